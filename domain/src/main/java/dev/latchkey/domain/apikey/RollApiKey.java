@@ -1,0 +1,51 @@
+package dev.latchkey.domain.apikey;
+
+import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.error.RequestError;
+import dev.latchkey.domain.error.RequestRejected;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Zero-downtime rotation: issues a new key with the same name, scopes and expiry, and lets the old
+ * one work until a grace period ends, after which it fails like a revoked key.
+ */
+public final class RollApiKey {
+    public static final Duration MAX_GRACE = Duration.ofDays(7);
+
+    private final ApiKeyStore keys;
+    private final IssueApiKey issuer;
+    private final VerifiedApiKeyCache cache;
+    private final Clock clock;
+    private final AuditTrail audit;
+
+    public RollApiKey(ApiKeyStore keys, IssueApiKey issuer, VerifiedApiKeyCache cache, Clock clock, AuditTrail audit) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.cache = cache;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public IssuedApiKey execute(String workspaceId, String keyId, Duration grace, Initiator initiator) {
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw RequestRejected.invalid("grace_seconds must be between 0 and " + MAX_GRACE.toSeconds());
+        }
+        ApiKey old = WorkspaceKeys.find(keys, workspaceId, keyId);
+        Instant now = clock.instant();
+        if (!old.isUsableAt(now)) {
+            throw new RequestRejected(RequestError.CONFLICT, "API key " + keyId + " is " + old.statusAt(now)
+                    + " and cannot be rolled");
+        }
+        IssuedApiKey replacement = issuer.mint(workspaceId, old.name(), old.scopes(), old.expiresAt(), initiator, now);
+        keys.expireNoLaterThan(old.id(), now.plus(grace));
+        cache.invalidateKey(old.id());
+        audit.record(workspaceId, initiator, "api_key.rolled", old.id(),
+                Map.of("replacement_id", replacement.key().id(), "replacement_prefix",
+                        replacement.key().lookupPrefix(), "grace_seconds", Long.toString(grace.toSeconds())));
+        return replacement;
+    }
+}

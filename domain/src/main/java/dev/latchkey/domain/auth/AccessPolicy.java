@@ -1,0 +1,38 @@
+package dev.latchkey.domain.auth;
+
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.scope.Scope;
+import dev.latchkey.domain.scope.ScopeSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Decides whether a verified principal may do what a route requires. */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    /**
+     * Passes when the principal's effective scopes grant every required scope.
+     *
+     * @throws AuthFailure {@code insufficient_scope}, naming each missing scope
+     */
+    public static void requireScopes(Principal principal, ScopeSet required) {
+        List<Scope> missing = principal.scopes().missingFrom(required);
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Scope::toString).collect(Collectors.joining(" "));
+            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Missing required scope: " + names);
+        }
+    }
+
+    /**
+     * Returns the tenant of the principal.
+     *
+     * @throws AuthFailure {@code tenant_context_required} when the verified credential names none
+     */
+    public static String requireTenant(Principal principal) {
+        return principal.tenantId().orElseThrow(() -> new AuthFailure(
+                AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant"));
+    }
+}

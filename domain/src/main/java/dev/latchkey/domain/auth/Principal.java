@@ -1,0 +1,27 @@
+package dev.latchkey.domain.auth;
+
+import dev.latchkey.domain.actor.Actor;
+import dev.latchkey.domain.scope.ScopeSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verified answer to "who is calling": the actor, the tenant the credential is bound to, the
+ * kind of credential, the scopes in effect for this request, and the credential's id (never the
+ * secret). Identity comes from here alone, never from headers or bodies the caller wrote.
+ */
+public record Principal(
+        Actor actor,
+        Optional<String> tenantId,
+        CredentialKind credentialKind,
+        ScopeSet scopes,
+        String credentialId) {
+
+    public Principal {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(credentialKind, "credentialKind");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(credentialId, "credentialId");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.latchkey.domain.workspace;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where workspaces are kept. Deleting only marks the row, so credentials can tell "deleted" apart. */
+public interface WorkspaceStore {
+
+    void insert(Workspace workspace);
+
+    Optional<Workspace> findById(String id);
+
+    /** Marks the workspace deleted; returns false when there is no such live workspace. */
+    boolean markDeleted(String id, Instant at);
+}

@@ -1,0 +1,92 @@
+package dev.latchkey.domain.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.domain.actor.Actor;
+import dev.latchkey.domain.actor.ActorKind;
+import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.scope.ScopeSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AuthenticateRequestTest {
+
+    private static Principal principal(ActorStatus status, ScopeSet scopes) {
+        Actor actor = new Actor("actor_1", ActorKind.AGENT, status, Optional.of("ws_1"), "member", Set.of());
+        return new Principal(actor, Optional.of("ws_1"), CredentialKind.API_KEY, scopes, "key_1");
+    }
+
+    private static CredentialVerifier verifierFor(String prefix, Principal result) {
+        return new CredentialVerifier() {
+            @Override
+            public boolean recognises(PresentedCredential credential) {
+                return credential.value().startsWith(prefix);
+            }
+
+            @Override
+            public Principal verify(PresentedCredential credential) {
+                return result;
+            }
+        };
+    }
+
+    private static void assertFails(AuthError error, Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthFailure.class,
+                f -> assertThat(f.error()).isEqualTo(error));
+    }
+
+    @Test
+    void authenticateWhenNothingPresentedThenMissingAuth() {
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of());
+
+        assertFails(AuthError.MISSING_AUTH, () -> authenticate.authenticate(Optional.empty()));
+    }
+
+    @Test
+    void authenticateDispatchesToTheFirstVerifierThatRecognisesTheValue() {
+        Principal expected = principal(ActorStatus.ACTIVE, ScopeSet.ALL);
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(
+                verifierFor("eyJ", principal(ActorStatus.ACTIVE, ScopeSet.EMPTY)), verifierFor("sk_", expected)));
+
+        assertThat(authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x")))).isSameAs(expected);
+    }
+
+    @Test
+    void authenticateWhenNoVerifierRecognisesABearerThenInvalidAuthHeader() {
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)));
+
+        assertFails(AuthError.INVALID_AUTH_HEADER,
+                () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("opaque"))));
+    }
+
+    @Test
+    void authenticateWhenActorInactiveThenActorNotMapped() {
+        AuthenticateRequest authenticate = new AuthenticateRequest(
+                List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))));
+
+        assertFails(AuthError.ACTOR_NOT_MAPPED,
+                () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x"))));
+    }
+
+    @Test
+    void requireScopesNamesEveryMissingScope() {
+        Principal narrow = principal(ActorStatus.ACTIVE, ScopeSet.parse(List.of("records:read")));
+
+        assertThatThrownBy(() -> AccessPolicy.requireScopes(narrow, ScopeSet.parse(List.of("records:read",
+                "api_keys:write", "audit:read")))).isInstanceOfSatisfying(AuthFailure.class, f -> {
+                    assertThat(f.error()).isEqualTo(AuthError.INSUFFICIENT_SCOPE);
+                    assertThat(f.detail()).isEqualTo("Missing required scope: api_keys:write audit:read");
+                });
+    }
+
+    @Test
+    void presentedCredentialsNeverPrintTheirValue() {
+        assertThat(new PresentedCredential.Bearer("sk_live_secret").toString()).doesNotContain("secret");
+        assertThat(new PresentedCredential.ApiKeyHeader("sk_live_secret").toString()).doesNotContain("secret");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.latchkey.domain.testing;
+
+import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** The in-memory twin of the JDBI store; passes the same contract test. */
+public final class InMemoryApiKeyStore implements ApiKeyStore {
+    private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
+    private volatile boolean unavailable;
+
+    /** Makes every call fail as if the database were down. */
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    @Override
+    public synchronized boolean insert(ApiKey key) {
+        check();
+        boolean taken = byId.values().stream().anyMatch(k -> k.lookupPrefix().equals(key.lookupPrefix()));
+        if (taken || byId.containsKey(key.id())) {
+            return false;
+        }
+        byId.put(key.id(), key);
+        return true;
+    }
+
+    @Override
+    public Optional<ApiKey> findByLookupPrefix(String lookupPrefix) {
+        check();
+        return byId.values().stream().filter(k -> k.lookupPrefix().equals(lookupPrefix)).findFirst();
+    }
+
+    @Override
+    public Optional<ApiKey> findById(String id) {
+        check();
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public List<ApiKey> listByWorkspace(String workspaceId) {
+        check();
+        return byId.values().stream()
+                .filter(k -> k.workspaceId().equals(workspaceId))
+                .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized boolean markRevoked(String id, Instant at) {
+        check();
+        ApiKey key = byId.get(id);
+        if (key == null || key.revokedAt().isPresent()) {
+            return false;
+        }
+        byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(), key.secretHash(),
+                key.scopes(), key.createdAt(), key.createdBy(), key.expiresAt(), Optional.of(at), key.lastUsedAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized void expireNoLaterThan(String id, Instant at) {
+        check();
+        ApiKey key = byId.get(id);
+        if (key == null) {
+            return;
+        }
+        Instant expiry = key.expiresAt().filter(e -> e.isBefore(at)).orElse(at);
+        byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(), key.secretHash(),
+                key.scopes(), key.createdAt(), key.createdBy(), Optional.of(expiry), key.revokedAt(), key.lastUsedAt()));
+    }
+
+    @Override
+    public synchronized void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
+        check();
+        lastUsedByKeyId.forEach((id, usedAt) -> {
+            ApiKey key = byId.get(id);
+            if (key != null && key.lastUsedAt().map(usedAt::isAfter).orElse(true)) {
+                byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(),
+                        key.secretHash(), key.scopes(), key.createdAt(), key.createdBy(), key.expiresAt(),
+                        key.revokedAt(), Optional.of(usedAt)));
+            }
+        });
+    }
+
+    private void check() {
+        if (unavailable) {
+            throw new dev.latchkey.domain.common.StoreUnavailable("in-memory store switched off", null);
+        }
+    }
+}
