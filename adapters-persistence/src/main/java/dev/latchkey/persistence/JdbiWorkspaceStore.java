@@ -1,0 +1,52 @@
+package dev.latchkey.persistence;
+
+import static dev.latchkey.persistence.Columns.instant;
+import static dev.latchkey.persistence.Columns.optionalInstant;
+import static dev.latchkey.persistence.Columns.utc;
+import static dev.latchkey.persistence.Columns.utcOrNull;
+
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceStore;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+final class JdbiWorkspaceStore implements WorkspaceStore {
+    private final Jdbi jdbi;
+
+    JdbiWorkspaceStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(Workspace workspace) {
+        StoreCalls.run(() -> jdbi.useHandle(h -> h
+                .createUpdate("INSERT INTO workspaces (id, name, created_at, deleted_at) "
+                        + "VALUES (:id, :name, :createdAt, :deletedAt)")
+                .bind("id", workspace.id())
+                .bind("name", workspace.name())
+                .bind("createdAt", utc(workspace.createdAt()))
+                .bindByType("deletedAt", utcOrNull(workspace.deletedAt()), OffsetDateTime.class)
+                .execute()));
+    }
+
+    @Override
+    public Optional<Workspace> findById(String id) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createQuery("SELECT id, name, created_at, deleted_at FROM workspaces WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Workspace(rs.getString("id"), rs.getString("name"), instant(rs, "created_at"),
+                        optionalInstant(rs, "deleted_at")))
+                .findOne()));
+    }
+
+    @Override
+    public boolean markDeleted(String id, Instant at) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createUpdate("UPDATE workspaces SET deleted_at = :at WHERE id = :id AND deleted_at IS NULL")
+                .bind("at", utc(at))
+                .bind("id", id)
+                .execute()) == 1);
+    }
+}

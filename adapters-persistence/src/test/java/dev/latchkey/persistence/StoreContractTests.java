@@ -1,0 +1,111 @@
+package dev.latchkey.persistence;
+
+import dev.latchkey.domain.apikey.ApiKeyStore;
+import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
+import dev.latchkey.domain.testing.contract.AuditLogContract;
+import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
+import dev.latchkey.domain.workspace.WorkspaceStore;
+import dev.latchkey.persistence.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Nested;
+
+/** Every store contract, run against the JDBI stores on H2 and on real PostgreSQL. */
+class StoreContractTests {
+
+    private static JdbiStores h2;
+    private static JdbiStores postgres;
+
+    /** One migrated database per engine for the whole class; the contracts use fresh ids per test. */
+    private static synchronized JdbiStores h2() {
+        if (h2 == null) {
+            h2 = new JdbiStores(Jdbi.create(TestDatabases.h2().dataSource()));
+        }
+        return h2;
+    }
+
+    private static synchronized JdbiStores postgres() {
+        if (postgres == null) {
+            postgres = new JdbiStores(Jdbi.create(TestDatabases.postgres().dataSource()));
+        }
+        return postgres;
+    }
+
+    @Nested
+    class OnH2 {
+        private final JdbiStores stores = h2();
+
+        @Nested
+        class ApiKeys extends ApiKeyStoreContract {
+            @Override
+            protected ApiKeyStore apiKeyStore() {
+                return stores.apiKeys();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
+        class Workspaces extends WorkspaceStoreContract {
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
+        class Audit extends AuditLogContract {
+            @Override
+            protected AuditLog auditLog() {
+                return stores.auditLog();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+    }
+
+    @Nested
+    class OnPostgres {
+        private final JdbiStores stores = postgres();
+
+        @Nested
+        class ApiKeys extends ApiKeyStoreContract {
+            @Override
+            protected ApiKeyStore apiKeyStore() {
+                return stores.apiKeys();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
+        class Workspaces extends WorkspaceStoreContract {
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
+        class Audit extends AuditLogContract {
+            @Override
+            protected AuditLog auditLog() {
+                return stores.auditLog();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+    }
+}
