@@ -1,14 +1,20 @@
 package dev.latchkey.persistence;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
-import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /** Brings a database's schema up to date with Latchkey's Liquibase changelog. */
 public final class DatabaseMigrations {
@@ -18,16 +24,23 @@ public final class DatabaseMigrations {
     private DatabaseMigrations() {
     }
 
-    /** Applies every pending change set; safe to run on every start. */
-    @SuppressWarnings("deprecation") // Liquibase#update(String) is the stable 4.x entry point
+    /** Applies every pending change set; safe to run on every start and from several processes. */
     public static void apply(DataSource dataSource) {
+        // These machines have no outside network, and we do not phone home anyway.
         System.setProperty("liquibase.analytics.enabled", "false");
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-            liquibase.update("");
-        } catch (SQLException | LiquibaseException e) {
+            // Liquibase writes progress to standard output by default; commands print JSON there.
+            Map<String, Object> quiet = Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor());
+            Scope.child(quiet, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .execute());
+        } catch (Exception e) {
             throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
         }
     }

@@ -57,6 +57,11 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     }
 
     @Override
+    public CredentialKind kind() {
+        return CredentialKind.API_KEY;
+    }
+
+    @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.ApiKeyHeader
                 || ApiKeyFormat.looksLikeApiKey(credential.value());

@@ -16,6 +16,10 @@ import java.util.Map;
 public final class RollApiKey {
     public static final Duration MAX_GRACE = Duration.ofDays(7);
 
+    /** The new key, and when the key it replaces stops working. */
+    public record Rolled(IssuedApiKey replacement, String replacedKeyId, Instant replacedKeyExpiresAt) {
+    }
+
     private final ApiKeyStore keys;
     private final IssueApiKey issuer;
     private final VerifiedApiKeyCache cache;
@@ -30,7 +34,7 @@ public final class RollApiKey {
         this.audit = audit;
     }
 
-    public IssuedApiKey execute(String workspaceId, String keyId, Duration grace, Initiator initiator) {
+    public Rolled execute(String workspaceId, String keyId, Duration grace, Initiator initiator) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw RequestRejected.invalid("grace_seconds must be between 0 and " + MAX_GRACE.toSeconds());
         }
@@ -41,11 +45,12 @@ public final class RollApiKey {
                     + " and cannot be rolled");
         }
         IssuedApiKey replacement = issuer.mint(workspaceId, old.name(), old.scopes(), old.expiresAt(), initiator, now);
-        keys.expireNoLaterThan(old.id(), now.plus(grace));
+        Instant oldExpiry = old.expiresAt().filter(e -> e.isBefore(now.plus(grace))).orElse(now.plus(grace));
+        keys.expireNoLaterThan(old.id(), oldExpiry);
         cache.invalidateKey(old.id());
         audit.record(workspaceId, initiator, "api_key.rolled", old.id(),
                 Map.of("replacement_id", replacement.key().id(), "replacement_prefix",
                         replacement.key().lookupPrefix(), "grace_seconds", Long.toString(grace.toSeconds())));
-        return replacement;
+        return new Rolled(replacement, old.id(), oldExpiry);
     }
 }

@@ -7,28 +7,49 @@ import java.util.Optional;
 
 /**
  * The authentication use case: a presented credential in, a {@link Principal} out, or an
- * {@link AuthFailure} with exactly one code.
+ * {@link AuthFailure} with exactly one code. The first verifier that recognises the credential's
+ * shape decides; no other code branches on credential kinds.
  */
 public final class AuthenticateRequest {
     private final List<CredentialVerifier> verifiers;
+    private final AuthenticationListener listener;
 
-    public AuthenticateRequest(List<CredentialVerifier> verifiers) {
+    public AuthenticateRequest(List<CredentialVerifier> verifiers, AuthenticationListener listener) {
         this.verifiers = List.copyOf(verifiers);
+        this.listener = listener;
     }
 
     public Principal authenticate(Optional<PresentedCredential> presented) {
-        PresentedCredential credential = presented.orElseThrow(
-                () -> new AuthFailure(AuthError.MISSING_AUTH, "No credentials were presented"));
+        if (presented.isEmpty()) {
+            throw rejected(Optional.empty(), new AuthFailure(AuthError.MISSING_AUTH, "No credentials were presented"));
+        }
+        PresentedCredential credential = presented.get();
         for (CredentialVerifier verifier : verifiers) {
             if (verifier.recognises(credential)) {
-                Principal principal = verifier.verify(credential);
-                if (!principal.actor().isActive()) {
-                    throw new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "The actor behind this credential is inactive");
-                }
-                return principal;
+                return verifyWith(verifier, credential);
             }
         }
-        throw unrecognised(credential);
+        throw rejected(Optional.empty(), unrecognised(credential));
+    }
+
+    private Principal verifyWith(CredentialVerifier verifier, PresentedCredential credential) {
+        Principal principal;
+        try {
+            principal = verifier.verify(credential);
+        } catch (AuthFailure failure) {
+            throw rejected(Optional.of(verifier.kind()), failure);
+        }
+        if (!principal.actor().isActive()) {
+            throw rejected(Optional.of(verifier.kind()),
+                    new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "The actor behind this credential is inactive"));
+        }
+        listener.authenticated(principal);
+        return principal;
+    }
+
+    private AuthFailure rejected(Optional<CredentialKind> kind, AuthFailure failure) {
+        listener.rejected(kind, failure.error());
+        return failure;
     }
 
     private static AuthFailure unrecognised(PresentedCredential credential) {

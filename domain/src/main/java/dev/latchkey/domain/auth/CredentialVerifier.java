@@ -7,6 +7,9 @@ package dev.latchkey.domain.auth;
  */
 public interface CredentialVerifier {
 
+    /** The kind of credential this verifier proves. */
+    CredentialKind kind();
+
     /** Whether the value has this verifier's shape (prefix, header, token type); no I/O. */
     boolean recognises(PresentedCredential credential);
 

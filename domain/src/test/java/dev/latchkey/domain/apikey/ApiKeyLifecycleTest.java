@@ -105,8 +105,11 @@ class ApiKeyLifecycleTest {
         String oldKey = created.firstKey().secret().value();
         world.verifier.verify(new PresentedCredential.Bearer(oldKey));
 
-        IssuedApiKey replacement = world.roll.execute(workspaceId, created.firstKey().key().id(),
+        RollApiKey.Rolled rolled = world.roll.execute(workspaceId, created.firstKey().key().id(),
                 Duration.ofSeconds(60), ApiKeyWorld.ADMIN);
+        IssuedApiKey replacement = rolled.replacement();
+
+        assertThat(rolled.replacedKeyExpiresAt()).isEqualTo(world.clock.instant().plusSeconds(60));
 
         assertThat(replacement.key().scopes()).isEqualTo(created.firstKey().key().scopes());
         assertThat(replacement.key().name()).isEqualTo(created.firstKey().key().name());

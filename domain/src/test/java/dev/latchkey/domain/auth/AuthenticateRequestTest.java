@@ -24,6 +24,11 @@ class AuthenticateRequestTest {
     private static CredentialVerifier verifierFor(String prefix, Principal result) {
         return new CredentialVerifier() {
             @Override
+            public CredentialKind kind() {
+                return CredentialKind.API_KEY;
+            }
+
+            @Override
             public boolean recognises(PresentedCredential credential) {
                 return credential.value().startsWith(prefix);
             }
@@ -42,7 +47,7 @@ class AuthenticateRequestTest {
 
     @Test
     void authenticateWhenNothingPresentedThenMissingAuth() {
-        AuthenticateRequest authenticate = new AuthenticateRequest(List.of());
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(), AuthenticationListener.NONE);
 
         assertFails(AuthError.MISSING_AUTH, () -> authenticate.authenticate(Optional.empty()));
     }
@@ -51,14 +56,14 @@ class AuthenticateRequestTest {
     void authenticateDispatchesToTheFirstVerifierThatRecognisesTheValue() {
         Principal expected = principal(ActorStatus.ACTIVE, ScopeSet.ALL);
         AuthenticateRequest authenticate = new AuthenticateRequest(List.of(
-                verifierFor("eyJ", principal(ActorStatus.ACTIVE, ScopeSet.EMPTY)), verifierFor("sk_", expected)));
+                verifierFor("eyJ", principal(ActorStatus.ACTIVE, ScopeSet.EMPTY)), verifierFor("sk_", expected)), AuthenticationListener.NONE);
 
         assertThat(authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x")))).isSameAs(expected);
     }
 
     @Test
     void authenticateWhenNoVerifierRecognisesABearerThenInvalidAuthHeader() {
-        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)));
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)), AuthenticationListener.NONE);
 
         assertFails(AuthError.INVALID_AUTH_HEADER,
                 () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("opaque"))));
@@ -67,10 +72,52 @@ class AuthenticateRequestTest {
     @Test
     void authenticateWhenActorInactiveThenActorNotMapped() {
         AuthenticateRequest authenticate = new AuthenticateRequest(
-                List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))));
+                List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))), AuthenticationListener.NONE);
 
         assertFails(AuthError.ACTOR_NOT_MAPPED,
                 () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x"))));
+    }
+
+    @Test
+    void listenerHearsEveryOutcomeWithTheKindOfTheVerifierThatDecided() {
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        AuthenticationListener listener = new AuthenticationListener() {
+            @Override
+            public void authenticated(Principal principal) {
+                heard.add("ok " + principal.credentialKind());
+            }
+
+            @Override
+            public void rejected(Optional<CredentialKind> kind, AuthError error) {
+                heard.add(kind.map(Enum::name).orElse("none") + " " + error.code());
+            }
+        };
+        CredentialVerifier failing = new CredentialVerifier() {
+            @Override
+            public CredentialKind kind() {
+                return CredentialKind.API_KEY;
+            }
+
+            @Override
+            public boolean recognises(PresentedCredential credential) {
+                return credential.value().startsWith("sk_bad");
+            }
+
+            @Override
+            public Principal verify(PresentedCredential credential) {
+                throw AuthFailure.of(AuthError.INVALID_API_KEY);
+            }
+        };
+        AuthenticateRequest authenticate = new AuthenticateRequest(
+                List.of(failing, verifierFor("sk_", principal(ActorStatus.ACTIVE, ScopeSet.ALL))), listener);
+
+        authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_good")));
+        assertThatThrownBy(() -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_bad"))));
+        assertThatThrownBy(() -> authenticate.authenticate(Optional.empty()));
+        assertThatThrownBy(() -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("zzz"))));
+
+        assertThat(heard).containsExactly("ok API_KEY", "API_KEY invalid_api_key", "none missing_auth",
+                "none invalid_auth_header");
     }
 
     @Test

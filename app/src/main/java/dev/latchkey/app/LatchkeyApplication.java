@@ -1,0 +1,91 @@
+package dev.latchkey.app;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.crypto.Argon2Parameters;
+import dev.latchkey.crypto.Argon2SecretHasher;
+import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.http.apikey.ApiKeyResource;
+import dev.latchkey.http.audit.AuditResource;
+import dev.latchkey.http.auth.AuthMetrics;
+import dev.latchkey.http.auth.PostureFeature;
+import dev.latchkey.http.problem.ProblemMappers;
+import dev.latchkey.http.system.HealthResource;
+import dev.latchkey.http.system.WhoAmIResource;
+import dev.latchkey.persistence.DatabaseMigrations;
+import dev.latchkey.persistence.JdbiStores;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+
+/** Latchkey: wires the hexagon by hand (no container) and serves it. */
+public final class LatchkeyApplication extends Application<LatchkeyConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new LatchkeyApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "latchkey";
+    }
+
+    @Override
+    public void initialize(Bootstrap<LatchkeyConfiguration> bootstrap) {
+        // ${VAR:-default} in config.yml; a referenced variable with no default must be set.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(LatchkeyConfiguration configuration) {
+                return configuration.getDataSourceFactory();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return DatabaseMigrations.CHANGELOG;
+            }
+        });
+        bootstrap.addCommand(new WorkspaceCommand());
+    }
+
+    @Override
+    public void run(LatchkeyConfiguration configuration, Environment environment) throws Exception {
+        // Our mappers render every failure as problem+json; Dropwizard's defaults would not.
+        ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+
+        Databases.migrate(configuration.getDataSourceFactory());
+        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
+        LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
+                hasher(configuration, environment.metrics()), Clock.tickMillis(java.time.ZoneOffset.UTC));
+
+        environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
+                Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
+
+        AuthMetrics metrics = new AuthMetrics(environment.metrics());
+        var jersey = environment.jersey();
+        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics));
+        ProblemMappers.all().forEach(jersey::register);
+        jersey.register(new HealthResource());
+        jersey.register(new WhoAmIResource());
+        jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
+                core.clock));
+        jersey.register(new AuditResource(core.readAuditTrail));
+    }
+
+    static SecretHasher hasher(LatchkeyConfiguration configuration, MetricRegistry metrics) {
+        var hashing = configuration.getApiKeys().getHashing();
+        SecretHasher argon2 = new Argon2SecretHasher(new Argon2Parameters(hashing.getMemoryKib(),
+                hashing.getIterations(), hashing.getParallelism()));
+        return new MeteredSecretHasher(argon2, metrics);
+    }
+}

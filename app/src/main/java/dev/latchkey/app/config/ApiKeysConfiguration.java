@@ -1,0 +1,101 @@
+package dev.latchkey.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** {@code apiKeys:} hashing cost, the verified-key cache, guessing limits and last-used batching. */
+public final class ApiKeysConfiguration {
+
+    /** argon2id cost; OWASP's recommendation by default. */
+    public static final class Hashing {
+        @Min(8)
+        @JsonProperty
+        private int memoryKib = 19_456;
+        @Min(1)
+        @JsonProperty
+        private int iterations = 2;
+        @Min(1)
+        @Max(16)
+        @JsonProperty
+        private int parallelism = 1;
+
+        public int getMemoryKib() {
+            return memoryKib;
+        }
+
+        public int getIterations() {
+            return iterations;
+        }
+
+        public int getParallelism() {
+            return parallelism;
+        }
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Hashing hashing = new Hashing();
+
+    /** How many verified keys to remember. */
+    @Min(1)
+    @JsonProperty
+    private int cacheMaxEntries = 100_000;
+
+    /** How long a cached verification is trusted before the row is read again: the bound on how
+     *  late another instance notices a revocation. */
+    @NotNull
+    @JsonProperty
+    private Duration revalidateAfter = Duration.seconds(30);
+
+    /** Mismatched secrets per lookup prefix before hashing stops for {@link #failureWindow}. */
+    @Min(1)
+    @JsonProperty
+    private int maxFailedAttempts = 10;
+
+    @NotNull
+    @JsonProperty
+    private Duration failureWindow = Duration.minutes(5);
+
+    /** {@code last_used_at} is written at most this often per key. */
+    @NotNull
+    @JsonProperty
+    private Duration lastUsedGranularity = Duration.minutes(1);
+
+    /** How often pending {@code last_used_at} updates are written in one batch. */
+    @NotNull
+    @JsonProperty
+    private Duration lastUsedFlushInterval = Duration.seconds(10);
+
+    public Hashing getHashing() {
+        return hashing;
+    }
+
+    public int getCacheMaxEntries() {
+        return cacheMaxEntries;
+    }
+
+    public Duration getRevalidateAfter() {
+        return revalidateAfter;
+    }
+
+    public int getMaxFailedAttempts() {
+        return maxFailedAttempts;
+    }
+
+    public Duration getFailureWindow() {
+        return failureWindow;
+    }
+
+    public Duration getLastUsedGranularity() {
+        return lastUsedGranularity;
+    }
+
+    public Duration getLastUsedFlushInterval() {
+        return lastUsedFlushInterval;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.latchkey.domain.auth;
+
+import dev.latchkey.domain.error.AuthError;
+import java.util.Optional;
+
+/** Told the outcome of every authentication, for metrics and decision logs. Must not block. */
+public interface AuthenticationListener {
+
+    AuthenticationListener NONE = new AuthenticationListener() {
+        @Override
+        public void authenticated(Principal principal) {
+        }
+
+        @Override
+        public void rejected(Optional<CredentialKind> kind, AuthError error) {
+        }
+    };
+
+    void authenticated(Principal principal);
+
+    /** {@code kind} is empty when no verifier recognised the credential (or none was presented). */
+    void rejected(Optional<CredentialKind> kind, AuthError error);
+}
