@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
@@ -62,6 +63,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     public void run(LatchkeyConfiguration configuration, Environment environment) throws Exception {
         // Our mappers render every failure as problem+json; Dropwizard's defaults would not.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+
+        // Strict bodies: a misspelt "scope" must not silently fall back to the caller's full scopes.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
         Databases.migrate(configuration.getDataSourceFactory());
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");

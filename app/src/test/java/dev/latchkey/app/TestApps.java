@@ -1,0 +1,59 @@
+package dev.latchkey.app;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.persistence.JdbiStores;
+import dev.latchkey.persistence.testing.TestDatabases;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Latchkey started for real on a random port, over a fresh database, plus ways to seed it. */
+final class TestApps {
+
+    private TestApps() {
+    }
+
+    static DropwizardAppExtension<LatchkeyConfiguration> onH2() {
+        return on(TestDatabases.h2());
+    }
+
+    static DropwizardAppExtension<LatchkeyConfiguration> onPostgres() {
+        return on(TestDatabases.postgres());
+    }
+
+    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database) {
+        return new DropwizardAppExtension<>(LatchkeyApplication.class,
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"),
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()));
+    }
+
+    /** Creates a workspace through the same use case the operator command runs. */
+    static CreateWorkspace.Created createWorkspace(DropwizardAppExtension<LatchkeyConfiguration> app, String name) {
+        LatchkeyConfiguration config = app.getConfiguration();
+        var db = config.getDataSourceFactory();
+        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
+        LatchkeyCore core = new LatchkeyCore(config, new JdbiStores(jdbi),
+                LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()), Clock.systemUTC());
+        return core.createWorkspace.execute(name, Initiator.operator("test"));
+    }
+
+    static WebTarget target(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
+        return app.client().target("http://localhost:" + app.getLocalPort()).path(path);
+    }
+
+    static Invocation.Builder request(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
+        return target(app, path).request();
+    }
+
+    static Invocation.Builder admin(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
+        return app.client().target("http://localhost:" + app.getAdminPort()).path(path).request();
+    }
+}
