@@ -24,12 +24,23 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey: wires the hexagon by hand (no container) and serves it. */
 public final class LatchkeyApplication extends Application<LatchkeyConfiguration> {
+    /** Where commands print their results: standard output, or a test's buffer. */
+    private final PrintStream commandOutput;
+
+    public LatchkeyApplication() {
+        this(System.out);
+    }
+
+    LatchkeyApplication(PrintStream commandOutput) {
+        this.commandOutput = commandOutput;
+    }
 
     public static void main(String[] args) throws Exception {
         new LatchkeyApplication().run(args);
@@ -56,7 +67,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 return DatabaseMigrations.CHANGELOG;
             }
         });
-        bootstrap.addCommand(new WorkspaceCommand());
+        bootstrap.addCommand(new WorkspaceCommand(commandOutput));
     }
 
     @Override

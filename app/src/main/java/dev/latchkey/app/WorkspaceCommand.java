@@ -23,10 +23,6 @@ import org.jdbi.v3.core.Jdbi;
 final class WorkspaceCommand extends ConfiguredCommand<LatchkeyConfiguration> {
     private final PrintStream out;
 
-    WorkspaceCommand() {
-        this(System.out);
-    }
-
     WorkspaceCommand(PrintStream out) {
         super("workspace", "Create a workspace and print its first API key (shown once)");
         this.out = out;

@@ -1,0 +1,66 @@
+package dev.latchkey.http.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthErrorStatusTest {
+
+    /** DESIGN.md's error table, by hand: status is API as much as the code is. */
+    @Test
+    void everyErrorHasItsDocumentedStatus() {
+        Map<AuthError, Integer> documented = new EnumMap<>(AuthError.class);
+        documented.put(AuthError.MISSING_AUTH, 401);
+        documented.put(AuthError.INVALID_AUTH_HEADER, 401);
+        documented.put(AuthError.INVALID_API_KEY, 401);
+        documented.put(AuthError.INVALID_JWT, 401);
+        documented.put(AuthError.INVALID_OAUTH_TOKEN, 401);
+        documented.put(AuthError.TOKEN_REVOKED, 401);
+        documented.put(AuthError.WORKSPACE_NOT_FOUND, 401);
+        documented.put(AuthError.ACTOR_NOT_MAPPED, 403);
+        documented.put(AuthError.NO_WORKSPACE, 403);
+        documented.put(AuthError.INSUFFICIENT_SCOPE, 403);
+        documented.put(AuthError.APPROVAL_REQUIRED, 403);
+        documented.put(AuthError.TENANT_CONTEXT_REQUIRED, 403);
+        documented.put(AuthError.OWNER_SCOPE_MISMATCH, 403);
+        documented.put(AuthError.API_KEY_MANAGEMENT_RETIRED, 410);
+        documented.put(AuthError.RATE_LIMITED, 429);
+        documented.put(AuthError.USAGE_CAP_EXCEEDED, 429);
+        documented.put(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, 503);
+
+        Map<AuthError, Integer> actual = new EnumMap<>(AuthError.class);
+        for (AuthError error : AuthError.values()) {
+            actual.put(error, AuthErrorStatus.of(error));
+        }
+
+        assertThat(actual).isEqualTo(documented);
+    }
+
+    @Test
+    void challengesFollowRfc6750() {
+        assertThat(ProblemResponses.challenge(AuthError.MISSING_AUTH, "x")).contains("Bearer realm=\"latchkey\"");
+        assertThat(ProblemResponses.challenge(AuthError.INVALID_API_KEY, "bad \"key\"")).get().asString()
+                .contains("error=\"invalid_token\"").contains("error_description=\"bad 'key'\"");
+        assertThat(ProblemResponses.challenge(AuthError.INSUFFICIENT_SCOPE, "x")).get().asString()
+                .contains("error=\"insufficient_scope\"");
+        assertThat(ProblemResponses.challenge(AuthError.API_KEY_MANAGEMENT_RETIRED, "x")).isEmpty();
+    }
+
+    @Test
+    void throttlingAndOutagesTellTheCallerWhenToRetry() {
+        Response limited = ProblemResponses.of(new AuthFailure(AuthError.RATE_LIMITED, "slow down", Duration.ofSeconds(7)));
+        Response down = ProblemResponses.of(AuthFailure.of(AuthError.IDENTITY_PROVIDER_UNAVAILABLE));
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeaderString("Retry-After")).isEqualTo("7");
+        assertThat(down.getStatus()).isEqualTo(503);
+        assertThat(down.getHeaderString("Retry-After")).isNotNull();
+        assertThat(down.getHeaderString("WWW-Authenticate")).isNull();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.latchkey.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.latchkey.http.auth.Authenticated;
+import dev.latchkey.http.auth.Public;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The hexagon's rules, checked by a machine rather than by memory. */
+class ArchitectureTest {
+    private static JavaClasses latchkey;
+
+    @BeforeAll
+    static void importClasses() {
+        latchkey = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.latchkey");
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("dev.latchkey.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.latchkey.domain..")
+                .check(latchkey);
+    }
+
+    /** Every adapter module; a new one must be added here to be checked. */
+    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto");
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        for (String adapter : ADAPTERS) {
+            String[] others = ADAPTERS.stream().filter(other -> !other.equals(adapter))
+                    .map(other -> "dev.latchkey." + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.latchkey." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(latchkey);
+        }
+    }
+
+    @Test
+    void everyClassLivesInAKnownModulePackage() {
+        classes().should().resideInAnyPackage("dev.latchkey.domain..", "dev.latchkey.app..", "dev.latchkey.http..",
+                "dev.latchkey.persistence..", "dev.latchkey.crypto..").check(latchkey);
+    }
+
+    @Test
+    void nothingDependsOnTheApp() {
+        noClasses().that().resideOutsideOfPackage("dev.latchkey.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.latchkey.app..")
+                .check(latchkey);
+    }
+
+    @Test
+    void everyResourceMethodDeclaresItsAuthPosture() {
+        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class)
+                .or().areAnnotatedWith(PUT.class).or().areAnnotatedWith(DELETE.class)
+                .or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(HEAD.class)
+                .should().beAnnotatedWith(Public.class).orShould().beAnnotatedWith(Authenticated.class)
+                .check(latchkey);
+    }
+}

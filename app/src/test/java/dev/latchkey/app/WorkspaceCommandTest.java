@@ -1,0 +1,64 @@
+package dev.latchkey.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.persistence.JdbiStores;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code workspace create} prints one JSON object, and the key in it is stored only as a hash. */
+class WorkspaceCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createPrintsExactlyOneJsonObjectWithAWorkingFirstKey() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("latchkey") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, Files.readString(Path.of(
+                io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
+                .replace("jdbc:h2:mem:overridden-by-each-test", url));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        LatchkeyApplication application = new LatchkeyApplication(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+
+        Optional<Throwable> failure = new Cli(new JarLocation(getClass()), bootstrap,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
+                .run("workspace", "create", "--name", "Acme Tattoo", config.toString());
+
+        assertThat(failure).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        String printed = stdout.toString(StandardCharsets.UTF_8).strip();
+        assertThat(printed.lines()).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, String> json = new ObjectMapper().readValue(printed, Map.class);
+        assertThat(json.keySet()).containsExactly("workspace_id", "api_key");
+        String key = json.get("api_key");
+        assertThat(key).startsWith("sk_live_").hasSize(46);
+
+        JdbiStores stores = new JdbiStores(Jdbi.create(url, "sa", ""));
+        ApiKey stored = stores.apiKeys().findByLookupPrefix(key.substring(0, 16)).orElseThrow();
+        assertThat(stored.workspaceId()).isEqualTo(json.get("workspace_id"));
+        assertThat(stored.scopes().asStrings()).containsExactly("*");
+        assertThat(stored.secretHash()).startsWith("$argon2id$").doesNotContain(key.substring(16));
+        assertThat(stores.workspaces().findById(json.get("workspace_id")).orElseThrow().name())
+                .isEqualTo("Acme Tattoo");
+    }
+}
