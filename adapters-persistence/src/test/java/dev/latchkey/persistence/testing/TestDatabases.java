@@ -106,6 +106,11 @@ public final class TestDatabases {
                     System.getenv().getOrDefault("LATCHKEY_TEST_POSTGRES_PASSWORD", ""),
                     POSTGRES_URL_VARIABLE + " " + configured.replaceAll("password=[^&]*", "password=***"));
         }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            // CI must exercise the machine's PostgreSQL, not quietly fall back to another one.
+            throw new IllegalStateException("CI=true but " + POSTGRES_URL_VARIABLE + " is not set and no Docker "
+                    + "engine answers: .ci/run must start PostgreSQL and export it");
+        }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
