@@ -9,11 +9,11 @@ import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.apikey.ListApiKeys;
 import dev.latchkey.domain.apikey.RevokeApiKey;
 import dev.latchkey.domain.apikey.RollApiKey;
-import dev.latchkey.domain.apikey.VerifiedApiKeyCache;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
@@ -41,7 +41,7 @@ final class LatchkeyCore {
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new RandomIdGenerator(random);
         AuditTrail audit = new AuditTrail(stores.auditLog(), ids, clock);
-        VerifiedApiKeyCache cache = new VerifiedApiKeyCache(keys.getCacheMaxEntries());
+        VerificationCache cache = new VerificationCache(keys.getCacheMaxEntries());
 
         this.clock = clock;
         this.lastUsed = new LastUsedRecorder(stores.apiKeys(), duration(keys.getLastUsedGranularity()));

@@ -7,6 +7,7 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.common.StoreUnavailable;
 import dev.latchkey.domain.error.AuthError;
@@ -37,14 +38,14 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private final ApiKeyStore keys;
     private final WorkspaceStore workspaces;
     private final SecretHasher hasher;
-    private final VerifiedApiKeyCache cache;
+    private final VerificationCache cache;
     private final FailedAttemptLimiter failures;
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Duration revalidateAfter;
 
     public ApiKeyVerifier(ApiKeyStore keys, WorkspaceStore workspaces, SecretHasher hasher,
-            VerifiedApiKeyCache cache, FailedAttemptLimiter failures, LastUsedRecorder lastUsed,
+            VerificationCache cache, FailedAttemptLimiter failures, LastUsedRecorder lastUsed,
             Clock clock, Duration revalidateAfter) {
         this.keys = keys;
         this.workspaces = workspaces;
@@ -73,21 +74,21 @@ public final class ApiKeyVerifier implements CredentialVerifier {
         String prefix = ApiKeyFormat.lookupPrefixOf(presented)
                 .orElseThrow(() -> invalid("The API key is malformed"));
         Instant now = clock.instant();
-        ByteBuffer fingerprint = VerifiedApiKeyCache.fingerprint(presented);
+        ByteBuffer fingerprint = VerificationCache.fingerprint(presented);
 
-        Optional<VerifiedApiKeyCache.Entry> cached = cache.get(fingerprint);
+        Optional<VerificationCache.Entry> cached = cache.get(fingerprint);
         if (cached.isPresent()) {
-            VerifiedApiKeyCache.Entry entry = cached.get();
+            VerificationCache.Entry entry = cached.get();
             if (entry.expiredAt(now)) {
                 cache.remove(fingerprint);
                 throw invalid("The API key has expired");
             }
             if (now.isBefore(entry.revalidateAt())) {
-                lastUsed.record(entry.keyId(), now);
+                lastUsed.record(entry.credentialId(), now);
                 return entry.principal();
             }
             ApiKey row = load(() -> keys.findByLookupPrefix(prefix)).orElse(null);
-            if (row != null && row.id().equals(entry.keyId()) && row.secretHash().equals(entry.secretHash())) {
+            if (row != null && row.id().equals(entry.credentialId()) && row.secretHash().equals(entry.proof())) {
                 return accept(fingerprint, row, now); // same row, same hash: no need to hash again
             }
             cache.remove(fingerprint);
@@ -118,7 +119,7 @@ public final class ApiKeyVerifier implements CredentialVerifier {
                 .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
                         "The workspace of this API key no longer exists"));
         Principal principal = principalOf(row, workspace);
-        cache.put(fingerprint, new VerifiedApiKeyCache.Entry(row.id(), row.secretHash(), principal,
+        cache.put(fingerprint, new VerificationCache.Entry(row.id(), row.secretHash(), principal,
                 row.expiresAt(), now.plus(revalidateAfter)));
         lastUsed.record(row.id(), now);
         return principal;

@@ -1,6 +1,7 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import java.time.Clock;
 import java.util.Map;
@@ -11,11 +12,11 @@ import java.util.Map;
  */
 public final class RevokeApiKey {
     private final ApiKeyStore keys;
-    private final VerifiedApiKeyCache cache;
+    private final VerificationCache cache;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public RevokeApiKey(ApiKeyStore keys, VerifiedApiKeyCache cache, Clock clock, AuditTrail audit) {
+    public RevokeApiKey(ApiKeyStore keys, VerificationCache cache, Clock clock, AuditTrail audit) {
         this.keys = keys;
         this.cache = cache;
         this.clock = clock;
@@ -25,7 +26,7 @@ public final class RevokeApiKey {
     public void execute(String workspaceId, String keyId, Initiator initiator) {
         ApiKey key = WorkspaceKeys.find(keys, workspaceId, keyId);
         boolean revokedNow = keys.markRevoked(key.id(), clock.instant());
-        cache.invalidateKey(key.id());
+        cache.invalidate(key.id());
         if (revokedNow) {
             audit.record(workspaceId, initiator, "api_key.revoked", key.id(), Map.of("prefix", key.lookupPrefix()));
         }

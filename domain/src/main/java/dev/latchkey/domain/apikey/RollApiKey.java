@@ -1,6 +1,7 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
@@ -22,11 +23,11 @@ public final class RollApiKey {
 
     private final ApiKeyStore keys;
     private final IssueApiKey issuer;
-    private final VerifiedApiKeyCache cache;
+    private final VerificationCache cache;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public RollApiKey(ApiKeyStore keys, IssueApiKey issuer, VerifiedApiKeyCache cache, Clock clock, AuditTrail audit) {
+    public RollApiKey(ApiKeyStore keys, IssueApiKey issuer, VerificationCache cache, Clock clock, AuditTrail audit) {
         this.keys = keys;
         this.issuer = issuer;
         this.cache = cache;
@@ -47,7 +48,7 @@ public final class RollApiKey {
         IssuedApiKey replacement = issuer.mint(workspaceId, old.name(), old.scopes(), old.expiresAt(), initiator, now);
         Instant oldExpiry = old.expiresAt().filter(e -> e.isBefore(now.plus(grace))).orElse(now.plus(grace));
         keys.expireNoLaterThan(old.id(), oldExpiry);
-        cache.invalidateKey(old.id());
+        cache.invalidate(old.id());
         audit.record(workspaceId, initiator, "api_key.rolled", old.id(),
                 Map.of("replacement_id", replacement.key().id(), "replacement_prefix",
                         replacement.key().lookupPrefix(), "grace_seconds", Long.toString(grace.toSeconds())));

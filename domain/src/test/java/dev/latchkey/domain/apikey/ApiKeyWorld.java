@@ -1,6 +1,7 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.testing.CountingSecretHasher;
@@ -23,7 +24,7 @@ final class ApiKeyWorld {
     final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final CountingSecretHasher hasher = new CountingSecretHasher(new FastTestHasher());
-    final VerifiedApiKeyCache cache = new VerifiedApiKeyCache(1000);
+    final VerificationCache cache = new VerificationCache(1000);
     final FailedAttemptLimiter failures = new FailedAttemptLimiter(3, Duration.ofMinutes(5), clock);
     final LastUsedRecorder lastUsed = new LastUsedRecorder(keys, Duration.ofMinutes(1));
     final RandomIdGenerator ids = new RandomIdGenerator(new SecureRandom());

@@ -1,6 +1,5 @@
-package dev.latchkey.domain.apikey;
+package dev.latchkey.domain.auth;
 
-import dev.latchkey.domain.auth.Principal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,37 +11,42 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Successful API-key verifications, keyed by the SHA-256 of the full key, so a key seen recently
- * costs a hash and a map lookup instead of an argon2id verification and a database read.
+ * Successful verifications of presented credentials, keyed by the SHA-256 of the full value, so a
+ * credential seen recently costs a hash and a map lookup instead of slow hashing, signature checks
+ * and database reads. Each entry says when its facts must be read again ({@code revalidateAt}):
+ * that interval bounds how late this process notices a change made by another one.
  *
- * <p>Holding the SHA-256 of a 190-bit random key is safe where holding a password's would not be:
- * the input cannot be guessed. The cache is bounded; when full it drops an arbitrary tenth of its
- * entries, which for randomly distributed keys is as good as LRU at a fraction of the bookkeeping.
+ * <p>Holding the SHA-256 of a high-entropy credential is safe where holding a password's would not
+ * be: the input cannot be guessed. The cache is bounded; when full it drops an arbitrary tenth of
+ * its entries, which for random keys is as good as LRU at a fraction of the bookkeeping.
  */
-public final class VerifiedApiKeyCache {
+public final class VerificationCache {
 
-    /** One verification: which key, the hash it matched, and when to check the row again. */
-    public record Entry(String keyId, String secretHash, Principal principal, Optional<Instant> expiresAt,
+    /**
+     * One verification: which credential, the stored fact it was proven against ({@code proof}: a
+     * key's hash, a token's id), the principal, and when to check the store again.
+     */
+    public record Entry(String credentialId, String proof, Principal principal, Optional<Instant> expiresAt,
             Instant revalidateAt) {
 
         public Entry {
-            Objects.requireNonNull(keyId, "keyId");
-            Objects.requireNonNull(secretHash, "secretHash");
+            Objects.requireNonNull(credentialId, "credentialId");
+            Objects.requireNonNull(proof, "proof");
             Objects.requireNonNull(principal, "principal");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(revalidateAt, "revalidateAt");
         }
 
-        boolean expiredAt(Instant now) {
+        public boolean expiredAt(Instant now) {
             return expiresAt.map(expiry -> !now.isBefore(expiry)).orElse(false);
         }
     }
 
     private final int maxEntries;
     private final ConcurrentHashMap<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ByteBuffer> fingerprintByKeyId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ByteBuffer> fingerprintByCredentialId = new ConcurrentHashMap<>();
 
-    public VerifiedApiKeyCache(int maxEntries) {
+    public VerificationCache(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive");
         }
@@ -50,10 +54,10 @@ public final class VerifiedApiKeyCache {
     }
 
     /** The cache key of a presented value; not reversible for a random key. */
-    public static ByteBuffer fingerprint(String presentedKey) {
+    public static ByteBuffer fingerprint(String presented) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(presentedKey.getBytes(StandardCharsets.UTF_8));
+                    .digest(presented.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK ships SHA-256", e);
@@ -68,7 +72,7 @@ public final class VerifiedApiKeyCache {
         if (entries.size() >= maxEntries) {
             evictSome();
         }
-        ByteBuffer previous = fingerprintByKeyId.put(entry.keyId(), fingerprint);
+        ByteBuffer previous = fingerprintByCredentialId.put(entry.credentialId(), fingerprint);
         if (previous != null && !previous.equals(fingerprint)) {
             entries.remove(previous);
         }
@@ -78,13 +82,13 @@ public final class VerifiedApiKeyCache {
     public void remove(ByteBuffer fingerprint) {
         Entry removed = entries.remove(fingerprint);
         if (removed != null) {
-            fingerprintByKeyId.remove(removed.keyId(), fingerprint);
+            fingerprintByCredentialId.remove(removed.credentialId(), fingerprint);
         }
     }
 
-    /** Forgets a key at once: called when it is revoked or its expiry changes in this process. */
-    public void invalidateKey(String keyId) {
-        ByteBuffer fingerprint = fingerprintByKeyId.remove(keyId);
+    /** Forgets a credential at once: called when it is revoked or its expiry changes in this process. */
+    public void invalidate(String credentialId) {
+        ByteBuffer fingerprint = fingerprintByCredentialId.remove(credentialId);
         if (fingerprint != null) {
             entries.remove(fingerprint);
         }
@@ -100,7 +104,7 @@ public final class VerifiedApiKeyCache {
         while (toDrop-- > 0 && it.hasNext()) {
             ByteBuffer fingerprint = it.next();
             it.remove();
-            fingerprintByKeyId.values().remove(fingerprint);
+            fingerprintByCredentialId.values().remove(fingerprint);
         }
     }
 }
