@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 final class JdbiApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, workspace_id, name, lookup_prefix, secret_hash, scopes, created_at, "
@@ -32,31 +31,21 @@ final class JdbiApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean insert(ApiKey key) {
-        return StoreCalls.call(() -> {
-            try {
-                jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (" + COLUMNS + ") VALUES (:id, :workspaceId, "
-                                + ":name, :prefix, :hash, :scopes, :createdAt, :createdBy, :expiresAt, :revokedAt, "
-                                + ":lastUsedAt)")
-                        .bind("id", key.id())
-                        .bind("workspaceId", key.workspaceId())
-                        .bind("name", key.name())
-                        .bind("prefix", key.lookupPrefix())
-                        .bind("hash", key.secretHash())
-                        .bind("scopes", key.scopes().toSpaceSeparated())
-                        .bind("createdAt", utc(key.createdAt()))
-                        .bind("createdBy", key.createdBy())
-                        .bindByType("expiresAt", utcOrNull(key.expiresAt()), OffsetDateTime.class)
-                        .bindByType("revokedAt", utcOrNull(key.revokedAt()), OffsetDateTime.class)
-                        .bindByType("lastUsedAt", utcOrNull(key.lastUsedAt()), OffsetDateTime.class)
-                        .execute());
-                return true;
-            } catch (UnableToExecuteStatementException e) {
-                if (StoreCalls.isUniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
+                .createUpdate("INSERT INTO api_keys (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, "
+                        + ":hash, :scopes, :createdAt, :createdBy, :expiresAt, :revokedAt, :lastUsedAt)")
+                .bind("id", key.id())
+                .bind("workspaceId", key.workspaceId())
+                .bind("name", key.name())
+                .bind("prefix", key.lookupPrefix())
+                .bind("hash", key.secretHash())
+                .bind("scopes", key.scopes().toSpaceSeparated())
+                .bind("createdAt", utc(key.createdAt()))
+                .bind("createdBy", key.createdBy())
+                .bindByType("expiresAt", utcOrNull(key.expiresAt()), OffsetDateTime.class)
+                .bindByType("revokedAt", utcOrNull(key.revokedAt()), OffsetDateTime.class)
+                .bindByType("lastUsedAt", utcOrNull(key.lastUsedAt()), OffsetDateTime.class)
+                .execute()));
     }
 
     @Override

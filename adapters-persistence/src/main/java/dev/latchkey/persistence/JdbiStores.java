@@ -2,6 +2,9 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,11 +13,29 @@ public final class JdbiStores {
     private final ApiKeyStore apiKeys;
     private final WorkspaceStore workspaces;
     private final AuditLog auditLog;
+    private final UserStore users;
+    private final MembershipStore memberships;
+    private final RevokedTokenStore revokedTokens;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
         this.workspaces = new JdbiWorkspaceStore(jdbi);
         this.auditLog = new JdbiAuditLog(jdbi);
+        this.users = new JdbiUserStore(jdbi);
+        this.memberships = new JdbiMembershipStore(jdbi);
+        this.revokedTokens = new JdbiRevokedTokenStore(jdbi);
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    public RevokedTokenStore revokedTokens() {
+        return revokedTokens;
     }
 
     public ApiKeyStore apiKeys() {

@@ -21,21 +21,40 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
 
     @Override
     public void insert(Workspace workspace) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO workspaces (id, name, created_at, deleted_at) "
-                        + "VALUES (:id, :name, :createdAt, :deletedAt)")
+        StoreCalls.run(() -> insert(workspace, null));
+    }
+
+    @Override
+    public boolean insertBootstrappedBy(Workspace workspace, String userId) {
+        return StoreCalls.insertUnlessDuplicate(() -> insert(workspace, userId));
+    }
+
+    private void insert(Workspace workspace, String bootstrappedBy) {
+        jdbi.useHandle(h -> h
+                .createUpdate("INSERT INTO workspaces (id, name, created_at, deleted_at, bootstrapped_by) "
+                        + "VALUES (:id, :name, :createdAt, :deletedAt, :bootstrappedBy)")
                 .bind("id", workspace.id())
                 .bind("name", workspace.name())
                 .bind("createdAt", utc(workspace.createdAt()))
                 .bindByType("deletedAt", utcOrNull(workspace.deletedAt()), OffsetDateTime.class)
-                .execute()));
+                .bindByType("bootstrappedBy", bootstrappedBy, String.class)
+                .execute());
     }
 
     @Override
     public Optional<Workspace> findById(String id) {
+        return findOne("id", id);
+    }
+
+    @Override
+    public Optional<Workspace> findBootstrappedBy(String userId) {
+        return findOne("bootstrapped_by", userId);
+    }
+
+    private Optional<Workspace> findOne(String column, String value) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT id, name, created_at, deleted_at FROM workspaces WHERE id = :id")
-                .bind("id", id)
+                .createQuery("SELECT id, name, created_at, deleted_at FROM workspaces WHERE " + column + " = :value")
+                .bind("value", value)
                 .map((rs, ctx) -> new Workspace(rs.getString("id"), rs.getString("name"), instant(rs, "created_at"),
                         optionalInstant(rs, "deleted_at")))
                 .findOne()));

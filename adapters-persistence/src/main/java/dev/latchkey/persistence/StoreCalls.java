@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Runs a store call and turns "the database cannot be reached" into {@link StoreUnavailable}, so
@@ -37,6 +38,21 @@ final class StoreCalls {
         call(() -> {
             body.run();
             return null;
+        });
+    }
+
+    /** Runs an INSERT; true when it stored a row, false when a unique constraint refused it. */
+    static boolean insertUnlessDuplicate(Runnable insert) {
+        return call(() -> {
+            try {
+                insert.run();
+                return true;
+            } catch (UnableToExecuteStatementException e) {
+                if (isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
         });
     }
 

@@ -4,7 +4,11 @@ import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
+import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.persistence.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
@@ -57,6 +61,29 @@ class StoreContractTests {
         }
 
         @Nested
+        class People extends PeopleStoresContract {
+            @Override
+            protected UserStore userStore() {
+                return stores.users();
+            }
+
+            @Override
+            protected MembershipStore membershipStore() {
+                return stores.memberships();
+            }
+
+            @Override
+            protected RevokedTokenStore revokedTokenStore() {
+                return stores.revokedTokens();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
         class Audit extends AuditLogContract {
             @Override
             protected AuditLog auditLog() {
@@ -89,6 +116,29 @@ class StoreContractTests {
 
         @Nested
         class Workspaces extends WorkspaceStoreContract {
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores.workspaces();
+            }
+        }
+
+        @Nested
+        class People extends PeopleStoresContract {
+            @Override
+            protected UserStore userStore() {
+                return stores.users();
+            }
+
+            @Override
+            protected MembershipStore membershipStore() {
+                return stores.memberships();
+            }
+
+            @Override
+            protected RevokedTokenStore revokedTokenStore() {
+                return stores.revokedTokens();
+            }
+
             @Override
             protected WorkspaceStore workspaceStore() {
                 return stores.workspaces();

@@ -3,7 +3,7 @@ package dev.latchkey.app;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
-import dev.latchkey.domain.apikey.FailedAttemptLimiter;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.apikey.ListApiKeys;

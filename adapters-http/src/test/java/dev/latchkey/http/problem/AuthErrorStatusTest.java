@@ -23,6 +23,7 @@ class AuthErrorStatusTest {
         documented.put(AuthError.INVALID_OAUTH_TOKEN, 401);
         documented.put(AuthError.TOKEN_REVOKED, 401);
         documented.put(AuthError.WORKSPACE_NOT_FOUND, 401);
+        documented.put(AuthError.INVALID_CREDENTIALS, 401);
         documented.put(AuthError.ACTOR_NOT_MAPPED, 403);
         documented.put(AuthError.NO_WORKSPACE, 403);
         documented.put(AuthError.INSUFFICIENT_SCOPE, 403);

@@ -7,6 +7,7 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.common.StoreUnavailable;
@@ -128,7 +129,8 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private static Principal principalOf(ApiKey key, Workspace workspace) {
         Actor actor = new Actor(key.id(), ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of(workspace.id()),
                 ROLE, Set.of());
-        return new Principal(actor, Optional.of(workspace.id()), CredentialKind.API_KEY, key.scopes(), key.id());
+        return new Principal(actor, Optional.of(workspace.id()), CredentialKind.API_KEY, key.scopes(), key.id(),
+                key.expiresAt());
     }
 
     private static <T> T load(Supplier<T> read) {

@@ -19,6 +19,9 @@ public final class AccessPolicy {
      * @throws AuthFailure {@code insufficient_scope}, naming each missing scope
      */
     public static void requireScopes(Principal principal, ScopeSet required) {
+        if (!required.isEmpty()) {
+            requireTenant(principal); // scopes only mean something inside a workspace
+        }
         List<Scope> missing = principal.scopes().missingFrom(required);
         if (!missing.isEmpty()) {
             String names = missing.stream().map(Scope::toString).collect(Collectors.joining(" "));
@@ -29,10 +32,12 @@ public final class AccessPolicy {
     /**
      * Returns the tenant of the principal.
      *
-     * @throws AuthFailure {@code tenant_context_required} when the verified credential names none
+     * @throws AuthFailure {@code no_workspace} for a person who has none yet (bootstrap first), or
+     *     {@code tenant_context_required} for a machine credential that names none
      */
     public static String requireTenant(Principal principal) {
-        return principal.tenantId().orElseThrow(() -> new AuthFailure(
-                AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant"));
+        return principal.tenantId().orElseThrow(() -> principal.isHuman()
+                ? new AuthFailure(AuthError.NO_WORKSPACE, "You have no workspace yet: POST /workspaces/bootstrap first")
+                : new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant"));
     }
 }

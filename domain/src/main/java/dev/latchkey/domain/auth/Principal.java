@@ -2,20 +2,22 @@ package dev.latchkey.domain.auth;
 
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.scope.ScopeSet;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The verified answer to "who is calling": the actor, the tenant the credential is bound to, the
- * kind of credential, the scopes in effect for this request, and the credential's id (never the
- * secret). Identity comes from here alone, never from headers or bodies the caller wrote.
+ * kind of credential, the scopes in effect for this request, the credential's id (never the
+ * secret) and when it expires. Identity comes from here alone, never from headers or bodies the caller wrote.
  */
 public record Principal(
         Actor actor,
         Optional<String> tenantId,
         CredentialKind credentialKind,
         ScopeSet scopes,
-        String credentialId) {
+        String credentialId,
+        Optional<Instant> credentialExpiresAt) {
 
     public Principal {
         Objects.requireNonNull(actor, "actor");
@@ -23,5 +25,11 @@ public record Principal(
         Objects.requireNonNull(credentialKind, "credentialKind");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(credentialId, "credentialId");
+        Objects.requireNonNull(credentialExpiresAt, "credentialExpiresAt");
+    }
+
+    /** Whether a person (rather than a machine or an agent) presented this credential. */
+    public boolean isHuman() {
+        return credentialKind == CredentialKind.USER_JWT || credentialKind == CredentialKind.EXTERNAL_JWT;
     }
 }

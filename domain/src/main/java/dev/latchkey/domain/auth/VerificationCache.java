@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Successful verifications of presented credentials, keyed by the SHA-256 of the full value, so a
@@ -92,6 +93,17 @@ public final class VerificationCache {
         if (fingerprint != null) {
             entries.remove(fingerprint);
         }
+    }
+
+    /** Forgets every entry matching {@code condition}: for rare, wide changes such as "sign out everywhere". */
+    public void invalidateWhere(Predicate<Entry> condition) {
+        entries.entrySet().removeIf(e -> {
+            if (condition.test(e.getValue())) {
+                fingerprintByCredentialId.remove(e.getValue().credentialId(), e.getKey());
+                return true;
+            }
+            return false;
+        });
     }
 
     public int size() {

@@ -22,6 +22,8 @@ public enum AuthError {
     TOKEN_REVOKED("token_revoked", Kind.UNAUTHENTICATED, "Token revoked"),
     /** The credential resolves, but its workspace was deleted. */
     WORKSPACE_NOT_FOUND("workspace_not_found", Kind.UNAUTHENTICATED, "Workspace not found"),
+    /** Sign-in with an email and password that do not match an account (which one is not said). */
+    INVALID_CREDENTIALS("invalid_credentials", Kind.UNAUTHENTICATED, "Invalid credentials"),
     /** A valid credential with no active actor mapping. */
     ACTOR_NOT_MAPPED("actor_not_mapped", Kind.FORBIDDEN, "Actor not mapped"),
     /** A signed-in user with no workspace yet. */

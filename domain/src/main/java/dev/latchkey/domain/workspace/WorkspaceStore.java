@@ -10,6 +10,14 @@ public interface WorkspaceStore {
 
     Optional<Workspace> findById(String id);
 
+    /**
+     * Stores a workspace bootstrapped by a user; false (and nothing stored) when that user already
+     * bootstrapped one. At most one per user, even under concurrent calls.
+     */
+    boolean insertBootstrappedBy(Workspace workspace, String userId);
+
+    Optional<Workspace> findBootstrappedBy(String userId);
+
     /** Marks the workspace deleted; returns false when there is no such live workspace. */
     boolean markDeleted(String id, Instant at);
 }

@@ -18,7 +18,7 @@ class AuthenticateRequestTest {
 
     private static Principal principal(ActorStatus status, ScopeSet scopes) {
         Actor actor = new Actor("actor_1", ActorKind.AGENT, status, Optional.of("ws_1"), "member", Set.of());
-        return new Principal(actor, Optional.of("ws_1"), CredentialKind.API_KEY, scopes, "key_1");
+        return new Principal(actor, Optional.of("ws_1"), CredentialKind.API_KEY, scopes, "key_1", Optional.empty());
     }
 
     private static CredentialVerifier verifierFor(String prefix, Principal result) {

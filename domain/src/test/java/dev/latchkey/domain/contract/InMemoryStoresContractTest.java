@@ -4,10 +4,17 @@ import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryMembershipStore;
+import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
+import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
+import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
@@ -34,6 +41,34 @@ class InMemoryStoresContractTest {
         @Override
         protected WorkspaceStore workspaceStore() {
             return new InMemoryWorkspaceStore();
+        }
+    }
+
+    @Nested
+    class People extends PeopleStoresContract {
+        private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
+        private final InMemoryUserStore users = new InMemoryUserStore();
+        private final InMemoryMembershipStore memberships = new InMemoryMembershipStore();
+        private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
+
+        @Override
+        protected UserStore userStore() {
+            return users;
+        }
+
+        @Override
+        protected MembershipStore membershipStore() {
+            return memberships;
+        }
+
+        @Override
+        protected RevokedTokenStore revokedTokenStore() {
+            return revoked;
+        }
+
+        @Override
+        protected WorkspaceStore workspaceStore() {
+            return workspaces;
         }
     }
 

@@ -20,6 +20,7 @@ class AuthErrorTest {
                 Map.entry(AuthError.INVALID_OAUTH_TOKEN, "invalid_oauth_token"),
                 Map.entry(AuthError.TOKEN_REVOKED, "token_revoked"),
                 Map.entry(AuthError.WORKSPACE_NOT_FOUND, "workspace_not_found"),
+                Map.entry(AuthError.INVALID_CREDENTIALS, "invalid_credentials"),
                 Map.entry(AuthError.ACTOR_NOT_MAPPED, "actor_not_mapped"),
                 Map.entry(AuthError.NO_WORKSPACE, "no_workspace"),
                 Map.entry(AuthError.INSUFFICIENT_SCOPE, "insufficient_scope"),

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The in-memory twin of the JDBI store; passes the same contract test. */
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> bootstrappedBy = new ConcurrentHashMap<>();
 
     @Override
     public void insert(Workspace workspace) {
@@ -21,6 +22,21 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public Optional<Workspace> findById(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized boolean insertBootstrappedBy(Workspace workspace, String userId) {
+        if (bootstrappedBy.containsKey(userId)) {
+            return false;
+        }
+        insert(workspace);
+        bootstrappedBy.put(userId, workspace.id());
+        return true;
+    }
+
+    @Override
+    public Optional<Workspace> findBootstrappedBy(String userId) {
+        return Optional.ofNullable(bootstrappedBy.get(userId)).map(byId::get);
     }
 
     @Override

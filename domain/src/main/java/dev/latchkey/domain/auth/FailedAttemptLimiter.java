@@ -1,15 +1,16 @@
-package dev.latchkey.domain.apikey;
+package dev.latchkey.domain.auth;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bounds the argon2id work an attacker can cause by guessing secrets for a known lookup prefix:
- * after {@code maxFailures} mismatches within {@code window}, further attempts on that prefix are
- * refused without hashing until the window has passed. The prefix is not secret, so keying on it
- * reveals nothing; a legitimate key already in the verified cache is unaffected.
+ * Counts failures per key (an API key's lookup prefix, an account, a client address) in a fixed
+ * window: after {@code maxFailures} within {@code window}, the key is blocked until the window has
+ * passed. It bounds the argon2id work and the guesses an attacker gets; a legitimate API key
+ * already in the verification cache is unaffected.
  */
 public final class FailedAttemptLimiter {
     private static final int MAX_TRACKED_PREFIXES = 100_000;
@@ -31,17 +32,31 @@ public final class FailedAttemptLimiter {
         this.clock = clock;
     }
 
-    public boolean isBlocked(String lookupPrefix) {
-        Window current = windows.get(lookupPrefix);
-        return current != null && current.failures() >= maxFailures && !hasPassed(current, clock.instant());
+    public boolean isBlocked(String key) {
+        return retryAfter(key).isPresent();
     }
 
-    public void recordFailure(String lookupPrefix) {
+    /** How long until a blocked key may try again; empty when it is not blocked. */
+    public Optional<Duration> retryAfter(String key) {
+        Window current = windows.get(key);
+        Instant now = clock.instant();
+        if (current == null || current.failures() < maxFailures || hasPassed(current, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, current.start().plus(window)));
+    }
+
+    /** Forgets a key's failures, after a success. */
+    public void reset(String key) {
+        windows.remove(key);
+    }
+
+    public void recordFailure(String key) {
         Instant now = clock.instant();
         if (windows.size() >= MAX_TRACKED_PREFIXES) {
             windows.values().removeIf(w -> hasPassed(w, now));
         }
-        windows.merge(lookupPrefix, new Window(now, 1),
+        windows.merge(key, new Window(now, 1),
                 (old, fresh) -> hasPassed(old, now) ? fresh : new Window(old.start(), old.failures() + 1));
     }
 

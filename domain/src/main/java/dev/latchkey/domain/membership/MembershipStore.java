@@ -1,0 +1,20 @@
+package dev.latchkey.domain.membership;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Who belongs to which workspace, with which role. */
+public interface MembershipStore {
+
+    /** Adds a membership; false when the user already has one (active or removed) in that workspace. */
+    boolean insert(Membership membership);
+
+    Optional<Membership> find(String workspaceId, String userId);
+
+    /** The user's active memberships, oldest first. */
+    List<Membership> listActiveByUser(String userId);
+
+    /** Marks an active membership removed; false when there was none. */
+    boolean markRemoved(String workspaceId, String userId, Instant at);
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.domain.token;
+
+import dev.latchkey.domain.common.IdGenerator;
+import dev.latchkey.domain.membership.Membership;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Mints a user access token bound to the user's workspace (their oldest active membership). */
+public final class IssueUserToken {
+    private final UserTokenCodec codec;
+    private final MembershipStore memberships;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public IssueUserToken(UserTokenCodec codec, MembershipStore memberships, IdGenerator ids, Clock clock,
+            Duration lifetime) {
+        this.codec = codec;
+        this.memberships = memberships;
+        this.ids = ids;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public AccessToken forUser(User user) {
+        List<Membership> active = memberships.listActiveByUser(user.id());
+        return forUser(user, active.isEmpty() ? Optional.empty() : Optional.of(active.get(0)));
+    }
+
+    public AccessToken forUser(User user, Optional<Membership> membership) {
+        // JWT times are whole seconds; never date a token before the user's last "sign out everywhere".
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = user.tokensValidAfter().filter(now::isBefore).orElse(now);
+        UserTokenClaims claims = new UserTokenClaims(user.id(), membership.map(Membership::workspaceId),
+                membership.map(m -> m.role().wireName()), issuedAt, issuedAt.plus(lifetime), ids.newId("jti"));
+        return new AccessToken(codec.sign(claims), Duration.between(clock.instant(), claims.expiresAt()));
+    }
+}

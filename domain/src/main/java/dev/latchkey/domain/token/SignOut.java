@@ -1,0 +1,53 @@
+package dev.latchkey.domain.token;
+
+import dev.latchkey.domain.auth.CredentialKind;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code POST /auth/logout}: the presented token's {@code jti} is denied until it would have
+ * expired. {@code POST /auth/logout-everywhere}: every token of the user issued until now dies.
+ * Both take effect at once in this process, and elsewhere within the verifier's revalidation bound.
+ */
+public final class SignOut {
+    private final RevokedTokenStore revoked;
+    private final UserStore users;
+    private final VerificationCache cache;
+    private final Clock clock;
+
+    public SignOut(RevokedTokenStore revoked, UserStore users, VerificationCache cache, Clock clock) {
+        this.revoked = revoked;
+        this.users = users;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    public void thisToken(Principal principal) {
+        requireUserToken(principal);
+        Instant expiresAt = principal.credentialExpiresAt().orElse(clock.instant().plus(java.time.Duration.ofDays(366)));
+        revoked.revoke(principal.credentialId(), principal.actor().id(), expiresAt);
+        cache.invalidate(principal.credentialId());
+    }
+
+    public void everywhere(Principal principal) {
+        requireUserToken(principal);
+        // Token times are whole seconds: everything issued up to this second is dead, and tokens
+        // issued from now on are dated no earlier than the next one (see IssueUserToken).
+        Instant validAfter = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        users.setTokensValidAfter(principal.actor().id(), validAfter);
+        String userId = principal.actor().id();
+        cache.invalidateWhere(entry -> entry.principal().credentialKind() == CredentialKind.USER_JWT
+                && entry.principal().actor().id().equals(userId));
+    }
+
+    private static void requireUserToken(Principal principal) {
+        if (principal.credentialKind() != CredentialKind.USER_JWT) {
+            throw RequestRejected.invalid("Only user access tokens sign out; revoke API keys with DELETE /api-keys/{id}");
+        }
+    }
+}

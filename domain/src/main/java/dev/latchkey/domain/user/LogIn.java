@@ -1,0 +1,62 @@
+package dev.latchkey.domain.user;
+
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
+import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.token.IssueUserToken;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code POST /auth/login}. An unknown email and a wrong password give the same failure after the
+ * same argon2id work (a dummy hash is verified when there is no account), and both count towards
+ * the per-account and per-address limits, which answer 429 with {@code Retry-After}.
+ */
+public final class LogIn {
+    private final UserStore users;
+    private final SecretHasher hasher;
+    private final IssueUserToken tokens;
+    private final FailedAttemptLimiter perAccount;
+    private final FailedAttemptLimiter perAddress;
+    private final String dummyHash;
+
+    public LogIn(UserStore users, SecretHasher hasher, IssueUserToken tokens, FailedAttemptLimiter perAccount,
+            FailedAttemptLimiter perAddress) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.dummyHash = hasher.hash("latchkey timing equaliser");
+    }
+
+    public AccessToken execute(String emailInput, String password, String clientAddress) {
+        String accountKey = emailInput == null ? "" : emailInput.strip().toLowerCase(java.util.Locale.ROOT);
+        String addressKey = clientAddress == null ? "unknown" : clientAddress;
+        Optional<Duration> wait = perAddress.retryAfter(addressKey).or(() -> perAccount.retryAfter(accountKey));
+        if (wait.isPresent()) {
+            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many failed sign-in attempts; try again later",
+                    wait.get());
+        }
+        Optional<User> user = parse(emailInput).flatMap(users::findByEmail);
+        String hash = user.flatMap(User::passwordHash).orElse(dummyHash);
+        boolean matches = password != null && hasher.verify(hash, password) && user.flatMap(User::passwordHash).isPresent();
+        if (!matches) {
+            perAccount.recordFailure(accountKey);
+            perAddress.recordFailure(addressKey);
+            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The email or password is incorrect");
+        }
+        perAccount.reset(accountKey);
+        return tokens.forUser(user.get());
+    }
+
+    private static Optional<EmailAddress> parse(String input) {
+        try {
+            return Optional.of(EmailAddress.parse(input));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

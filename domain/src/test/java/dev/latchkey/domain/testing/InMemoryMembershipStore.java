@@ -1,0 +1,48 @@
+package dev.latchkey.domain.testing;
+
+import dev.latchkey.domain.membership.Membership;
+import dev.latchkey.domain.membership.MembershipStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** The in-memory twin of the JDBI store; passes the same contract test. */
+public final class InMemoryMembershipStore implements MembershipStore {
+    private final Map<String, Membership> byKey = new ConcurrentHashMap<>();
+
+    private static String key(String workspaceId, String userId) {
+        return workspaceId + "\u0000" + userId;
+    }
+
+    @Override
+    public boolean insert(Membership membership) {
+        return byKey.putIfAbsent(key(membership.workspaceId(), membership.userId()), membership) == null;
+    }
+
+    @Override
+    public Optional<Membership> find(String workspaceId, String userId) {
+        return Optional.ofNullable(byKey.get(key(workspaceId, userId)));
+    }
+
+    @Override
+    public List<Membership> listActiveByUser(String userId) {
+        return byKey.values().stream().filter(m -> m.userId().equals(userId) && m.isActive())
+                .sorted(Comparator.comparing(Membership::createdAt).thenComparing(Membership::workspaceId))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized boolean markRemoved(String workspaceId, String userId, Instant at) {
+        Membership m = byKey.get(key(workspaceId, userId));
+        if (m == null || !m.isActive()) {
+            return false;
+        }
+        byKey.put(key(workspaceId, userId), new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(),
+                Optional.of(at)));
+        return true;
+    }
+}

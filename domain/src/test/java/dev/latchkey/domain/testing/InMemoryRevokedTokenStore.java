@@ -1,0 +1,21 @@
+package dev.latchkey.domain.testing;
+
+import dev.latchkey.domain.token.RevokedTokenStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-memory twin of the JDBI store; passes the same contract test. */
+public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+
+    @Override
+    public void revoke(String tokenId, String userId, Instant tokenExpiresAt) {
+        revoked.putIfAbsent(tokenId, tokenExpiresAt);
+    }
+
+    @Override
+    public boolean isRevoked(String tokenId) {
+        return revoked.containsKey(tokenId);
+    }
+}

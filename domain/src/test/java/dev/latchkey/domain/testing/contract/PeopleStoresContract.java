@@ -1,0 +1,136 @@
+package dev.latchkey.domain.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.domain.membership.Membership;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.membership.Role;
+import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceStore;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserStore}, {@link MembershipStore} and {@link RevokedTokenStore} must do. */
+public abstract class PeopleStoresContract {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    protected UserStore users;
+    protected MembershipStore memberships;
+    protected RevokedTokenStore revoked;
+    protected WorkspaceStore workspaces;
+
+    protected abstract UserStore userStore();
+
+    protected abstract MembershipStore membershipStore();
+
+    protected abstract RevokedTokenStore revokedTokenStore();
+
+    protected abstract WorkspaceStore workspaceStore();
+
+    @BeforeEach
+    void setUpStores() {
+        users = userStore();
+        memberships = membershipStore();
+        revoked = revokedTokenStore();
+        workspaces = workspaceStore();
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private User newUser() {
+        User user = new User(fresh("usr"), EmailAddress.parse(fresh("a") + "@example.com"),
+                Optional.of("$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA"), T0, Optional.empty());
+        assertThat(users.insert(user)).isTrue();
+        return user;
+    }
+
+    private Workspace newWorkspace() {
+        Workspace ws = new Workspace(fresh("ws"), "w", T0, Optional.empty());
+        workspaces.insert(ws);
+        return ws;
+    }
+
+    @Test
+    void usersAreFoundByIdAndNormalisedEmailAndEmailsAreUnique() {
+        User user = newUser();
+
+        assertThat(users.findById(user.id())).contains(user);
+        assertThat(users.findByEmail(user.email())).contains(user);
+        User twin = new User(fresh("usr"), user.email(), Optional.empty(), T0, Optional.empty());
+        assertThat(users.insert(twin)).isFalse();
+        assertThat(users.findById(twin.id())).isEmpty();
+    }
+
+    @Test
+    void usersWithoutPasswordsRoundTrip() {
+        User external = new User(fresh("usr"), EmailAddress.parse(fresh("g") + "@example.com"), Optional.empty(), T0,
+                Optional.empty());
+        users.insert(external);
+
+        assertThat(users.findById(external.id())).contains(external);
+    }
+
+    @Test
+    void tokensValidAfterIsRecorded() {
+        User user = newUser();
+
+        users.setTokensValidAfter(user.id(), T0.plusSeconds(30));
+
+        assertThat(users.findById(user.id()).orElseThrow().tokensValidAfter()).contains(T0.plusSeconds(30));
+    }
+
+    @Test
+    void membershipsListActiveOnesOldestFirstAndRemovalKeepsTheRow() {
+        User user = newUser();
+        Workspace first = newWorkspace();
+        Workspace second = newWorkspace();
+        Membership older = new Membership(first.id(), user.id(), Role.OWNER, T0, Optional.empty());
+        Membership newer = new Membership(second.id(), user.id(), Role.VIEWER, T0.plusSeconds(5), Optional.empty());
+
+        assertThat(memberships.insert(newer)).isTrue();
+        assertThat(memberships.insert(older)).isTrue();
+        assertThat(memberships.insert(older)).as("one membership per user and workspace").isFalse();
+
+        assertThat(memberships.listActiveByUser(user.id())).containsExactly(older, newer);
+        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(9))).isTrue();
+        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(10))).isFalse();
+        assertThat(memberships.listActiveByUser(user.id())).containsExactly(newer);
+        assertThat(memberships.find(first.id(), user.id()).orElseThrow().removedAt()).contains(T0.plusSeconds(9));
+    }
+
+    @Test
+    void revokedTokensAreRememberedAndRevokingTwiceIsHarmless() {
+        User user = newUser();
+        String jti = fresh("jti");
+
+        assertThat(revoked.isRevoked(jti)).isFalse();
+        revoked.revoke(jti, user.id(), T0.plusSeconds(3600));
+        revoked.revoke(jti, user.id(), T0.plusSeconds(3600));
+
+        assertThat(revoked.isRevoked(jti)).isTrue();
+        assertThat(revoked.isRevoked(fresh("jti"))).isFalse();
+    }
+
+    @Test
+    void onlyOneWorkspaceIsBootstrappedPerUser() {
+        User user = newUser();
+        Workspace first = new Workspace(fresh("ws"), "first", T0, Optional.empty());
+        Workspace second = new Workspace(fresh("ws"), "second", T0, Optional.empty());
+
+        assertThat(workspaces.insertBootstrappedBy(first, user.id())).isTrue();
+        assertThat(workspaces.insertBootstrappedBy(second, user.id())).isFalse();
+
+        assertThat(workspaces.findBootstrappedBy(user.id())).contains(first);
+        assertThat(workspaces.findById(second.id())).isEmpty();
+        assertThat(workspaces.findBootstrappedBy(fresh("usr"))).isEmpty();
+    }
+}
