@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
+import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.http.apikey.ApiKeyResource;
 import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
@@ -13,6 +15,8 @@ import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.WhoAmIResource;
+import dev.latchkey.http.user.AuthResource;
+import dev.latchkey.http.user.WorkspaceResource;
 import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -27,6 +31,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey: wires the hexagon by hand (no container) and serves it. */
@@ -80,8 +85,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
         Databases.migrate(configuration.getDataSourceFactory());
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
-                hasher(configuration, environment.metrics()), Clock.tickMillis(java.time.ZoneOffset.UTC));
+                hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), clock);
 
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
@@ -95,6 +101,14 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
                 core.clock));
         jersey.register(new AuditResource(core.readAuditTrail));
+        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut));
+        jersey.register(new WorkspaceResource(core.bootstrapWorkspace));
+    }
+
+    static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {
+        var tokens = configuration.getUserTokens();
+        return new Hs256UserTokenCodec(UserTokenSecret.resolve(tokens), tokens.getIssuer(), clock,
+                Duration.ofMillis(tokens.getLeeway().toMilliseconds()));
     }
 
     static SecretHasher hasher(LatchkeyConfiguration configuration, MetricRegistry metrics) {

@@ -2,8 +2,8 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.app.config.UserTokensConfiguration;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.apikey.ListApiKeys;
@@ -13,10 +13,19 @@ import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.token.SignOut;
+import dev.latchkey.domain.token.UserTokenCodec;
+import dev.latchkey.domain.token.UserTokenVerifier;
+import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.domain.user.RegisterUser;
+import dev.latchkey.domain.workspace.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import java.security.SecureRandom;
@@ -35,9 +44,17 @@ final class LatchkeyCore {
     final RollApiKey rollApiKey;
     final CreateWorkspace createWorkspace;
     final ReadAuditTrail readAuditTrail;
+    final UserTokenVerifier userTokenVerifier;
+    final RegisterUser registerUser;
+    final LogIn logIn;
+    final SignOut signOut;
+    final BootstrapWorkspace bootstrapWorkspace;
 
-    LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, Clock clock) {
+    LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
+            Clock clock) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
+        UserTokensConfiguration userTokens = configuration.getUserTokens();
+        RoleScopes roleScopes = configuration.getRoleScopes();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new RandomIdGenerator(random);
         AuditTrail audit = new AuditTrail(stores.auditLog(), ids, clock);
@@ -54,10 +71,25 @@ final class LatchkeyCore {
         this.rollApiKey = new RollApiKey(stores.apiKeys(), issueApiKey, cache, clock, audit);
         this.createWorkspace = new CreateWorkspace(stores.workspaces(), issueApiKey, ids, clock, audit);
         this.readAuditTrail = new ReadAuditTrail(stores.auditLog());
+
+        VerificationCache tokenCache = new VerificationCache(keys.getCacheMaxEntries());
+        IssueUserToken issueUserToken = new IssueUserToken(codec, stores.memberships(), ids, clock,
+                duration(userTokens.getLifetime()));
+        this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(),
+                stores.memberships(), stores.workspaces(), roleScopes, tokenCache, clock,
+                duration(userTokens.getRevalidateAfter()));
+        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, ids, clock);
+        Duration loginWindow = duration(userTokens.getFailedLoginWindow());
+        this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
+                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
+                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock));
+        this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
+        this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
+                issueApiKey, issueUserToken, roleScopes, ids, clock, audit);
     }
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {
-        return new AuthenticateRequest(List.of(apiKeyVerifier), listener);
+        return new AuthenticateRequest(List.of(apiKeyVerifier, userTokenVerifier), listener);
     }
 
     private static Duration duration(io.dropwizard.util.Duration configured) {

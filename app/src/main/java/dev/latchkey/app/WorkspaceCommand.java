@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -42,8 +43,10 @@ final class WorkspaceCommand extends ConfiguredCommand<LatchkeyConfiguration> {
         ManagedDataSource dataSource = configuration.getDataSourceFactory()
                 .build(bootstrap.getMetricRegistry(), "workspace-command");
         try {
+            Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(Jdbi.create(dataSource)),
-                    LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()), Clock.tickMillis(java.time.ZoneOffset.UTC));
+                    LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()),
+                    LatchkeyApplication.userTokenCodec(configuration, clock), clock);
             CreateWorkspace.Created created = core.createWorkspace.execute(namespace.getString("name"),
                     Initiator.operator("workspace-create"));
             Map<String, String> json = new LinkedHashMap<>();

@@ -102,8 +102,7 @@ class ApiKeyHttpTest {
 
     @Test
     void bearerTokenInTheQueryStringIsIgnored() {
-        Reply response = Reply.of(APP.client().target("http://localhost:" + APP.getLocalPort()).path("/whoami")
-                .queryParam("access_token", rootKey).request().get());
+        Reply response = Reply.of(TestApps.target(APP, "/whoami").queryParam("access_token", rootKey).request().get());
 
         assertProblem(response, 401, "missing_auth");
     }

@@ -5,9 +5,13 @@ import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import dev.latchkey.persistence.testing.TestDatabases;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.jackson.JacksonFeature;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import java.time.Clock;
@@ -15,6 +19,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey started for real on a random port, over a fresh database, plus ways to seed it. */
 final class TestApps {
+    /**
+     * A plain client: Dropwizard's test client (Apache HttpClient) silently honours Retry-After and
+     * would sleep through a 429 instead of showing it to the test.
+     */
+    private static final Client CLIENT = ClientBuilder.newClient()
+            .register(new JacksonFeature(Jackson.newObjectMapper()));
 
     private TestApps() {
     }
@@ -40,13 +50,15 @@ final class TestApps {
         LatchkeyConfiguration config = app.getConfiguration();
         var db = config.getDataSourceFactory();
         Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
+        Clock clock = Clock.systemUTC();
         LatchkeyCore core = new LatchkeyCore(config, new JdbiStores(jdbi),
-                LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()), Clock.systemUTC());
+                LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()),
+                LatchkeyApplication.userTokenCodec(config, clock), clock);
         return core.createWorkspace.execute(name, Initiator.operator("test"));
     }
 
     static WebTarget target(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
-        return app.client().target("http://localhost:" + app.getLocalPort()).path(path);
+        return CLIENT.target("http://localhost:" + app.getLocalPort()).path(path);
     }
 
     static Invocation.Builder request(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
@@ -54,6 +66,6 @@ final class TestApps {
     }
 
     static Invocation.Builder admin(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
-        return app.client().target("http://localhost:" + app.getAdminPort()).path(path).request();
+        return CLIENT.target("http://localhost:" + app.getAdminPort()).path(path).request();
     }
 }

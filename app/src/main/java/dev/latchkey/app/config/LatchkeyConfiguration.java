@@ -1,10 +1,16 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.domain.membership.Role;
+import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.scope.ScopeSet;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /** The whole of {@code config.yml}. */
 public final class LatchkeyConfiguration extends Configuration {
@@ -18,6 +24,16 @@ public final class LatchkeyConfiguration extends Configuration {
     @NotNull
     @JsonProperty("apiKeys")
     private ApiKeysConfiguration apiKeys = new ApiKeysConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty("userTokens")
+    private UserTokensConfiguration userTokens = new UserTokensConfiguration();
+
+    /** Role name → scopes; roles left out keep their defaults. */
+    @NotNull
+    @JsonProperty("roles")
+    private Map<String, List<String>> roles = Map.of();
 
     /**
      * The database settings. When no driver is named, it follows from the URL, so setting
@@ -33,5 +49,26 @@ public final class LatchkeyConfiguration extends Configuration {
 
     public ApiKeysConfiguration getApiKeys() {
         return apiKeys;
+    }
+
+    public UserTokensConfiguration getUserTokens() {
+        return userTokens;
+    }
+
+    /** The role → scopes table: the defaults, overridden by {@code roles:}. */
+    public RoleScopes getRoleScopes() {
+        RoleScopes defaults = RoleScopes.defaults();
+        Map<Role, ScopeSet> table = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            table.put(role, defaults.of(role));
+        }
+        roles.forEach((name, scopes) -> {
+            try {
+                table.put(Role.parse(name), ScopeSet.parse(scopes));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("roles." + name + ": " + e.getMessage(), e);
+            }
+        });
+        return new RoleScopes(table);
     }
 }

@@ -39,6 +39,7 @@ public final class IssueUserToken {
         Instant issuedAt = user.tokensValidAfter().filter(now::isBefore).orElse(now);
         UserTokenClaims claims = new UserTokenClaims(user.id(), membership.map(Membership::workspaceId),
                 membership.map(m -> m.role().wireName()), issuedAt, issuedAt.plus(lifetime), ids.newId("jti"));
-        return new AccessToken(codec.sign(claims), Duration.between(clock.instant(), claims.expiresAt()));
+        return new AccessToken(codec.sign(claims),
+                Duration.ofSeconds(claims.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
     }
 }

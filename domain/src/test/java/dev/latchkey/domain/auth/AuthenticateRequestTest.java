@@ -70,6 +70,15 @@ class AuthenticateRequestTest {
     }
 
     @Test
+    void authenticateWhenAJwtFromAnUntrustedIssuerThenInvalidJwt() {
+        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)),
+                AuthenticationListener.NONE);
+
+        assertFails(AuthError.INVALID_JWT,
+                () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("eyJhbGc.eyJpc3M.sig"))));
+    }
+
+    @Test
     void authenticateWhenActorInactiveThenActorNotMapped() {
         AuthenticateRequest authenticate = new AuthenticateRequest(
                 List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))), AuthenticationListener.NONE);

@@ -1,0 +1,71 @@
+package dev.latchkey.http.user;
+
+import dev.latchkey.domain.token.SignOut;
+import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.domain.user.RegisterUser;
+import dev.latchkey.http.RequestValues;
+import dev.latchkey.http.auth.Authenticated;
+import dev.latchkey.http.auth.CallerContext;
+import dev.latchkey.http.auth.Public;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** Accounts and user access tokens (seed 003 §1): register, log in, log out. */
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final RegisterUser register;
+    private final LogIn logIn;
+    private final SignOut signOut;
+
+    public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut) {
+        this.register = register;
+        this.logIn = logIn;
+        this.signOut = signOut;
+    }
+
+    @POST
+    @Path("/register")
+    @Public
+    public Response register(Credentials body) {
+        Credentials credentials = RequestValues.requireBody(body);
+        return TokenResponse.ok(Response.status(Response.Status.CREATED),
+                TokenResponse.of(register.execute(credentials.email(), credentials.password()))).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Public
+    public Response login(Credentials body, @Context HttpServletRequest http) {
+        Credentials credentials = RequestValues.requireBody(body);
+        return TokenResponse.ok(Response.ok(),
+                TokenResponse.of(logIn.execute(credentials.email(), credentials.password(), http.getRemoteAddr())))
+                .build();
+    }
+
+    /** Revokes the presented token; its {@code jti} stays denied until it would have expired. */
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public Response logout(@Context SecurityContext security) {
+        signOut.thisToken(CallerContext.principal(security));
+        return Response.noContent().build();
+    }
+
+    /** Kills every token of the caller issued until now, on every device. */
+    @POST
+    @Path("/logout-everywhere")
+    @Authenticated
+    public Response logoutEverywhere(@Context SecurityContext security) {
+        signOut.everywhere(CallerContext.principal(security));
+        return Response.noContent().build();
+    }
+}
