@@ -58,6 +58,27 @@ final class JdbiMembershipStore implements MembershipStore {
     }
 
     @Override
+    public List<Membership> listActiveByWorkspace(String workspaceId) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createQuery("SELECT " + COLUMNS + " FROM memberships WHERE workspace_id = :ws AND removed_at IS NULL "
+                        + "ORDER BY created_at, user_id")
+                .bind("ws", workspaceId)
+                .map(JdbiMembershipStore::map)
+                .list()));
+    }
+
+    @Override
+    public boolean updateRole(String workspaceId, String userId, Role role) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createUpdate("UPDATE memberships SET role = :role WHERE workspace_id = :ws AND user_id = :user "
+                        + "AND removed_at IS NULL")
+                .bind("role", role.wireName())
+                .bind("ws", workspaceId)
+                .bind("user", userId)
+                .execute()) == 1);
+    }
+
+    @Override
     public boolean markRemoved(String workspaceId, String userId, Instant at) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h
                 .createUpdate("UPDATE memberships SET removed_at = :at WHERE workspace_id = :ws AND user_id = :user "

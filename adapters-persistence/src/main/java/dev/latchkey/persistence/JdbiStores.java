@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
@@ -16,6 +17,7 @@ public final class JdbiStores {
     private final UserStore users;
     private final MembershipStore memberships;
     private final RevokedTokenStore revokedTokens;
+    private final InvitationStore invitations;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -24,6 +26,11 @@ public final class JdbiStores {
         this.users = new JdbiUserStore(jdbi);
         this.memberships = new JdbiMembershipStore(jdbi);
         this.revokedTokens = new JdbiRevokedTokenStore(jdbi);
+        this.invitations = new JdbiInvitationStore(jdbi);
+    }
+
+    public InvitationStore invitations() {
+        return invitations;
     }
 
     public UserStore users() {

@@ -2,11 +2,12 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.membership.InvitationStore;
+import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
-import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
@@ -78,6 +79,11 @@ class StoreContractTests {
             }
 
             @Override
+            protected InvitationStore invitationStore() {
+                return stores.invitations();
+            }
+
+            @Override
             protected WorkspaceStore workspaceStore() {
                 return stores.workspaces();
             }
@@ -137,6 +143,11 @@ class StoreContractTests {
             @Override
             protected RevokedTokenStore revokedTokenStore() {
                 return stores.revokedTokens();
+            }
+
+            @Override
+            protected InvitationStore invitationStore() {
+                return stores.invitations();
             }
 
             @Override

@@ -16,6 +16,7 @@ import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.WhoAmIResource;
 import dev.latchkey.http.user.AuthResource;
+import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.http.user.WorkspaceResource;
 import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
@@ -102,7 +103,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 core.clock));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut));
-        jersey.register(new WorkspaceResource(core.bootstrapWorkspace));
+        jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
+        jersey.register(new MembersResource(core.manageMembers));
     }
 
     static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {

@@ -18,6 +18,8 @@ import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.membership.AcceptInvitations;
+import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.SignOut;
@@ -27,6 +29,7 @@ import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.domain.workspace.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.DeleteWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +52,8 @@ final class LatchkeyCore {
     final LogIn logIn;
     final SignOut signOut;
     final BootstrapWorkspace bootstrapWorkspace;
+    final ManageMembers manageMembers;
+    final DeleteWorkspace deleteWorkspace;
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
             Clock clock) {
@@ -78,7 +83,8 @@ final class LatchkeyCore {
         this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(),
                 stores.memberships(), stores.workspaces(), roleScopes, tokenCache, clock,
                 duration(userTokens.getRevalidateAfter()));
-        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, ids, clock);
+        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken,
+                new AcceptInvitations(stores.invitations(), stores.memberships(), clock), ids, clock);
         Duration loginWindow = duration(userTokens.getFailedLoginWindow());
         this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
@@ -86,6 +92,9 @@ final class LatchkeyCore {
         this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
         this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
                 issueApiKey, issueUserToken, roleScopes, ids, clock, audit);
+        this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
+                clock, audit);
+        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache), clock, audit);
     }
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latchkey.domain.workspace.BootstrapWorkspace;
+import dev.latchkey.domain.workspace.DeleteWorkspace;
 import dev.latchkey.http.RequestSource;
 import dev.latchkey.http.auth.Authenticated;
 import dev.latchkey.http.auth.CallerContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,9 +27,22 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class WorkspaceResource {
     private final BootstrapWorkspace bootstrap;
+    private final DeleteWorkspace delete;
 
-    public WorkspaceResource(BootstrapWorkspace bootstrap) {
+    public WorkspaceResource(BootstrapWorkspace bootstrap, DeleteWorkspace delete) {
         this.bootstrap = bootstrap;
+        this.delete = delete;
+    }
+
+    /** Deletes the caller's own workspace; its keys and tokens stop working. */
+    @DELETE
+    @Path("/{id}")
+    @Authenticated(scopes = "workspaces:delete")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        var caller = CallerContext.principal(security);
+        delete.execute(caller, id, RequestSource.initiator(caller, http));
+        return Response.noContent().build();
     }
 
     /** Optional body of {@code POST /workspaces/bootstrap}. */

@@ -15,6 +15,12 @@ public interface MembershipStore {
     /** The user's active memberships, oldest first. */
     List<Membership> listActiveByUser(String userId);
 
+    /** The workspace's active members, oldest first. */
+    List<Membership> listActiveByWorkspace(String workspaceId);
+
+    /** Changes an active member's role; false when there is no such active member. */
+    boolean updateRole(String workspaceId, String userId, Role role);
+
     /** Marks an active membership removed; false when there was none. */
     boolean markRemoved(String workspaceId, String userId, Instant at);
 }

@@ -4,6 +4,7 @@ import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
 import java.time.Clock;
@@ -15,10 +16,13 @@ public final class RegisterUser {
     private final SecretHasher hasher;
     private final IssueUserToken tokens;
     private final IdGenerator ids;
+    private final AcceptInvitations invitations;
     private final Clock clock;
 
-    public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, IdGenerator ids, Clock clock) {
+    public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, AcceptInvitations invitations,
+            IdGenerator ids, Clock clock) {
         this.users = users;
+        this.invitations = invitations;
         this.hasher = hasher;
         this.tokens = tokens;
         this.ids = ids;
@@ -42,6 +46,7 @@ public final class RegisterUser {
         if (!users.insert(user)) {
             throw new RequestRejected(RequestError.CONFLICT, "An account with this email already exists");
         }
-        return tokens.forUser(user, Optional.empty());
+        invitations.forNewUser(user);
+        return tokens.forUser(user);
     }
 }

@@ -2,8 +2,11 @@ package dev.latchkey.domain.contract;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.membership.InvitationStore;
+import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryInvitationStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
@@ -12,7 +15,6 @@ import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
-import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
@@ -50,6 +52,12 @@ class InMemoryStoresContractTest {
         private final InMemoryUserStore users = new InMemoryUserStore();
         private final InMemoryMembershipStore memberships = new InMemoryMembershipStore();
         private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
+        private final InMemoryInvitationStore invitations = new InMemoryInvitationStore();
+
+        @Override
+        protected InvitationStore invitationStore() {
+            return invitations;
+        }
 
         @Override
         protected UserStore userStore() {

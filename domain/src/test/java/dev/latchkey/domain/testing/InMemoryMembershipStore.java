@@ -2,6 +2,7 @@ package dev.latchkey.domain.testing;
 
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.membership.Role;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,24 @@ public final class InMemoryMembershipStore implements MembershipStore {
         return byKey.values().stream().filter(m -> m.userId().equals(userId) && m.isActive())
                 .sorted(Comparator.comparing(Membership::createdAt).thenComparing(Membership::workspaceId))
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<Membership> listActiveByWorkspace(String workspaceId) {
+        return byKey.values().stream().filter(m -> m.workspaceId().equals(workspaceId) && m.isActive())
+                .sorted(Comparator.comparing(Membership::createdAt).thenComparing(Membership::userId))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized boolean updateRole(String workspaceId, String userId, Role role) {
+        Membership m = byKey.get(key(workspaceId, userId));
+        if (m == null || !m.isActive()) {
+            return false;
+        }
+        byKey.put(key(workspaceId, userId), new Membership(m.workspaceId(), m.userId(), role, m.createdAt(),
+                m.removedAt()));
+        return true;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.latchkey.domain.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.domain.membership.Invitation;
+import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.membership.Role;
@@ -33,6 +35,8 @@ public abstract class PeopleStoresContract {
     protected abstract RevokedTokenStore revokedTokenStore();
 
     protected abstract WorkspaceStore workspaceStore();
+
+    protected abstract InvitationStore invitationStore();
 
     @BeforeEach
     void setUpStores() {
@@ -105,6 +109,47 @@ public abstract class PeopleStoresContract {
         assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(10))).isFalse();
         assertThat(memberships.listActiveByUser(user.id())).containsExactly(newer);
         assertThat(memberships.find(first.id(), user.id()).orElseThrow().removedAt()).contains(T0.plusSeconds(9));
+    }
+
+    @Test
+    void rolesChangeAndWorkspacesListTheirActiveMembers() {
+        User owner = newUser();
+        User viewer = newUser();
+        Workspace ws = newWorkspace();
+        memberships.insert(new Membership(ws.id(), owner.id(), Role.OWNER, T0, Optional.empty()));
+        memberships.insert(new Membership(ws.id(), viewer.id(), Role.VIEWER, T0.plusSeconds(1), Optional.empty()));
+
+        assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.ADMIN)).isTrue();
+        assertThat(memberships.updateRole(ws.id(), fresh("usr"), Role.ADMIN)).isFalse();
+
+        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::role)
+                .containsExactly(Role.OWNER, Role.ADMIN);
+        memberships.markRemoved(ws.id(), viewer.id(), T0.plusSeconds(2));
+        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::userId)
+                .containsExactly(owner.id());
+        assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.OWNER)).as("removed members keep their role")
+                .isFalse();
+    }
+
+    @Test
+    void invitationsArePendingUntilAcceptedAndUniquePerWorkspaceAndEmail() {
+        Workspace ws = newWorkspace();
+        Workspace other = newWorkspace();
+        EmailAddress email = EmailAddress.parse(fresh("inv") + "@example.com");
+        Invitation invitation = new Invitation(ws.id(), email, Role.MEMBER, "usr_admin", T0, Optional.empty());
+
+        assertThat(invitationStore().insert(invitation)).isTrue();
+        assertThat(invitationStore().insert(invitation)).isFalse();
+        invitationStore().insert(new Invitation(other.id(), email, Role.VIEWER, "usr_admin", T0.plusSeconds(1),
+                Optional.empty()));
+
+        assertThat(invitationStore().listPendingByEmail(email)).extracting(Invitation::workspaceId)
+                .containsExactly(ws.id(), other.id());
+        assertThat(invitationStore().listPendingByWorkspace(ws.id())).containsExactly(invitation);
+        invitationStore().markAccepted(ws.id(), email, T0.plusSeconds(5));
+        assertThat(invitationStore().listPendingByEmail(email)).extracting(Invitation::workspaceId)
+                .containsExactly(other.id());
+        assertThat(invitationStore().listPendingByWorkspace(ws.id())).isEmpty();
     }
 
     @Test

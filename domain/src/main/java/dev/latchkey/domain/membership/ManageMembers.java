@@ -1,0 +1,148 @@
+package dev.latchkey.domain.membership;
+
+import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestError;
+import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Workspace owners and admins manage members: invite by email, change roles, remove. Only an owner
+ * may make or unmake owners, and a workspace never loses its last owner. Role changes and removals
+ * take effect on the member's very next request in this process (their cached verifications are
+ * dropped), and elsewhere within the token verifier's revalidation bound.
+ */
+public final class ManageMembers {
+
+    /** A member or a pending invitation, as listed to admins. */
+    public record Member(Optional<String> userId, String email, Role role, boolean pending) {
+    }
+
+    private final MembershipStore memberships;
+    private final InvitationStore invitations;
+    private final UserStore users;
+    private final VerificationCache tokenCache;
+    private final Clock clock;
+    private final AuditTrail audit;
+
+    public ManageMembers(MembershipStore memberships, InvitationStore invitations, UserStore users,
+            VerificationCache tokenCache, Clock clock, AuditTrail audit) {
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.users = users;
+        this.tokenCache = tokenCache;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public List<Member> list(Principal caller) {
+        String workspaceId = AccessPolicy.requireTenant(caller);
+        List<Member> members = new java.util.ArrayList<>();
+        for (Membership m : memberships.listActiveByWorkspace(workspaceId)) {
+            String email = users.findById(m.userId()).map(u -> u.email().value()).orElse("");
+            members.add(new Member(Optional.of(m.userId()), email, m.role(), false));
+        }
+        for (Invitation i : invitations.listPendingByWorkspace(workspaceId)) {
+            members.add(new Member(Optional.empty(), i.email().value(), i.role(), true));
+        }
+        return members;
+    }
+
+    /** Adds an existing account at once, or leaves an invitation that registration accepts. */
+    public Member invite(Principal caller, String emailInput, Role role, Initiator initiator) {
+        String workspaceId = AccessPolicy.requireTenant(caller);
+        requireMayAssign(caller, workspaceId, role);
+        EmailAddress email = parseEmail(emailInput);
+        Instant now = clock.instant();
+        Optional<User> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))) {
+                throw new RequestRejected(RequestError.CONFLICT, "That person is or was already a member");
+            }
+            audit.record(workspaceId, initiator, "member.added", existing.get().id(), Map.of("role", role.wireName()));
+            return new Member(Optional.of(existing.get().id()), email.value(), role, false);
+        }
+        if (!invitations.insert(new Invitation(workspaceId, email, role, initiator.actorId(), now, Optional.empty()))) {
+            throw new RequestRejected(RequestError.CONFLICT, "That email is already invited");
+        }
+        audit.record(workspaceId, initiator, "member.invited", null, Map.of("role", role.wireName()));
+        return new Member(Optional.empty(), email.value(), role, true);
+    }
+
+    public void changeRole(Principal caller, String userId, Role role, Initiator initiator) {
+        String workspaceId = AccessPolicy.requireTenant(caller);
+        Membership current = activeMember(workspaceId, userId);
+        requireMayAssign(caller, workspaceId, current.role());
+        requireMayAssign(caller, workspaceId, role);
+        if (current.role() == Role.OWNER && role != Role.OWNER) {
+            requireAnotherOwner(workspaceId, userId);
+        }
+        memberships.updateRole(workspaceId, userId, role);
+        forget(userId);
+        audit.record(workspaceId, initiator, "member.role_changed", userId,
+                Map.of("from", current.role().wireName(), "to", role.wireName()));
+    }
+
+    public void remove(Principal caller, String userId, Initiator initiator) {
+        String workspaceId = AccessPolicy.requireTenant(caller);
+        Membership current = activeMember(workspaceId, userId);
+        requireMayAssign(caller, workspaceId, current.role());
+        if (current.role() == Role.OWNER) {
+            requireAnotherOwner(workspaceId, userId);
+        }
+        memberships.markRemoved(workspaceId, userId, clock.instant());
+        forget(userId);
+        audit.record(workspaceId, initiator, "member.removed", userId, Map.of("role", current.role().wireName()));
+    }
+
+    private void forget(String userId) {
+        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId));
+    }
+
+    private Membership activeMember(String workspaceId, String userId) {
+        return memberships.find(workspaceId, userId).filter(Membership::isActive)
+                .orElseThrow(() -> RequestRejected.notFound("Member " + userId));
+    }
+
+    /** Owners are made and unmade only by owners (an API key with every scope counts as one). */
+    private void requireMayAssign(Principal caller, String workspaceId, Role role) {
+        if (role != Role.OWNER) {
+            return;
+        }
+        boolean callerIsOwner = caller.isHuman()
+                ? memberships.find(workspaceId, caller.actor().id()).filter(Membership::isActive)
+                        .map(m -> m.role() == Role.OWNER).orElse(false)
+                : caller.scopes().covers(dev.latchkey.domain.scope.Scope.ALL);
+        if (!callerIsOwner) {
+            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Only an owner may grant or remove the owner role");
+        }
+    }
+
+    private void requireAnotherOwner(String workspaceId, String leavingUserId) {
+        boolean another = memberships.listActiveByWorkspace(workspaceId).stream()
+                .anyMatch(m -> m.role() == Role.OWNER && !m.userId().equals(leavingUserId));
+        if (!another) {
+            throw new RequestRejected(RequestError.CONFLICT, "A workspace must keep at least one owner");
+        }
+    }
+
+    private static EmailAddress parseEmail(String input) {
+        try {
+            return EmailAddress.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid(e.getMessage());
+        }
+    }
+}
