@@ -1,15 +1,13 @@
 package dev.latchkey.crypto;
 
+import dev.latchkey.domain.auth.JwtShape;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.token.UserTokenClaims;
 import dev.latchkey.domain.token.UserTokenCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -105,17 +103,16 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
 
     @Override
     public boolean claimsToBeOurs(String token) {
-        int firstDot = token.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
-        if (!token.startsWith("eyJ") || secondDot < 0) {
-            return false;
-        }
+        return JwtShape.unverifiedPayload(token).map(Hs256UserTokenCodec::issuerOf).filter(issuer::equals).isPresent();
+    }
+
+    /** The {@code iss} of an unverified payload, or null; used only to route, never to trust. */
+    static String issuerOf(String payloadJson) {
         try {
-            byte[] payload = Base64.getUrlDecoder().decode(token.substring(firstDot + 1, secondDot));
-            Map<String, Object> claims = JsonUtil.parseJson(new String(payload, StandardCharsets.UTF_8));
-            return issuer.equals(claims.get("iss"));
-        } catch (IllegalArgumentException | JoseException e) {
-            return false;
+            Object iss = JsonUtil.parseJson(payloadJson).get("iss");
+            return iss instanceof String s ? s : null;
+        } catch (JoseException notJson) {
+            return null;
         }
     }
 }

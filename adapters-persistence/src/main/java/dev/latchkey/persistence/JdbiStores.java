@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
@@ -18,6 +19,7 @@ public final class JdbiStores {
     private final MembershipStore memberships;
     private final RevokedTokenStore revokedTokens;
     private final InvitationStore invitations;
+    private final ExternalIdentityStore externalIdentities;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -27,6 +29,11 @@ public final class JdbiStores {
         this.memberships = new JdbiMembershipStore(jdbi);
         this.revokedTokens = new JdbiRevokedTokenStore(jdbi);
         this.invitations = new JdbiInvitationStore(jdbi);
+        this.externalIdentities = new JdbiExternalIdentityStore(jdbi);
+    }
+
+    public ExternalIdentityStore externalIdentities() {
+        return externalIdentities;
     }
 
     public InvitationStore invitations() {

@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
@@ -84,6 +85,11 @@ class StoreContractTests {
             }
 
             @Override
+            protected ExternalIdentityStore externalIdentityStore() {
+                return stores.externalIdentities();
+            }
+
+            @Override
             protected WorkspaceStore workspaceStore() {
                 return stores.workspaces();
             }
@@ -148,6 +154,11 @@ class StoreContractTests {
             @Override
             protected InvitationStore invitationStore() {
                 return stores.invitations();
+            }
+
+            @Override
+            protected ExternalIdentityStore externalIdentityStore() {
+                return stores.externalIdentities();
             }
 
             @Override

@@ -56,15 +56,9 @@ public final class AuthenticateRequest {
         if (credential instanceof PresentedCredential.ApiKeyHeader) {
             return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
         }
-        if (looksLikeJwt(credential.value())) {
+        if (JwtShape.looksLikeJwt(credential.value())) {
             return new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here");
         }
         return new AuthFailure(AuthError.INVALID_AUTH_HEADER, "The bearer token is not of any accepted kind");
-    }
-
-    /** Three dot-separated parts with a JSON-object header ({@code eyJ} is base64url of <code>{"</code>). */
-    static boolean looksLikeJwt(String value) {
-        int first = value.indexOf('.');
-        return value.startsWith("eyJ") && first > 0 && value.indexOf('.', first + 1) > first;
     }
 }

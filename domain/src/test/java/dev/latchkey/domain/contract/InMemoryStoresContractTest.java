@@ -2,10 +2,12 @@ package dev.latchkey.domain.contract;
 
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
+import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
 import dev.latchkey.domain.testing.InMemoryInvitationStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
@@ -53,6 +55,12 @@ class InMemoryStoresContractTest {
         private final InMemoryMembershipStore memberships = new InMemoryMembershipStore();
         private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
         private final InMemoryInvitationStore invitations = new InMemoryInvitationStore();
+        private final InMemoryExternalIdentityStore identities = new InMemoryExternalIdentityStore();
+
+        @Override
+        protected ExternalIdentityStore externalIdentityStore() {
+            return identities;
+        }
 
         @Override
         protected InvitationStore invitationStore() {

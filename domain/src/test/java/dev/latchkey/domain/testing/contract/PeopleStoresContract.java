@@ -2,6 +2,7 @@ package dev.latchkey.domain.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.Invitation;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.Membership;
@@ -37,6 +38,8 @@ public abstract class PeopleStoresContract {
     protected abstract WorkspaceStore workspaceStore();
 
     protected abstract InvitationStore invitationStore();
+
+    protected abstract ExternalIdentityStore externalIdentityStore();
 
     @BeforeEach
     void setUpStores() {
@@ -150,6 +153,21 @@ public abstract class PeopleStoresContract {
         assertThat(invitationStore().listPendingByEmail(email)).extracting(Invitation::workspaceId)
                 .containsExactly(other.id());
         assertThat(invitationStore().listPendingByWorkspace(ws.id())).isEmpty();
+    }
+
+    @Test
+    void externalIdentitiesLinkToOneUserEach() {
+        User user = newUser();
+        User other = newUser();
+        String subject = fresh("sub");
+
+        assertThat(externalIdentityStore().link("google", subject, user.id())).isTrue();
+        assertThat(externalIdentityStore().link("google", subject, other.id())).isFalse();
+        assertThat(externalIdentityStore().link("supabase", subject, other.id())).isTrue();
+
+        assertThat(externalIdentityStore().findUserId("google", subject)).contains(user.id());
+        assertThat(externalIdentityStore().findUserId("supabase", subject)).contains(other.id());
+        assertThat(externalIdentityStore().findUserId("google", fresh("sub"))).isEmpty();
     }
 
     @Test

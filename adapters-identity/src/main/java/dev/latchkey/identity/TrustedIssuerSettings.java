@@ -1,0 +1,41 @@
+package dev.latchkey.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One trusted issuer: which {@code iss} values it signs as, how its signatures are checked (a JWKS
+ * URL for RS256, or a shared secret for HS256, never both), the audience its tokens must carry,
+ * which claims hold the subject and the email, and whether its tokens are accepted as bearer
+ * credentials (otherwise only exchanged at sign-in).
+ */
+public record TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
+        Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
+        boolean assumeEmailVerified, boolean acceptAsBearer) {
+
+    public TrustedIssuerSettings {
+        Objects.requireNonNull(name, "name");
+        issuers = List.copyOf(issuers);
+        Objects.requireNonNull(jwksUrl, "jwksUrl");
+        Objects.requireNonNull(sharedSecret, "sharedSecret");
+        if (issuers.isEmpty()) {
+            throw new IllegalArgumentException("trusted issuer " + name + " names no issuer");
+        }
+        if (jwksUrl.isPresent() == sharedSecret.isPresent()) {
+            throw new IllegalArgumentException("trusted issuer " + name + " needs exactly one of jwksUrl, sharedSecret");
+        }
+        if (sharedSecret.isPresent() && sharedSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("trusted issuer " + name + ": sharedSecret needs at least 32 bytes");
+        }
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("trusted issuer " + name + " needs an audience (e.g. the client id)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedIssuerSettings[" + name + " " + issuers + "]";
+    }
+}

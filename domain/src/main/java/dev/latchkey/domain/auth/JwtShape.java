@@ -1,0 +1,36 @@
+package dev.latchkey.domain.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Cheap, unverified looks at a compact JWS (RFC 7515 §7.1), used only to route a token to the
+ * verifier that will check it properly. Nothing read here is ever trusted.
+ */
+public final class JwtShape {
+
+    private JwtShape() {
+    }
+
+    /** Three dot-separated parts with a JSON-object header ({@code eyJ} is base64url of <code>{"</code>). */
+    public static boolean looksLikeJwt(String value) {
+        int first = value.indexOf('.');
+        return value.startsWith("eyJ") && first > 0 && value.indexOf('.', first + 1) > first;
+    }
+
+    /** The decoded payload text of something JWT-shaped, for an adapter to parse. */
+    public static Optional<String> unverifiedPayload(String value) {
+        if (!looksLikeJwt(value)) {
+            return Optional.empty();
+        }
+        int first = value.indexOf('.');
+        int second = value.indexOf('.', first + 1);
+        try {
+            return Optional.of(new String(Base64.getUrlDecoder().decode(value.substring(first + 1, second)),
+                    StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notBase64url) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.latchkey.domain.external;
+
+import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.auth.CredentialKind;
+import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserPrincipals;
+import dev.latchkey.domain.user.UserStore;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Accepts JWTs of trusted external issuers that are configured as bearer credentials (a
+ * Supabase-style admin UI): the token proves an identity, the identity's link names the user, and
+ * the user's workspace is their active membership (seed 004 §2). An identity linked to nobody is
+ * {@code actor_not_mapped}.
+ */
+public final class ExternalJwtVerifier implements CredentialVerifier {
+    private final ExternalTokenVerifier tokens;
+    private final ExternalIdentityStore identities;
+    private final UserStore users;
+    private final UserPrincipals principals;
+    private final CachedTokenVerification verifications;
+
+    public ExternalJwtVerifier(ExternalTokenVerifier tokens, ExternalIdentityStore identities, UserStore users,
+            UserPrincipals principals, CachedTokenVerification verifications) {
+        this.tokens = tokens;
+        this.identities = identities;
+        this.users = users;
+        this.principals = principals;
+        this.verifications = verifications;
+    }
+
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.EXTERNAL_JWT;
+    }
+
+    @Override
+    public boolean recognises(PresentedCredential credential) {
+        return credential instanceof PresentedCredential.Bearer
+                && tokens.identify(credential.value()).filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer)
+                        .isPresent();
+    }
+
+    @Override
+    public Principal verify(PresentedCredential credential) {
+        String token = credential.value();
+        String issuer = tokens.identify(token).orElseThrow().name();
+        return verifications.verify(token, () -> {
+            ExternalClaims claims = tokens.verify(issuer, token);
+            User user = identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById)
+                    .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,
+                            "This " + issuer + " identity is not linked to a Latchkey user"));
+            String tokenId = issuer + ":" + tokenDigest(token);
+            return new CachedTokenVerification.Verified(tokenId,
+                    principals.inDefaultWorkspace(user, CredentialKind.EXTERNAL_JWT, tokenId, claims.expiresAt()),
+                    claims.expiresAt());
+        });
+    }
+
+    /** A stable, non-reversible id for a token that may carry no {@code jti} of its own. */
+    private static String tokenDigest(String token) {
+        byte[] digest = VerificationCache.fingerprint(token).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+    }
+}

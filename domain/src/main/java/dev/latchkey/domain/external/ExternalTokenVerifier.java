@@ -1,0 +1,23 @@
+package dev.latchkey.domain.external;
+
+import java.util.Optional;
+
+/**
+ * Verifies JWTs from the trusted issuers named in configuration (Google ID tokens, Supabase-style
+ * admin-UI tokens): signature by the issuer's JWKS or shared secret, issuer, audience, expiry.
+ */
+public interface ExternalTokenVerifier {
+
+    /** A configured issuer the token claims to come from (an unverified look, no I/O). */
+    record TrustedIssuer(String name, boolean acceptedAsBearer) {
+    }
+
+    Optional<TrustedIssuer> identify(String token);
+
+    /**
+     * @throws dev.latchkey.domain.error.AuthFailure {@code invalid_jwt} for a token that proves
+     *     nothing, {@code identity_provider_unavailable} when the issuer's keys cannot be fetched
+     *     and none are cached
+     */
+    ExternalClaims verify(String issuerName, String token);
+}
