@@ -73,6 +73,7 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
         return breakers;
     }
 
+    @Override
     public boolean isConfigured(String name) {
         return byName.containsKey(name);
     }

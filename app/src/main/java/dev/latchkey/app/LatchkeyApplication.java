@@ -18,6 +18,7 @@ import dev.latchkey.http.system.WhoAmIResource;
 import dev.latchkey.http.user.AuthResource;
 import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.http.user.WorkspaceResource;
+import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -29,6 +30,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.github.resilience4j.metrics.CircuitBreakerMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,8 +89,14 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         Databases.migrate(configuration.getDataSourceFactory());
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
         LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
-                hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), clock);
+                hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), trustedIssuers,
+                clock);
+        environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreakerRegistry(
+                trustedIssuers.circuitBreakers()));
+        trustedIssuers.circuitBreakers().getAllCircuitBreakers().forEach(breaker -> environment.healthChecks()
+                .register("identity-provider-" + breaker.getName(), new CircuitBreakerHealthCheck(breaker)));
 
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
@@ -102,9 +110,14 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
                 core.clock));
         jersey.register(new AuditResource(core.readAuditTrail));
-        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut));
+        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
+    }
+
+    static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {
+        return new TrustedIssuers(configuration.getTrustedIssuers(), configuration.getIdentityProviders().toSettings(),
+                clock);
     }
 
     static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {

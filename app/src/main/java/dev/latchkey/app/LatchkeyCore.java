@@ -13,11 +13,15 @@ import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
+import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.external.ExternalJwtVerifier;
+import dev.latchkey.domain.external.ExternalTokenVerifier;
+import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
@@ -27,6 +31,7 @@ import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
+import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workspace.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.domain.workspace.DeleteWorkspace;
@@ -55,8 +60,11 @@ final class LatchkeyCore {
     final ManageMembers manageMembers;
     final DeleteWorkspace deleteWorkspace;
 
+    final SignInWithExternalIdentity signInWithExternalIdentity;
+    final ExternalJwtVerifier externalJwtVerifier;
+
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
-            Clock clock) {
+            ExternalTokenVerifier externalTokens, Clock clock) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
@@ -80,11 +88,17 @@ final class LatchkeyCore {
         VerificationCache tokenCache = new VerificationCache(keys.getCacheMaxEntries());
         IssueUserToken issueUserToken = new IssueUserToken(codec, stores.memberships(), ids, clock,
                 duration(userTokens.getLifetime()));
-        this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(),
-                stores.memberships(), stores.workspaces(), roleScopes, tokenCache, clock,
+        UserPrincipals principals = new UserPrincipals(stores.memberships(), stores.workspaces(), roleScopes);
+        CachedTokenVerification tokenVerifications = new CachedTokenVerification(tokenCache, clock,
                 duration(userTokens.getRevalidateAfter()));
-        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken,
-                new AcceptInvitations(stores.invitations(), stores.memberships(), clock), ids, clock);
+        this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
+                tokenVerifications);
+        this.externalJwtVerifier = new ExternalJwtVerifier(externalTokens, stores.externalIdentities(), stores.users(),
+                principals, tokenVerifications);
+        AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
+        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, acceptInvitations, ids, clock);
+        this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, stores.externalIdentities(),
+                stores.users(), acceptInvitations, issueUserToken, ids, clock);
         Duration loginWindow = duration(userTokens.getFailedLoginWindow());
         this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
@@ -98,7 +112,7 @@ final class LatchkeyCore {
     }
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {
-        return new AuthenticateRequest(List.of(apiKeyVerifier, userTokenVerifier), listener);
+        return new AuthenticateRequest(List.of(apiKeyVerifier, userTokenVerifier, externalJwtVerifier), listener);
     }
 
     private static Duration duration(io.dropwizard.util.Duration configured) {

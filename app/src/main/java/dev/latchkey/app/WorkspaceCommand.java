@@ -46,7 +46,8 @@ final class WorkspaceCommand extends ConfiguredCommand<LatchkeyConfiguration> {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(Jdbi.create(dataSource)),
                     LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()),
-                    LatchkeyApplication.userTokenCodec(configuration, clock), clock);
+                    LatchkeyApplication.userTokenCodec(configuration, clock),
+                    LatchkeyApplication.trustedIssuers(configuration, clock), clock);
             CreateWorkspace.Created created = core.createWorkspace.execute(namespace.getString("name"),
                     Initiator.operator("workspace-create"));
             Map<String, String> json = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey started for real on a random port, over a fresh database, plus ways to seed it. */
@@ -29,20 +31,24 @@ final class TestApps {
     private TestApps() {
     }
 
-    static DropwizardAppExtension<LatchkeyConfiguration> onH2() {
-        return on(TestDatabases.h2());
-    }
-
     static DropwizardAppExtension<LatchkeyConfiguration> onPostgres() {
         return on(TestDatabases.postgres());
     }
 
-    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database) {
-        return new DropwizardAppExtension<>(LatchkeyApplication.class,
-                ResourceHelpers.resourceFilePath("latchkey-test.yml"),
+    /** On H2, with extra overrides (such as the URLs of faked identity providers). */
+    static DropwizardAppExtension<LatchkeyConfiguration> onH2(ConfigOverride... overrides) {
+        return on(TestDatabases.h2(), overrides);
+    }
+
+    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database,
+            ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("database.user", database.user()),
-                ConfigOverride.config("database.password", database.password()));
+                ConfigOverride.config("database.password", database.password())));
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(LatchkeyApplication.class,
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"), overrides.toArray(ConfigOverride[]::new));
     }
 
     /** Creates a workspace through the same use case the operator command runs. */
@@ -53,7 +59,8 @@ final class TestApps {
         Clock clock = Clock.systemUTC();
         LatchkeyCore core = new LatchkeyCore(config, new JdbiStores(jdbi),
                 LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()),
-                LatchkeyApplication.userTokenCodec(config, clock), clock);
+                LatchkeyApplication.userTokenCodec(config, clock), LatchkeyApplication.trustedIssuers(config, clock),
+                clock);
         return core.createWorkspace.execute(name, Initiator.operator("test"));
     }
 

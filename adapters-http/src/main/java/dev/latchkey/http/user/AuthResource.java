@@ -1,5 +1,8 @@
 package dev.latchkey.http.user;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,11 +29,41 @@ public final class AuthResource {
     private final RegisterUser register;
     private final LogIn logIn;
     private final SignOut signOut;
+    private final SignInWithExternalIdentity externalSignIn;
 
-    public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut) {
+    public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut,
+            SignInWithExternalIdentity externalSignIn) {
         this.register = register;
         this.logIn = logIn;
         this.signOut = signOut;
+        this.externalSignIn = externalSignIn;
+    }
+
+    /** {@code POST /auth/google} body: a Google ID token. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record IdTokenRequest(String idToken) {
+        @Override
+        public String toString() {
+            return "IdTokenRequest[redacted]";
+        }
+    }
+
+    /** Exchanges a Google ID token for a Latchkey user access token (the issuer named {@code google}). */
+    @POST
+    @Path("/google")
+    @Public
+    public Response google(IdTokenRequest body) {
+        return external("google", body);
+    }
+
+    /** The same exchange for any configured trusted issuer, by its configured name. */
+    @POST
+    @Path("/external/{issuer}")
+    @Public
+    public Response external(@PathParam("issuer") String issuer, IdTokenRequest body) {
+        IdTokenRequest request = RequestValues.requireBody(body);
+        return TokenResponse.ok(Response.ok(), TokenResponse.of(externalSignIn.execute(issuer, request.idToken())))
+                .build();
     }
 
     @POST

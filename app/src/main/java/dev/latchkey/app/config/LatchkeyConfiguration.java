@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.identity.TrustedIssuerSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,16 @@ public final class LatchkeyConfiguration extends Configuration {
     @NotNull
     @JsonProperty("userTokens")
     private UserTokensConfiguration userTokens = new UserTokensConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty("trustedIssuers")
+    private List<TrustedIssuerConfiguration> trustedIssuers = List.of();
+
+    @Valid
+    @NotNull
+    @JsonProperty("identityProviders")
+    private IdentityProvidersConfiguration identityProviders = new IdentityProvidersConfiguration();
 
     /** Role name → scopes; roles left out keep their defaults. */
     @NotNull
@@ -53,6 +65,22 @@ public final class LatchkeyConfiguration extends Configuration {
 
     public UserTokensConfiguration getUserTokens() {
         return userTokens;
+    }
+
+    public List<TrustedIssuerSettings> getTrustedIssuers() {
+        List<TrustedIssuerSettings> settings = new ArrayList<>();
+        for (int i = 0; i < trustedIssuers.size(); i++) {
+            try {
+                settings.add(trustedIssuers.get(i).toSettings());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("trustedIssuers[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return settings;
+    }
+
+    public IdentityProvidersConfiguration getIdentityProviders() {
+        return identityProviders;
     }
 
     /** The role → scopes table: the defaults, overridden by {@code roles:}. */

@@ -14,6 +14,9 @@ public interface ExternalTokenVerifier {
 
     Optional<TrustedIssuer> identify(String token);
 
+    /** Whether an issuer of this name is configured at all. */
+    boolean isConfigured(String issuerName);
+
     /**
      * @throws dev.latchkey.domain.error.AuthFailure {@code invalid_jwt} for a token that proves
      *     nothing, {@code identity_provider_unavailable} when the issuer's keys cannot be fetched

@@ -3,6 +3,7 @@ package dev.latchkey.domain.external;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
@@ -39,6 +40,10 @@ public final class SignInWithExternalIdentity {
     }
 
     public AccessToken execute(String issuerName, String idToken) {
+        if (!tokens.isConfigured(issuerName)) {
+            throw new RequestRejected(dev.latchkey.domain.error.RequestError.NOT_FOUND,
+                    "Sign-in with " + issuerName + " is not configured on this server");
+        }
         if (idToken == null || idToken.isBlank()) {
             throw new AuthFailure(AuthError.INVALID_JWT, "id_token is required");
         }
