@@ -105,7 +105,7 @@ final class LatchkeyCore {
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock));
         this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
         this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
-                issueApiKey, issueUserToken, roleScopes, ids, clock, audit);
+                issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache);
         this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
                 clock, audit);
         this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache), clock, audit);

@@ -71,6 +71,7 @@ public final class ManageMembers {
             if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))) {
                 throw new RequestRejected(RequestError.CONFLICT, "That person is or was already a member");
             }
+            forget(existing.get().id());
             audit.record(workspaceId, initiator, "member.added", existing.get().id(), Map.of("role", role.wireName()));
             return new Member(Optional.of(existing.get().id()), email.value(), role, false);
         }

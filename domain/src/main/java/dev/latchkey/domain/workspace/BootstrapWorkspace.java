@@ -4,6 +4,7 @@ import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
@@ -45,10 +46,12 @@ public final class BootstrapWorkspace {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
+    private final VerificationCache tokenCache;
 
     public BootstrapWorkspace(WorkspaceStore workspaces, MembershipStore memberships, UserStore users,
             IssueApiKey issueApiKey, IssueUserToken tokens, RoleScopes roleScopes, IdGenerator ids, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, VerificationCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.users = users;
@@ -83,6 +86,8 @@ public final class BootstrapWorkspace {
         }
         Membership owner = new Membership(workspace.id(), user.id(), Role.OWNER, now, Optional.empty());
         memberships.insert(owner);
+        // Tokens without a workspace of their own (external JWTs) now resolve to this one.
+        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(user.id()));
         audit.record(workspace.id(), initiator, "workspace.bootstrapped", workspace.id(), Map.of("name", name));
         IssuedApiKey firstKey = issueApiKey.execute(new IssueApiKey.Command(workspace.id(), "first key",
                 Optional.empty(), Optional.empty()), roleScopes.of(Role.OWNER), initiator);
