@@ -37,20 +37,20 @@ class StoreContractTests {
         return postgres;
     }
 
-    @Nested
-    class OnH2 {
-        private final JdbiStores stores = h2();
+    /** Every contract against one engine's stores; each engine below supplies them. */
+    abstract class EverySuite {
+        abstract JdbiStores stores();
 
         @Nested
         class ApiKeys extends ApiKeyStoreContract {
             @Override
             protected ApiKeyStore apiKeyStore() {
-                return stores.apiKeys();
+                return stores().apiKeys();
             }
 
             @Override
             protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
+                return stores().workspaces();
             }
         }
 
@@ -58,7 +58,7 @@ class StoreContractTests {
         class Workspaces extends WorkspaceStoreContract {
             @Override
             protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
+                return stores().workspaces();
             }
         }
 
@@ -66,32 +66,32 @@ class StoreContractTests {
         class People extends PeopleStoresContract {
             @Override
             protected UserStore userStore() {
-                return stores.users();
+                return stores().users();
             }
 
             @Override
             protected MembershipStore membershipStore() {
-                return stores.memberships();
+                return stores().memberships();
             }
 
             @Override
             protected RevokedTokenStore revokedTokenStore() {
-                return stores.revokedTokens();
+                return stores().revokedTokens();
             }
 
             @Override
             protected InvitationStore invitationStore() {
-                return stores.invitations();
+                return stores().invitations();
             }
 
             @Override
             protected ExternalIdentityStore externalIdentityStore() {
-                return stores.externalIdentities();
+                return stores().externalIdentities();
             }
 
             @Override
             protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
+                return stores().workspaces();
             }
         }
 
@@ -99,85 +99,29 @@ class StoreContractTests {
         class Audit extends AuditLogContract {
             @Override
             protected AuditLog auditLog() {
-                return stores.auditLog();
+                return stores().auditLog();
             }
 
             @Override
             protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
+                return stores().workspaces();
             }
         }
     }
 
     @Nested
-    class OnPostgres {
-        private final JdbiStores stores = postgres();
-
-        @Nested
-        class ApiKeys extends ApiKeyStoreContract {
-            @Override
-            protected ApiKeyStore apiKeyStore() {
-                return stores.apiKeys();
-            }
-
-            @Override
-            protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
-            }
+    class OnH2 extends EverySuite {
+        @Override
+        JdbiStores stores() {
+            return h2();
         }
+    }
 
-        @Nested
-        class Workspaces extends WorkspaceStoreContract {
-            @Override
-            protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
-            }
-        }
-
-        @Nested
-        class People extends PeopleStoresContract {
-            @Override
-            protected UserStore userStore() {
-                return stores.users();
-            }
-
-            @Override
-            protected MembershipStore membershipStore() {
-                return stores.memberships();
-            }
-
-            @Override
-            protected RevokedTokenStore revokedTokenStore() {
-                return stores.revokedTokens();
-            }
-
-            @Override
-            protected InvitationStore invitationStore() {
-                return stores.invitations();
-            }
-
-            @Override
-            protected ExternalIdentityStore externalIdentityStore() {
-                return stores.externalIdentities();
-            }
-
-            @Override
-            protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
-            }
-        }
-
-        @Nested
-        class Audit extends AuditLogContract {
-            @Override
-            protected AuditLog auditLog() {
-                return stores.auditLog();
-            }
-
-            @Override
-            protected WorkspaceStore workspaceStore() {
-                return stores.workspaces();
-            }
+    @Nested
+    class OnPostgres extends EverySuite {
+        @Override
+        JdbiStores stores() {
+            return postgres();
         }
     }
 }
