@@ -32,6 +32,15 @@ public final class CachedTokenVerification {
         this.revalidateAfter = revalidateAfter;
     }
 
+    /**
+     * Whether this exact token was recently verified as {@code kind}: lets a verifier recognise its
+     * own tokens with one hash instead of decoding and parsing them on every request.
+     */
+    public boolean holds(String token, CredentialKind kind) {
+        return cache.get(VerificationCache.fingerprint(token))
+                .filter(entry -> entry.principal().credentialKind() == kind).isPresent();
+    }
+
     public Principal verify(String token, Supplier<Verified> fullCheck) {
         Instant now = clock.instant();
         ByteBuffer fingerprint = VerificationCache.fingerprint(token);

@@ -44,15 +44,17 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.Bearer
-                && tokens.identify(credential.value()).filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer)
-                        .isPresent();
+                && (verifications.holds(credential.value(), CredentialKind.EXTERNAL_JWT)
+                        || tokens.identify(credential.value())
+                                .filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer).isPresent());
     }
 
     @Override
     public Principal verify(PresentedCredential credential) {
         String token = credential.value();
-        String issuer = tokens.identify(token).orElseThrow().name();
         return verifications.verify(token, () -> {
+            String issuer = tokens.identify(token).orElseThrow(
+                    () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here")).name();
             ExternalClaims claims = tokens.verify(issuer, token);
             User user = identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById)
                     .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,

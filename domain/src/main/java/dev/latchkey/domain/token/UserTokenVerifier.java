@@ -41,7 +41,9 @@ public final class UserTokenVerifier implements CredentialVerifier {
 
     @Override
     public boolean recognises(PresentedCredential credential) {
-        return credential instanceof PresentedCredential.Bearer && codec.claimsToBeOurs(credential.value());
+        return credential instanceof PresentedCredential.Bearer
+                && (verifications.holds(credential.value(), CredentialKind.USER_JWT)
+                        || codec.claimsToBeOurs(credential.value()));
     }
 
     @Override

@@ -1,0 +1,156 @@
+package dev.latchkey.benchmarks;
+
+import dev.latchkey.crypto.Hs256UserTokenCodec;
+import dev.latchkey.domain.apikey.ApiKeyVerifier;
+import dev.latchkey.domain.apikey.IssueApiKey;
+import dev.latchkey.domain.apikey.LastUsedRecorder;
+import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.AuthenticateRequest;
+import dev.latchkey.domain.auth.AuthenticationListener;
+import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.common.RandomIdGenerator;
+import dev.latchkey.domain.membership.Membership;
+import dev.latchkey.domain.membership.Role;
+import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.testing.FastTestHasher;
+import dev.latchkey.domain.testing.InMemoryApiKeyStore;
+import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryMembershipStore;
+import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
+import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
+import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.token.UserTokenCodec;
+import dev.latchkey.domain.token.UserTokenVerifier;
+import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserPrincipals;
+import dev.latchkey.domain.workspace.CreateWorkspace;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The in-process decision path (credential → principal), per credential kind, through the same
+ * {@link AuthenticateRequest} dispatcher the HTTP filter uses. Stores are the in-memory twins, so
+ * this measures Latchkey's own work: a cached credential never reaches a store anyway.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DecisionPathBenchmark {
+    private AuthenticateRequest authenticate;
+    private UserTokenCodec codec;
+    private Optional<PresentedCredential> cachedApiKey;
+    private Optional<PresentedCredential> cachedUserToken;
+    private Optional<PresentedCredential> badChecksumKey;
+    private Optional<PresentedCredential> garbageBearer;
+    private String userToken;
+    private ScopeSet held;
+    private ScopeSet requested;
+
+    @Setup
+    public void setUp() {
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        RandomIdGenerator ids = new RandomIdGenerator(random);
+        InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+        InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
+        InMemoryMembershipStore memberships = new InMemoryMembershipStore();
+        InMemoryUserStore users = new InMemoryUserStore();
+        FastTestHasher hasher = new FastTestHasher();
+        AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
+        IssueApiKey issue = new IssueApiKey(keys, hasher, ids, random, clock, audit);
+        CreateWorkspace.Created created = new CreateWorkspace(workspaces, issue, ids, clock, audit)
+                .execute("bench", Initiator.operator("bench"));
+
+        ApiKeyVerifier apiKeys = new ApiKeyVerifier(keys, workspaces, hasher, new VerificationCache(100_000),
+                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
+                new LastUsedRecorder(keys, Duration.ofMinutes(1)), clock, Duration.ofHours(1));
+        codec = new Hs256UserTokenCodec("benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
+                "latchkey", clock, Duration.ofSeconds(30));
+        User user = new User("usr_bench", EmailAddress.parse("bench@example.com"), Optional.empty(), clock.instant(),
+                Optional.empty());
+        users.insert(user);
+        memberships.insert(new Membership(created.workspace().id(), user.id(), Role.ADMIN, clock.instant(),
+                Optional.empty()));
+        UserTokenVerifier userTokens = new UserTokenVerifier(codec, new InMemoryRevokedTokenStore(), users,
+                new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
+                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)));
+        authenticate = new AuthenticateRequest(List.of(apiKeys, userTokens), AuthenticationListener.NONE);
+
+        String key = created.firstKey().secret().value();
+        userToken = new IssueUserToken(codec, memberships, ids, clock, Duration.ofDays(1)).forUser(user).value();
+        cachedApiKey = Optional.of(new PresentedCredential.Bearer(key));
+        cachedUserToken = Optional.of(new PresentedCredential.Bearer(userToken));
+        badChecksumKey = Optional.of(new PresentedCredential.Bearer(key.substring(0, key.length() - 1)
+                + (key.endsWith("A") ? "B" : "A")));
+        garbageBearer = Optional.of(new PresentedCredential.Bearer("not-a-credential-of-any-kind"));
+        authenticate.authenticate(cachedApiKey);
+        authenticate.authenticate(cachedUserToken);
+        held = ScopeSet.parse(List.of("records:*", "audit:read", "api_keys:read", "pipelines:write"));
+        requested = ScopeSet.parse(List.of("records:read", "records:write", "audit:*", "pipelines:write"));
+    }
+
+    @Benchmark
+    public Principal apiKeyCached() {
+        return authenticate.authenticate(cachedApiKey);
+    }
+
+    @Benchmark
+    public Principal userTokenCached() {
+        return authenticate.authenticate(cachedUserToken);
+    }
+
+    /** The HS256 check alone, as paid once per token per revalidation window. */
+    @Benchmark
+    public Object userTokenSignatureCheck() {
+        return codec.verify(userToken);
+    }
+
+    @Benchmark
+    public Object apiKeyBadChecksumRejected() {
+        try {
+            return authenticate.authenticate(badChecksumKey);
+        } catch (RuntimeException rejected) {
+            return rejected;
+        }
+    }
+
+    @Benchmark
+    public Object unknownBearerRejected() {
+        try {
+            return authenticate.authenticate(garbageBearer);
+        } catch (RuntimeException rejected) {
+            return rejected;
+        }
+    }
+
+    @Benchmark
+    public ScopeSet scopeIntersection() {
+        return held.intersect(requested);
+    }
+}
