@@ -1,5 +1,6 @@
 package dev.latchkey.persistence;
 
+import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
@@ -20,6 +21,7 @@ public final class JdbiStores {
     private final RevokedTokenStore revokedTokens;
     private final InvitationStore invitations;
     private final ExternalIdentityStore externalIdentities;
+    private final ActorMappingStore actorMappings;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -30,6 +32,11 @@ public final class JdbiStores {
         this.revokedTokens = new JdbiRevokedTokenStore(jdbi);
         this.invitations = new JdbiInvitationStore(jdbi);
         this.externalIdentities = new JdbiExternalIdentityStore(jdbi);
+        this.actorMappings = new JdbiActorMappingStore(jdbi);
+    }
+
+    public ActorMappingStore actorMappings() {
+        return actorMappings;
     }
 
     public ExternalIdentityStore externalIdentities() {

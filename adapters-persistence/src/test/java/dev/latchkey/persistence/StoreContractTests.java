@@ -1,10 +1,12 @@
 package dev.latchkey.persistence;
 
+import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
@@ -87,6 +89,19 @@ class StoreContractTests {
             @Override
             protected ExternalIdentityStore externalIdentityStore() {
                 return stores().externalIdentities();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores().workspaces();
+            }
+        }
+
+        @Nested
+        class ActorMappings extends ActorMappingStoreContract {
+            @Override
+            protected ActorMappingStore actorMappingStore() {
+                return stores().actorMappings();
             }
 
             @Override

@@ -1,10 +1,12 @@
 package dev.latchkey.domain.contract;
 
+import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.testing.InMemoryActorMappingStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
@@ -13,6 +15,7 @@ import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
+import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
@@ -80,6 +83,21 @@ class InMemoryStoresContractTest {
         @Override
         protected RevokedTokenStore revokedTokenStore() {
             return revoked;
+        }
+
+        @Override
+        protected WorkspaceStore workspaceStore() {
+            return workspaces;
+        }
+    }
+
+    @Nested
+    class ActorMappings extends ActorMappingStoreContract {
+        private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
+
+        @Override
+        protected ActorMappingStore actorMappingStore() {
+            return new InMemoryActorMappingStore();
         }
 
         @Override

@@ -1,0 +1,71 @@
+package dev.latchkey.domain.actor;
+
+import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.common.IdGenerator;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.error.RequestRejected;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tenant admins map external identities to actors in their own tenant, change them and deactivate
+ * them; operators import them in bulk. A change reaches the mapped identity's next request here
+ * (its cached verifications are dropped) and elsewhere within the verifiers' revalidation bound.
+ */
+public final class ManageActorMappings {
+
+    /** What an admin asks for; the tenant is always the caller's. */
+    public record Request(String provider, String subject, ActorKind kind, String role, Set<String> ownerScopes,
+            ActorStatus status) {
+    }
+
+    private final ActorMappingStore mappings;
+    private final List<VerificationCache> caches;
+    private final IdGenerator ids;
+    private final AuditTrail audit;
+
+    public ManageActorMappings(ActorMappingStore mappings, List<VerificationCache> caches, IdGenerator ids,
+            AuditTrail audit) {
+        this.mappings = mappings;
+        this.caches = List.copyOf(caches);
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    public List<ActorMapping> list(Principal caller) {
+        return mappings.listByTenant(AccessPolicy.requireTenant(caller));
+    }
+
+    /** Creates or updates the mapping of one identity in the caller's tenant. */
+    public ActorMapping save(Principal caller, Request request, Initiator initiator) {
+        return save(AccessPolicy.requireTenant(caller), request, initiator);
+    }
+
+    /** Operator import: the tenant is named by the file, not by a caller. */
+    public ActorMapping save(String tenantId, Request request, Initiator initiator) {
+        if (request.provider() == null || request.provider().isBlank() || request.subject() == null
+                || request.subject().isBlank() || request.kind() == null || request.role() == null
+                || request.role().isBlank()) {
+            throw RequestRejected.invalid("provider, subject, kind and role are required");
+        }
+        Optional<ActorMapping> existing = mappings.find(request.provider(), request.subject());
+        if (existing.isPresent() && !existing.get().actor().tenantId().orElse("").equals(tenantId)) {
+            throw RequestRejected.notFound("Mapping " + request.subject()); // another tenant's: not ours to see
+        }
+        String actorId = existing.map(m -> m.actor().id()).orElseGet(() -> ids.newId("act"));
+        Actor actor = new Actor(actorId, request.kind(), Optional.ofNullable(request.status()).orElse(ActorStatus.ACTIVE),
+                Optional.of(tenantId), request.role(), request.ownerScopes() == null ? Set.of() : request.ownerScopes());
+        ActorMapping mapping = new ActorMapping(request.provider(), request.subject(), actor);
+        mappings.save(mapping);
+        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal().actor().id().equals(actorId)));
+        audit.record(tenantId, initiator, existing.isPresent() ? "actor_mapping.updated" : "actor_mapping.created",
+                actorId, Map.of("provider", request.provider(), "subject", request.subject(),
+                        "status", actor.status().name().toLowerCase(java.util.Locale.ROOT), "role", actor.role()));
+        return mapping;
+    }
+}
