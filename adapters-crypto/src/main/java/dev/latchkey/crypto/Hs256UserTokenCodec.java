@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -103,16 +102,6 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
 
     @Override
     public boolean claimsToBeOurs(String token) {
-        return JwtShape.unverifiedPayload(token).map(Hs256UserTokenCodec::issuerOf).filter(issuer::equals).isPresent();
-    }
-
-    /** The {@code iss} of an unverified payload, or null; used only to route, never to trust. */
-    static String issuerOf(String payloadJson) {
-        try {
-            Object iss = JsonUtil.parseJson(payloadJson).get("iss");
-            return iss instanceof String s ? s : null;
-        } catch (JoseException notJson) {
-            return null;
-        }
+        return JwtShape.unverifiedIssuer(token).filter(issuer::equals).isPresent();
     }
 }

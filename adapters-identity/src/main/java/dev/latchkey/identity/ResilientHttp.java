@@ -67,28 +67,40 @@ final class ResilientHttp {
         return breaker;
     }
 
-    /** The body of a 200 answer. */
+    /** An answer the caller must interpret (any status but 429 and 5xx, which are failures). */
+    record Answer(int status, String body) {
+    }
+
+    /** The body of a 200 answer to a GET. */
     String get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json")
-                .timeout(timeLimiter.getTimeLimiterConfig().getTimeoutDuration()).build();
-        Callable<String> attempt = () -> timeLimiter.executeFutureSupplier(() -> send(request));
-        Callable<String> guarded = Retry.decorateCallable(retry,
+        Answer answer = send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"));
+        if (answer.status() != 200) {
+            throw new ProviderUnavailable("HTTP " + answer.status() + " from " + uri.getHost(), null);
+        }
+        return answer.body();
+    }
+
+    /** Sends through every guard; the request's own time limit is set here. */
+    Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(timeLimiter.getTimeLimiterConfig().getTimeoutDuration()).build();
+        Callable<Answer> attempt = () -> timeLimiter.executeFutureSupplier(() -> sendOnce(request));
+        Callable<Answer> guarded = Retry.decorateCallable(retry,
                 CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, attempt)));
         try {
             return guarded.call();
         } catch (Exception e) {
-            throw new ProviderUnavailable(uri.getHost() + " did not answer usably: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new ProviderUnavailable(request.uri().getHost() + " did not answer usably: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         }
     }
 
-    private CompletableFuture<String> send(HttpRequest request) {
+    private CompletableFuture<Answer> sendOnce(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() != 200) {
+            if (response.statusCode() == 429 || response.statusCode() >= 500) {
                 throw new java.util.concurrent.CompletionException(
                         new BadResponse("HTTP " + response.statusCode() + " from " + request.uri().getHost()));
             }
-            return response.body();
+            return new Answer(response.statusCode(), response.body());
         });
     }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -80,7 +79,7 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
 
     @Override
     public Optional<TrustedIssuer> identify(String token) {
-        return unverifiedIssuer(token).map(byIss::get)
+        return JwtShape.unverifiedIssuer(token).map(byIss::get)
                 .map(issuer -> new TrustedIssuer(issuer.settings().name(), issuer.settings().acceptAsBearer()));
     }
 
@@ -136,17 +135,6 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
             throw new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                     "The token issuer's signing keys cannot be fetched right now; try again shortly");
         }
-    }
-
-    private static Optional<String> unverifiedIssuer(String token) {
-        return JwtShape.unverifiedPayload(token).flatMap(payload -> {
-            try {
-                Object iss = JsonUtil.parseJson(payload).get("iss");
-                return iss instanceof String s ? Optional.of(s) : Optional.empty();
-            } catch (JoseException notJson) {
-                return Optional.empty();
-            }
-        });
     }
 
     /** For tests and health: the breaker guarding one issuer's key fetches. */

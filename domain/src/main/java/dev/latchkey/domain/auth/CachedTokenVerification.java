@@ -25,11 +25,26 @@ public final class CachedTokenVerification {
     private final VerificationCache cache;
     private final Clock clock;
     private final Duration revalidateAfter;
+    private final Duration staleGrace;
+    private final AuthError expired;
 
+    /** For JWTs: no stale answers, expiry is {@code invalid_jwt}. */
     public CachedTokenVerification(VerificationCache cache, Clock clock, Duration revalidateAfter) {
+        this(cache, clock, revalidateAfter, Duration.ZERO, AuthError.INVALID_JWT);
+    }
+
+    /**
+     * @param staleGrace how long past its revalidation time an entry may still answer while the
+     *     provider is unavailable (rides out short outages; lengthens the revocation bound by as much)
+     * @param expired the error for a credential past its own expiry
+     */
+    public CachedTokenVerification(VerificationCache cache, Clock clock, Duration revalidateAfter,
+            Duration staleGrace, AuthError expired) {
         this.cache = cache;
         this.clock = clock;
         this.revalidateAfter = revalidateAfter;
+        this.staleGrace = staleGrace;
+        this.expired = expired;
     }
 
     /**
@@ -41,6 +56,11 @@ public final class CachedTokenVerification {
                 .filter(entry -> entry.principal().credentialKind() == kind).isPresent();
     }
 
+    private Optional<Principal> stale(Optional<VerificationCache.Entry> cached, Instant now) {
+        return cached.filter(entry -> now.isBefore(entry.revalidateAt().plus(staleGrace)))
+                .map(VerificationCache.Entry::principal);
+    }
+
     public Principal verify(String token, Supplier<Verified> fullCheck) {
         Instant now = clock.instant();
         ByteBuffer fingerprint = VerificationCache.fingerprint(token);
@@ -48,7 +68,7 @@ public final class CachedTokenVerification {
         if (cached.isPresent()) {
             if (cached.get().expiredAt(now)) {
                 cache.remove(fingerprint);
-                throw new AuthFailure(AuthError.INVALID_JWT, "The token has expired");
+                throw new AuthFailure(expired, "The credential has expired");
             }
             if (now.isBefore(cached.get().revalidateAt())) {
                 return cached.get().principal();
@@ -57,12 +77,15 @@ public final class CachedTokenVerification {
         Verified verified;
         try {
             verified = fullCheck.get();
+        } catch (StoreUnavailable e) {
+            return stale(cached, now).orElseThrow(() -> new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
+                    "The account store cannot be reached; try again shortly"));
         } catch (AuthFailure failure) {
+            if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
+                return stale(cached, now).orElseThrow(() -> failure);
+            }
             cache.remove(fingerprint);
             throw failure;
-        } catch (StoreUnavailable e) {
-            throw new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
-                    "The account store cannot be reached; try again shortly");
         }
         cache.put(fingerprint, new VerificationCache.Entry(verified.tokenId(), verified.tokenId(),
                 verified.principal(), Optional.of(verified.expiresAt()), now.plus(revalidateAfter)));

@@ -19,6 +19,20 @@ public final class JwtShape {
         return value.startsWith("eyJ") && first > 0 && value.indexOf('.', first + 1) > first;
     }
 
+    private static final java.util.regex.Pattern ISS =
+            java.util.regex.Pattern.compile("\"iss\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
+    /**
+     * The {@code iss} claim of something JWT-shaped, read without verifying anything, to pick the
+     * verifier that will. An issuer with JSON escapes in it is not routed (it is no issuer we trust).
+     */
+    public static Optional<String> unverifiedIssuer(String value) {
+        return unverifiedPayload(value).flatMap(payload -> {
+            java.util.regex.Matcher matcher = ISS.matcher(payload);
+            return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        });
+    }
+
     /** The decoded payload text of something JWT-shaped, for an adapter to parse. */
     public static Optional<String> unverifiedPayload(String value) {
         if (!looksLikeJwt(value)) {

@@ -1,0 +1,25 @@
+package dev.latchkey.domain.provider;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An identity an external provider vouched for: the subjects it may be mapped by, most specific
+ * first (an API key's own id, then its owner user, then its owner organization), the credential's id
+ * and when the proof stops being good.
+ */
+public record ProviderIdentity(List<String> subjects, String credentialId, Instant validUntil,
+        Optional<String> organizationId) {
+
+    public ProviderIdentity {
+        subjects = List.copyOf(subjects);
+        Objects.requireNonNull(credentialId, "credentialId");
+        Objects.requireNonNull(validUntil, "validUntil");
+        Objects.requireNonNull(organizationId, "organizationId");
+        if (subjects.isEmpty()) {
+            throw new IllegalArgumentException("an identity has at least one subject");
+        }
+    }
+}
