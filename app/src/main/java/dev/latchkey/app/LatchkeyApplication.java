@@ -2,13 +2,17 @@ package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.token.UserTokenCodec;
+import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.apikey.ApiKeyResource;
+import dev.latchkey.http.apikey.RetiredApiKeyResource;
 import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
@@ -19,6 +23,7 @@ import dev.latchkey.http.user.AuthResource;
 import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.http.user.WorkspaceResource;
 import dev.latchkey.identity.TrustedIssuers;
+import dev.latchkey.identity.WorkosIdentityProvider;
 import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -30,11 +35,13 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.metrics.CircuitBreakerMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey: wires the hexagon by hand (no container) and serves it. */
@@ -90,13 +97,15 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
+        Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
         LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
                 hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), trustedIssuers,
-                clock);
-        environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreakerRegistry(
-                trustedIssuers.circuitBreakers()));
-        trustedIssuers.circuitBreakers().getAllCircuitBreakers().forEach(breaker -> environment.healthChecks()
-                .register("identity-provider-" + breaker.getName(), new CircuitBreakerHealthCheck(breaker)));
+                workos.map(IdentityProvider.class::cast), clock);
+        monitorBreakers(environment, trustedIssuers.circuitBreakers());
+        workos.ifPresent(provider -> {
+            monitorBreakers(environment, provider.circuitBreakers());
+            environment.healthChecks().register("workos-secret", new WorkosSecretHealthCheck(provider));
+        });
 
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
@@ -107,12 +116,31 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         ProblemMappers.all().forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
-        jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
-                core.clock));
+        if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
+            jersey.register(new RetiredApiKeyResource());
+        } else {
+            jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
+                    core.clock));
+        }
+        jersey.register(new ActorMappingResource(core.manageActorMappings));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
+    }
+
+    private static void monitorBreakers(Environment environment, CircuitBreakerRegistry breakers) {
+        environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers));
+        breakers.getAllCircuitBreakers().forEach(breaker -> environment.healthChecks()
+                .register("identity-provider-" + breaker.getName(), new CircuitBreakerHealthCheck(breaker)));
+    }
+
+    static Optional<WorkosIdentityProvider> workos(LatchkeyConfiguration configuration, Clock clock) {
+        var workos = configuration.getWorkos();
+        return workos.isEnabled()
+                ? Optional.of(new WorkosIdentityProvider(workos.toSettings(),
+                        configuration.getIdentityProviders().toSettings(), clock))
+                : Optional.empty();
     }
 
     static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {

@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
+import dev.latchkey.domain.actor.ManageActorMappings;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
@@ -14,17 +15,23 @@ import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.external.ExternalJwtVerifier;
 import dev.latchkey.domain.external.ExternalTokenVerifier;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.provider.IdentityProvider;
+import dev.latchkey.domain.provider.MappedActors;
+import dev.latchkey.domain.provider.ProviderAccessTokenVerifier;
+import dev.latchkey.domain.provider.ProviderApiKeyVerifier;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.token.UserTokenCodec;
@@ -39,7 +46,9 @@ import dev.latchkey.persistence.JdbiStores;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The domain's use cases wired to their ports: built once, by the server or by a command. */
 final class LatchkeyCore {
@@ -63,8 +72,11 @@ final class LatchkeyCore {
     final SignInWithExternalIdentity signInWithExternalIdentity;
     final ExternalJwtVerifier externalJwtVerifier;
 
+    final ManageActorMappings manageActorMappings;
+    private final List<CredentialVerifier> verifiers;
+
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
-            ExternalTokenVerifier externalTokens, Clock clock) {
+            ExternalTokenVerifier externalTokens, Optional<IdentityProvider> workos, Clock clock) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
@@ -108,11 +120,39 @@ final class LatchkeyCore {
                 issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache);
         this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
                 clock, audit);
-        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache), clock, audit);
+        VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());
+        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache, validationCache),
+                clock, audit);
+        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), List.of(tokenCache, validationCache),
+                ids, audit);
+
+        List<CredentialVerifier> chain = new ArrayList<>();
+        boolean workosKeys = keys.getAuthority() == ApiKeysConfiguration.Authority.WORKOS;
+        if (workosKeys && workos.isEmpty()) {
+            throw new IllegalStateException("apiKeys.authority is workos but workos.apiKey and workos.clientId are not set");
+        }
+        if (!workosKeys) {
+            chain.add(apiKeyVerifier);
+        }
+        chain.add(userTokenVerifier);
+        chain.add(externalJwtVerifier);
+        workos.ifPresent(provider -> {
+            MappedActors actors = new MappedActors(stores.actorMappings(), roleScopes);
+            var workosConfig = configuration.getWorkos();
+            if (workosKeys) {
+                chain.add(new ProviderApiKeyVerifier(provider, actors, new CachedTokenVerification(validationCache,
+                        clock, duration(workosConfig.getValidationCacheTtl()), duration(workosConfig.getOutageGrace()),
+                        AuthError.INVALID_API_KEY)));
+            }
+            chain.add(new ProviderAccessTokenVerifier(provider, actors, new CachedTokenVerification(tokenCache, clock,
+                    duration(userTokens.getRevalidateAfter()), duration(workosConfig.getOutageGrace()),
+                    AuthError.INVALID_JWT)));
+        });
+        this.verifiers = List.copyOf(chain);
     }
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {
-        return new AuthenticateRequest(List.of(apiKeyVerifier, userTokenVerifier, externalJwtVerifier), listener);
+        return new AuthenticateRequest(verifiers, listener);
     }
 
     private static Duration duration(io.dropwizard.util.Duration configured) {

@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -47,7 +48,8 @@ final class WorkspaceCommand extends ConfiguredCommand<LatchkeyConfiguration> {
             LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(Jdbi.create(dataSource)),
                     LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()),
                     LatchkeyApplication.userTokenCodec(configuration, clock),
-                    LatchkeyApplication.trustedIssuers(configuration, clock), clock);
+                    LatchkeyApplication.trustedIssuers(configuration, clock),
+                    LatchkeyApplication.workos(configuration, clock).map(IdentityProvider.class::cast), clock);
             CreateWorkspace.Created created = core.createWorkspace.execute(namespace.getString("name"),
                     Initiator.operator("workspace-create"));
             Map<String, String> json = new LinkedHashMap<>();

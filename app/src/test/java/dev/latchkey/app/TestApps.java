@@ -2,6 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import dev.latchkey.persistence.testing.TestDatabases;
@@ -60,7 +61,7 @@ final class TestApps {
         LatchkeyCore core = new LatchkeyCore(config, new JdbiStores(jdbi),
                 LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()),
                 LatchkeyApplication.userTokenCodec(config, clock), LatchkeyApplication.trustedIssuers(config, clock),
-                clock);
+                LatchkeyApplication.workos(config, clock).map(IdentityProvider.class::cast), clock);
         return core.createWorkspace.execute(name, Initiator.operator("test"));
     }
 

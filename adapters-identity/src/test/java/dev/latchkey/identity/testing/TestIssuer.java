@@ -88,7 +88,9 @@ public final class TestIssuer implements AutoCloseable {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(issuer);
-            claims.setAudience(audience);
+            if (audience != null) {
+                claims.setAudience(audience);
+            }
             claims.setSubject(subject);
             claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond()));
             claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));

@@ -36,6 +36,17 @@ public final class ApiKeysConfiguration {
         }
     }
 
+    /** Who issues and validates machine API keys. */
+    public enum Authority { LOCAL, WORKOS }
+
+    /**
+     * {@code local}: Latchkey's own {@code sk_live_} keys. {@code workos}: WorkOS API keys in
+     * {@code X-API-Key}, and the local key routes answer 410 (seed 000).
+     */
+    @NotNull
+    @JsonProperty
+    private Authority authority = Authority.LOCAL;
+
     @Valid
     @NotNull
     @JsonProperty
@@ -70,6 +81,10 @@ public final class ApiKeysConfiguration {
     @NotNull
     @JsonProperty
     private Duration lastUsedFlushInterval = Duration.seconds(10);
+
+    public Authority getAuthority() {
+        return authority;
+    }
 
     public Hashing getHashing() {
         return hashing;

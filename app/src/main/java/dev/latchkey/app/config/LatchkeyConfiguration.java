@@ -42,6 +42,11 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("identityProviders")
     private IdentityProvidersConfiguration identityProviders = new IdentityProvidersConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty("workos")
+    private WorkosConfiguration workos = new WorkosConfiguration();
+
     /** Role name → scopes; roles left out keep their defaults. */
     @NotNull
     @JsonProperty("roles")
@@ -77,6 +82,10 @@ public final class LatchkeyConfiguration extends Configuration {
             }
         }
         return settings;
+    }
+
+    public WorkosConfiguration getWorkos() {
+        return workos;
     }
 
     public IdentityProvidersConfiguration getIdentityProviders() {

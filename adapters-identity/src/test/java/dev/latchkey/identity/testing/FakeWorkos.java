@@ -1,0 +1,125 @@
+package dev.latchkey.identity.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+
+/**
+ * A fake WorkOS speaking its real paths and JSON (see ../shared/reference/WORKOS.md and the OpenAPI
+ * spec): {@code GET /sso/jwks/{client_id}} without auth, {@code POST /api_keys/validations} with
+ * {@code Authorization: Bearer sk_…}, answering {@code {"api_key": null}} for unknown keys, 401 for a
+ * wrong secret, {@code X-Request-ID} on every answer, and switchable faults.
+ */
+public final class FakeWorkos implements AutoCloseable {
+    public static final String CLIENT_ID = "client_01TESTLATCHKEY";
+    public static final String SECRET = "sk_test_fake_workos_secret";
+    public static final String VALIDATIONS = "/api_keys/validations";
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final RsaJsonWebKey signingKey = TestIssuer.newKey("workos-key-1");
+
+    public FakeWorkos() {
+        server.start();
+        reset();
+    }
+
+    /** Healthy WorkOS: keys published, every key unknown until {@link #knowsApiKey}. */
+    public void reset() {
+        server.resetAll();
+        server.stubFor(get(urlEqualTo("/sso/jwks/" + CLIENT_ID)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("X-Request-ID", requestId())
+                .withBody(new JsonWebKeySet(List.<JsonWebKey>of(signingKey))
+                        .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(10).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withHeader("X-Request-ID", requestId())
+                .withBody("{\"message\":\"Unauthorized\"}")));
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(5)
+                .withHeader("Authorization", equalTo("Bearer " + SECRET))
+                .willReturn(json(200, "{\"api_key\":null}")));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public String issuer() {
+        return baseUrl() + "/user_management/" + CLIENT_ID;
+    }
+
+    /** Makes WorkOS recognise {@code value} as the key {@code apiKeyId} owned by an organization. */
+    public void knowsApiKey(String value, String apiKeyId, String organizationId) {
+        String body = "{\"api_key\":{\"object\":\"api_key\",\"id\":\"" + apiKeyId + "\",\"owner\":{\"type\":"
+                + "\"organization\",\"id\":\"" + organizationId + "\"},\"name\":\"agent key\",\"obfuscated_value\":"
+                + "\"sk_…" + value.substring(value.length() - 4) + "\",\"permissions\":[],\"last_used_at\":null,"
+                + "\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":\"2026-01-01T00:00:00.000Z\"}}";
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + SECRET))
+                .withRequestBody(matchingJsonPath("$.value", equalTo(value)))
+                .willReturn(json(200, body)));
+    }
+
+    /** Every validation fails with this status (429 carries Retry-After). */
+    public void failValidationsWith(int status) {
+        var response = json(status, status == 429 ? "{\"message\":\"Too many requests.\",\"code\":\"rate_limit_exceeded\"}"
+                : "{\"message\":\"Internal error\"}");
+        if (status == 429) {
+            response = response.withHeader("Retry-After", "30");
+        }
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0).willReturn(response));
+    }
+
+    public void dropValidationConnections() {
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Answers every validation 401, as WorkOS does when our secret key is revoked. */
+    public void rejectOurSecret() {
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
+                .willReturn(json(401, "{\"message\":\"Unauthorized\"}")));
+    }
+
+    public int validations() {
+        return server.countRequestsMatching(postRequestedFor(urlEqualTo(VALIDATIONS)).build()).getCount();
+    }
+
+    /** An AuthKit access token: {@code iss}, {@code sub}, {@code sid}, {@code jti}, {@code exp}, {@code org_id}. */
+    public String accessToken(String userId, String organizationId) {
+        return accessToken(signingKey, issuer(), userId, organizationId, Instant.now().plusSeconds(300));
+    }
+
+    public static String accessToken(RsaJsonWebKey key, String issuer, String userId, String organizationId,
+            Instant expiresAt) {
+        return TestIssuer.idToken(key, issuer, null, userId, expiresAt, Map.of("sid", "session_" + UUID.randomUUID(),
+                "jti", UUID.randomUUID().toString(), "org_id", organizationId, "role", "member"));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("X-Request-ID", requestId()).withBody(body);
+    }
+
+    private static String requestId() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
