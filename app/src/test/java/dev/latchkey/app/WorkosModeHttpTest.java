@@ -1,0 +1,189 @@
+package dev.latchkey.app;
+
+import static dev.latchkey.app.TestApps.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.identity.testing.FakeWorkos;
+import dev.latchkey.identity.testing.TestIssuer;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Seed 000 (TattooAPI) in WorkOS mode against a fake WorkOS: WorkOS proves who the caller is,
+ * Latchkey's actor mappings decide what they are; the response-semantics table row by row.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WorkosModeHttpTest {
+    static final FakeWorkos WORKOS = new FakeWorkos();
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
+            ConfigOverride.config("apiKeys.authority", "workos"),
+            ConfigOverride.config("workos.baseUrl", WORKOS.baseUrl()),
+            ConfigOverride.config("workos.apiKey", FakeWorkos.SECRET),
+            ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID),
+            ConfigOverride.config("workos.validationCacheTtl", "30s"),
+            ConfigOverride.config("workos.outageGrace", "60s"));
+
+    private String adminToken;
+    private String tenant;
+
+    @AfterAll
+    static void stopWorkos() {
+        WORKOS.close();
+    }
+
+    @BeforeEach
+    void tenantWithAnAdmin() {
+        WORKOS.reset();
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
+        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
+                "password", "correct horse battery staple")))).string("access_token");
+        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
+                .post(Entity.json(Map.of("name", "TattooAPI"))));
+        adminToken = bootstrap.string("access_token");
+        tenant = bootstrap.string("workspace_id");
+    }
+
+    private void map(String subject, String kind, String role, List<String> owners, String status) {
+        Reply saved = Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + adminToken)
+                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
+                        "status", status))));
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+    }
+
+    private static Reply whoamiBearer(String token) {
+        return Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token).get());
+    }
+
+    private static Reply whoamiKey(String key) {
+        return Reply.of(request(APP, "/whoami").header("X-API-Key", key).get());
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.body()).containsEntry("code", code);
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void publicReadersNeedNoCredentialAndMissingCredentialsAre401() {
+        assertThat(Reply.of(request(APP, "/health").get()).status()).isEqualTo(200);
+        assertProblem(Reply.of(request(APP, "/whoami").get()), 401, "missing_auth");
+    }
+
+    @Test
+    void aTeamMembersAuthKitTokenWorksOnlyAfterActorMapping() {
+        String user = fresh("user_");
+        String token = WORKOS.accessToken(user, fresh("org_"));
+
+        assertProblem(whoamiBearer(token), 403, "actor_not_mapped");
+
+        map(user, "human", "member", List.of(), "active");
+        Reply me = whoamiBearer(token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body()).containsEntry("credential_kind", "workos_access_token").containsEntry("actor_kind", "human")
+                .containsEntry("tenant_id", tenant).containsEntry("role", "member");
+
+        map(user, "human", "member", List.of(), "inactive");
+        assertProblem(whoamiBearer(token), 403, "actor_not_mapped");
+    }
+
+    @Test
+    void invalidWorkosCredentialsAre401() {
+        assertProblem(whoamiBearer(FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"), WORKOS.issuer(),
+                fresh("user_"), fresh("org_"), Instant.now().plusSeconds(60))), 401, "invalid_jwt");
+        assertProblem(whoamiBearer(FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"), WORKOS.issuer(),
+                fresh("user_"), fresh("org_"), Instant.now().minusSeconds(120))), 401, "invalid_jwt");
+        assertProblem(whoamiKey("sk_unknown_" + UUID.randomUUID()), 401, "invalid_api_key");
+    }
+
+    @Test
+    void aMachineOrAgentWithAWorkosApiKeyIsMappedThroughItsOrganizationAndNotCalledPerRequest() {
+        String org = fresh("org_");
+        String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        WORKOS.knowsApiKey(value, fresh("api_key_"), org);
+
+        assertProblem(whoamiKey(value), 403, "actor_not_mapped");
+        map(org, "agent", "member", List.of("studio_01"), "active");
+        int before = WORKOS.validations();
+        for (int i = 0; i < 20; i++) {
+            Reply me = whoamiKey(value);
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.body()).containsEntry("credential_kind", "workos_api_key").containsEntry("actor_kind", "agent");
+        }
+
+        assertThat(WORKOS.validations() - before).as("one validation, then the cache").isEqualTo(1);
+    }
+
+    @Test
+    void ownerScopesOfTheMappingTravelWithThePrincipalAndPromptClaimsAreNotAuthority() {
+        String user = fresh("user_");
+        map(user, "human", "viewer", List.of("studio_01", "artist_07"), "active");
+        String token = WORKOS.accessToken(user, fresh("org_"));
+
+        Reply me = Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token)
+                .header("X-Actor-Id", "act_someone_else").get());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("actor_id")).isNotEqualTo("act_someone_else");
+        assertThat(Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + adminToken).get())
+                .body().toString()).contains("studio_01").contains("artist_07");
+    }
+
+    @Test
+    void retiredLocalApiKeyRoutesAre410WithAPointer() {
+        Reply create = Reply.of(request(APP, "/api-keys").post(Entity.json(Map.of("name", "x"))));
+        assertProblem(create, 410, "api_key_management_retired");
+        assertThat(create.string("detail")).contains("WorkOS");
+        assertProblem(Reply.of(request(APP, "/api-keys").get()), 410, "api_key_management_retired");
+        assertProblem(Reply.of(request(APP, "/api-keys/key_1").delete()), 410, "api_key_management_retired");
+    }
+
+    @Test
+    void aWorkosOutageIs503NeverA401AndRecentValidationsRideItOut() {
+        String org = fresh("org_");
+        String known = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        WORKOS.knowsApiKey(known, fresh("api_key_"), org);
+        map(org, "service", "member", List.of(), "active");
+        assertThat(whoamiKey(known).status()).isEqualTo(200);
+
+        WORKOS.failValidationsWith(503);
+
+        assertThat(whoamiKey(known).status()).as("cached validation").isEqualTo(200);
+        Reply fresh = whoamiKey("sk_other_" + UUID.randomUUID());
+        assertProblem(fresh, 503, "identity_provider_unavailable");
+        assertThat(fresh.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void whenWorkosRejectsOurSecretCallersGet503AndHealthGoesRed() {
+        WORKOS.rejectOurSecret();
+
+        assertProblem(whoamiKey("sk_any_" + UUID.randomUUID()), 503, "identity_provider_unavailable");
+        Reply health = Reply.of(TestApps.admin(APP, "/healthcheck").get());
+        assertThat(health.status()).isEqualTo(500);
+        assertThat(health.body()).containsKey("workos-secret");
+        assertThat(health.body().get("workos-secret").toString()).contains("healthy=false");
+
+        WORKOS.reset();
+        String org = fresh("org_");
+        String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        WORKOS.knowsApiKey(value, fresh("api_key_"), org);
+        whoamiKey(value);
+        assertThat(Reply.of(TestApps.admin(APP, "/healthcheck").get()).body().get("workos-secret").toString())
+                .contains("healthy=true");
+    }
+}
