@@ -15,6 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -26,14 +32,23 @@ import java.util.concurrent.TimeoutException;
  */
 final class ResilientHttp {
 
-    /** A 5xx or other unusable answer: counts against the breaker and may be retried. */
+    /** A 429 or 5xx answer: counts against the breaker and may be retried. */
     static final class BadResponse extends IOException {
         private static final long serialVersionUID = 1L;
+        private final transient Optional<Duration> retryAfter;
 
-        BadResponse(String message) {
+        BadResponse(String message, Optional<Duration> retryAfter) {
             super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        Optional<Duration> retryAfter() {
+            return retryAfter;
         }
     }
+
+    /** The longest Retry-After worth waiting for on a caller's request; longer ones fail at once. */
+    private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final HttpClient client;
     private final TimeLimiter timeLimiter;
@@ -56,10 +71,16 @@ final class ResilientHttp {
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(settings.timeout())
                 .build());
-        this.retry = Retry.of(name, RetryConfig.custom()
+        IntervalFunction jitter = IntervalFunction.ofRandomized(settings.retryBackoff().toMillis(), 0.5);
+        this.retry = Retry.of(name, RetryConfig.<Answer>custom()
                 .maxAttempts(settings.maxAttempts())
-                .intervalFunction(IntervalFunction.ofRandomized(settings.retryBackoff().toMillis(), 0.5))
-                .retryExceptions(IOException.class, TimeoutException.class)
+                // Honour a short Retry-After exactly; a long one is not worth a waiting caller's time.
+                .intervalBiFunction((attempt, outcome) -> Optional.ofNullable(outcome.isLeft() ? outcome.getLeft() : null)
+                        .filter(BadResponse.class::isInstance).flatMap(e -> ((BadResponse) e).retryAfter())
+                        .map(Duration::toMillis).orElseGet(() -> jitter.apply(attempt)))
+                .retryOnException(e -> (e instanceof IOException || e instanceof TimeoutException)
+                        && !(e instanceof BadResponse bad && bad.retryAfter()
+                                .filter(after -> after.compareTo(MAX_HONOURED_RETRY_AFTER) > 0).isPresent()))
                 .build());
     }
 
@@ -94,11 +115,32 @@ final class ResilientHttp {
         }
     }
 
+    private static String requestId(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Request-ID").map(id -> " (request " + id + ")").orElse("");
+    }
+
+    /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+    static Optional<Duration> retryAfter(Optional<String> header) {
+        return header.map(String::strip).flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    return Optional.of(Duration.between(Instant.now(), at)).filter(d -> !d.isNegative());
+                } catch (DateTimeParseException neither) {
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+
     private CompletableFuture<Answer> sendOnce(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw new java.util.concurrent.CompletionException(
-                        new BadResponse("HTTP " + response.statusCode() + " from " + request.uri().getHost()));
+                throw new java.util.concurrent.CompletionException(new BadResponse("HTTP " + response.statusCode()
+                        + " from " + request.uri().getHost() + requestId(response),
+                        retryAfter(response.headers().firstValue("Retry-After"))));
             }
             return new Answer(response.statusCode(), response.body());
         });

@@ -124,7 +124,9 @@ class WorkosIdentityProviderTest {
     @Test
     void rateLimitingAndDroppedConnectionsAreUnavailable() {
         workos.failValidationsWith(429);
+        int before = workos.validations();
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0002"));
+        assertThat(workos.validations() - before).as("Retry-After: 30 is too long to wait: no retry").isEqualTo(1);
         workos.dropValidationConnections();
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0003"));
     }
