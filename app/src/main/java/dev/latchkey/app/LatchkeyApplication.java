@@ -9,6 +9,7 @@ import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.provider.IdentityProvider;
+import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.apikey.ApiKeyResource;
@@ -16,6 +17,7 @@ import dev.latchkey.http.apikey.RetiredApiKeyResource;
 import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
+import dev.latchkey.http.authz.AuthzCheckResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.WhoAmIResource;
@@ -123,6 +125,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                     core.clock));
         }
         jersey.register(new ActorMappingResource(core.manageActorMappings));
+        jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
+                core.authenticateRequest(metrics))));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));

@@ -41,6 +41,23 @@ final class TestApps {
         return on(TestDatabases.h2(), overrides);
     }
 
+    /** A shipped profile (profiles/NAME.yml) on a fresh H2, random ports and a test secret. */
+    static DropwizardAppExtension<LatchkeyConfiguration> profile(String name, ConfigOverride... extra) {
+        TestDatabases.Database database = TestDatabases.h2();
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("userTokens.secret", "test-only-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"),
+                ConfigOverride.config("apiKeys.hashing.memoryKib", "1024"),
+                ConfigOverride.config("apiKeys.hashing.iterations", "1")));
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(LatchkeyApplication.class, "../profiles/" + name + ".yml",
+                overrides.toArray(ConfigOverride[]::new));
+    }
+
     private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database,
             ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(

@@ -3,6 +3,7 @@ package dev.latchkey.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.route.RouteRule;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.identity.TrustedIssuerSettings;
 import io.dropwizard.core.Configuration;
@@ -47,6 +48,12 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("workos")
     private WorkosConfiguration workos = new WorkosConfiguration();
 
+    /** The postures of the API guarded through {@code /authz/check}; first match wins, no match is denied. */
+    @Valid
+    @NotNull
+    @JsonProperty("routes")
+    private List<RouteConfiguration> routes = List.of();
+
     /** Role name → scopes; roles left out keep their defaults. */
     @NotNull
     @JsonProperty("roles")
@@ -82,6 +89,19 @@ public final class LatchkeyConfiguration extends Configuration {
             }
         }
         return settings;
+    }
+
+    /** The route table; an invalid rule fails start-up, naming it. */
+    public List<RouteRule> getRouteRules() {
+        List<RouteRule> rules = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            try {
+                rules.add(routes.get(i).toRule());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("routes[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return rules;
     }
 
     public WorkosConfiguration getWorkos() {

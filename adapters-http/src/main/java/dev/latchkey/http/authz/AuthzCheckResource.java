@@ -1,0 +1,130 @@
+package dev.latchkey.http.authz;
+
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.route.DecideAccess;
+import dev.latchkey.http.auth.CredentialParser;
+import dev.latchkey.http.auth.Public;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The forward-auth decision endpoint for nginx {@code auth_request}, Traefik ForwardAuth and Envoy
+ * {@code ext_authz} (HTTP): the original method and URI come from the proxy's headers, the decision
+ * from the route table, and the answer is 200 with identity headers for the upstream, or the exact
+ * problem the caller should see. It does its own authentication, hence {@code @Public}.
+ */
+@Path("/authz/check")
+public final class AuthzCheckResource {
+    private final DecideAccess decide;
+
+    public AuthzCheckResource(DecideAccess decide) {
+        this.decide = decide;
+    }
+
+    @GET
+    @Public
+    public Response get(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @POST
+    @Public
+    public Response post(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @PUT
+    @Public
+    public Response put(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @PATCH
+    @Public
+    public Response patch(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @DELETE
+    @Public
+    public Response delete(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @HEAD
+    @Public
+    public Response head(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    @OPTIONS
+    @Public
+    public Response options(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return check(headers, request, uri);
+    }
+
+    private Response check(HttpHeaders headers, Request request, UriInfo uri) {
+        OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
+        DecideAccess.Decision decision = decide.decide(original.method(), original.path(),
+                CredentialParser.parse(headers.getRequestHeaders()));
+        Response.ResponseBuilder allowed = Response.ok();
+        decision.principal().ifPresent(principal -> identityHeaders(allowed, principal));
+        return allowed.build();
+    }
+
+    /** Facts for the upstream; a proxy must strip any copies the caller sent (see docs). */
+    private static void identityHeaders(Response.ResponseBuilder response, Principal principal) {
+        response.header("X-Latchkey-Actor", principal.actor().id())
+                .header("X-Latchkey-Actor-Kind", principal.actor().kind().wireName())
+                .header("X-Latchkey-Tenant", principal.tenantId().orElse(""))
+                .header("X-Latchkey-Role", principal.actor().role())
+                .header("X-Latchkey-Scopes", principal.scopes().toSpaceSeparated())
+                .header("X-Latchkey-Owner-Scopes", String.join(" ", new TreeSet<>(principal.actor().ownerScopes())))
+                .header("X-Latchkey-Credential-Kind", principal.credentialKind().wireName())
+                .header("X-Latchkey-Credential-Id", principal.credentialId());
+    }
+
+    /** The method and path the proxy is asking about. */
+    record OriginalRequest(String method, String path) {
+
+        static OriginalRequest of(HttpHeaders headers, String ownMethod, UriInfo uri) {
+            String method = first(headers, "X-Original-Method", "X-Forwarded-Method").orElse(ownMethod);
+            // Envoy's ext_authz (HTTP) forwards the original path after the configured prefix.
+            String target = first(headers, "X-Original-URI", "X-Forwarded-Uri").orElse(uri.getRequestUri().getRawPath());
+            return new OriginalRequest(method, pathOf(target));
+        }
+
+        private static Optional<String> first(HttpHeaders headers, String... names) {
+            for (String name : names) {
+                String value = headers.getHeaderString(name);
+                if (value != null && !value.isBlank()) {
+                    return Optional.of(value.strip());
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static String pathOf(String target) {
+            try {
+                String path = URI.create(target).getPath();
+                return path == null || path.isEmpty() ? "/" : path;
+            } catch (IllegalArgumentException malformed) {
+                throw dev.latchkey.domain.error.RequestRejected.invalid("The original URI is malformed");
+            }
+        }
+    }
+}

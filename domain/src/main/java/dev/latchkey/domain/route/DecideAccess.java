@@ -1,0 +1,66 @@
+package dev.latchkey.domain.route;
+
+import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.AuthenticateRequest;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestRejected;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision for a request to a guarded API: the first rule matching the method and path decides
+ * its posture; a request no rule matches is denied as not found, never allowed by default.
+ * Identity comes from the verified credential alone; nothing the caller wrote elsewhere counts.
+ */
+public final class DecideAccess {
+
+    /** Allowed; the principal is empty for public routes. */
+    public record Decision(Optional<Principal> principal) {
+    }
+
+    private final List<RouteRule> rules;
+    private final AuthenticateRequest authenticate;
+
+    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate) {
+        this.rules = List.copyOf(rules);
+        this.authenticate = authenticate;
+    }
+
+    public Decision decide(String method, String path, Optional<PresentedCredential> credential) {
+        for (RouteRule rule : rules) {
+            Optional<Map<String, String>> parameters = rule.match(method, path);
+            if (parameters.isPresent()) {
+                return apply(rule.posture(), parameters.get(), credential);
+            }
+        }
+        throw RequestRejected.notFound("No such route");
+    }
+
+    private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential) {
+        if (posture instanceof Posture.Public) {
+            return new Decision(Optional.empty());
+        }
+        if (posture instanceof Posture.Retired retired) {
+            throw new AuthFailure(AuthError.API_KEY_MANAGEMENT_RETIRED, retired.pointer());
+        }
+        Principal principal = authenticate.authenticate(credential);
+        if (posture instanceof Posture.Authenticated authenticated) {
+            AccessPolicy.requireScopes(principal, authenticated.scopes());
+        } else if (posture instanceof Posture.Owner owner) {
+            AccessPolicy.requireTenant(principal);
+            boolean owns = owner.parameter()
+                    .map(name -> principal.actor().ownerScopes().contains(parameters.get(name)))
+                    .orElse(!principal.actor().ownerScopes().isEmpty());
+            if (!owns) {
+                throw new AuthFailure(AuthError.OWNER_SCOPE_MISMATCH, owner.parameter()
+                        .map(name -> "You do not own " + parameters.get(name))
+                        .orElse("Only studio or artist owners may read this"));
+            }
+        }
+        return new Decision(Optional.of(principal));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.latchkey.domain.route;
+
+import dev.latchkey.domain.scope.ScopeSet;
+import java.util.Objects;
+
+/** What a route demands of its caller. */
+public sealed interface Posture {
+
+    /** Anyone, no credential needed. */
+    record Public() implements Posture {
+    }
+
+    /** Any verified principal, holding these scopes (none listed: any). */
+    record Authenticated(ScopeSet scopes) implements Posture {
+        public Authenticated {
+            Objects.requireNonNull(scopes, "scopes");
+        }
+    }
+
+    /**
+     * Owner-scoped reads: the principal's owner scopes must include the value of path parameter
+     * {@code parameter}, or — with no parameter — the principal must own something at all (the
+     * upstream narrows to what, from the owner scopes it is told).
+     */
+    record Owner(java.util.Optional<String> parameter) implements Posture {
+        public Owner {
+            Objects.requireNonNull(parameter, "parameter");
+        }
+    }
+
+    /** Gone: 410 with a pointer to where the feature lives now. */
+    record Retired(String pointer) implements Posture {
+        public Retired {
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+}
