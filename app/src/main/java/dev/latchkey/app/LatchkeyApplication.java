@@ -85,6 +85,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
             }
         });
         bootstrap.addCommand(new WorkspaceCommand(commandOutput));
+        bootstrap.addCommand(new ActorsCommand(commandOutput));
     }
 
     @Override

@@ -27,7 +27,7 @@ class WorkspaceCommandTest {
     Path dir;
 
     @Test
-    void createPrintsExactlyOneJsonObjectWithAWorkingFirstKey() throws Exception {
+    void createPrintsExactlyOneJsonObjectWithAWorkingFirstKeyAndActorsImportIntoIt() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("latchkey") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
         Path config = dir.resolve("config.yml");
         Files.writeString(config, Files.readString(Path.of(
@@ -60,5 +60,22 @@ class WorkspaceCommandTest {
         assertThat(stored.secretHash()).startsWith("$argon2id$").doesNotContain(key.substring(16));
         assertThat(stores.workspaces().findById(json.get("workspace_id")).orElseThrow().name())
                 .isEqualTo("Acme Tattoo");
+
+        Path mappings = dir.resolve("mappings.json");
+        Files.writeString(mappings, "[{\"subject\":\"user_01ANA\",\"kind\":\"human\",\"role\":\"member\","
+                + "\"owner_scopes\":[\"studio_1\"]},{\"subject\":\"org_01BOTS\",\"kind\":\"agent\","
+                + "\"role\":\"viewer\",\"status\":\"inactive\"}]");
+        stdout.reset();
+        Optional<Throwable> imported = new Cli(new JarLocation(getClass()), bootstrap,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
+                .run("actors", "import", "--tenant", json.get("workspace_id"), "--from", mappings.toString(),
+                        config.toString());
+
+        assertThat(imported).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"imported\":2");
+        var ana = stores.actorMappings().find("workos", "user_01ANA").orElseThrow().actor();
+        assertThat(ana.ownerScopes()).containsExactly("studio_1");
+        assertThat(ana.tenantId()).contains(json.get("workspace_id"));
+        assertThat(stores.actorMappings().find("workos", "org_01BOTS").orElseThrow().actor().isActive()).isFalse();
     }
 }
