@@ -117,7 +117,8 @@ final class LatchkeyCore {
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock));
         this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
         this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
-                issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache);
+                issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache,
+                keys.getAuthority() == ApiKeysConfiguration.Authority.LOCAL);
         this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
                 clock, audit);
         VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());

@@ -52,6 +52,7 @@ class WorkosModeHttpTest {
                 .post(Entity.json(Map.of("name", "TattooAPI"))));
         adminToken = bootstrap.string("access_token");
         tenant = bootstrap.string("workspace_id");
+        assertThat(bootstrap.body()).as("no local key while WorkOS is the key authority").doesNotContainKey("api_key");
     }
 
     private void map(String subject, String kind, String role, List<String> owners, String status) {

@@ -47,11 +47,17 @@ public final class BootstrapWorkspace {
     private final Clock clock;
     private final AuditTrail audit;
     private final VerificationCache tokenCache;
+    private final boolean mintsFirstKey;
 
+    /**
+     * @param mintsFirstKey false while an external provider (WorkOS) is the API-key authority: a
+     *     local key would not authenticate anything
+     */
     public BootstrapWorkspace(WorkspaceStore workspaces, MembershipStore memberships, UserStore users,
             IssueApiKey issueApiKey, IssueUserToken tokens, RoleScopes roleScopes, IdGenerator ids, Clock clock,
-            AuditTrail audit, VerificationCache tokenCache) {
+            AuditTrail audit, VerificationCache tokenCache, boolean mintsFirstKey) {
         this.tokenCache = tokenCache;
+        this.mintsFirstKey = mintsFirstKey;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.users = users;
@@ -89,9 +95,11 @@ public final class BootstrapWorkspace {
         // Tokens without a workspace of their own (external JWTs) now resolve to this one.
         tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(user.id()));
         audit.record(workspace.id(), initiator, "workspace.bootstrapped", workspace.id(), Map.of("name", name));
-        IssuedApiKey firstKey = issueApiKey.execute(new IssueApiKey.Command(workspace.id(), "first key",
-                Optional.empty(), Optional.empty()), roleScopes.of(Role.OWNER), initiator);
-        return new Result(workspace, true, Optional.of(firstKey), tokens.forUser(user, Optional.of(owner)));
+        Optional<IssuedApiKey> firstKey = mintsFirstKey
+                ? Optional.of(issueApiKey.execute(new IssueApiKey.Command(workspace.id(), "first key",
+                        Optional.empty(), Optional.empty()), roleScopes.of(Role.OWNER), initiator))
+                : Optional.empty();
+        return new Result(workspace, true, firstKey, tokens.forUser(user, Optional.of(owner)));
     }
 
     private Result existing(User user, String workspaceId) {
