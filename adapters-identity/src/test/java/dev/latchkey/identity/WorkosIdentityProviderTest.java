@@ -131,6 +131,26 @@ class WorkosIdentityProviderTest {
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0003"));
     }
 
+    @Test
+    void aValueWorkosCannotReadAsAKeyIsInvalidNotAnOutage() {
+        workos.failValidationsWith(422);
+
+        assertThat(provider.validateApiKey("not even a key")).isEmpty();
+        assertThat(provider.secretRejected()).isFalse();
+    }
+
+    @Test
+    void anUnexpected404AndASlowAnswerAreUnavailable() {
+        workos.failValidationsWith(404);
+        assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0004"));
+
+        workos.slowValidations(4000);
+        long started = System.nanoTime();
+        assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0005"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the time limit, one retry")
+                .isLessThan(Duration.ofMillis(3900));
+    }
+
     /** The fake's answers must fit WorkOS's published contract, or tests prove nothing about the real thing. */
     @Test
     void theFakesAnswersMatchTheWorkosOpenApiSpec() throws Exception {

@@ -75,12 +75,23 @@ public final class FakeWorkos implements AutoCloseable {
 
     /** Every validation fails with this status (429 carries Retry-After). */
     public void failValidationsWith(int status) {
-        var response = json(status, status == 429 ? "{\"message\":\"Too many requests.\",\"code\":\"rate_limit_exceeded\"}"
-                : "{\"message\":\"Internal error\"}");
+        var response = json(status, switch (status) {
+            case 429 -> "{\"message\":\"Too many requests.\",\"code\":\"rate_limit_exceeded\"}";
+            case 422 -> "{\"message\":\"Validation failed\",\"code\":\"invalid_request_parameters\","
+                    + "\"errors\":[{\"code\":\"invalid\",\"field\":\"value\"}]}";
+            case 404 -> "{\"message\":\"Not Found\"}";
+            default -> "{\"message\":\"Internal error\"}";
+        });
         if (status == 429) {
             response = response.withHeader("Retry-After", "30");
         }
         server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0).willReturn(response));
+    }
+
+    /** Every validation answers correctly, but only after {@code millis}. */
+    public void slowValidations(int millis) {
+        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
+                .willReturn(json(200, "{\"api_key\":null}").withFixedDelay(millis)));
     }
 
     public void dropValidationConnections() {
