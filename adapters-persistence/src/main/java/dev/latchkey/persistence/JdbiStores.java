@@ -4,10 +4,12 @@ import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
+import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,6 +24,8 @@ public final class JdbiStores {
     private final InvitationStore invitations;
     private final ExternalIdentityStore externalIdentities;
     private final ActorMappingStore actorMappings;
+    private final WorkloadStore workloads;
+    private final DelegationGrantStore delegationGrants;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -33,6 +37,16 @@ public final class JdbiStores {
         this.invitations = new JdbiInvitationStore(jdbi);
         this.externalIdentities = new JdbiExternalIdentityStore(jdbi);
         this.actorMappings = new JdbiActorMappingStore(jdbi);
+        this.workloads = new JdbiWorkloadStore(jdbi);
+        this.delegationGrants = new JdbiDelegationGrantStore(jdbi);
+    }
+
+    public WorkloadStore workloads() {
+        return workloads;
+    }
+
+    public DelegationGrantStore delegationGrants() {
+        return delegationGrants;
     }
 
     public ActorMappingStore actorMappings() {

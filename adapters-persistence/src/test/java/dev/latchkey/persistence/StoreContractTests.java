@@ -4,15 +4,18 @@ import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
+import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
+import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.persistence.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
@@ -102,6 +105,24 @@ class StoreContractTests {
             @Override
             protected ActorMappingStore actorMappingStore() {
                 return stores().actorMappings();
+            }
+
+            @Override
+            protected WorkspaceStore workspaceStore() {
+                return stores().workspaces();
+            }
+        }
+
+        @Nested
+        class Agents extends AgentStoresContract {
+            @Override
+            protected WorkloadStore workloadStore() {
+                return stores().workloads();
+            }
+
+            @Override
+            protected DelegationGrantStore delegationGrantStore() {
+                return stores().delegationGrants();
             }
 
             @Override

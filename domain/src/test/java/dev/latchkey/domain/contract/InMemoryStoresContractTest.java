@@ -4,24 +4,29 @@ import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
+import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.InMemoryActorMappingStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
 import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
 import dev.latchkey.domain.testing.InMemoryInvitationStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryWorkloadStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
+import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
@@ -98,6 +103,26 @@ class InMemoryStoresContractTest {
         @Override
         protected ActorMappingStore actorMappingStore() {
             return new InMemoryActorMappingStore();
+        }
+
+        @Override
+        protected WorkspaceStore workspaceStore() {
+            return workspaces;
+        }
+    }
+
+    @Nested
+    class Agents extends AgentStoresContract {
+        private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
+
+        @Override
+        protected WorkloadStore workloadStore() {
+            return new InMemoryWorkloadStore();
+        }
+
+        @Override
+        protected DelegationGrantStore delegationGrantStore() {
+            return new InMemoryDelegationGrantStore();
         }
 
         @Override

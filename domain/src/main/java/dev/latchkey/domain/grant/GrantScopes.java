@@ -1,0 +1,42 @@
+package dev.latchkey.domain.grant;
+
+import dev.latchkey.domain.membership.Membership;
+import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.workload.PolicyStatus;
+import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workload.WorkloadStore;
+
+/**
+ * The live terms of a grant's intersection: the user's scopes from their current, active membership
+ * role in the grant's tenant, and the workload's latest approved policy. Reading them live is what
+ * makes a role change or a policy narrowing reach outstanding grants at once.
+ */
+public final class GrantScopes {
+    private final MembershipStore memberships;
+    private final WorkloadStore workloads;
+    private final RoleScopes roleScopes;
+
+    public GrantScopes(MembershipStore memberships, WorkloadStore workloads, RoleScopes roleScopes) {
+        this.memberships = memberships;
+        this.workloads = workloads;
+        this.roleScopes = roleScopes;
+    }
+
+    public ScopeSet userScopes(String tenantId, String userId) {
+        return memberships.find(tenantId, userId).filter(Membership::isActive)
+                .map(m -> roleScopes.of(m.role())).orElse(ScopeSet.EMPTY);
+    }
+
+    public ScopeSet approvedPolicy(String workloadId) {
+        return workloads.listPolicies(workloadId).stream()
+                .filter(p -> p.status() == PolicyStatus.APPROVED)
+                .findFirst().map(WorkloadPolicy::scopes).orElse(ScopeSet.EMPTY);
+    }
+
+    public GrantExplanation explain(DelegationGrant grant) {
+        return GrantExplanation.of(userScopes(grant.tenantId(), grant.userId()), approvedPolicy(grant.workloadId()),
+                grant.requested());
+    }
+}

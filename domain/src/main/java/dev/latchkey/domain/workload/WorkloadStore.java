@@ -1,0 +1,27 @@
+package dev.latchkey.domain.workload;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Workloads and their policy versions. */
+public interface WorkloadStore {
+
+    void insert(Workload workload);
+
+    Optional<Workload> findById(String id);
+
+    List<Workload> listByTenant(String tenantId);
+
+    void insertPolicy(WorkloadPolicy policy);
+
+    /** Replaces a policy's status and decision fields. */
+    void updatePolicy(WorkloadPolicy policy);
+
+    Optional<WorkloadPolicy> findPolicy(String policyId);
+
+    /** Every policy of the workload, newest proposal first. */
+    List<WorkloadPolicy> listPolicies(String workloadId);
+
+    /** The tenant's policies awaiting a decision, oldest first. */
+    List<WorkloadPolicy> listPending(String tenantId);
+}
