@@ -25,6 +25,8 @@ import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.external.ExternalJwtVerifier;
 import dev.latchkey.domain.external.ExternalTokenVerifier;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
+import dev.latchkey.domain.grant.GrantScopes;
+import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
@@ -39,6 +41,7 @@ import dev.latchkey.domain.token.UserTokenVerifier;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.domain.user.UserPrincipals;
+import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workspace.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.domain.workspace.DeleteWorkspace;
@@ -73,6 +76,8 @@ final class LatchkeyCore {
     final ExternalJwtVerifier externalJwtVerifier;
 
     final ManageActorMappings manageActorMappings;
+    final ManageWorkloads manageWorkloads;
+    final ManageDelegationGrants manageDelegationGrants;
     private final List<CredentialVerifier> verifiers;
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
@@ -126,6 +131,10 @@ final class LatchkeyCore {
                 clock, audit);
         this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), List.of(tokenCache, validationCache),
                 ids, audit);
+
+        this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
+        this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
+                new GrantScopes(stores.memberships(), stores.workloads(), roleScopes), ids, clock, audit, tokenCache);
 
         List<CredentialVerifier> chain = new ArrayList<>();
         boolean workosKeys = keys.getAuthority() == ApiKeysConfiguration.Authority.WORKOS;

@@ -20,11 +20,12 @@ public final class RoleScopes {
         this.scopes = copy;
     }
 
-    /** Owners everything; admins manage keys, members and audit; members work; viewers read. */
+    /** Owners everything; admins govern keys, members, workloads and grants; members work; viewers read. */
     public static RoleScopes defaults() {
         return new RoleScopes(Map.of(
                 Role.OWNER, ScopeSet.ALL,
-                Role.ADMIN, ScopeSet.parse(List.of("api_keys:*", "audit:read", "members:*", "records:*")),
+                Role.ADMIN, ScopeSet.parse(List.of("api_keys:*", "audit:read", "members:*", "records:*", "actors:*",
+                        "workloads:*", "workload_policies:*", "grants:*")),
                 Role.MEMBER, ScopeSet.parse(List.of("api_keys:read", "records:*")),
                 Role.VIEWER, ScopeSet.parse(List.of("records:read"))));
     }

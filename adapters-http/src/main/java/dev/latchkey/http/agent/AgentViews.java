@@ -1,0 +1,76 @@
+package dev.latchkey.http.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.grant.DelegationGrant;
+import dev.latchkey.domain.grant.GrantExplanation;
+import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadPolicy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The wire shapes of workloads, policies, grants and explanations. */
+final class AgentViews {
+
+    private AgentViews() {
+    }
+
+    /** A workload; {@code secret} only in the registration response. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WorkloadView(String id, String name, String createdAt, String createdBy, String secret) {
+        static WorkloadView of(Workload w, String secret) {
+            return new WorkloadView(w.id(), w.name(), w.createdAt().toString(), w.createdBy(), secret);
+        }
+    }
+
+    /** A policy with its decision; absent decision fields are null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PolicyView(String id, String workloadId, List<String> scopes, String status, String proposedBy,
+            String proposedAt, String decidedBy, String decidedAt) {
+        static PolicyView of(WorkloadPolicy p) {
+            return new PolicyView(p.id(), p.workloadId(), p.scopes().asStrings(),
+                    p.status().name().toLowerCase(Locale.ROOT), p.proposedBy(), p.proposedAt().toString(),
+                    p.decidedBy().orElse(null), p.decidedAt().map(Instant::toString).orElse(null));
+        }
+    }
+
+    /** A grant; {@code revoked_at} is null while it is not revoked. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record GrantView(String id, String workloadId, String userId, List<String> requested, String createdAt,
+            String expiresAt, String revokedAt, String status) {
+        static GrantView of(DelegationGrant g, Instant now) {
+            String status = g.revokedAt().isPresent() ? "revoked" : g.isActiveAt(now) ? "active" : "expired";
+            return new GrantView(g.id(), g.workloadId(), g.userId(), g.requested().asStrings(), g.createdAt().toString(),
+                    g.expiresAt().toString(), g.revokedAt().map(Instant::toString).orElse(null), status);
+        }
+    }
+
+    /** One requested scope's fate. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record OutcomeView(String scope, String fate, List<String> limitedBy) {
+    }
+
+    /** The three terms, their intersection, and each requested scope's fate. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ExplanationView(List<String> userScopes, List<String> policyScopes, List<String> requested,
+            List<String> effective, List<OutcomeView> outcomes) {
+        static ExplanationView of(GrantExplanation e) {
+            return new ExplanationView(e.userScopes().asStrings(), e.policyScopes().asStrings(),
+                    e.requested().asStrings(), e.effective().asStrings(), e.outcomes().stream()
+                            .map(o -> new OutcomeView(o.requested().toString(), o.fate().name().toLowerCase(Locale.ROOT),
+                                    o.limitedBy().stream().map(t -> t.name().toLowerCase(Locale.ROOT))
+                                            .collect(Collectors.toList())))
+                            .collect(Collectors.toList()));
+        }
+    }
+
+    /** A created grant (absent on a dry run) and its explanation. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreatedGrantView(GrantView grant, ExplanationView explanation, Boolean dryRun) {
+    }
+}

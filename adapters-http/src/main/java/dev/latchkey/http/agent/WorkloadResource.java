@@ -1,0 +1,113 @@
+package dev.latchkey.http.agent;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.workload.ManageWorkloads;
+import dev.latchkey.http.RequestSource;
+import dev.latchkey.http.RequestValues;
+import dev.latchkey.http.auth.Authenticated;
+import dev.latchkey.http.auth.CallerContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Workload governance for tenant admins (seed 003 §6). */
+@Path("/internal/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class WorkloadResource {
+    private final ManageWorkloads workloads;
+
+    public WorkloadResource(ManageWorkloads workloads) {
+        this.workloads = workloads;
+    }
+
+    /** {@code POST /internal/auth/workloads} body. */
+    public record RegisterRequest(String name) {
+    }
+
+    /** {@code POST /internal/auth/workload-policies} body. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ProposeRequest(String workloadId, List<String> scopes) {
+    }
+
+    @POST
+    @Path("/workloads")
+    @Authenticated(scopes = "workloads:write")
+    public Response register(RegisterRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
+        Principal caller = CallerContext.principal(security);
+        ManageWorkloads.Registered registered = workloads.register(caller, RequestValues.requireBody(body).name(),
+                RequestSource.initiator(caller, http));
+        return Response.status(Response.Status.CREATED)
+                .entity(AgentViews.WorkloadView.of(registered.workload(), registered.secret())).build();
+    }
+
+    @GET
+    @Path("/workloads")
+    @Authenticated(scopes = "workloads:read")
+    public Map<String, List<AgentViews.WorkloadView>> list(@Context SecurityContext security) {
+        return Map.of("data", workloads.list(CallerContext.principal(security)).stream()
+                .map(w -> AgentViews.WorkloadView.of(w, null)).collect(Collectors.toList()));
+    }
+
+    @GET
+    @Path("/workloads/{id}/policies")
+    @Authenticated(scopes = "workloads:read")
+    public Map<String, List<AgentViews.PolicyView>> policies(@PathParam("id") String id,
+            @Context SecurityContext security) {
+        return Map.of("data", workloads.policies(CallerContext.principal(security), id).stream()
+                .map(AgentViews.PolicyView::of).collect(Collectors.toList()));
+    }
+
+    @POST
+    @Path("/workload-policies")
+    @Authenticated(scopes = "workloads:write")
+    public Response propose(ProposeRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
+        ProposeRequest request = RequestValues.requireBody(body);
+        Principal caller = CallerContext.principal(security);
+        var policy = workloads.propose(caller, request.workloadId(),
+                RequestValues.scopes("scopes", request.scopes()).orElseThrow(() ->
+                        dev.latchkey.domain.error.RequestRejected.invalid("scopes are required")),
+                RequestSource.initiator(caller, http));
+        return Response.status(Response.Status.CREATED).entity(AgentViews.PolicyView.of(policy)).build();
+    }
+
+    /** Policies awaiting a decision, oldest first. */
+    @GET
+    @Path("/workload-policies")
+    @Authenticated(scopes = "workload_policies:read")
+    public Map<String, List<AgentViews.PolicyView>> pending(@Context SecurityContext security) {
+        return Map.of("data", workloads.pending(CallerContext.principal(security)).stream()
+                .map(AgentViews.PolicyView::of).collect(Collectors.toList()));
+    }
+
+    @POST
+    @Path("/workload-policies/{id}/approve")
+    @Authenticated(scopes = "workload_policies:decide")
+    public AgentViews.PolicyView approve(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        Principal caller = CallerContext.principal(security);
+        return AgentViews.PolicyView.of(workloads.approve(caller, id, RequestSource.initiator(caller, http)));
+    }
+
+    @POST
+    @Path("/workload-policies/{id}/reject")
+    @Authenticated(scopes = "workload_policies:decide")
+    public AgentViews.PolicyView reject(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        Principal caller = CallerContext.principal(security);
+        return AgentViews.PolicyView.of(workloads.reject(caller, id, RequestSource.initiator(caller, http)));
+    }
+}
