@@ -13,7 +13,9 @@ import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.agent.DelegationGrantResource;
+import dev.latchkey.http.agent.JwksResource;
 import dev.latchkey.http.agent.WorkloadResource;
+import dev.latchkey.http.agent.WorkloadTokenResource;
 import dev.latchkey.http.apikey.ApiKeyResource;
 import dev.latchkey.http.apikey.RetiredApiKeyResource;
 import dev.latchkey.http.audit.AuditResource;
@@ -130,6 +132,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new ActorMappingResource(core.manageActorMappings));
         jersey.register(new WorkloadResource(core.manageWorkloads));
         jersey.register(new DelegationGrantResource(core.manageDelegationGrants, core.clock));
+        jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
+        jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
                 core.authenticateRequest(metrics))));
         jersey.register(new AuditResource(core.readAuditTrail));

@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
+import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.domain.actor.ManageActorMappings;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
@@ -42,6 +43,9 @@ import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workload.ManageWorkloads;
+import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
 import dev.latchkey.domain.workspace.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import dev.latchkey.domain.workspace.DeleteWorkspace;
@@ -78,6 +82,8 @@ final class LatchkeyCore {
     final ManageActorMappings manageActorMappings;
     final ManageWorkloads manageWorkloads;
     final ManageDelegationGrants manageDelegationGrants;
+    final WorkloadTokenCodec workloadTokenCodec;
+    final IssueWorkloadToken issueWorkloadToken;
     private final List<CredentialVerifier> verifiers;
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
@@ -133,10 +139,20 @@ final class LatchkeyCore {
                 ids, audit);
 
         this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
+        GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes);
         this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
-                new GrantScopes(stores.memberships(), stores.workloads(), roleScopes), ids, clock, audit, tokenCache);
+                grantScopes, ids, clock, audit, tokenCache);
+        var workloadTokens = configuration.getWorkloadTokens();
+        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(workloadTokens.getIssuer(), workloadTokens.getAudience(),
+                clock);
+        this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
+                hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
+                workloadTokenCodec, ids, clock);
 
         List<CredentialVerifier> chain = new ArrayList<>();
+        // Before user tokens: both carry our issuer, and only this one checks typ: at+jwt.
+        chain.add(new WorkloadTokenVerifier(workloadTokenCodec, stores.delegationGrants(), grantScopes,
+                tokenVerifications, clock));
         boolean workosKeys = keys.getAuthority() == ApiKeysConfiguration.Authority.WORKOS;
         if (workosKeys && workos.isEmpty()) {
             throw new IllegalStateException("apiKeys.authority is workos but workos.apiKey and workos.clientId are not set");

@@ -45,6 +45,11 @@ public final class LatchkeyConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    @JsonProperty("workloadTokens")
+    private WorkloadTokensConfiguration workloadTokens = new WorkloadTokensConfiguration();
+
+    @Valid
+    @NotNull
     @JsonProperty("workos")
     private WorkosConfiguration workos = new WorkosConfiguration();
 
@@ -102,6 +107,10 @@ public final class LatchkeyConfiguration extends Configuration {
             }
         }
         return rules;
+    }
+
+    public WorkloadTokensConfiguration getWorkloadTokens() {
+        return workloadTokens;
     }
 
     public WorkosConfiguration getWorkos() {

@@ -18,8 +18,15 @@ import java.util.function.Supplier;
  */
 public final class CachedTokenVerification {
 
-    /** The outcome of a full check: the token's id, the principal it proves, and its expiry. */
-    public record Verified(String tokenId, Principal principal, Instant expiresAt) {
+    /**
+     * The outcome of a full check: the token's id, the stored fact it rests on ({@code proof}: the
+     * token id itself, or for workload tokens their grant, so revoking the grant can find them),
+     * the principal it proves, and its expiry.
+     */
+    public record Verified(String tokenId, String proof, Principal principal, Instant expiresAt) {
+        public Verified(String tokenId, Principal principal, Instant expiresAt) {
+            this(tokenId, tokenId, principal, expiresAt);
+        }
     }
 
     private final VerificationCache cache;
@@ -87,7 +94,7 @@ public final class CachedTokenVerification {
             cache.remove(fingerprint);
             throw failure;
         }
-        cache.put(fingerprint, new VerificationCache.Entry(verified.tokenId(), verified.tokenId(),
+        cache.put(fingerprint, new VerificationCache.Entry(verified.tokenId(), verified.proof(),
                 verified.principal(), Optional.of(verified.expiresAt()), now.plus(revalidateAfter)));
         return verified.principal();
     }

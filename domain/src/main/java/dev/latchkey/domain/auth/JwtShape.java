@@ -33,6 +33,24 @@ public final class JwtShape {
         });
     }
 
+    private static final java.util.regex.Pattern TYP =
+            java.util.regex.Pattern.compile("\"typ\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
+    /** The {@code typ} header parameter (RFC 7515 §4.1.9), unverified; {@code at+jwt} marks RFC 9068 tokens. */
+    public static Optional<String> unverifiedType(String value) {
+        if (!looksLikeJwt(value)) {
+            return Optional.empty();
+        }
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))),
+                    StandardCharsets.UTF_8);
+            java.util.regex.Matcher matcher = TYP.matcher(header);
+            return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        } catch (IllegalArgumentException notBase64url) {
+            return Optional.empty();
+        }
+    }
+
     /** The decoded payload text of something JWT-shaped, for an adapter to parse. */
     public static Optional<String> unverifiedPayload(String value) {
         if (!looksLikeJwt(value)) {

@@ -108,8 +108,13 @@ public final class ManageMembers {
         audit.record(workspaceId, initiator, "member.removed", userId, Map.of("role", current.role().wireName()));
     }
 
+    /**
+     * Drops the member's cached verifications, and the tenant's workload tokens (they may carry this
+     * member's delegation; re-verifying them is cheap and narrows them to the member's new scopes).
+     */
     private void forget(String userId) {
-        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId));
+        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId)
+                || entry.principal().credentialKind() == dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN);
     }
 
     private Membership activeMember(String workspaceId, String userId) {

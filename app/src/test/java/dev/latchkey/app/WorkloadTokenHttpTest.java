@@ -1,0 +1,160 @@
+package dev.latchkey.app;
+
+import static dev.latchkey.app.TestApps.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Seed 003 §2: delegated workload tokens — issued for a grant, verified live, killed with it. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WorkloadTokenHttpTest {
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2();
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private String owner;
+    private String member;
+    private String memberId;
+    private String workload;
+    private String secret;
+
+    private static Reply call(String method, String path, String token, Map<String, ?> body) {
+        var builder = request(APP, path).header("Authorization", "Bearer " + token);
+        return Reply.of(body == null ? builder.method(method) : builder.method(method, Entity.json(body)));
+    }
+
+    private static String email() {
+        return "w-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.body()).containsEntry("code", code);
+    }
+
+    @BeforeEach
+    void workloadWithPolicyAndAMember() {
+        String ownerEmail = email();
+        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", ownerEmail,
+                "password", PASSWORD)))).string("access_token");
+        owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
+        String memberEmail = email();
+        request(APP, "/auth/register").post(Entity.json(Map.of("email", memberEmail, "password", PASSWORD))).close();
+        call("POST", "/members", owner, Map.of("email", memberEmail, "role", "member"));
+        member = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", memberEmail,
+                "password", PASSWORD)))).string("access_token");
+        memberId = (String) call("GET", "/whoami", member, null).body().get("actor_id");
+        Reply registered = call("POST", "/internal/auth/workloads", owner, Map.of("name", "pipeline runner"));
+        workload = registered.string("id");
+        secret = registered.string("secret");
+        approvePolicy(List.of("records:*", "pipelines:read"));
+    }
+
+    private void approvePolicy(List<String> scopes) {
+        String policy = call("POST", "/internal/auth/workload-policies", owner,
+                Map.of("workload_id", workload, "scopes", scopes)).string("id");
+        call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String grant(String userToken, List<String> scopes) {
+        Reply created = call("POST", "/internal/auth/delegation-grants", userToken,
+                Map.of("workload_id", workload, "scopes", scopes));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return (String) ((Map<String, Object>) created.body().get("grant")).get("id");
+    }
+
+    private Reply token(String grant, String workloadSecret) {
+        return Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of("workload_id", workload,
+                "workload_secret", workloadSecret, "grant_id", grant))));
+    }
+
+    @Test
+    void aWorkloadTokenCarriesTheGrantsScopesTheTenantAndTheDelegatingUser() throws Exception {
+        Reply issued = token(grant(member, List.of("records:read", "pipelines:read")), secret);
+
+        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
+        assertThat(issued.body()).containsEntry("token_type", "Bearer").containsEntry("scope", "records:read");
+        assertThat((Integer) issued.body().get("expires_in")).isBetween(290, 300);
+        String token = issued.string("access_token");
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"typ\":\"at+jwt\"").contains("\"alg\":\"RS256\"").contains("\"kid\"");
+
+        Reply me = call("GET", "/whoami", token, null);
+        assertThat(me.body()).containsEntry("credential_kind", "workload_token").containsEntry("actor_id", workload)
+                .containsEntry("scopes", List.of("records:read"));
+
+        // Anyone can verify it with the published keys alone.
+        String jwks = Reply.of(request(APP, "/.well-known/jwks.json").get()).body().toString();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                Reply.of(request(APP, "/.well-known/jwks.json").get()).body());
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(json).getJsonWebKeys()))
+                .setExpectedAudience("latchkey-internal").setExpectedIssuer("latchkey").build().processToClaims(token);
+        assertThat(jwks).doesNotContain("\"d\"");
+        assertThat(claims.getSubject()).isEqualTo(workload);
+        assertThat(claims.getClaimValue("act").toString()).contains(memberId);
+        assertThat(claims.getStringClaimValue("grant_id")).isNotBlank();
+    }
+
+    @Test
+    void wrongSecretsUnknownGrantsAndOtherWorkloadsGrantsGetNoToken() {
+        String grant = grant(member, List.of("records:read"));
+
+        assertProblem(token(grant, "wk_wrong"), 401, "invalid_credentials");
+        assertProblem(token("grant_unknown", secret), 404, "not_found");
+        Reply other = call("POST", "/internal/auth/workloads", owner, Map.of("name", "other"));
+        assertProblem(Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
+                "workload_id", other.string("id"), "workload_secret", other.string("secret"), "grant_id", grant)))),
+                404, "not_found");
+    }
+
+    @Test
+    void revokingTheGrantKillsItsTokensAtOnce() {
+        String grant = grant(member, List.of("records:read"));
+        String token = token(grant, secret).string("access_token");
+        assertThat(call("GET", "/whoami", token, null).status()).isEqualTo(200);
+
+        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant, member, null).status()).isEqualTo(204);
+
+        assertProblem(call("GET", "/whoami", token, null), 401, "token_revoked");
+        assertProblem(token(grant, secret), 409, "conflict");
+    }
+
+    @Test
+    void narrowingThePolicyOrRemovingTheUserReachesOutstandingTokensAtOnce() {
+        String token = token(grant(owner, List.of("records:*")), secret).string("access_token");
+        assertThat(call("GET", "/whoami", token, null).body()).containsEntry("scopes", List.of("records:*"));
+
+        approvePolicy(List.of("records:read"));
+        assertThat(call("GET", "/whoami", token, null).body()).containsEntry("scopes", List.of("records:read"));
+
+        String memberToken = token(grant(member, List.of("records:read")), secret).string("access_token");
+        assertThat(call("GET", "/whoami", memberToken, null).status()).isEqualTo(200);
+        call("DELETE", "/members/" + memberId, owner, null);
+        assertProblem(call("GET", "/whoami", memberToken, null), 401, "token_revoked");
+    }
+
+    @Test
+    void aWorkloadTokenNeitherDelegatesOnwardsNorReachesBeyondItsScopes() {
+        String token = token(grant(member, List.of("records:read")), secret).string("access_token");
+
+        assertProblem(call("POST", "/internal/auth/delegation-grants", token, Map.of("workload_id", workload,
+                "scopes", List.of("records:read"))), 400, "invalid_request");
+        assertProblem(call("GET", "/api-keys", token, null), 403, "insufficient_scope");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.latchkey.domain.workloadtoken;
+
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
+import dev.latchkey.domain.common.IdGenerator;
+import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestError;
+import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.grant.DelegationGrant;
+import dev.latchkey.domain.grant.DelegationGrantStore;
+import dev.latchkey.domain.grant.GrantScopes;
+import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code POST /internal/auth/workload-token}: a workload proves itself with its own secret and names
+ * one of its grants; it gets a short-lived token carrying the grant's live effective scopes. Issued
+ * only for an active grant with something left to grant.
+ */
+public final class IssueWorkloadToken {
+    public static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    /** The token, and the scopes it carries. */
+    public record Issued(AccessToken token, ScopeSet scopes) {
+    }
+
+    private final WorkloadStore workloads;
+    private final DelegationGrantStore grants;
+    private final GrantScopes grantScopes;
+    private final SecretHasher hasher;
+    private final FailedAttemptLimiter failures;
+    private final WorkloadTokenCodec codec;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public IssueWorkloadToken(WorkloadStore workloads, DelegationGrantStore grants, GrantScopes grantScopes,
+            SecretHasher hasher, FailedAttemptLimiter failures, WorkloadTokenCodec codec, IdGenerator ids, Clock clock) {
+        this.workloads = workloads;
+        this.grants = grants;
+        this.grantScopes = grantScopes;
+        this.hasher = hasher;
+        this.failures = failures;
+        this.codec = codec;
+        this.ids = ids;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("latchkey workload timing equaliser");
+    }
+
+    public Issued execute(String workloadId, String secret, String grantId) {
+        if (workloadId == null || secret == null || grantId == null) {
+            throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
+        }
+        if (failures.isBlocked(workloadId)) {
+            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many failed attempts for this workload",
+                    failures.retryAfter(workloadId).orElse(Duration.ofMinutes(1)));
+        }
+        Optional<Workload> workload = workloads.findById(workloadId);
+        boolean proven = hasher.verify(workload.map(Workload::secretHash).orElse(dummyHash), secret)
+                && workload.isPresent();
+        if (!proven) {
+            failures.recordFailure(workloadId);
+            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The workload id or secret is incorrect");
+        }
+        Instant now = clock.instant();
+        DelegationGrant grant = grants.findById(grantId)
+                .filter(g -> g.workloadId().equals(workloadId))
+                .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));
+        if (!grant.isActiveAt(now)) {
+            throw new RequestRejected(RequestError.CONFLICT, "Grant " + grantId + " is revoked or expired");
+        }
+        ScopeSet effective = grantScopes.explain(grant).effective();
+        if (effective.isEmpty()) {
+            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");
+        }
+        Instant expiresAt = now.plus(LIFETIME).isAfter(grant.expiresAt()) ? grant.expiresAt() : now.plus(LIFETIME);
+        WorkloadTokenClaims claims = new WorkloadTokenClaims(workloadId, grant.userId(), grant.id(), grant.tenantId(),
+                effective, ids.newId("wjti"), now, expiresAt);
+        return new Issued(new AccessToken(codec.sign(claims), Duration.between(now, expiresAt)), effective);
+    }
+}

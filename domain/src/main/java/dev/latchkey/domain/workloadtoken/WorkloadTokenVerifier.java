@@ -1,0 +1,76 @@
+package dev.latchkey.domain.workloadtoken;
+
+import dev.latchkey.domain.actor.Actor;
+import dev.latchkey.domain.actor.ActorKind;
+import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.auth.CredentialKind;
+import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.grant.DelegationGrant;
+import dev.latchkey.domain.grant.DelegationGrantStore;
+import dev.latchkey.domain.grant.GrantScopes;
+import dev.latchkey.domain.scope.ScopeSet;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies delegated workload tokens: the signature (once per token per revalidation window, then
+ * from the cache), then the live facts — the grant still active and still granting. The principal's
+ * scopes are the token's scopes narrowed by the grant's current effective scopes, so a role or
+ * policy narrowing reaches tokens already issued; a revoked grant, or one left with nothing, makes
+ * its tokens {@code token_revoked}. The tenant comes from the signed claims alone.
+ */
+public final class WorkloadTokenVerifier implements CredentialVerifier {
+    private final WorkloadTokenCodec codec;
+    private final DelegationGrantStore grants;
+    private final GrantScopes grantScopes;
+    private final CachedTokenVerification verifications;
+    private final Clock clock;
+
+    public WorkloadTokenVerifier(WorkloadTokenCodec codec, DelegationGrantStore grants, GrantScopes grantScopes,
+            CachedTokenVerification verifications, Clock clock) {
+        this.codec = codec;
+        this.grants = grants;
+        this.grantScopes = grantScopes;
+        this.verifications = verifications;
+        this.clock = clock;
+    }
+
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.WORKLOAD_TOKEN;
+    }
+
+    @Override
+    public boolean recognises(PresentedCredential credential) {
+        return credential instanceof PresentedCredential.Bearer
+                && (verifications.holds(credential.value(), kind()) || codec.claimsToBeOurs(credential.value()));
+    }
+
+    @Override
+    public Principal verify(PresentedCredential credential) {
+        return verifications.verify(credential.value(), () -> {
+            WorkloadTokenClaims claims = codec.verify(credential.value());
+            DelegationGrant grant = grants.findById(claims.grantId())
+                    .filter(g -> g.workloadId().equals(claims.workloadId()) && g.tenantId().equals(claims.tenantId()))
+                    .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
+            if (!grant.isActiveAt(clock.instant())) {
+                throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant was revoked or has expired");
+            }
+            ScopeSet scopes = claims.scopes().intersect(grantScopes.explain(grant).effective());
+            if (scopes.isEmpty()) {
+                throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant no longer grants anything");
+            }
+            Actor workload = new Actor(claims.workloadId(), ActorKind.AGENT, ActorStatus.ACTIVE,
+                    Optional.of(claims.tenantId()), "workload", Set.of());
+            Principal principal = new Principal(workload, Optional.of(claims.tenantId()), kind(), scopes,
+                    claims.tokenId(), Optional.of(claims.expiresAt()));
+            return new CachedTokenVerification.Verified(claims.tokenId(), grant.id(), principal, claims.expiresAt());
+        });
+    }
+}
