@@ -10,12 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -29,27 +27,21 @@ import org.jose4j.lang.JoseException;
 /**
  * Workload tokens as RFC 9068 access tokens ({@code typ: at+jwt}), signed RS256: verifying RS256 costs
  * ~65 µs of CPU on JDK 17 against ~1.8 ms for ES256, and resource servers verify far more often than
- * Latchkey signs. The key pair is generated when the codec is built and lives in memory; its public
- * half is published at {@code /.well-known/jwks.json}.
+ * Latchkey signs. Keys come from the shared {@link WorkloadSigningKeys} ring; their public halves are
+ * published at {@code /.well-known/jwks.json}.
  */
 public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     static final String TYPE = "at+jwt";
     private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final java.time.Duration UNKNOWN_KID_REFRESH = java.time.Duration.ofSeconds(10);
 
-    private final RsaJsonWebKey key;
+    private final WorkloadSigningKeys keys;
     private final String issuer;
     private final String audience;
     private final Clock clock;
 
-    public Rs256WorkloadTokenCodec(String issuer, String audience, Clock clock) {
-        try {
-            this.key = RsaJwkGenerator.generateJwk(2048);
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot generate the workload signing key", e);
-        }
-        key.setKeyId("wk-" + UUID.randomUUID());
-        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-        key.setUse("sig");
+    public Rs256WorkloadTokenCodec(WorkloadSigningKeys keys, String issuer, String audience, Clock clock) {
+        this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
@@ -68,6 +60,7 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         jwt.setJwtId(claims.tokenId());
         jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
         jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
+        RsaJsonWebKey key = keys.signingKey();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwt.toJson());
         jws.setKey(key.getPrivateKey());
@@ -84,10 +77,37 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     @Override
     public WorkloadTokenClaims verify(String token) {
         try {
+            return parse(token);
+        } catch (UnknownKey unknown) {
+            // Another instance may have rotated in a key we have not read yet; re-read, but not for every
+            // made-up kid.
+            if (keys.refreshAtMostEvery(UNKNOWN_KID_REFRESH)) {
+                try {
+                    return parse(token);
+                } catch (UnknownKey stillUnknown) {
+                    // fall through
+                }
+            }
+            throw new AuthFailure(AuthError.INVALID_JWT, "The token is signed with a key Latchkey does not publish");
+        }
+    }
+
+    /** The token names a kid we do not hold. */
+    private static final class UnknownKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private WorkloadTokenClaims parse(String token) {
+        try {
+            List<JsonWebKey> published = keys.publishedKeys();
+            String kid = org.jose4j.jwx.JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+            if (kid != null && published.stream().noneMatch(k -> kid.equals(k.getKeyId()))) {
+                throw new UnknownKey();
+            }
             JwtClaims claims = new JwtConsumerBuilder()
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(List.of(key)))
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(published))
                     .setExpectedType(true, TYPE)
                     .setExpectedIssuer(issuer)
                     .setExpectedAudience(audience)
@@ -111,7 +131,7 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         } catch (InvalidJwtException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
                     : "The token's signature, type, issuer, audience or claims are not valid");
-        } catch (MalformedClaimException | NullPointerException | IllegalArgumentException e) {
+        } catch (MalformedClaimException | NullPointerException | IllegalArgumentException | JoseException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }
     }
@@ -124,6 +144,6 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
 
     @Override
     public String publicJwks() {
-        return new JsonWebKeySet(List.<JsonWebKey>of(key)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return new JsonWebKeySet(keys.publishedKeys()).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 }

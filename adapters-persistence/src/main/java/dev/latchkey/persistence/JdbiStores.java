@@ -10,6 +10,7 @@ import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,6 +27,7 @@ public final class JdbiStores {
     private final ActorMappingStore actorMappings;
     private final WorkloadStore workloads;
     private final DelegationGrantStore delegationGrants;
+    private final SigningKeyStore signingKeys;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -39,6 +41,11 @@ public final class JdbiStores {
         this.actorMappings = new JdbiActorMappingStore(jdbi);
         this.workloads = new JdbiWorkloadStore(jdbi);
         this.delegationGrants = new JdbiDelegationGrantStore(jdbi);
+        this.signingKeys = new JdbiSigningKeyStore(jdbi);
+    }
+
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     public WorkloadStore workloads() {

@@ -12,10 +12,12 @@ import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
+import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.persistence.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
@@ -128,6 +130,14 @@ class StoreContractTests {
             @Override
             protected WorkspaceStore workspaceStore() {
                 return stores().workspaces();
+            }
+        }
+
+        @Nested
+        class SigningKeys extends SigningKeyStoreContract {
+            @Override
+            protected SigningKeyStore signingKeyStore() {
+                return stores().signingKeys();
             }
         }
 

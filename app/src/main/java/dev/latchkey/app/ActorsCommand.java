@@ -9,8 +9,6 @@ import dev.latchkey.domain.actor.ActorKind;
 import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.actor.ManageActorMappings;
 import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.provider.IdentityProvider;
-import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -65,11 +63,8 @@ final class ActorsCommand extends ConfiguredCommand<LatchkeyConfiguration> {
                 .build(bootstrap.getMetricRegistry(), "actors-command");
         try {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-            LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(Jdbi.create(dataSource)),
-                    LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()),
-                    LatchkeyApplication.userTokenCodec(configuration, clock),
-                    LatchkeyApplication.trustedIssuers(configuration, clock),
-                    LatchkeyApplication.workos(configuration, clock).map(IdentityProvider.class::cast), clock);
+            LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
+                    bootstrap.getMetricRegistry(), clock);
             String tenant = namespace.getString("tenant");
             Initiator operator = Initiator.operator("actors-import");
             requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));

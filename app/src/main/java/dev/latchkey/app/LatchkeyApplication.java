@@ -90,6 +90,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         });
         bootstrap.addCommand(new WorkspaceCommand(commandOutput));
         bootstrap.addCommand(new ActorsCommand(commandOutput));
+        bootstrap.addCommand(new KeysCommand(commandOutput));
     }
 
     @Override
@@ -156,6 +157,13 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 : Optional.empty();
     }
 
+    /** The core as the commands (and tests) build it: the same wiring as the server, over any Jdbi. */
+    static LatchkeyCore core(LatchkeyConfiguration configuration, Jdbi jdbi, MetricRegistry metrics, Clock clock) {
+        return new LatchkeyCore(configuration, new JdbiStores(jdbi), hasher(configuration, metrics),
+                userTokenCodec(configuration, clock), trustedIssuers(configuration, clock),
+                workos(configuration, clock).map(IdentityProvider.class::cast), clock);
+    }
+
     static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {
         return new TrustedIssuers(configuration.getTrustedIssuers(), configuration.getIdentityProviders().toSettings(),
                 clock);
@@ -163,7 +171,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
     static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {
         var tokens = configuration.getUserTokens();
-        return new Hs256UserTokenCodec(UserTokenSecret.resolve(tokens), tokens.getIssuer(), clock,
+        return new Hs256UserTokenCodec(ConfiguredSecrets.userTokenSecret(tokens), tokens.getIssuer(), clock,
                 Duration.ofMillis(tokens.getLeeway().toMilliseconds()));
     }
 

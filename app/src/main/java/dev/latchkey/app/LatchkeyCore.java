@@ -4,6 +4,7 @@ import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
+import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.actor.ManageActorMappings;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
@@ -83,6 +84,7 @@ final class LatchkeyCore {
     final ManageWorkloads manageWorkloads;
     final ManageDelegationGrants manageDelegationGrants;
     final WorkloadTokenCodec workloadTokenCodec;
+    final WorkloadSigningKeys signingKeys;
     final IssueWorkloadToken issueWorkloadToken;
     private final List<CredentialVerifier> verifiers;
 
@@ -143,8 +145,11 @@ final class LatchkeyCore {
         this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
                 grantScopes, ids, clock, audit, tokenCache);
         var workloadTokens = configuration.getWorkloadTokens();
-        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(workloadTokens.getIssuer(), workloadTokens.getAudience(),
-                clock);
+        this.signingKeys = new WorkloadSigningKeys(stores.signingKeys(),
+                ConfiguredSecrets.keyEncryptionKey(workloadTokens), clock, duration(workloadTokens.getActivationDelay()),
+                IssueWorkloadToken.LIFETIME.plusMinutes(1), Duration.ofMinutes(1));
+        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(signingKeys, workloadTokens.getIssuer(),
+                workloadTokens.getAudience(), clock);
         this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
                 hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
                 workloadTokenCodec, ids, clock);

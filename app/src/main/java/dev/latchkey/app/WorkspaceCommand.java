@@ -3,9 +3,7 @@ package dev.latchkey.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.workspace.CreateWorkspace;
-import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -45,11 +43,8 @@ final class WorkspaceCommand extends ConfiguredCommand<LatchkeyConfiguration> {
                 .build(bootstrap.getMetricRegistry(), "workspace-command");
         try {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-            LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(Jdbi.create(dataSource)),
-                    LatchkeyApplication.hasher(configuration, bootstrap.getMetricRegistry()),
-                    LatchkeyApplication.userTokenCodec(configuration, clock),
-                    LatchkeyApplication.trustedIssuers(configuration, clock),
-                    LatchkeyApplication.workos(configuration, clock).map(IdentityProvider.class::cast), clock);
+            LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
+                    bootstrap.getMetricRegistry(), clock);
             CreateWorkspace.Created created = core.createWorkspace.execute(namespace.getString("name"),
                     Initiator.operator("workspace-create"));
             Map<String, String> json = new LinkedHashMap<>();

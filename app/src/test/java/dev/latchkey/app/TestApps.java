@@ -2,9 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.workspace.CreateWorkspace;
-import dev.latchkey.persistence.JdbiStores;
 import dev.latchkey.persistence.testing.TestDatabases;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.jackson.JacksonFeature;
@@ -51,6 +49,7 @@ final class TestApps {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("userTokens.secret", "test-only-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"),
+                ConfigOverride.config("workloadTokens.keyEncryptionKey", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 ConfigOverride.config("apiKeys.hashing.memoryKib", "1024"),
                 ConfigOverride.config("apiKeys.hashing.iterations", "1")));
         overrides.addAll(List.of(extra));
@@ -75,10 +74,7 @@ final class TestApps {
         var db = config.getDataSourceFactory();
         Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
         Clock clock = Clock.systemUTC();
-        LatchkeyCore core = new LatchkeyCore(config, new JdbiStores(jdbi),
-                LatchkeyApplication.hasher(config, new com.codahale.metrics.MetricRegistry()),
-                LatchkeyApplication.userTokenCodec(config, clock), LatchkeyApplication.trustedIssuers(config, clock),
-                LatchkeyApplication.workos(config, clock).map(IdentityProvider.class::cast), clock);
+        LatchkeyCore core = LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(), clock);
         return core.createWorkspace.execute(name, Initiator.operator("test"));
     }
 

@@ -15,6 +15,7 @@ import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
 import dev.latchkey.domain.testing.InMemoryInvitationStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
+import dev.latchkey.domain.testing.InMemorySigningKeyStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryWorkloadStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
@@ -23,10 +24,12 @@ import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
+import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
@@ -128,6 +131,14 @@ class InMemoryStoresContractTest {
         @Override
         protected WorkspaceStore workspaceStore() {
             return workspaces;
+        }
+    }
+
+    @Nested
+    class SigningKeys extends SigningKeyStoreContract {
+        @Override
+        protected SigningKeyStore signingKeyStore() {
+            return new InMemorySigningKeyStore();
         }
     }
 

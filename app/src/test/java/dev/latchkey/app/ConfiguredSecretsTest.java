@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UserTokenSecretTest {
+class ConfiguredSecretsTest {
 
     @TempDir
     Path dir;
@@ -24,8 +24,8 @@ class UserTokenSecretTest {
 
     @Test
     void withNoSecretConfiguredOneIsGeneratedOnceKeptPrivateAndReused() throws Exception {
-        byte[] first = UserTokenSecret.resolve(config(""));
-        byte[] second = UserTokenSecret.resolve(config(""));
+        byte[] first = ConfiguredSecrets.userTokenSecret(config(""));
+        byte[] second = ConfiguredSecrets.userTokenSecret(config(""));
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
         Path file = dir.resolve("data/user-token-secret");
@@ -35,7 +35,7 @@ class UserTokenSecretTest {
 
     @Test
     void aShortConfiguredSecretRefusesToStartNamingTheSetting() {
-        assertThatThrownBy(() -> UserTokenSecret.resolve(config("too-short-secret")))
+        assertThatThrownBy(() -> ConfiguredSecrets.userTokenSecret(config("too-short-secret")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("userTokens.secret").hasMessageContaining("LATCHKEY_SECRET_KEY");
     }
@@ -44,16 +44,30 @@ class UserTokenSecretTest {
     void placeholderSecretsRefuseToStartEvenWhenLongEnough() {
         for (String placeholder : new String[] {"changeme-changeme-changeme-changeme", "your-secret-key",
             "CHANGE_ME_IN_PRODUCTION_PLEASE_1234567890", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
-            assertThatThrownBy(() -> UserTokenSecret.resolve(config(placeholder))).as(placeholder)
+            assertThatThrownBy(() -> ConfiguredSecrets.userTokenSecret(config(placeholder))).as(placeholder)
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("userTokens.secret");
         }
+    }
+
+    @Test
+    void theKeyEncryptionKeyIsGeneratedOnceOrMustBe32Base64Bytes() {
+        var generated = new ObjectMapper().convertValue(Map.of("keyEncryptionKeyFile",
+                dir.resolve("data/kek").toString()), dev.latchkey.app.config.WorkloadTokensConfiguration.class);
+        assertThat(ConfiguredSecrets.keyEncryptionKey(generated)).hasSize(32)
+                .isEqualTo(ConfiguredSecrets.keyEncryptionKey(generated));
+
+        var shortOne = new ObjectMapper().convertValue(Map.of("keyEncryptionKey",
+                java.util.Base64.getEncoder().encodeToString(new byte[16])),
+                dev.latchkey.app.config.WorkloadTokensConfiguration.class);
+        assertThatThrownBy(() -> ConfiguredSecrets.keyEncryptionKey(shortOne)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("workloadTokens.keyEncryptionKey");
     }
 
     @Test
     void aStrongConfiguredSecretIsUsedAsIs() {
         String strong = "Zq8v3LrX1pN6sK0wT4yB9mC2hD7fJ5gA";
 
-        assertThat(UserTokenSecret.resolve(config(strong))).isEqualTo(strong.getBytes(
+        assertThat(ConfiguredSecrets.userTokenSecret(config(strong))).isEqualTo(strong.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Files.exists(dir.resolve("data/user-token-secret"))).isFalse();
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.UserTokensConfiguration;
+import dev.latchkey.app.config.WorkloadTokensConfiguration;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,27 +14,47 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where the HS256 secret for user tokens comes from: the configuration (or {@code LATCHKEY_SECRET_KEY}),
- * or — for the one-command start — a random secret generated once and kept beside the embedded
- * data. A configured secret that is short or a well-known placeholder stops the start, naming the
- * setting: a guessable secret lets anyone mint tokens.
+ * Where Latchkey's own secrets come from: the configuration (or the environment), or — for the
+ * one-command start — random bytes generated once and kept beside the embedded data (0600). The HS256
+ * secret for user tokens refuses to start when short or a well-known placeholder, naming the setting:
+ * a guessable secret lets anyone mint tokens. The key-encryption key protects signing keys at rest.
  */
-final class UserTokenSecret {
+final class ConfiguredSecrets {
     static final String SETTING = "userTokens.secret (LATCHKEY_SECRET_KEY)";
+    static final String KEK_SETTING = "workloadTokens.keyEncryptionKey (LATCHKEY_KEY_ENCRYPTION_KEY)";
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "secret", "secretkey", "yoursecretkey",
             "yoursecret", "replaceme", "changethis", "password", "supersecret", "mysecret", "placeholder", "example",
             "default", "test");
     private static final int GENERATED_BYTES = 48;
 
-    private UserTokenSecret() {
+    private ConfiguredSecrets() {
     }
 
-    static byte[] resolve(UserTokensConfiguration config) {
+    static byte[] userTokenSecret(UserTokensConfiguration config) {
         String configured = config.getSecret();
         if (configured != null && !configured.isEmpty()) {
             return validated(configured);
         }
-        return fromFile(Path.of(config.getSecretFile()));
+        return fromFile(Path.of(config.getSecretFile()), GENERATED_BYTES, Hs256UserTokenCodec.MIN_SECRET_BYTES,
+                "userTokens.secretFile");
+    }
+
+    /** 32 bytes for AES-256: base64 from {@code workloadTokens.keyEncryptionKey}, or a generated file. */
+    static byte[] keyEncryptionKey(WorkloadTokensConfiguration config) {
+        String configured = config.getKeyEncryptionKey();
+        if (configured != null && !configured.isEmpty()) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(configured.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(KEK_SETTING + " is not base64");
+            }
+            if (key.length != 32) {
+                throw new IllegalStateException(KEK_SETTING + " must be 32 bytes (base64 of openssl rand 32)");
+            }
+            return key;
+        }
+        return fromFile(Path.of(config.getKeyEncryptionKeyFile()), 32, 32, "workloadTokens.keyEncryptionKeyFile");
     }
 
     static byte[] validated(String secret) {
@@ -55,16 +76,16 @@ final class UserTokenSecret {
                 || letters.chars().distinct().count() <= 2;
     }
 
-    private static byte[] fromFile(Path file) {
+    private static byte[] fromFile(Path file, int generatedBytes, int minimumBytes, String setting) {
         try {
             if (Files.exists(file)) {
                 byte[] secret = Base64.getUrlDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-                if (secret.length < Hs256UserTokenCodec.MIN_SECRET_BYTES) {
-                    throw new IllegalStateException("userTokens.secretFile " + file + " holds a secret that is too short");
+                if (secret.length < minimumBytes) {
+                    throw new IllegalStateException(setting + " " + file + " holds a secret that is too short");
                 }
                 return secret;
             }
-            byte[] secret = new byte[GENERATED_BYTES];
+            byte[] secret = new byte[generatedBytes];
             new SecureRandom().nextBytes(secret);
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -78,7 +99,7 @@ final class UserTokenSecret {
             }
             return secret;
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read or create userTokens.secretFile " + file + ": "
+            throw new IllegalStateException("cannot read or create " + setting + " " + file + ": "
                     + e.getMessage(), e);
         }
     }
