@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
+import dev.latchkey.domain.approval.ApprovalStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
@@ -28,6 +29,7 @@ public final class JdbiStores {
     private final WorkloadStore workloads;
     private final DelegationGrantStore delegationGrants;
     private final SigningKeyStore signingKeys;
+    private final ApprovalStore approvals;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -42,6 +44,11 @@ public final class JdbiStores {
         this.workloads = new JdbiWorkloadStore(jdbi);
         this.delegationGrants = new JdbiDelegationGrantStore(jdbi);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
+        this.approvals = new JdbiApprovalStore(jdbi);
+    }
+
+    public ApprovalStore approvals() {
+        return approvals;
     }
 
     public SigningKeyStore signingKeys() {

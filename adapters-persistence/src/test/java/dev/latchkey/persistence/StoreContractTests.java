@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
+import dev.latchkey.domain.approval.ApprovalStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
@@ -10,6 +11,7 @@ import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
+import dev.latchkey.domain.testing.contract.ApprovalStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
@@ -138,6 +140,14 @@ class StoreContractTests {
             @Override
             protected SigningKeyStore signingKeyStore() {
                 return stores().signingKeys();
+            }
+        }
+
+        @Nested
+        class Approvals extends ApprovalStoreContract {
+            @Override
+            protected ApprovalStore approvalStore() {
+                return stores().approvals();
             }
         }
 

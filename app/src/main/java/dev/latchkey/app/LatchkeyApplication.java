@@ -12,6 +12,7 @@ import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.http.actor.ActorMappingResource;
+import dev.latchkey.http.agent.ApprovalResource;
 import dev.latchkey.http.agent.DelegationGrantResource;
 import dev.latchkey.http.agent.JwksResource;
 import dev.latchkey.http.agent.WorkloadResource;
@@ -136,7 +137,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
-                core.authenticateRequest(metrics))));
+                core.authenticateRequest(metrics), core.sensitiveActions)));
+        jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));

@@ -12,6 +12,7 @@ import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.apikey.ListApiKeys;
 import dev.latchkey.domain.apikey.RevokeApiKey;
 import dev.latchkey.domain.apikey.RollApiKey;
+import dev.latchkey.domain.approval.SensitiveActions;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
@@ -86,6 +87,7 @@ final class LatchkeyCore {
     final WorkloadTokenCodec workloadTokenCodec;
     final WorkloadSigningKeys signingKeys;
     final IssueWorkloadToken issueWorkloadToken;
+    final SensitiveActions sensitiveActions;
     private final List<CredentialVerifier> verifiers;
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
@@ -153,6 +155,8 @@ final class LatchkeyCore {
         this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
                 hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
                 workloadTokenCodec, ids, clock);
+
+        this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit);
 
         List<CredentialVerifier> chain = new ArrayList<>();
         // Before user tokens: both carry our issuer, and only this one checks typ: at+jwt.

@@ -80,10 +80,24 @@ public final class AuthzCheckResource {
     private Response check(HttpHeaders headers, Request request, UriInfo uri) {
         OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
         DecideAccess.Decision decision = decide.decide(original.method(), original.path(),
-                CredentialParser.parse(headers.getRequestHeaders()));
+                CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
         Response.ResponseBuilder allowed = Response.ok();
         decision.principal().ifPresent(principal -> identityHeaders(allowed, principal));
         return allowed.build();
+    }
+
+    /**
+     * What a sensitive action is bound to. Forward-auth never sees the body, so the caller declares
+     * its SHA-256 in {@code X-Latchkey-Body-SHA256} and the upstream must check the body against it.
+     */
+    private static DecideAccess.ActionFacts actionFacts(HttpHeaders headers) {
+        String declared = headers.getHeaderString("X-Latchkey-Body-SHA256");
+        if (declared != null && !declared.strip().matches("[0-9a-fA-F]{64}")) {
+            throw dev.latchkey.domain.error.RequestRejected.invalid("X-Latchkey-Body-SHA256 must be 64 hex digits");
+        }
+        return new DecideAccess.ActionFacts(declared == null ? DecideAccess.ActionFacts.EMPTY_BODY
+                : declared.strip().toLowerCase(java.util.Locale.ROOT),
+                Optional.ofNullable(headers.getHeaderString("X-Latchkey-Approval")).map(String::strip));
     }
 
     /** Facts for the upstream; a proxy must strip any copies the caller sent (see docs). */

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * One entry of {@code routes:}: {@code method} (or {@code *}), {@code path} (with {@code {param}},
  * {@code *}, trailing {@code **}) and a posture: {@code public}, {@code authenticated} (optionally
- * with {@code scopes}), {@code owner} (optionally with the owning {@code parameter}), or
- * {@code retired} (with a {@code pointer}).
+ * with {@code scopes}), {@code owner} (optionally with the owning {@code parameter}), {@code sensitive}
+ * (with {@code scopes}; workloads also need an approval), or {@code retired} (with a {@code pointer}).
  */
 public final class RouteConfiguration {
     @JsonProperty
@@ -41,9 +41,10 @@ public final class RouteConfiguration {
             case "public" -> new Posture.Public();
             case "authenticated" -> new Posture.Authenticated(ScopeSet.parse(scopes));
             case "owner" -> new Posture.Owner(Optional.ofNullable(parameter));
+            case "sensitive" -> new Posture.Sensitive(ScopeSet.parse(scopes));
             case "retired" -> new Posture.Retired(pointer);
-            default -> throw new IllegalArgumentException("posture must be public, authenticated, owner or retired, not "
-                    + posture);
+            default -> throw new IllegalArgumentException("posture must be public, authenticated, owner, sensitive or "
+                    + "retired, not " + posture);
         };
         return new RouteRule(method, PathPattern.parse(path), resolved);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The verified answer to "who is calling": the actor, the tenant the credential is bound to, the
  * kind of credential, the scopes in effect for this request, the credential's id (never the
- * secret) and when it expires. Identity comes from here alone, never from headers or bodies the caller wrote.
+ * secret), when it expires, and for a delegated workload the grant it acts under. Identity comes from here alone, never from headers or bodies the caller wrote.
  */
 public record Principal(
         Actor actor,
@@ -17,7 +17,8 @@ public record Principal(
         CredentialKind credentialKind,
         ScopeSet scopes,
         String credentialId,
-        Optional<Instant> credentialExpiresAt) {
+        Optional<Instant> credentialExpiresAt,
+        Optional<String> grantId) {
 
     public Principal {
         Objects.requireNonNull(actor, "actor");
@@ -26,6 +27,13 @@ public record Principal(
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(credentialExpiresAt, "credentialExpiresAt");
+        Objects.requireNonNull(grantId, "grantId");
+    }
+
+    /** A principal that acts on its own authority, under no delegation grant. */
+    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
+            String credentialId, Optional<Instant> credentialExpiresAt) {
+        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, Optional.empty());
     }
 
     /** Whether a person (rather than a machine or an agent) presented this credential. */

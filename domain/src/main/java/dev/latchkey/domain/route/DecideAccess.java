@@ -1,5 +1,6 @@
 package dev.latchkey.domain.route;
 
+import dev.latchkey.domain.approval.SensitiveActions;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.PresentedCredential;
@@ -22,25 +23,42 @@ public final class DecideAccess {
     public record Decision(Optional<Principal> principal) {
     }
 
+    /** What a sensitive action is bound to: the SHA-256 of the exact body, and an approval if presented. */
+    public record ActionFacts(String bodySha256, Optional<String> approvalId) {
+        /** The SHA-256 of an empty body. */
+        public static final String EMPTY_BODY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+        public static ActionFacts none() {
+            return new ActionFacts(EMPTY_BODY, Optional.empty());
+        }
+    }
+
     private final List<RouteRule> rules;
     private final AuthenticateRequest authenticate;
+    private final SensitiveActions sensitive;
 
-    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate) {
+    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive) {
         this.rules = List.copyOf(rules);
         this.authenticate = authenticate;
+        this.sensitive = sensitive;
     }
 
     public Decision decide(String method, String path, Optional<PresentedCredential> credential) {
+        return decide(method, path, credential, ActionFacts.none());
+    }
+
+    public Decision decide(String method, String path, Optional<PresentedCredential> credential, ActionFacts facts) {
         for (RouteRule rule : rules) {
             Optional<Map<String, String>> parameters = rule.match(method, path);
             if (parameters.isPresent()) {
-                return apply(rule.posture(), parameters.get(), credential);
+                return apply(rule.posture(), parameters.get(), credential, method, path, facts);
             }
         }
         throw RequestRejected.notFound("No such route");
     }
 
-    private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential) {
+    private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,
+            String method, String path, ActionFacts facts) {
         if (posture instanceof Posture.Public) {
             return new Decision(Optional.empty());
         }
@@ -50,6 +68,9 @@ public final class DecideAccess {
         Principal principal = authenticate.authenticate(credential);
         if (posture instanceof Posture.Authenticated authenticated) {
             AccessPolicy.requireScopes(principal, authenticated.scopes());
+        } else if (posture instanceof Posture.Sensitive sensitiveAction) {
+            AccessPolicy.requireScopes(principal, sensitiveAction.scopes());
+            sensitive.authorize(principal, method, path, facts.bodySha256(), facts.approvalId());
         } else if (posture instanceof Posture.Owner owner) {
             AccessPolicy.requireTenant(principal);
             boolean owns = owner.parameter()

@@ -28,6 +28,16 @@ public sealed interface Posture {
         }
     }
 
+    /**
+     * A sensitive mutation: these scopes, and for a workload principal an explicit, single-use
+     * approval of exactly this action (seed 003 §4); people with the scopes are not asked.
+     */
+    record Sensitive(ScopeSet scopes) implements Posture {
+        public Sensitive {
+            Objects.requireNonNull(scopes, "scopes");
+        }
+    }
+
     /** Gone: 410 with a pointer to where the feature lives now. */
     record Retired(String pointer) implements Posture {
         public Retired {

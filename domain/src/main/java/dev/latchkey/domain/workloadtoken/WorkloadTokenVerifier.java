@@ -69,7 +69,7 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
             Actor workload = new Actor(claims.workloadId(), ActorKind.AGENT, ActorStatus.ACTIVE,
                     Optional.of(claims.tenantId()), "workload", Set.of());
             Principal principal = new Principal(workload, Optional.of(claims.tenantId()), kind(), scopes,
-                    claims.tokenId(), Optional.of(claims.expiresAt()));
+                    claims.tokenId(), Optional.of(claims.expiresAt()), Optional.of(grant.id()));
             return new CachedTokenVerification.Verified(claims.tokenId(), grant.id(), principal, claims.expiresAt());
         });
     }

@@ -2,6 +2,7 @@ package dev.latchkey.domain.contract;
 
 import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
+import dev.latchkey.domain.approval.ApprovalStore;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
@@ -9,6 +10,7 @@ import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.testing.InMemoryActorMappingStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
+import dev.latchkey.domain.testing.InMemoryApprovalStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
 import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
@@ -22,6 +24,7 @@ import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
+import dev.latchkey.domain.testing.contract.ApprovalStoreContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
@@ -139,6 +142,14 @@ class InMemoryStoresContractTest {
         @Override
         protected SigningKeyStore signingKeyStore() {
             return new InMemorySigningKeyStore();
+        }
+    }
+
+    @Nested
+    class Approvals extends ApprovalStoreContract {
+        @Override
+        protected ApprovalStore approvalStore() {
+            return new InMemoryApprovalStore();
         }
     }
 

@@ -47,7 +47,7 @@ class DecideAccessTest {
                 return OWNER_OF_S1;
             }
         };
-        return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE));
+        return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE), null);
     }
 
     private static RouteRule rule(String method, String path, Posture posture) {

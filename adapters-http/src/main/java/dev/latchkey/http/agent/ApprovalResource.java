@@ -1,0 +1,71 @@
+package dev.latchkey.http.agent;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.approval.Approval;
+import dev.latchkey.domain.approval.SensitiveActions;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.http.RequestSource;
+import dev.latchkey.http.auth.Authenticated;
+import dev.latchkey.http.auth.CallerContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Tenant admins see exactly what a workload asks to do, and approve or reject it. */
+@Path("/internal/auth/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ApprovalResource {
+    private final SensitiveActions actions;
+
+    public ApprovalResource(SensitiveActions actions) {
+        this.actions = actions;
+    }
+
+    /** An approval request: who would do what, under which grant, with which body. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ApprovalView(String id, String workloadId, String grantId, String method, String resource,
+            String bodySha256, String status, String requestedAt, String expiresAt, String decidedBy, String decidedAt) {
+        static ApprovalView of(Approval a) {
+            return new ApprovalView(a.id(), a.workloadId(), a.grantId(), a.method(), a.resource(), a.bodySha256(),
+                    a.status().name().toLowerCase(Locale.ROOT), a.requestedAt().toString(), a.expiresAt().toString(),
+                    a.decidedBy().orElse(null), a.decidedAt().map(Instant::toString).orElse(null));
+        }
+    }
+
+    @GET
+    @Authenticated(scopes = "approvals:read")
+    public Map<String, List<ApprovalView>> pending(@Context SecurityContext security) {
+        return Map.of("data", actions.pending(CallerContext.principal(security)).stream().map(ApprovalView::of)
+                .collect(Collectors.toList()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Authenticated(scopes = "approvals:decide")
+    public ApprovalView approve(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        Principal admin = CallerContext.principal(security);
+        return ApprovalView.of(actions.decide(admin, id, true, RequestSource.initiator(admin, http)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Authenticated(scopes = "approvals:decide")
+    public ApprovalView reject(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        Principal admin = CallerContext.principal(security);
+        return ApprovalView.of(actions.decide(admin, id, false, RequestSource.initiator(admin, http)));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.latchkey.app;
+
+import static dev.latchkey.app.TestApps.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Seed 003 §4 through /authz/check: sensitive mutations by workloads need an explicit approval bound
+ * to the exact action and body, used once; people with the scope are not asked.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ApprovalsHttpTest {
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2();
+    private static final String BODY_A = "a".repeat(64);
+    private static final String BODY_B = "b".repeat(64);
+    private static final Pattern APPROVAL_ID = Pattern.compile("(apr_[A-Za-z0-9]+)");
+
+    private String owner;
+    private String workloadToken;
+
+    private static Reply call(String method, String path, String token, Map<String, ?> body) {
+        var builder = request(APP, path).header("Authorization", "Bearer " + token);
+        return Reply.of(body == null ? builder.method(method) : builder.method(method, Entity.json(body)));
+    }
+
+    private static Invocation.Builder check(String method, String uri, String token) {
+        return request(APP, "/authz/check").header("X-Original-Method", method).header("X-Original-URI", uri)
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.body()).containsEntry("code", code);
+    }
+
+    private static String approvalIdIn(Reply reply) {
+        Matcher matcher = APPROVAL_ID.matcher(reply.string("detail"));
+        assertThat(matcher.find()).as(reply.string("detail")).isTrue();
+        return matcher.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    @BeforeEach
+    void workloadActingForTheOwner() {
+        String email = "o-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
+                "password", "correct horse battery staple")))).string("access_token");
+        owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
+        Reply workload = call("POST", "/internal/auth/workloads", owner, Map.of("name", "release bot"));
+        String policy = call("POST", "/internal/auth/workload-policies", owner, Map.of("workload_id",
+                workload.string("id"), "scopes", List.of("pipelines:*"))).string("id");
+        call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
+        String grant = (String) ((Map<String, Object>) call("POST", "/internal/auth/delegation-grants", owner,
+                Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*"))).body().get("grant"))
+                .get("id");
+        workloadToken = Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
+                "workload_id", workload.string("id"), "workload_secret", workload.string("secret"),
+                "grant_id", grant)))).string("access_token");
+    }
+
+    @Test
+    void aWorkloadsSensitiveActionWaitsForAnApprovalOfExactlyThatActionAndUsesItOnce() {
+        Reply first = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
+                .header("X-Latchkey-Body-SHA256", BODY_A).get());
+        assertProblem(first, 403, "approval_required");
+        assertThat(first.string("detail")).contains("dry run").contains("DELETE /api/pipelines/p_7");
+        String approval = approvalIdIn(first);
+
+        Reply pending = call("GET", "/internal/auth/approvals", owner, null);
+        assertThat(pending.body().toString()).contains(approval).contains("method=DELETE")
+                .contains("resource=/api/pipelines/p_7").contains(BODY_A);
+        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of()).body())
+                .containsEntry("status", "approved");
+
+        Reply changedBody = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
+                .header("X-Latchkey-Body-SHA256", BODY_B).header("X-Latchkey-Approval", approval).get());
+        assertProblem(changedBody, 403, "approval_required");
+        Reply otherResource = Reply.of(check("DELETE", "/api/pipelines/p_8", workloadToken)
+                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+        assertProblem(otherResource, 403, "approval_required");
+
+        Reply approved = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
+                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.header("X-Latchkey-Credential-Kind")).isEqualTo("workload_token");
+
+        Reply replay = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
+                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+        assertProblem(replay, 403, "approval_required");
+    }
+
+    @Test
+    void aRejectedApprovalLetsNothingThroughAndCannotBeDecidedAgain() {
+        String approval = approvalIdIn(Reply.of(check("POST", "/api/pipelines/p_1/publish", workloadToken).get()));
+
+        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/reject", owner, Map.of()).body())
+                .containsEntry("status", "rejected");
+        assertProblem(call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of()), 409,
+                "conflict");
+        assertProblem(Reply.of(check("POST", "/api/pipelines/p_1/publish", workloadToken)
+                .header("X-Latchkey-Approval", approval).get()), 403, "approval_required");
+    }
+
+    @Test
+    void peopleWithTheScopeAreNotAskedAndScopesStillApply() {
+        assertThat(Reply.of(check("DELETE", "/api/pipelines/p_9", owner).get()).status()).isEqualTo(200);
+        assertThat(Reply.of(check("GET", "/api/pipelines/p_9/runs", workloadToken).get()).status()).isEqualTo(200);
+        assertProblem(Reply.of(check("DELETE", "/api/pipelines/p_9", workloadToken)
+                .header("X-Latchkey-Body-SHA256", "not-a-hash").get()), 400, "invalid_request");
+    }
+}

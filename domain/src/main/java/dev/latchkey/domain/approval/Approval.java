@@ -1,0 +1,41 @@
+package dev.latchkey.domain.approval;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A workload's request to perform one sensitive action, and a tenant admin's decision on it. It is
+ * bound to the workload, the grant it acts under, the method, the resource (path) and the SHA-256 of
+ * the exact request body; it expires, and it is used at most once.
+ */
+public record Approval(String id, String tenantId, String workloadId, String grantId, String method, String resource,
+        String bodySha256, ApprovalStatus status, Instant requestedAt, Instant expiresAt, Optional<String> decidedBy,
+        Optional<Instant> decidedAt) {
+
+    public Approval {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(workloadId, "workloadId");
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(bodySha256, "bodySha256");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+    }
+
+    /** Whether this approval covers exactly this action. */
+    public boolean covers(String workload, String grant, String requestMethod, String path, String bodyHash) {
+        return workloadId.equals(workload) && grantId.equals(grant) && method.equalsIgnoreCase(requestMethod)
+                && resource.equals(path) && bodySha256.equalsIgnoreCase(bodyHash);
+    }
+
+    public Approval decided(ApprovalStatus decision, String by, Instant at) {
+        return new Approval(id, tenantId, workloadId, grantId, method, resource, bodySha256, decision, requestedAt,
+                expiresAt, Optional.of(by), Optional.of(at));
+    }
+}

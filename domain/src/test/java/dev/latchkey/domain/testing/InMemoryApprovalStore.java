@@ -1,0 +1,54 @@
+package dev.latchkey.domain.testing;
+
+import dev.latchkey.domain.approval.Approval;
+import dev.latchkey.domain.approval.ApprovalStatus;
+import dev.latchkey.domain.approval.ApprovalStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-memory twin of the JDBI store; passes the same contract test. */
+public final class InMemoryApprovalStore implements ApprovalStore {
+    private final Map<String, Approval> approvals = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(Approval approval) {
+        approvals.put(approval.id(), approval);
+    }
+
+    @Override
+    public Optional<Approval> findById(String id) {
+        return Optional.ofNullable(approvals.get(id));
+    }
+
+    @Override
+    public List<Approval> listPending(String tenantId) {
+        return approvals.values().stream()
+                .filter(a -> a.tenantId().equals(tenantId) && a.status() == ApprovalStatus.PENDING)
+                .sorted(Comparator.comparing(Approval::requestedAt).thenComparing(Approval::id)).toList();
+    }
+
+    @Override
+    public synchronized boolean decide(Approval decided) {
+        Approval current = approvals.get(decided.id());
+        if (current == null || current.status() != ApprovalStatus.PENDING) {
+            return false;
+        }
+        approvals.put(decided.id(), decided);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean consume(String id) {
+        Approval current = approvals.get(id);
+        if (current == null || current.status() != ApprovalStatus.APPROVED) {
+            return false;
+        }
+        approvals.put(id, new Approval(current.id(), current.tenantId(), current.workloadId(), current.grantId(),
+                current.method(), current.resource(), current.bodySha256(), ApprovalStatus.USED, current.requestedAt(),
+                current.expiresAt(), current.decidedBy(), current.decidedAt()));
+        return true;
+    }
+}
