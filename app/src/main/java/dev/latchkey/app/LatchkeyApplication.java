@@ -137,7 +137,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
-                core.authenticateRequest(metrics), core.sensitiveActions)));
+                core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError())));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));

@@ -172,6 +172,12 @@ class AgentPlatformProfileTest {
         assertThat(sensitive.string("detail")).contains("Sensitive action requires explicit approval");
         assertThat(check("DELETE", "/api/v1/pipelines/p_1", member).status()).as("people are not asked").isEqualTo(200);
 
+        // Tenant context required: a signed-in user with no workspace has none in their token.
+        String email = email();
+        String noTenant = post("/auth/register", null, Map.of("email", email, "password", PASSWORD))
+                .string("access_token");
+        assertProblem(check("GET", "/api/v1/pipelines", noTenant), 403, "tenant_context_required");
+
         // Revoked / jti inactive: a grant revoked kills its tokens at once.
         @SuppressWarnings("unchecked")
         String shortGrant = (String) ((Map<String, Object>) post("/internal/auth/delegation-grants", member,

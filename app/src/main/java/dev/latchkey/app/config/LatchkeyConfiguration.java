@@ -1,6 +1,7 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.route.RouteRule;
@@ -59,6 +60,14 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("routes")
     private List<RouteConfiguration> routes = List.of();
 
+    /**
+     * What a guarded route answers a caller whose credential carries no tenant: {@code no_workspace}
+     * (seed 004: bootstrap first) or {@code tenant_context_required} (seed 003).
+     */
+    @NotNull
+    @JsonProperty("missingTenantCode")
+    private String missingTenantCode = "no_workspace";
+
     /** Role name → scopes; roles left out keep their defaults. */
     @NotNull
     @JsonProperty("roles")
@@ -107,6 +116,15 @@ public final class LatchkeyConfiguration extends Configuration {
             }
         }
         return rules;
+    }
+
+    public AuthError getMissingTenantError() {
+        return switch (missingTenantCode) {
+            case "no_workspace" -> AuthError.NO_WORKSPACE;
+            case "tenant_context_required" -> AuthError.TENANT_CONTEXT_REQUIRED;
+            default -> throw new IllegalArgumentException("missingTenantCode must be no_workspace or "
+                    + "tenant_context_required, not " + missingTenantCode);
+        };
     }
 
     public WorkloadTokensConfiguration getWorkloadTokens() {

@@ -36,11 +36,21 @@ public final class DecideAccess {
     private final List<RouteRule> rules;
     private final AuthenticateRequest authenticate;
     private final SensitiveActions sensitive;
+    private final AuthError missingTenant;
 
-    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive) {
+    /**
+     * @param missingTenant what a guarded route answers a principal without a tenant: seed 004's
+     *     {@code no_workspace} (bootstrap first) or seed 003's {@code tenant_context_required}
+     */
+    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
+            AuthError missingTenant) {
+        if (missingTenant != AuthError.NO_WORKSPACE && missingTenant != AuthError.TENANT_CONTEXT_REQUIRED) {
+            throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
+        }
         this.rules = List.copyOf(rules);
         this.authenticate = authenticate;
         this.sensitive = sensitive;
+        this.missingTenant = missingTenant;
     }
 
     public Decision decide(String method, String path, Optional<PresentedCredential> credential) {
@@ -66,6 +76,9 @@ public final class DecideAccess {
             throw new AuthFailure(AuthError.API_KEY_MANAGEMENT_RETIRED, retired.pointer());
         }
         Principal principal = authenticate.authenticate(credential);
+        if (principal.tenantId().isEmpty()) {
+            throw new AuthFailure(missingTenant, "The verified credential carries no tenant context");
+        }
         if (posture instanceof Posture.Authenticated authenticated) {
             AccessPolicy.requireScopes(principal, authenticated.scopes());
         } else if (posture instanceof Posture.Sensitive sensitiveAction) {

@@ -47,7 +47,8 @@ class DecideAccessTest {
                 return OWNER_OF_S1;
             }
         };
-        return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE), null);
+        return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE), null,
+                AuthError.NO_WORKSPACE);
     }
 
     private static RouteRule rule(String method, String path, Posture posture) {
