@@ -79,6 +79,34 @@ class WorkloadSigningKeysTest {
     }
 
     @Test
+    void algorithmConfusionAndUntypedTokensAreRefused() throws Exception {
+        WorkloadSigningKeys keys = ring(KEK);
+        Rs256WorkloadTokenCodec codec = codec(keys);
+        String genuine = token(codec);
+        String payload = genuine.split("\\.")[1];
+        String kid = kid(genuine);
+
+        // HS256 "signed" with the published RSA public key as the HMAC secret.
+        org.jose4j.jws.JsonWebSignature hs = new org.jose4j.jws.JsonWebSignature();
+        hs.setPayload(new String(Base64.getUrlDecoder().decode(payload)));
+        hs.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA256);
+        hs.setHeader("typ", "at+jwt");
+        hs.setKeyIdHeaderValue(kid);
+        hs.setKey(new org.jose4j.keys.HmacKey(keys.signingKey().getPublicKey().getEncoded()));
+        String confused = hs.getCompactSerialization();
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}").getBytes()) + "." + payload + ".";
+        String untyped = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}").getBytes()) + "." + payload + "."
+                + genuine.split("\\.")[2];
+
+        for (String forged : List.of(confused, none, untyped)) {
+            assertThatThrownBy(() -> codec.verify(forged)).as(forged).isInstanceOfSatisfying(AuthFailure.class,
+                    f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
+        }
+    }
+
+    @Test
     void anotherInstanceVerifiesTokensOfAKeyItHasNotSeenYet() {
         Rs256WorkloadTokenCodec first = codec(ring(KEK));
         Rs256WorkloadTokenCodec second = codec(ring(KEK));
