@@ -145,7 +145,7 @@ final class LatchkeyCore {
         this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
         GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes);
         this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
-                grantScopes, ids, clock, audit, tokenCache);
+                grantScopes, ids, clock, audit, tokenCache, stores.revokedTokens());
         var workloadTokens = configuration.getWorkloadTokens();
         this.signingKeys = new WorkloadSigningKeys(stores.signingKeys(),
                 ConfiguredSecrets.keyEncryptionKey(workloadTokens), clock, duration(workloadTokens.getActivationDelay()),
@@ -161,7 +161,7 @@ final class LatchkeyCore {
         List<CredentialVerifier> chain = new ArrayList<>();
         // Before user tokens: both carry our issuer, and only this one checks typ: at+jwt.
         chain.add(new WorkloadTokenVerifier(workloadTokenCodec, stores.delegationGrants(), grantScopes,
-                tokenVerifications, clock));
+                stores.revokedTokens(), tokenVerifications, clock));
         boolean workosKeys = keys.getAuthority() == ApiKeysConfiguration.Authority.WORKOS;
         if (workosKeys && workos.isEmpty()) {
             throw new IllegalStateException("apiKeys.authority is workos but workos.apiKey and workos.clientId are not set");

@@ -136,6 +136,22 @@ class WorkloadTokenHttpTest {
     }
 
     @Test
+    void oneTokenCanBeRevokedByItsJtiWhileTheGrantsOtherTokensLive() throws Exception {
+        String grant = grant(member, List.of("records:read"));
+        String doomed = token(grant, secret).string("access_token");
+        String survivor = token(grant, secret).string("access_token");
+        String jti = (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(new String(Base64.getUrlDecoder()
+                .decode(doomed.split("\\.")[1]), StandardCharsets.UTF_8), Map.class).get("jti");
+        assertThat(call("GET", "/whoami", doomed, null).status()).isEqualTo(200);
+
+        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant + "/tokens/" + jti, member, null).status())
+                .isEqualTo(204);
+
+        assertProblem(call("GET", "/whoami", doomed, null), 401, "token_revoked");
+        assertThat(call("GET", "/whoami", survivor, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void narrowingThePolicyOrRemovingTheUserReachesOutstandingTokensAtOnce() {
         String token = token(grant(owner, List.of("records:*")), secret).string("access_token");
         assertThat(call("GET", "/whoami", token, null).body()).containsEntry("scopes", List.of("records:*"));

@@ -77,6 +77,17 @@ public final class DelegationGrantResource {
         return AgentViews.ExplanationView.of(grants.explain(CallerContext.principal(security), id));
     }
 
+    /** Revokes one workload token of the grant, by its {@code jti}; the grant and its other tokens stay. */
+    @DELETE
+    @Path("/{id}/tokens/{jti}")
+    @Authenticated
+    public Response revokeToken(@PathParam("id") String id, @PathParam("jti") String jti,
+            @Context SecurityContext security, @Context HttpServletRequest http) {
+        Principal caller = CallerContext.principal(security);
+        grants.revokeToken(caller, id, jti, RequestSource.initiator(caller, http));
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("/{id}")
     @Authenticated

@@ -11,6 +11,7 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.scope.Scope;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class ManageDelegationGrants {
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
     public static final Duration MAX_LIFETIME = Duration.ofDays(30);
     static final Scope REVOKE_ANY = Scope.parse("grants:revoke");
+    /** How long a revoked workload token's id is denied: longer than any workload token lives. */
+    static final Duration TOKEN_DENY_WINDOW = Duration.ofMinutes(6);
 
     /** The grant (absent on a dry run) and the explanation of its scopes. */
     public record Created(Optional<DelegationGrant> grant, GrantExplanation explanation) {
@@ -42,9 +45,12 @@ public final class ManageDelegationGrants {
     private final Clock clock;
     private final AuditTrail audit;
     private final VerificationCache tokenCache;
+    private final RevokedTokenStore revokedTokens;
 
     public ManageDelegationGrants(DelegationGrantStore grants, WorkloadStore workloads, GrantScopes scopes,
-            IdGenerator ids, Clock clock, AuditTrail audit, VerificationCache tokenCache) {
+            IdGenerator ids, Clock clock, AuditTrail audit, VerificationCache tokenCache,
+            RevokedTokenStore revokedTokens) {
+        this.revokedTokens = revokedTokens;
         this.grants = grants;
         this.workloads = workloads;
         this.scopes = scopes;
@@ -107,6 +113,17 @@ public final class ManageDelegationGrants {
                     Map.of("workload_id", grant.workloadId()));
         }
         tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof()));
+    }
+
+    /**
+     * Revokes one workload token of a grant the caller may see (its user, or {@code grants:revoke}):
+     * its {@code jti} is denied until the token would have expired, at once in this process.
+     */
+    public void revokeToken(Principal caller, String grantId, String tokenId, Initiator initiator) {
+        DelegationGrant grant = visible(caller, grantId);
+        revokedTokens.revoke(tokenId, grant.userId(), clock.instant().plus(TOKEN_DENY_WINDOW));
+        tokenCache.invalidate(tokenId);
+        audit.record(grant.tenantId(), initiator, "workload_token.revoked", tokenId, Map.of("grant_id", grant.id()));
     }
 
     /** The grant's user, or a tenant admin, sees it; anyone else gets "not found". */

@@ -14,6 +14,7 @@ import dev.latchkey.domain.grant.DelegationGrant;
 import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.token.RevokedTokenStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +30,14 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
     private final WorkloadTokenCodec codec;
     private final DelegationGrantStore grants;
     private final GrantScopes grantScopes;
+    private final RevokedTokenStore revoked;
     private final CachedTokenVerification verifications;
     private final Clock clock;
 
     public WorkloadTokenVerifier(WorkloadTokenCodec codec, DelegationGrantStore grants, GrantScopes grantScopes,
-            CachedTokenVerification verifications, Clock clock) {
+            RevokedTokenStore revoked, CachedTokenVerification verifications, Clock clock) {
         this.codec = codec;
+        this.revoked = revoked;
         this.grants = grants;
         this.grantScopes = grantScopes;
         this.verifications = verifications;
@@ -56,6 +59,9 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
     public Principal verify(PresentedCredential credential) {
         return verifications.verify(credential.value(), () -> {
             WorkloadTokenClaims claims = codec.verify(credential.value());
+            if (revoked.isRevoked(claims.tokenId())) {
+                throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
+            }
             DelegationGrant grant = grants.findById(claims.grantId())
                     .filter(g -> g.workloadId().equals(claims.workloadId()) && g.tenantId().equals(claims.tenantId()))
                     .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
