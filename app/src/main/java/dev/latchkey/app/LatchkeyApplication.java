@@ -121,7 +121,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         var jersey = environment.jersey();
-        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics));
+        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics, core.usageGate));
         ProblemMappers.all().forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
@@ -137,7 +137,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
-                core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError())));
+                core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError(),
+                core.usageGate)));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));

@@ -41,6 +41,8 @@ import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
+import dev.latchkey.domain.usage.InMemoryUsageCounters;
+import dev.latchkey.domain.usage.UsageGate;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.domain.user.UserPrincipals;
@@ -88,6 +90,7 @@ final class LatchkeyCore {
     final WorkloadSigningKeys signingKeys;
     final IssueWorkloadToken issueWorkloadToken;
     final SensitiveActions sensitiveActions;
+    final UsageGate usageGate;
     private final List<CredentialVerifier> verifiers;
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
@@ -156,6 +159,7 @@ final class LatchkeyCore {
                 hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
                 workloadTokenCodec, ids, clock);
 
+        this.usageGate = new UsageGate(new InMemoryUsageCounters(), configuration.getPlanOfWorkspace(), clock);
         this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit);
 
         List<CredentialVerifier> chain = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.usage.UsageGate;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,11 +17,14 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     private final AuthenticateRequest authenticate;
     private final ScopeSet requiredScopes;
     private final AuthMetrics metrics;
+    private final UsageGate usage;
 
-    AuthenticationFilter(AuthenticateRequest authenticate, ScopeSet requiredScopes, AuthMetrics metrics) {
+    AuthenticationFilter(AuthenticateRequest authenticate, ScopeSet requiredScopes, AuthMetrics metrics,
+            UsageGate usage) {
         this.authenticate = authenticate;
         this.requiredScopes = requiredScopes;
         this.metrics = metrics;
+        this.usage = usage;
     }
 
     @Override
@@ -35,6 +39,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             metrics.denied(principal, denied.error());
             throw denied;
         }
+        request.setProperty(RateLimitHeaders.PROPERTY, usage.admit(principal));
         request.setSecurityContext(new CallerContext(principal, request.getSecurityContext().isSecure()));
     }
 }

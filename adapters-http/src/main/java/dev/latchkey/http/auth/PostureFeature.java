@@ -2,6 +2,7 @@ package dev.latchkey.http.auth;
 
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.usage.UsageGate;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -17,10 +18,12 @@ public final class PostureFeature implements DynamicFeature {
     private static final String JERSEY_INTERNALS = "org.glassfish.jersey.";
     private final AuthenticateRequest authenticate;
     private final AuthMetrics metrics;
+    private final UsageGate usage;
 
-    public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics) {
+    public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics, UsageGate usage) {
         this.authenticate = authenticate;
         this.metrics = metrics;
+        this.usage = usage;
     }
 
     @Override
@@ -40,7 +43,8 @@ public final class PostureFeature implements DynamicFeature {
         }
         if (authenticated != null) {
             ScopeSet required = ScopeSet.parse(Arrays.asList(authenticated.scopes()));
-            context.register(new AuthenticationFilter(authenticate, required, metrics));
+            context.register(new AuthenticationFilter(authenticate, required, metrics, usage));
+            context.register(new RateLimitHeaders());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.http.auth.CredentialParser;
 import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.auth.RateLimitHeaders;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -83,6 +84,7 @@ public final class AuthzCheckResource {
                 CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
         Response.ResponseBuilder allowed = Response.ok();
         decision.principal().ifPresent(principal -> identityHeaders(allowed, principal));
+        decision.allowance().ifPresent(allowance -> RateLimitHeaders.add(allowed, allowance));
         return allowed.build();
     }
 

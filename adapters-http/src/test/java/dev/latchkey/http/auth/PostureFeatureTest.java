@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PostureFeatureTest {
     private final PostureFeature feature = new PostureFeature(
-            new AuthenticateRequest(List.of(), AuthenticationListener.NONE), new AuthMetrics(new MetricRegistry()));
+            new AuthenticateRequest(List.of(), AuthenticationListener.NONE), new AuthMetrics(new MetricRegistry()),
+            null);
 
     static final class Resource {
         @GET

@@ -6,6 +6,7 @@ import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.route.RouteRule;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.usage.Plan;
 import dev.latchkey.identity.TrustedIssuerSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The whole of {@code config.yml}. */
 public final class LatchkeyConfiguration extends Configuration {
@@ -68,6 +70,16 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("missingTenantCode")
     private String missingTenantCode = "no_workspace";
 
+    /** Plans by name; {@code default} applies to workspaces not named in {@code workspacePlans}. */
+    @Valid
+    @NotNull
+    @JsonProperty("plans")
+    private Map<String, PlanConfiguration> plans = Map.of();
+
+    @NotNull
+    @JsonProperty("workspacePlans")
+    private Map<String, String> workspacePlans = Map.of();
+
     /** Role name → scopes; roles left out keep their defaults. */
     @NotNull
     @JsonProperty("roles")
@@ -116,6 +128,20 @@ public final class LatchkeyConfiguration extends Configuration {
             }
         }
         return rules;
+    }
+
+    /** The plan of each workspace: its entry in {@code workspacePlans}, else {@code default}. */
+    public Function<String, Plan> getPlanOfWorkspace() {
+        Map<String, Plan> byName = new java.util.HashMap<>();
+        byName.put("default", new PlanConfiguration().toPlan("default"));
+        plans.forEach((name, plan) -> byName.put(name, plan.toPlan(name)));
+        workspacePlans.forEach((workspace, plan) -> {
+            if (!byName.containsKey(plan)) {
+                throw new IllegalArgumentException("workspacePlans." + workspace + " names no plan: " + plan);
+            }
+        });
+        Plan fallback = byName.get("default");
+        return workspace -> byName.getOrDefault(workspacePlans.getOrDefault(workspace, "default"), fallback);
     }
 
     public AuthError getMissingTenantError() {

@@ -8,6 +8,7 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.usage.UsageGate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import java.util.Optional;
  */
 public final class DecideAccess {
 
-    /** Allowed; the principal is empty for public routes. */
-    public record Decision(Optional<Principal> principal) {
+    /** Allowed; the principal and its allowance are empty for public routes. */
+    public record Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance) {
     }
 
     /** What a sensitive action is bound to: the SHA-256 of the exact body, and an approval if presented. */
@@ -37,13 +38,15 @@ public final class DecideAccess {
     private final AuthenticateRequest authenticate;
     private final SensitiveActions sensitive;
     private final AuthError missingTenant;
+    private final UsageGate usage;
 
     /**
      * @param missingTenant what a guarded route answers a principal without a tenant: seed 004's
      *     {@code no_workspace} (bootstrap first) or seed 003's {@code tenant_context_required}
      */
     public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
-            AuthError missingTenant) {
+            AuthError missingTenant, UsageGate usage) {
+        this.usage = usage;
         if (missingTenant != AuthError.NO_WORKSPACE && missingTenant != AuthError.TENANT_CONTEXT_REQUIRED) {
             throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
         }
@@ -70,7 +73,7 @@ public final class DecideAccess {
     private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,
             String method, String path, ActionFacts facts) {
         if (posture instanceof Posture.Public) {
-            return new Decision(Optional.empty());
+            return new Decision(Optional.empty(), Optional.empty());
         }
         if (posture instanceof Posture.Retired retired) {
             throw new AuthFailure(AuthError.API_KEY_MANAGEMENT_RETIRED, retired.pointer());
@@ -95,6 +98,6 @@ public final class DecideAccess {
                         .orElse("Only studio or artist owners may read this"));
             }
         }
-        return new Decision(Optional.of(principal));
+        return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)));
     }
 }

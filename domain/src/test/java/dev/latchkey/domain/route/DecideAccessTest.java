@@ -48,7 +48,10 @@ class DecideAccessTest {
             }
         };
         return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE), null,
-                AuthError.NO_WORKSPACE);
+                AuthError.NO_WORKSPACE, new dev.latchkey.domain.usage.UsageGate(
+                        new dev.latchkey.domain.usage.InMemoryUsageCounters(),
+                        tenant -> new dev.latchkey.domain.usage.Plan("t", 6000, 1000, 0, java.time.Duration.ofDays(30)),
+                        java.time.Clock.systemUTC()));
     }
 
     private static RouteRule rule(String method, String path, Posture posture) {
