@@ -4,18 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.actor.ActorKind;
 import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.actor.ManageActorMappings;
 import dev.latchkey.domain.common.Initiator;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code actors import --tenant ws_… --from mappings.json config.yml}: creates or updates actor
  * mappings in bulk from a JSON array of {@code {"provider"?, "subject", "kind", "role",
  * "owner_scopes"?, "status"?}}. All entries are checked before any is written.
  */
-final class ActorsCommand extends ConfiguredCommand<LatchkeyConfiguration> {
-    private final PrintStream out;
+final class ActorsCommand extends CoreCommand {
 
     ActorsCommand(PrintStream out) {
-        super("actors", "Import actor mappings (external identity -> actor) from a JSON file");
-        this.out = out;
+        super("actors", "Import actor mappings (external identity -> actor) from a JSON file", out);
     }
 
     /** One line of the import file. */
@@ -52,26 +43,15 @@ final class ActorsCommand extends ConfiguredCommand<LatchkeyConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<LatchkeyConfiguration> bootstrap, Namespace namespace,
-            LatchkeyConfiguration configuration) throws Exception {
+    protected void run(LatchkeyCore core, Namespace namespace) throws Exception {
         List<Entry> entries = Arrays.asList(new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(Path.of(namespace.getString("mappings")).toFile(), Entry[].class));
         List<ManageActorMappings.Request> requests = entries.stream().map(ActorsCommand::request).toList();
-        Databases.migrate(configuration.getDataSourceFactory());
-        ManagedDataSource dataSource = configuration.getDataSourceFactory()
-                .build(bootstrap.getMetricRegistry(), "actors-command");
-        try {
-            Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-            LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
-                    bootstrap.getMetricRegistry(), clock);
-            String tenant = namespace.getString("tenant");
-            Initiator operator = Initiator.operator("actors-import");
-            requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));
-            out.println(new ObjectMapper().writeValueAsString(Map.of("imported", requests.size(), "tenant", tenant)));
-        } finally {
-            dataSource.stop();
-        }
+        String tenant = namespace.getString("tenant");
+        Initiator operator = Initiator.operator("actors-import");
+        requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));
+        out.println(new ObjectMapper().writeValueAsString(Map.of("imported", requests.size(), "tenant", tenant)));
     }
 
     private static ManageActorMappings.Request request(Entry e) {

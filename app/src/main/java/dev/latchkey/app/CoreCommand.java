@@ -1,0 +1,42 @@
+package dev.latchkey.app;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An operator command that works on the same core the server runs: migrates the database, wires
+ * the core over a short-lived pool, runs, and prints its result as JSON on standard output.
+ */
+abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
+    protected final PrintStream out;
+
+    CoreCommand(String name, String description, PrintStream out) {
+        super(name, description);
+        this.out = out;
+    }
+
+    @Override
+    protected final void run(Bootstrap<LatchkeyConfiguration> bootstrap, Namespace namespace,
+            LatchkeyConfiguration configuration) throws Exception {
+        Databases.migrate(configuration.getDataSourceFactory());
+        ManagedDataSource dataSource = configuration.getDataSourceFactory()
+                .build(bootstrap.getMetricRegistry(), getName() + "-command");
+        try {
+            LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
+                    bootstrap.getMetricRegistry(), Clock.tickMillis(ZoneOffset.UTC));
+            run(core, namespace);
+            out.flush();
+        } finally {
+            dataSource.stop();
+        }
+    }
+
+    protected abstract void run(LatchkeyCore core, Namespace namespace) throws Exception;
+}
