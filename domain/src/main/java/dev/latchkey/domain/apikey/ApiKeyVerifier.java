@@ -75,7 +75,7 @@ public final class ApiKeyVerifier implements CredentialVerifier {
         String prefix = ApiKeyFormat.lookupPrefixOf(presented)
                 .orElseThrow(() -> invalid("The API key is malformed"));
         Instant now = clock.instant();
-        ByteBuffer fingerprint = VerificationCache.fingerprint(presented);
+        ByteBuffer fingerprint = credential.fingerprint();
 
         Optional<VerificationCache.Entry> cached = cache.get(fingerprint);
         if (cached.isPresent()) {

@@ -58,8 +58,8 @@ public final class CachedTokenVerification {
      * Whether this exact token was recently verified as {@code kind}: lets a verifier recognise its
      * own tokens with one hash instead of decoding and parsing them on every request.
      */
-    public boolean holds(String token, CredentialKind kind) {
-        return cache.get(VerificationCache.fingerprint(token))
+    public boolean holds(PresentedCredential token, CredentialKind kind) {
+        return cache.get(token.fingerprint())
                 .filter(entry -> entry.principal().credentialKind() == kind).isPresent();
     }
 
@@ -68,9 +68,9 @@ public final class CachedTokenVerification {
                 .map(VerificationCache.Entry::principal);
     }
 
-    public Principal verify(String token, Supplier<Verified> fullCheck) {
+    public Principal verify(PresentedCredential token, Supplier<Verified> fullCheck) {
         Instant now = clock.instant();
-        ByteBuffer fingerprint = VerificationCache.fingerprint(token);
+        ByteBuffer fingerprint = token.fingerprint();
         Optional<VerificationCache.Entry> cached = cache.get(fingerprint);
         if (cached.isPresent()) {
             if (cached.get().expiredAt(now)) {

@@ -1,5 +1,6 @@
 package dev.latchkey.domain.auth;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -11,10 +12,21 @@ public sealed interface PresentedCredential {
     /** The raw value; handle with care, never log it. */
     String value();
 
+    /**
+     * The SHA-256 of the value, computed once per request: every verifier's cache keys on it, so a
+     * credential walking the verifier chain is hashed once, not once per verifier.
+     */
+    ByteBuffer fingerprint();
+
     /** {@code Authorization: Bearer <value>} (RFC 6750 §2.1). */
-    record Bearer(String value) implements PresentedCredential {
+    record Bearer(String value, ByteBuffer fingerprint) implements PresentedCredential {
         public Bearer {
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        public Bearer(String value) {
+            this(Objects.requireNonNull(value, "value"), VerificationCache.fingerprint(value));
         }
 
         @Override
@@ -24,9 +36,14 @@ public sealed interface PresentedCredential {
     }
 
     /** {@code X-API-Key: <value>}. */
-    record ApiKeyHeader(String value) implements PresentedCredential {
+    record ApiKeyHeader(String value, ByteBuffer fingerprint) implements PresentedCredential {
         public ApiKeyHeader {
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        public ApiKeyHeader(String value) {
+            this(Objects.requireNonNull(value, "value"), VerificationCache.fingerprint(value));
         }
 
         @Override

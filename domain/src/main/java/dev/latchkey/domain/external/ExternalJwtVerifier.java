@@ -44,7 +44,7 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.Bearer
-                && (verifications.holds(credential.value(), CredentialKind.EXTERNAL_JWT)
+                && (verifications.holds(credential, CredentialKind.EXTERNAL_JWT)
                         || tokens.identify(credential.value())
                                 .filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer).isPresent());
     }
@@ -52,7 +52,7 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     @Override
     public Principal verify(PresentedCredential credential) {
         String token = credential.value();
-        return verifications.verify(token, () -> {
+        return verifications.verify(credential, () -> {
             String issuer = tokens.identify(token).orElseThrow(
                     () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here")).name();
             ExternalClaims claims = tokens.verify(issuer, token);
@@ -68,7 +68,7 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
 
     /** A stable, non-reversible id for a token that may carry no {@code jti} of its own. */
     private static String tokenDigest(String token) {
-        byte[] digest = VerificationCache.fingerprint(token).array();
+        byte[] digest = VerificationCache.fingerprint(token).array(); // a stable id; not on the cached path
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
     }
 }

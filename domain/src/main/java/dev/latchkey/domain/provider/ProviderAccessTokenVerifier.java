@@ -27,12 +27,12 @@ public final class ProviderAccessTokenVerifier implements CredentialVerifier {
     @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.Bearer
-                && (verifications.holds(credential.value(), kind()) || provider.issuedAccessToken(credential.value()));
+                && (verifications.holds(credential, kind()) || provider.issuedAccessToken(credential.value()));
     }
 
     @Override
     public Principal verify(PresentedCredential credential) {
-        return verifications.verify(credential.value(), () -> {
+        return verifications.verify(credential, () -> {
             ProviderIdentity identity = provider.verifyAccessToken(credential.value());
             Principal principal = actors.principalOf(provider.name(), identity, kind());
             return new CachedTokenVerification.Verified(identity.credentialId(), principal, identity.validUntil());

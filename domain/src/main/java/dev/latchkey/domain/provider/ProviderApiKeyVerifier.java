@@ -38,7 +38,7 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
 
     @Override
     public Principal verify(PresentedCredential credential) {
-        return validations.verify(credential.value(), () -> {
+        return validations.verify(credential, () -> {
             ProviderIdentity identity = provider.validateApiKey(credential.value())
                     .orElseThrow(() -> new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid"));
             Principal principal = actors.principalOf(provider.name(), identity, kind());

@@ -42,13 +42,13 @@ public final class UserTokenVerifier implements CredentialVerifier {
     @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.Bearer
-                && (verifications.holds(credential.value(), CredentialKind.USER_JWT)
+                && (verifications.holds(credential, CredentialKind.USER_JWT)
                         || codec.claimsToBeOurs(credential.value()));
     }
 
     @Override
     public Principal verify(PresentedCredential credential) {
-        return verifications.verify(credential.value(), () -> check(codec.verify(credential.value())));
+        return verifications.verify(credential, () -> check(codec.verify(credential.value())));
     }
 
     private CachedTokenVerification.Verified check(UserTokenClaims claims) {

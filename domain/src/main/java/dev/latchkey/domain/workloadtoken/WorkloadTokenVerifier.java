@@ -52,12 +52,12 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
     @Override
     public boolean recognises(PresentedCredential credential) {
         return credential instanceof PresentedCredential.Bearer
-                && (verifications.holds(credential.value(), kind()) || codec.claimsToBeOurs(credential.value()));
+                && (verifications.holds(credential, kind()) || codec.claimsToBeOurs(credential.value()));
     }
 
     @Override
     public Principal verify(PresentedCredential credential) {
-        return verifications.verify(credential.value(), () -> {
+        return verifications.verify(credential, () -> {
             WorkloadTokenClaims claims = codec.verify(credential.value());
             if (revoked.isRevoked(claims.tokenId())) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
