@@ -44,6 +44,9 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.metrics.CircuitBreakerMetrics;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,6 +123,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
 
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
+        exposePrometheus(environment);
         var jersey = environment.jersey();
         jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics, core.usageGate));
         ProblemMappers.all().forEach(jersey::register);
@@ -144,6 +148,16 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
+    }
+
+    /**
+     * Every Dropwizard metric (decisions per kind and code, timers, breakers, pools, JVM) in the
+     * Prometheus text format at {@code /prometheus} on the admin port, read at scrape time.
+     */
+    private static void exposePrometheus(Environment environment) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
     }
 
     private static void monitorBreakers(Environment environment, CircuitBreakerRegistry breakers) {

@@ -290,6 +290,23 @@ class ApiKeyHttpTest {
     }
 
     @Test
+    void prometheusExpositionOnTheAdminPortCarriesTheDecisionCounters() {
+        get("/whoami", rootKey);
+        get("/whoami", "sk_live_bogus");
+
+        jakarta.ws.rs.core.Response scrape = admin(APP, "/prometheus").get();
+        String text = scrape.readEntity(String.class);
+        scrape.close();
+
+        assertThat(scrape.getStatus()).isEqualTo(200);
+        assertThat(text).containsPattern("(?m)^latchkey_auth_api_key_ok(_total)? [0-9.eE+]+$")
+                .containsPattern("(?m)^latchkey_auth_api_key_invalid_api_key(_total)? [0-9.eE+]+$")
+                .contains("latchkey_auth_authenticate");
+        assertThat(text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")))
+                .allSatisfy(l -> assertThat(l).matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? \\S+"));
+    }
+
+    @Test
     void adminPortReportsDatabaseHealth() {
         Reply health = Reply.of(admin(APP, "/healthcheck").get());
 
