@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +26,7 @@ class AgentGovernanceHttpTest {
     private String memberId;
 
     private static Reply call(String method, String path, String token, Map<String, ?> body) {
-        var builder = request(APP, path).header("Authorization", "Bearer " + token);
-        return Reply.of(body == null ? builder.method(method) : builder.method(method, Entity.json(body)));
+        return TestApps.call(APP, method, path, token, body);
     }
 
     private static String email() {
@@ -36,11 +36,6 @@ class AgentGovernanceHttpTest {
     private static String register(String email) {
         return Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email, "password", PASSWORD))))
                 .string("access_token");
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
@@ -75,11 +76,6 @@ class AgentPlatformProfileTest {
     private static Map<String, Object> claims(String jwt) throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper().readValue(new String(Base64.getUrlDecoder()
                 .decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8), Map.class);
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     @SuppressWarnings("unchecked")

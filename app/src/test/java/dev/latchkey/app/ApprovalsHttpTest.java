@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +33,12 @@ class ApprovalsHttpTest {
     private String workloadToken;
 
     private static Reply call(String method, String path, String token, Map<String, ?> body) {
-        var builder = request(APP, path).header("Authorization", "Bearer " + token);
-        return Reply.of(body == null ? builder.method(method) : builder.method(method, Entity.json(body)));
+        return TestApps.call(APP, method, path, token, body);
     }
 
     private static Invocation.Builder check(String method, String uri, String token) {
         return request(APP, "/authz/check").header("X-Original-Method", method).header("X-Original-URI", uri)
                 .header("Authorization", "Bearer " + token);
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     private static String approvalIdIn(Reply reply) {

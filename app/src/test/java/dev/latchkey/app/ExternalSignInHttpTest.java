@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,11 +71,6 @@ class ExternalSignInHttpTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     @Test

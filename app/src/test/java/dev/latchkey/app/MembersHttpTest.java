@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +30,7 @@ class MembersHttpTest {
     }
 
     private static Reply call(String method, String path, String token, Map<String, ?> body) {
-        var builder = request(APP, path).header("Authorization", "Bearer " + token);
-        return Reply.of(body == null ? builder.method(method) : builder.method(method, Entity.json(body)));
+        return TestApps.call(APP, method, path, token, body);
     }
 
     private static String register(String email) {
@@ -46,11 +46,6 @@ class MembersHttpTest {
 
     private static String userId(String token) {
         return (String) call("GET", "/whoami", token, null).body().get("actor_id");
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     @BeforeEach

@@ -20,6 +20,12 @@ record Reply(int status, String mediaType, Map<String, String> headers, Map<Stri
         }
     }
 
+    /** Asserts a problem answer: this status and this stable code. */
+    static void assertProblem(Reply reply, int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(reply.body()).containsEntry("code", code);
+    }
+
     String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
@@ -83,11 +84,6 @@ class TattooApiProfileTest {
 
     private static Reply checkWithKey(String method, String uri, String key) {
         return Reply.of(check(method, uri).header("X-API-Key", key).get());
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     // Access paths, row 1: public reader, no credential, health and studios only.

@@ -86,6 +86,14 @@ final class TestApps {
         return target(app, path).request();
     }
 
+    /** One call with a bearer credential, read in full. */
+    static Reply call(DropwizardAppExtension<LatchkeyConfiguration> app, String method, String path, String token,
+            java.util.Map<String, ?> body) {
+        Invocation.Builder builder = request(app, path).header("Authorization", "Bearer " + token);
+        return Reply.of(body == null ? builder.method(method)
+                : builder.method(method, jakarta.ws.rs.client.Entity.json(body)));
+    }
+
     static Invocation.Builder admin(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
         return CLIENT.target("http://localhost:" + app.getAdminPort()).path(path).request();
     }

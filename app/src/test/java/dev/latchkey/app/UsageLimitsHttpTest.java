@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +21,6 @@ class UsageLimitsHttpTest {
             ConfigOverride.config("plans.default.requestsPerMinute", "6"),
             ConfigOverride.config("plans.default.burst", "4"),
             ConfigOverride.config("plans.default.usageCap", "2"));
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
-    }
 
     @Test
     void agentsHitTheCapPeopleStillGetInAndEveryoneHitsTheRateLimit() {

@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import static dev.latchkey.app.Reply.assertProblem;
 import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +69,6 @@ class WorkosModeHttpTest {
 
     private static Reply whoamiKey(String key) {
         return Reply.of(request(APP, "/whoami").header("X-API-Key", key).get());
-    }
-
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body()).containsEntry("code", code);
     }
 
     private static String fresh(String prefix) {

@@ -5,7 +5,6 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.user.User;
@@ -59,7 +58,7 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
             User user = identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById)
                     .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,
                             "This " + issuer + " identity is not linked to a Latchkey user"));
-            String tokenId = issuer + ":" + tokenDigest(token);
+            String tokenId = issuer + ":" + tokenDigest(credential);
             return new CachedTokenVerification.Verified(tokenId,
                     principals.inDefaultWorkspace(user, CredentialKind.EXTERNAL_JWT, tokenId, claims.expiresAt()),
                     claims.expiresAt());
@@ -67,8 +66,8 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     }
 
     /** A stable, non-reversible id for a token that may carry no {@code jti} of its own. */
-    private static String tokenDigest(String token) {
-        byte[] digest = VerificationCache.fingerprint(token).array(); // a stable id; not on the cached path
+    private static String tokenDigest(PresentedCredential credential) {
+        byte[] digest = credential.fingerprint().array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
     }
 }

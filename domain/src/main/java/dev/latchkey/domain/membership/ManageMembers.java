@@ -71,7 +71,7 @@ public final class ManageMembers {
             if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))) {
                 throw new RequestRejected(RequestError.CONFLICT, "That person is or was already a member");
             }
-            forget(existing.get().id());
+            forget(existing.get().id(), workspaceId);
             audit.record(workspaceId, initiator, "member.added", existing.get().id(), Map.of("role", role.wireName()));
             return new Member(Optional.of(existing.get().id()), email.value(), role, false);
         }
@@ -91,7 +91,7 @@ public final class ManageMembers {
             requireAnotherOwner(workspaceId, userId);
         }
         memberships.updateRole(workspaceId, userId, role);
-        forget(userId);
+        forget(userId, workspaceId);
         audit.record(workspaceId, initiator, "member.role_changed", userId,
                 Map.of("from", current.role().wireName(), "to", role.wireName()));
     }
@@ -104,17 +104,18 @@ public final class ManageMembers {
             requireAnotherOwner(workspaceId, userId);
         }
         memberships.markRemoved(workspaceId, userId, clock.instant());
-        forget(userId);
+        forget(userId, workspaceId);
         audit.record(workspaceId, initiator, "member.removed", userId, Map.of("role", current.role().wireName()));
     }
 
     /**
-     * Drops the member's cached verifications, and the tenant's workload tokens (they may carry this
+     * Drops the member's cached verifications, and this tenant's workload tokens (they may carry this
      * member's delegation; re-verifying them is cheap and narrows them to the member's new scopes).
      */
-    private void forget(String userId) {
+    private void forget(String userId, String workspaceId) {
         tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId)
-                || entry.principal().credentialKind() == dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN);
+                || (entry.principal().credentialKind() == dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN
+                        && entry.principal().tenantId().filter(workspaceId::equals).isPresent()));
     }
 
     private Membership activeMember(String workspaceId, String userId) {
