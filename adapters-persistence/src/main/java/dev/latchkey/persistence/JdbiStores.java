@@ -8,6 +8,9 @@ import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.oauth.AuthorizationCodeStore;
+import dev.latchkey.domain.oauth.OAuthClientStore;
+import dev.latchkey.domain.oauth.OAuthTokenStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
@@ -30,6 +33,9 @@ public final class JdbiStores {
     private final DelegationGrantStore delegationGrants;
     private final SigningKeyStore signingKeys;
     private final ApprovalStore approvals;
+    private final OAuthClientStore oauthClients;
+    private final AuthorizationCodeStore authorizationCodes;
+    private final OAuthTokenStore oauthTokens;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -45,6 +51,21 @@ public final class JdbiStores {
         this.delegationGrants = new JdbiDelegationGrantStore(jdbi);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.approvals = new JdbiApprovalStore(jdbi);
+        this.oauthClients = new JdbiOAuthClientStore(jdbi);
+        this.authorizationCodes = new JdbiAuthorizationCodeStore(jdbi);
+        this.oauthTokens = new JdbiOAuthTokenStore(jdbi);
+    }
+
+    public OAuthClientStore oauthClients() {
+        return oauthClients;
+    }
+
+    public AuthorizationCodeStore authorizationCodes() {
+        return authorizationCodes;
+    }
+
+    public OAuthTokenStore oauthTokens() {
+        return oauthTokens;
     }
 
     public ApprovalStore approvals() {

@@ -8,10 +8,14 @@ import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.oauth.AuthorizationCodeStore;
+import dev.latchkey.domain.oauth.OAuthClientStore;
+import dev.latchkey.domain.oauth.OAuthTokenStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.ApprovalStoreContract;
+import dev.latchkey.domain.testing.contract.OAuthStoresContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
@@ -140,6 +144,24 @@ class StoreContractTests {
             @Override
             protected SigningKeyStore signingKeyStore() {
                 return stores().signingKeys();
+            }
+        }
+
+        @Nested
+        class OAuth extends OAuthStoresContract {
+            @Override
+            protected OAuthClientStore clientStore() {
+                return stores().oauthClients();
+            }
+
+            @Override
+            protected AuthorizationCodeStore codeStore() {
+                return stores().authorizationCodes();
+            }
+
+            @Override
+            protected OAuthTokenStore tokenStore() {
+                return stores().oauthTokens();
             }
         }
 

@@ -4,10 +4,13 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.oauth.ClientMetadataDocuments;
+import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
@@ -23,6 +26,15 @@ import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.authz.AuthzCheckResource;
+import dev.latchkey.http.oauth.AuthorizationResource;
+import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
+import dev.latchkey.http.oauth.ClientRegistrationResource;
+import dev.latchkey.http.oauth.ConnectionsResource;
+import dev.latchkey.http.oauth.CorsFilter;
+import dev.latchkey.http.oauth.OAuthEndpoints;
+import dev.latchkey.http.oauth.OAuthFailureMapper;
+import dev.latchkey.http.oauth.ResourceMetadataChallenge;
+import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.WhoAmIResource;
@@ -51,6 +63,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -112,7 +125,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
         LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
                 hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), trustedIssuers,
-                workos.map(IdentityProvider.class::cast), clock);
+                workos.map(IdentityProvider.class::cast), clock, clientMetadataDocuments(configuration, clock));
         monitorBreakers(environment, trustedIssuers.circuitBreakers());
         workos.ifPresent(provider -> {
             monitorBreakers(environment, provider.circuitBreakers());
@@ -125,7 +138,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
         var jersey = environment.jersey();
-        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics, core.usageGate));
+        Optional<ProtectedResources> resources = core.oauth.map(LatchkeyCore.OAuthServer::resources);
+        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics, core.usageGate, resources));
         ProblemMappers.all().forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
@@ -142,12 +156,30 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
                 core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError(),
-                core.usageGate)));
+                core.usageGate, resources), resources));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
+        core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));
+    }
+
+    private static void registerOAuth(Environment environment, OAuthConfiguration config, LatchkeyCore core,
+            LatchkeyCore.OAuthServer oauth) {
+        var jersey = environment.jersey();
+        OAuthEndpoints endpoints = new OAuthEndpoints(oauth.settings().issuer());
+        jersey.register(new OAuthFailureMapper());
+        jersey.register(new CorsFilter());
+        jersey.register(new ResourceMetadataChallenge(oauth.resources()));
+        jersey.register(new AuthorizationServerMetadataResource(endpoints, oauth.resources(),
+                List.copyOf(config.getScopes().keySet()), config.getClientMetadataDocuments().isEnabled()));
+        jersey.register(new ClientRegistrationResource(oauth.registerClient()));
+        jersey.register(new AuthorizationResource(oauth.validateAuthorization(), oauth.grantConsent(), core.logIn,
+                core.userTokenVerifier, endpoints, config.getScopes()));
+        jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
+        jersey.register(new ConnectionsResource(oauth.connections()));
+        environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10)));
     }
 
     /**
@@ -178,7 +210,12 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     static LatchkeyCore core(LatchkeyConfiguration configuration, Jdbi jdbi, MetricRegistry metrics, Clock clock) {
         return new LatchkeyCore(configuration, new JdbiStores(jdbi), hasher(configuration, metrics),
                 userTokenCodec(configuration, clock), trustedIssuers(configuration, clock),
-                workos(configuration, clock).map(IdentityProvider.class::cast), clock);
+                workos(configuration, clock).map(IdentityProvider.class::cast), clock,
+                clientMetadataDocuments(configuration, clock));
+    }
+
+    static ClientMetadataDocuments clientMetadataDocuments(LatchkeyConfiguration configuration, Clock clock) {
+        return ClientMetadataDocuments.NONE;
     }
 
     static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {

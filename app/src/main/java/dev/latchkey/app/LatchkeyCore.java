@@ -2,6 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.crypto.WorkloadSigningKeys;
@@ -33,6 +34,23 @@ import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.oauth.AuthenticateClient;
+import dev.latchkey.domain.oauth.AuthorizationCodeGrant;
+import dev.latchkey.domain.oauth.ClientMetadataDocuments;
+import dev.latchkey.domain.oauth.ExpireOAuthRecords;
+import dev.latchkey.domain.oauth.GrantConsent;
+import dev.latchkey.domain.oauth.IssueOAuthTokens;
+import dev.latchkey.domain.oauth.ManageOAuthConnections;
+import dev.latchkey.domain.oauth.OAuthClients;
+import dev.latchkey.domain.oauth.OAuthRevocations;
+import dev.latchkey.domain.oauth.OAuthSettings;
+import dev.latchkey.domain.oauth.OAuthTokenIssuer;
+import dev.latchkey.domain.oauth.OAuthTokenVerifier;
+import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.oauth.RefreshTokenGrant;
+import dev.latchkey.domain.oauth.RegisterClient;
+import dev.latchkey.domain.oauth.RevokeOAuthToken;
+import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.provider.MappedActors;
 import dev.latchkey.domain.provider.ProviderAccessTokenVerifier;
@@ -91,10 +109,19 @@ final class LatchkeyCore {
     final IssueWorkloadToken issueWorkloadToken;
     final SensitiveActions sensitiveActions;
     final UsageGate usageGate;
+    final Optional<OAuthServer> oauth;
     private final List<CredentialVerifier> verifiers;
 
+    /** The OAuth authorization server's use cases, when {@code oauth.enabled}. */
+    record OAuthServer(OAuthSettings settings, ProtectedResources resources, RegisterClient registerClient,
+            ValidateAuthorizationRequest validateAuthorization, GrantConsent grantConsent,
+            IssueOAuthTokens issueTokens, RevokeOAuthToken revokeToken, ManageOAuthConnections connections,
+            ExpireOAuthRecords expireRecords, OAuthTokenVerifier verifier) {
+    }
+
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
-            ExternalTokenVerifier externalTokens, Optional<IdentityProvider> workos, Clock clock) {
+            ExternalTokenVerifier externalTokens, Optional<IdentityProvider> workos, Clock clock,
+            ClientMetadataDocuments documents) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
@@ -162,6 +189,12 @@ final class LatchkeyCore {
         this.usageGate = new UsageGate(new InMemoryUsageCounters(), configuration.getPlanOfWorkspace(), clock);
         this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit);
 
+        this.oauth = configuration.getOauth().isEnabled()
+                ? Optional.of(oauthServer(configuration.getOauth(), stores, principals, tokenCache,
+                        duration(userTokens.getRevalidateAfter()),
+                        audit, ids, random, clock, documents))
+                : Optional.empty();
+
         List<CredentialVerifier> chain = new ArrayList<>();
         // Before user tokens: both carry our issuer, and only this one checks typ: at+jwt.
         chain.add(new WorkloadTokenVerifier(workloadTokenCodec, stores.delegationGrants(), grantScopes,
@@ -173,6 +206,7 @@ final class LatchkeyCore {
         if (!workosKeys) {
             chain.add(apiKeyVerifier);
         }
+        oauth.ifPresent(server -> chain.add(server.verifier()));
         chain.add(userTokenVerifier);
         chain.add(externalJwtVerifier);
         workos.ifPresent(provider -> {
@@ -188,6 +222,33 @@ final class LatchkeyCore {
                     AuthError.INVALID_JWT)));
         });
         this.verifiers = List.copyOf(chain);
+    }
+
+    private static OAuthServer oauthServer(OAuthConfiguration config, JdbiStores stores, UserPrincipals principals,
+            VerificationCache tokenCache, Duration revalidateAfter, AuditTrail audit,
+            IdGenerator ids, SecureRandom random, Clock clock, ClientMetadataDocuments documents) {
+        OAuthSettings settings = config.toSettings();
+        ProtectedResources resources = config.toProtectedResources();
+        OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
+        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), tokenCache, clock);
+        OAuthTokenIssuer issuer = new OAuthTokenIssuer(stores.oauthTokens(), clients, settings, ids, random, clock);
+        AuthenticateClient authenticateClient = new AuthenticateClient(clients);
+        return new OAuthServer(settings, resources,
+                new RegisterClient(stores.oauthClients(), new FailedAttemptLimiter(config.getMaxRegistrationsPerAddress(),
+                        duration(config.getRegistrationWindow()), clock), settings.supportedScopes(), ids, random, clock),
+                new ValidateAuthorizationRequest(clients, resources, settings),
+                new GrantConsent(stores.users(), stores.memberships(), stores.workspaces(), principals,
+                        stores.authorizationCodes(), settings, audit, random, clock),
+                new IssueOAuthTokens(authenticateClient, List.of(
+                        new AuthorizationCodeGrant(stores.authorizationCodes(), issuer, revocations, resources, clock),
+                        new RefreshTokenGrant(stores.oauthTokens(), issuer, revocations, resources, settings, clock))),
+                new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations),
+                new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock),
+                new ExpireOAuthRecords(stores.oauthClients(), stores.authorizationCodes(), stores.oauthTokens(),
+                        duration(config.getUnusedClientExpiry()), clock),
+                new OAuthTokenVerifier(stores.oauthTokens(), stores.users(), principals, new CachedTokenVerification(
+                        tokenCache, clock, revalidateAfter, Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN), settings, clock));
     }
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {

@@ -96,7 +96,9 @@ class ApiKeyHttpTest {
     void noCredentialIsMissingAuthWithABareChallenge() {
         Reply response = Reply.of(request(APP, "/whoami").get());
 
-        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\"");
+        // No error attribute (RFC 6750 §3.1), and where to find an authorization server (RFC 9728 §5.1).
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\", "
+                + "resource_metadata=\"http://127.0.0.1:1/.well-known/oauth-protected-resource\"");
         assertProblem(response, 401, "missing_auth");
     }
 

@@ -68,6 +68,15 @@ final class TestApps {
                 ResourceHelpers.resourceFilePath("latchkey-test.yml"), overrides.toArray(ConfigOverride[]::new));
     }
 
+    /** A port free right now, for an app whose public URL must be known before it starts. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Creates a workspace through the same use case the operator command runs. */
     static CreateWorkspace.Created createWorkspace(DropwizardAppExtension<LatchkeyConfiguration> app, String name) {
         LatchkeyConfiguration config = app.getConfiguration();

@@ -5,6 +5,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /** The verified principal, carried on the request as its {@link SecurityContext}. */
 public final class CallerContext implements SecurityContext {
+    /** Request property: the scopes a Bearer challenge should name ({@code ScopeSet}). */
+    public static final String CHALLENGE_SCOPES = "latchkey.challengeScopes";
+
     private final VerifiedCaller caller;
     private final boolean secure;
 

@@ -1,6 +1,7 @@
 package dev.latchkey.http.auth;
 
 import dev.latchkey.domain.auth.AuthenticateRequest;
+import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.usage.UsageGate;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Attaches the authentication filter to every resource method according to its declared posture,
@@ -19,11 +21,19 @@ public final class PostureFeature implements DynamicFeature {
     private final AuthenticateRequest authenticate;
     private final AuthMetrics metrics;
     private final UsageGate usage;
+    private final Optional<ProtectedResources> resources;
 
     public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics, UsageGate usage) {
+        this(authenticate, metrics, usage, Optional.empty());
+    }
+
+    /** @param resources when OAuth is on: tokens bound to another resource are refused here */
+    public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics, UsageGate usage,
+            Optional<ProtectedResources> resources) {
         this.authenticate = authenticate;
         this.metrics = metrics;
         this.usage = usage;
+        this.resources = resources;
     }
 
     @Override
@@ -43,7 +53,7 @@ public final class PostureFeature implements DynamicFeature {
         }
         if (authenticated != null) {
             ScopeSet required = ScopeSet.parse(Arrays.asList(authenticated.scopes()));
-            context.register(new AuthenticationFilter(authenticate, required, metrics, usage));
+            context.register(new AuthenticationFilter(authenticate, required, metrics, usage, resources));
             context.register(new RateLimitHeaders());
         }
     }

@@ -1,10 +1,12 @@
 package dev.latchkey.http.authz;
 
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.http.auth.CredentialParser;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.auth.RateLimitHeaders;
+import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -31,55 +34,70 @@ import java.util.TreeSet;
 @Path("/authz/check")
 public final class AuthzCheckResource {
     private final DecideAccess decide;
+    private final Optional<ProtectedResources> resources;
 
     public AuthzCheckResource(DecideAccess decide) {
+        this(decide, Optional.empty());
+    }
+
+    /** @param resources when OAuth is on: which resource each original path belongs to, for challenges */
+    public AuthzCheckResource(DecideAccess decide, Optional<ProtectedResources> resources) {
         this.decide = decide;
+        this.resources = resources;
     }
 
     @GET
     @Public
-    public Response get(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response get(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @POST
     @Public
-    public Response post(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response post(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @PUT
     @Public
-    public Response put(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response put(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @PATCH
     @Public
-    public Response patch(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response patch(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @DELETE
     @Public
-    public Response delete(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response delete(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @HEAD
     @Public
-    public Response head(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response head(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
     @OPTIONS
     @Public
-    public Response options(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
-        return check(headers, request, uri);
+    public Response options(@Context HttpHeaders headers, @Context Request request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        return check(headers, request, uri, context);
     }
 
-    private Response check(HttpHeaders headers, Request request, UriInfo uri) {
+    private Response check(HttpHeaders headers, Request request, UriInfo uri, ContainerRequestContext context) {
         OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
+        resources.ifPresent(r -> context.setProperty(ResourceMetadataChallenge.RESOURCE, r.forPath(original.path())));
         DecideAccess.Decision decision = decide.decide(original.method(), original.path(),
                 CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
         Response.ResponseBuilder allowed = Response.ok();

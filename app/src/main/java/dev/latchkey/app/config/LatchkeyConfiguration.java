@@ -56,6 +56,11 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("workos")
     private WorkosConfiguration workos = new WorkosConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty("oauth")
+    private OAuthConfiguration oauth = new OAuthConfiguration();
+
     /** The postures of the API guarded through {@code /authz/check}; first match wins, no match is denied. */
     @Valid
     @NotNull
@@ -155,6 +160,10 @@ public final class LatchkeyConfiguration extends Configuration {
 
     public WorkloadTokensConfiguration getWorkloadTokens() {
         return workloadTokens;
+    }
+
+    public OAuthConfiguration getOauth() {
+        return oauth;
     }
 
     public WorkosConfiguration getWorkos() {

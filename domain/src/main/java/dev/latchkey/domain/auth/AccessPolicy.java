@@ -40,4 +40,16 @@ public final class AccessPolicy {
                 ? new AuthFailure(AuthError.NO_WORKSPACE, "You have no workspace yet: POST /workspaces/bootstrap first")
                 : new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant"));
     }
+
+    /**
+     * Passes unless the credential is bound to a resource other than {@code resource} (RFC 8707):
+     * a token a client obtained for one API must not be replayed at another.
+     *
+     * @throws AuthFailure {@code invalid_oauth_token}
+     */
+    public static void requireAudience(Principal principal, String resource) {
+        principal.audience().filter(audience -> !audience.equals(resource)).ifPresent(audience -> {
+            throw new AuthFailure(AuthError.INVALID_OAUTH_TOKEN, "The token was issued for another resource");
+        });
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The verified answer to "who is calling": the actor, the tenant the credential is bound to, the
  * kind of credential, the scopes in effect for this request, the credential's id (never the
- * secret), when it expires, and for a delegated workload the grant it acts under. Identity comes from here alone, never from headers or bodies the caller wrote.
+ * secret), when it expires, for a delegated workload the grant it acts under, and for a token bound
+ * to one resource (RFC 8707) that resource's canonical URI. Identity comes from here alone, never from headers or bodies the caller wrote.
  */
 public record Principal(
         Actor actor,
@@ -18,7 +19,8 @@ public record Principal(
         ScopeSet scopes,
         String credentialId,
         Optional<Instant> credentialExpiresAt,
-        Optional<String> grantId) {
+        Optional<String> grantId,
+        Optional<String> audience) {
 
     public Principal {
         Objects.requireNonNull(actor, "actor");
@@ -28,12 +30,20 @@ public record Principal(
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(credentialExpiresAt, "credentialExpiresAt");
         Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(audience, "audience");
+    }
+
+    /** A principal acting under a delegation grant, usable at any resource. */
+    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
+            String credentialId, Optional<Instant> credentialExpiresAt, Optional<String> grantId) {
+        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId, Optional.empty());
     }
 
     /** A principal that acts on its own authority, under no delegation grant. */
     public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
             String credentialId, Optional<Instant> credentialExpiresAt) {
-        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, Optional.empty());
+        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether a person (rather than a machine or an agent) presented this credential. */

@@ -8,6 +8,7 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.usage.UsageGate;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +40,22 @@ public final class DecideAccess {
     private final SensitiveActions sensitive;
     private final AuthError missingTenant;
     private final UsageGate usage;
+    private final Optional<ProtectedResources> resources;
+
+    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
+            AuthError missingTenant, UsageGate usage) {
+        this(rules, authenticate, sensitive, missingTenant, usage, Optional.empty());
+    }
 
     /**
      * @param missingTenant what a guarded route answers a principal without a tenant: seed 004's
      *     {@code no_workspace} (bootstrap first) or seed 003's {@code tenant_context_required}
+     * @param resources the APIs OAuth tokens are issued for: a token bound to one is refused at another
      */
     public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
-            AuthError missingTenant, UsageGate usage) {
+            AuthError missingTenant, UsageGate usage, Optional<ProtectedResources> resources) {
         this.usage = usage;
+        this.resources = resources;
         if (missingTenant != AuthError.NO_WORKSPACE && missingTenant != AuthError.TENANT_CONTEXT_REQUIRED) {
             throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
         }
@@ -79,6 +88,8 @@ public final class DecideAccess {
             throw new AuthFailure(AuthError.API_KEY_MANAGEMENT_RETIRED, retired.pointer());
         }
         Principal principal = authenticate.authenticate(credential);
+        resources.ifPresent(protectedResources -> AccessPolicy.requireAudience(principal,
+                protectedResources.forPath(path)));
         if (principal.tenantId().isEmpty()) {
             throw new AuthFailure(missingTenant, "The verified credential carries no tenant context");
         }

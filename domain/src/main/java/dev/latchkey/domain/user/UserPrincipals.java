@@ -39,15 +39,24 @@ public final class UserPrincipals {
         if (workspaceId.isEmpty()) {
             return principal(user, Optional.empty(), NO_ROLE, ScopeSet.EMPTY, kind, credentialId, expiresAt);
         }
-        String id = workspaceId.get();
-        Membership membership = memberships.find(id, user.id()).filter(Membership::isActive)
-                .orElseThrow(() -> new AuthFailure(AuthError.NO_WORKSPACE,
-                        "You are no longer an active member of workspace " + id));
-        workspaces.findById(id).filter(w -> !w.isDeleted())
-                .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
-                        "The workspace of this credential no longer exists"));
+        Membership membership = activeMembership(user, workspaceId.get());
         return principal(user, workspaceId, membership.role().wireName(), roleScopes.of(membership.role()), kind,
                 credentialId, expiresAt);
+    }
+
+    /** The scopes the user's current role gives them in a workspace, with the same checks as {@link #of}. */
+    public ScopeSet scopesIn(User user, String workspaceId) {
+        return roleScopes.of(activeMembership(user, workspaceId).role());
+    }
+
+    private Membership activeMembership(User user, String workspaceId) {
+        Membership membership = memberships.find(workspaceId, user.id()).filter(Membership::isActive)
+                .orElseThrow(() -> new AuthFailure(AuthError.NO_WORKSPACE,
+                        "You are no longer an active member of workspace " + workspaceId));
+        workspaces.findById(workspaceId).filter(w -> !w.isDeleted())
+                .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
+                        "The workspace of this credential no longer exists"));
+        return membership;
     }
 
     /** In the user's oldest active workspace, as seed 004 resolves a JWT with no tenant of its own. */

@@ -8,9 +8,15 @@ import dev.latchkey.domain.external.ExternalIdentityStore;
 import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.oauth.AuthorizationCodeStore;
+import dev.latchkey.domain.oauth.OAuthClientStore;
+import dev.latchkey.domain.oauth.OAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryActorMappingStore;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryApprovalStore;
+import dev.latchkey.domain.testing.InMemoryAuthorizationCodeStore;
+import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
+import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
 import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
@@ -25,6 +31,7 @@ import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
 import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.ApprovalStoreContract;
+import dev.latchkey.domain.testing.contract.OAuthStoresContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
@@ -165,6 +172,24 @@ class InMemoryStoresContractTest {
         @Override
         protected WorkspaceStore workspaceStore() {
             return workspaces;
+        }
+    }
+
+    @Nested
+    class OAuth extends OAuthStoresContract {
+        @Override
+        protected OAuthClientStore clientStore() {
+            return new InMemoryOAuthClientStore();
+        }
+
+        @Override
+        protected AuthorizationCodeStore codeStore() {
+            return new InMemoryAuthorizationCodeStore();
+        }
+
+        @Override
+        protected OAuthTokenStore tokenStore() {
+            return new InMemoryOAuthTokenStore();
         }
     }
 }

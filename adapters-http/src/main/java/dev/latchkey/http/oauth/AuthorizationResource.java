@@ -1,0 +1,250 @@
+package dev.latchkey.http.oauth;
+
+import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.oauth.AuthorizationParameters;
+import dev.latchkey.domain.oauth.AuthorizationRequest;
+import dev.latchkey.domain.oauth.ConsentChoices;
+import dev.latchkey.domain.oauth.GrantConsent;
+import dev.latchkey.domain.oauth.OAuthError;
+import dev.latchkey.domain.oauth.OAuthFailure;
+import dev.latchkey.domain.oauth.RedirectLocation;
+import dev.latchkey.domain.oauth.TokenHashes;
+import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.http.auth.Public;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The authorization endpoint and what the person does there: sign in (a session cookie holding a
+ * Latchkey user token, HttpOnly, SameSite=Lax, scoped to {@code /oauth}), then approve or deny on
+ * the consent page. The authorization parameters travel through every form as hidden fields and
+ * are validated again on each step, so no server-side state is kept between pages and a tampered
+ * field fails like a tampered URL. The consent form carries a token derived from the session, which
+ * another site can neither read nor compute.
+ */
+@Path("/oauth")
+public final class AuthorizationResource {
+    static final String SESSION_COOKIE = "latchkey_session";
+    private static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
+            "code_challenge", "code_challenge_method", "state", "scope", "resource");
+
+    private final ValidateAuthorizationRequest validate;
+    private final GrantConsent consent;
+    private final LogIn logIn;
+    private final CredentialVerifier sessions;
+    private final OAuthEndpoints endpoints;
+    private final Map<String, String> scopeWords;
+
+    public AuthorizationResource(ValidateAuthorizationRequest validate, GrantConsent consent, LogIn logIn,
+            CredentialVerifier sessions, OAuthEndpoints endpoints, Map<String, String> scopeWords) {
+        this.validate = validate;
+        this.consent = consent;
+        this.logIn = logIn;
+        this.sessions = sessions;
+        this.endpoints = endpoints;
+        this.scopeWords = Map.copyOf(scopeWords);
+    }
+
+    @GET
+    @Path("authorize")
+    @Public
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorize(@Context UriInfo uri, @CookieParam(SESSION_COOKIE) Cookie session) {
+        return withRequest(uri.getQueryParameters(), 302, (request, parameters) -> {
+            Optional<Principal> person = signedIn(session);
+            if (person.isEmpty()) {
+                return page(200, OAuthPages.login(request, parameters, null));
+            }
+            ConsentChoices choices = consent.choices(request, person.get().actor().id());
+            if (choices.workspaces().isEmpty()) {
+                return page(403, OAuthPages.error("No workspace yet",
+                        "Create a workspace in Latchkey first, then connect the application again."));
+            }
+            return page(200, OAuthPages.consent(request, choices, parameters, scopeWords, csrfToken(session)));
+        });
+    }
+
+    @POST
+    @Path("authorize")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decide(MultivaluedMap<String, String> form, @CookieParam(SESSION_COOKIE) Cookie session,
+            @Context HttpServletRequest http) {
+        return withRequest(form, 303, (request, parameters) -> {
+            Optional<Principal> person = signedIn(session);
+            if (person.isEmpty()) {
+                return page(401, OAuthPages.login(request, parameters, "Your session ended; sign in again."));
+            }
+            if (!sameText(form.getFirst("csrf_token"), csrfToken(session))) {
+                return page(403, OAuthPages.error("Request not accepted",
+                        "This approval did not come from the consent page Latchkey showed you."));
+            }
+            if (!"approve".equals(form.getFirst("decision"))) {
+                return Response.seeOther(URI.create(consent.deny(request))).build();
+            }
+            ConsentChoices choices = consent.choices(request, person.get().actor().id());
+            String workspace = form.getFirst("workspace");
+            if (choices.workspaces().stream().noneMatch(w -> w.id().equals(workspace))) {
+                return page(403, OAuthPages.error("Workspace not available",
+                        "You are not an active member of the chosen workspace."));
+            }
+            String location = consent.approve(request, choices.user(), workspace,
+                    Initiator.of(person.get(), http.getRemoteAddr()));
+            return Response.seeOther(URI.create(location)).build();
+        });
+    }
+
+    @POST
+    @Path("login")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+        return withRequest(form, 303, (request, parameters) -> {
+            AccessToken token;
+            try {
+                token = logIn.execute(orEmpty(form.getFirst("email")), orEmpty(form.getFirst("password")),
+                        http.getRemoteAddr());
+            } catch (AuthFailure failure) {
+                if (failure.error() == AuthError.RATE_LIMITED) {
+                    Response.ResponseBuilder tooMany = Response.status(429).type(MediaType.TEXT_HTML_TYPE)
+                            .entity(OAuthPages.login(request, parameters, "Too many attempts; wait a few minutes."));
+                    failure.retryAfter().ifPresent(wait -> tooMany.header(HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, wait.toSeconds()))));
+                    return secured(tooMany).build();
+                }
+                if (failure.error() == AuthError.INVALID_CREDENTIALS) {
+                    return page(401, OAuthPages.login(request, parameters, "The email or password is not right."));
+                }
+                throw failure;
+            }
+            NewCookie cookie = new NewCookie.Builder(SESSION_COOKIE).value(token.value()).path("/oauth")
+                    .httpOnly(true).secure(endpoints.isSecure()).sameSite(NewCookie.SameSite.LAX).build();
+            URI back = URI.create("/oauth/authorize?" + query(parameters));
+            return Response.seeOther(back).cookie(cookie).build();
+        });
+    }
+
+    private interface Step {
+        Response apply(AuthorizationRequest request, Map<String, String> parameters);
+    }
+
+    /**
+     * Validates the authorization parameters, then runs the step. Errors before the client and its
+     * redirect URI are trusted are shown on a page; later ones go back to the client.
+     */
+    private Response withRequest(MultivaluedMap<String, String> source, int redirectStatus, Step step) {
+        try {
+            Map<String, String> parameters = authorizationParameters(source);
+            return step.apply(validate.validate(toDomain(parameters)), parameters);
+        } catch (OAuthFailure failure) {
+            return failure.redirectTo()
+                    .map(to -> Response.status(redirectStatus)
+                            .location(URI.create(RedirectLocation.ofError(failure, to, endpoints.issuer()))).build())
+                    .orElseGet(() -> page(400, OAuthPages.error("This connection request is not valid",
+                            failure.description())));
+        }
+    }
+
+    private static Map<String, String> authorizationParameters(MultivaluedMap<String, String> source) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String name : PARAMETERS) {
+            List<String> values = source.get(name);
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            if (values.size() > 1) {
+                throw new OAuthFailure(OAuthError.INVALID_REQUEST, name + " must not be repeated");
+            }
+            parameters.put(name, values.get(0));
+        }
+        return parameters;
+    }
+
+    private static AuthorizationParameters toDomain(Map<String, String> p) {
+        Function<String, Optional<String>> get = name -> Optional.ofNullable(p.get(name));
+        return new AuthorizationParameters(get.apply("response_type"), get.apply("client_id"),
+                get.apply("redirect_uri"), get.apply("code_challenge"), get.apply("code_challenge_method"),
+                get.apply("state"), get.apply("scope"), get.apply("resource"));
+    }
+
+    private Optional<Principal> signedIn(Cookie session) {
+        if (session == null || session.getValue() == null || session.getValue().isEmpty()) {
+            return Optional.empty();
+        }
+        PresentedCredential credential = new PresentedCredential.Bearer(session.getValue());
+        if (!sessions.recognises(credential)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sessions.verify(credential));
+        } catch (AuthFailure failure) {
+            if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
+                throw failure;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Derived from the HttpOnly session: readable by no script, computable by no other site. */
+    private static String csrfToken(Cookie session) {
+        return TokenHashes.of("consent-csrf:" + session.getValue());
+    }
+
+    private static boolean sameText(String presented, String expected) {
+        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String query(Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Response page(int status, String html) {
+        return secured(Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html)).build();
+    }
+
+    private static Response.ResponseBuilder secured(Response.ResponseBuilder page) {
+        return page.header("Content-Security-Policy", OAuthPages.CONTENT_SECURITY_POLICY)
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .cacheControl(OAuthResponses.NO_STORE);
+    }
+}

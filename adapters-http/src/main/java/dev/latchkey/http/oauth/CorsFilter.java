@@ -1,0 +1,59 @@
+package dev.latchkey.http.oauth;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * CORS for browser-based MCP clients (the MCP Inspector, web IDEs): discovery, registration, token
+ * and revocation, and the bearer-protected API. Any origin may call them because none relies on
+ * cookies — the credential is in the request itself — so {@code *} exposes nothing a script could
+ * not send anyway. The authorization and consent pages are excluded: they rely on the session
+ * cookie and are navigated to, never fetched. {@code WWW-Authenticate} is exposed so that a
+ * browser client can find the resource metadata after a 401.
+ */
+@PreMatching
+@Priority(Priorities.HEADER_DECORATOR)
+public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, MCP-Protocol-Version, Mcp-Session-Id, "
+            + "X-API-Key";
+    private static final String EXPOSED_HEADERS = "WWW-Authenticate, Mcp-Session-Id, Retry-After, RateLimit-Limit, "
+            + "RateLimit-Remaining, RateLimit-Reset";
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getMethod().equals(HttpMethod.OPTIONS) && request.getHeaderString("Origin") != null
+                && request.getHeaderString("Access-Control-Request-Method") != null && appliesTo(path(request))) {
+            request.abortWith(Response.noContent()
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
+                    .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .header("Access-Control-Max-Age", "86400")
+                    .build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getHeaderString("Origin") != null && appliesTo(path(request))
+                && !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
+            response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        }
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return "/" + request.getUriInfo().getPath(true).replaceFirst("^/", "");
+    }
+
+    static boolean appliesTo(String path) {
+        return !(path.startsWith("/oauth/authorize") || path.startsWith("/oauth/login")
+                || path.startsWith("/oauth/connections"));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.latchkey.http.oauth;
+
+import dev.latchkey.domain.oauth.ClientCredentials;
+import dev.latchkey.domain.oauth.IssueOAuthTokens;
+import dev.latchkey.domain.oauth.IssuedTokens;
+import dev.latchkey.domain.oauth.OAuthFailure;
+import dev.latchkey.domain.oauth.RevokeOAuthToken;
+import dev.latchkey.domain.oauth.TokenRequest;
+import dev.latchkey.http.auth.Public;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The token endpoint (RFC 6749 §3.2) and the revocation endpoint (RFC 7009). */
+@Path("/oauth")
+public final class TokenResource {
+    private final IssueOAuthTokens issueTokens;
+    private final RevokeOAuthToken revokeToken;
+
+    public TokenResource(IssueOAuthTokens issueTokens, RevokeOAuthToken revokeToken) {
+        this.issueTokens = issueTokens;
+        this.revokeToken = revokeToken;
+    }
+
+    @POST
+    @Path("token")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            MultivaluedMap<String, String> form) {
+        return answer(authorization, form, credentials -> {
+            TokenRequest request = new TokenRequest(single(form, "grant_type"), single(form, "code"),
+                    single(form, "redirect_uri"), single(form, "code_verifier"), single(form, "refresh_token"),
+                    single(form, "scope"), single(form, "resource"));
+            return OAuthResponses.json(200, view(issueTokens.issue(credentials, request)));
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            MultivaluedMap<String, String> form) {
+        return answer(authorization, form, credentials -> {
+            revokeToken.revoke(credentials, single(form, "token"), single(form, "token_type_hint"));
+            return Response.ok().cacheControl(OAuthResponses.NO_STORE).build();
+        });
+    }
+
+    private static Response answer(String authorization, MultivaluedMap<String, String> form,
+            Function<ClientCredentials, Response> handler) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        try {
+            return handler.apply(ClientCredentialsParser.parse(authorization, form));
+        } catch (OAuthFailure failure) {
+            return OAuthResponses.error(failure, basic);
+        }
+    }
+
+    private static java.util.Optional<String> single(MultivaluedMap<String, String> form, String name) {
+        return ClientCredentialsParser.single(form, name);
+    }
+
+    /** RFC 6749 §5.1, with no null member. */
+    private static Map<String, Object> view(IssuedTokens tokens) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("access_token", tokens.accessToken());
+        view.put("token_type", "Bearer");
+        view.put("expires_in", tokens.expiresIn().toSeconds());
+        view.put("refresh_token", tokens.refreshToken());
+        view.put("scope", tokens.scopes().toSpaceSeparated());
+        return view;
+    }
+}

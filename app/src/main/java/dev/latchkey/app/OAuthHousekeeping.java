@@ -1,0 +1,52 @@
+package dev.latchkey.app;
+
+import dev.latchkey.domain.oauth.ExpireOAuthRecords;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Deletes never-used OAuth clients and dead codes and tokens on a timer. */
+final class OAuthHousekeeping implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthHousekeeping.class);
+
+    private final ExpireOAuthRecords expire;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    OAuthHousekeeping(ExpireOAuthRecords expire, Duration interval) {
+        this.expire = expire;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "oauth-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void runQuietly() {
+        try {
+            int deleted = expire.run();
+            if (deleted > 0) {
+                LOG.info("deleted {} expired OAuth records", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("OAuth housekeeping failed, retrying next time: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.latchkey.domain.oauth;
+
+import java.util.Optional;
+
+/** Finds a client by its id: registered ones in the store, URL ids through their metadata document. */
+public final class OAuthClients {
+    private final OAuthClientStore store;
+    private final ClientMetadataDocuments documents;
+
+    public OAuthClients(OAuthClientStore store, ClientMetadataDocuments documents) {
+        this.store = store;
+        this.documents = documents;
+    }
+
+    public static boolean isMetadataDocumentUrl(String clientId) {
+        return clientId.startsWith("https://");
+    }
+
+    public Optional<OAuthClient> find(String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        return isMetadataDocumentUrl(clientId) ? documents.fetch(clientId) : store.findById(clientId);
+    }
+
+    /** Records that a registered client obtained tokens (document clients are not stored). */
+    void markUsed(OAuthClient client, java.time.Instant at) {
+        if (!isMetadataDocumentUrl(client.clientId())) {
+            store.markUsed(client.clientId(), at);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.latchkey.domain.oauth;
+
+import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.auth.CredentialKind;
+import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserPrincipals;
+import dev.latchkey.domain.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies OAuth access tokens ({@code <prefix>oat_…}): one indexed read by the token's SHA-256
+ * (already computed for the cache), then the person behind it — still an active member of the
+ * workspace the token is bound to, not signed out everywhere since. The principal's scopes are the
+ * token's, narrowed to the person's current role, and it is bound to the token's resource.
+ * Results are cached like every token; revocation in this process evicts the family at once.
+ */
+public final class OAuthTokenVerifier implements CredentialVerifier {
+    private final OAuthTokenStore tokens;
+    private final UserStore users;
+    private final UserPrincipals principals;
+    private final CachedTokenVerification verifications;
+    private final String prefix;
+    private final Clock clock;
+
+    public OAuthTokenVerifier(OAuthTokenStore tokens, UserStore users, UserPrincipals principals,
+            CachedTokenVerification verifications, OAuthSettings settings, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.principals = principals;
+        this.verifications = verifications;
+        this.prefix = settings.accessTokenPrefix();
+        this.clock = clock;
+    }
+
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.OAUTH_ACCESS_TOKEN;
+    }
+
+    @Override
+    public boolean recognises(PresentedCredential credential) {
+        return credential instanceof PresentedCredential.Bearer && credential.value().startsWith(prefix);
+    }
+
+    @Override
+    public Principal verify(PresentedCredential credential) {
+        return verifications.verify(credential, () -> check(credential));
+    }
+
+    private CachedTokenVerification.Verified check(PresentedCredential credential) {
+        Instant now = clock.instant();
+        OAuthToken token = tokens.findByAccessHash(TokenHashes.of(credential.fingerprint()))
+                .filter(t -> t.accessUsableAt(now))
+                .orElseThrow(() -> invalid("The OAuth token is unknown, expired or revoked"));
+        User user = users.findById(token.userId())
+                .filter(u -> u.acceptsTokenIssuedAt(token.issuedAt()))
+                .orElseThrow(() -> invalid("The user behind this OAuth token signed out everywhere"));
+        Principal person = principals.of(user, Optional.of(token.workspaceId()), kind(), token.id(),
+                token.accessExpiresAt());
+        Principal principal = new Principal(person.actor(), person.tenantId(), kind(),
+                person.scopes().intersect(token.scopes()), token.id(), Optional.of(token.accessExpiresAt()),
+                Optional.empty(), Optional.of(token.resource()));
+        return new CachedTokenVerification.Verified(token.id(), token.familyId(), principal, token.accessExpiresAt());
+    }
+
+    private static AuthFailure invalid(String detail) {
+        return new AuthFailure(AuthError.INVALID_OAUTH_TOKEN, detail);
+    }
+}
