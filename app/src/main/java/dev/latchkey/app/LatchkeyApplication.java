@@ -41,6 +41,7 @@ import dev.latchkey.http.system.WhoAmIResource;
 import dev.latchkey.http.user.AuthResource;
 import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.http.user.WorkspaceResource;
+import dev.latchkey.identity.HttpClientMetadataDocuments;
 import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.identity.WorkosIdentityProvider;
 import dev.latchkey.persistence.DatabaseMigrations;
@@ -215,7 +216,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     }
 
     static ClientMetadataDocuments clientMetadataDocuments(LatchkeyConfiguration configuration, Clock clock) {
-        return ClientMetadataDocuments.NONE;
+        var documents = configuration.getOauth().getClientMetadataDocuments();
+        return documents.isEnabled() ? new HttpClientMetadataDocuments(documents.toSettings(), clock)
+                : ClientMetadataDocuments.NONE;
     }
 
     static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {

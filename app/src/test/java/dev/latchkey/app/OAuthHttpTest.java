@@ -6,12 +6,16 @@ import dev.latchkey.app.OAuthTestClient.Page;
 import dev.latchkey.app.OAuthTestClient.Person;
 import dev.latchkey.app.OAuthTestClient.Pkce;
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,10 +30,26 @@ class OAuthHttpTest {
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final String MCP = BASE + "/mcp";
     private static final String CALLBACK = "http://127.0.0.1:43117/callback";
+    /** Serves client metadata documents, as a client's own website would. */
+    private static final WireMockServer CLIENT_SITE = started();
     static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
             ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
             ConfigOverride.config("oauth.issuer", BASE),
-            ConfigOverride.config("oauth.resources", MCP));
+            ConfigOverride.config("oauth.resources", MCP),
+            // The document server is on loopback and plain http, which production refuses (SSRF).
+            ConfigOverride.config("oauth.clientMetadataDocuments.allowPrivateAddresses", "true"),
+            ConfigOverride.config("oauth.clientMetadataDocuments.allowHttp", "true"));
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @AfterAll
+    static void stopClientSite() {
+        CLIENT_SITE.stop();
+    }
 
     private final OAuthTestClient client = new OAuthTestClient(BASE);
 
@@ -428,6 +448,27 @@ class OAuthHttpTest {
                 .header("Authorization", "Bearer " + person.token()).DELETE());
         assertThat(disconnected.status()).isEqualTo(204);
         assertThat(whoami(other).json()).containsEntry("code", "invalid_oauth_token");
+    }
+
+    @Test
+    void aClientIdentifiedByItsMetadataDocumentNeedsNoRegistration() {
+        String clientId = "http://127.0.0.1:" + CLIENT_SITE.port() + "/oauth/client.json";
+        CLIENT_SITE.stubFor(WireMock.get("/oauth/client.json").willReturn(WireMock.okJson("{\"client_id\":\""
+                + clientId + "\",\"client_name\":\"Document Client\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
+        Person person = client.person();
+        Pkce pkce = Pkce.fresh();
+        Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
+        assertThat(client.authorize(parameters).body()).contains("Document Client");
+
+        Map<String, Object> tokens = client.tokensFor(parameters, pkce, person.email());
+        assertThat(whoami((String) tokens.get("access_token")).status()).isEqualTo(200);
+
+        String impostor = "http://127.0.0.1:" + CLIENT_SITE.port() + "/oauth/impostor.json";
+        CLIENT_SITE.stubFor(WireMock.get("/oauth/impostor.json").willReturn(WireMock.okJson("{\"client_id\":\""
+                + clientId + "\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
+        Page refused = client.authorize(OAuthTestClient.authorization(impostor, CALLBACK, pkce));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("location")).isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.domain.oauth.OAuthSettings;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.identity.ClientMetadataDocumentSettings;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -176,24 +177,10 @@ public final class OAuthConfiguration {
             return enabled;
         }
 
-        public boolean isAllowPrivateAddresses() {
-            return allowPrivateAddresses;
-        }
-
-        public boolean isAllowHttp() {
-            return allowHttp;
-        }
-
-        public Duration getTimeout() {
-            return timeout;
-        }
-
-        public int getMaxBytes() {
-            return maxBytes;
-        }
-
-        public Duration getMaxCacheAge() {
-            return maxCacheAge;
+        public ClientMetadataDocumentSettings toSettings() {
+            return new ClientMetadataDocumentSettings(allowPrivateAddresses, allowHttp,
+                    java.time.Duration.ofMillis(timeout.toMilliseconds()), maxBytes,
+                    java.time.Duration.ofMillis(maxCacheAge.toMilliseconds()));
         }
     }
 }

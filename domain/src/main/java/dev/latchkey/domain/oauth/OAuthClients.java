@@ -12,8 +12,9 @@ public final class OAuthClients {
         this.documents = documents;
     }
 
+    /** A URL id names a metadata document (whose adapter refuses plain http outside tests); registered ids never are URLs. */
     public static boolean isMetadataDocumentUrl(String clientId) {
-        return clientId.startsWith("https://");
+        return clientId.startsWith("https://") || clientId.startsWith("http://");
     }
 
     public Optional<OAuthClient> find(String clientId) {
