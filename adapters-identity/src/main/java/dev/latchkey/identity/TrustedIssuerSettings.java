@@ -8,12 +8,20 @@ import java.util.Optional;
 /**
  * One trusted issuer: which {@code iss} values it signs as, how its signatures are checked (a JWKS
  * URL for RS256, or a shared secret for HS256, never both), the audience its tokens must carry,
- * which claims hold the subject and the email, and whether its tokens are accepted as bearer
- * credentials (otherwise only exchanged at sign-in).
+ * which claims hold the subject and the email, whether its tokens are accepted as bearer
+ * credentials (otherwise only exchanged at sign-in), and whether a bearer token of an identity seen
+ * for the first time makes its user (seed 004: people sign up with the issuer, not with Latchkey).
  */
 public record TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
         Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
-        boolean assumeEmailVerified, boolean acceptAsBearer) {
+        boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse) {
+
+    public TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
+            Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
+            boolean assumeEmailVerified, boolean acceptAsBearer) {
+        this(name, issuers, jwksUrl, sharedSecret, audience, subjectClaim, emailClaim, assumeEmailVerified,
+                acceptAsBearer, false);
+    }
 
     public TrustedIssuerSettings {
         Objects.requireNonNull(name, "name");
@@ -28,6 +36,9 @@ public record TrustedIssuerSettings(String name, List<String> issuers, Optional<
         }
         if (sharedSecret.isPresent() && sharedSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("trusted issuer " + name + ": sharedSecret needs at least 32 bytes");
+        }
+        if (provisionOnFirstUse && !acceptAsBearer) {
+            throw new IllegalArgumentException("trusted issuer " + name + ": provisionOnFirstUse needs acceptAsBearer");
         }
         if (audience == null || audience.isBlank()) {
             throw new IllegalArgumentException("trusted issuer " + name + " needs an audience (e.g. the client id)");

@@ -80,7 +80,8 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
     @Override
     public Optional<TrustedIssuer> identify(String token) {
         return JwtShape.unverifiedIssuer(token).map(byIss::get)
-                .map(issuer -> new TrustedIssuer(issuer.settings().name(), issuer.settings().acceptAsBearer()));
+                .map(issuer -> new TrustedIssuer(issuer.settings().name(), issuer.settings().acceptAsBearer(),
+                        issuer.settings().provisionOnFirstUse()));
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.external.ExternalJwtVerifier;
 import dev.latchkey.domain.external.ExternalTokenVerifier;
+import dev.latchkey.domain.external.ExternalUsers;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.grant.ManageDelegationGrants;
@@ -150,12 +151,14 @@ final class LatchkeyCore {
                 duration(userTokens.getRevalidateAfter()));
         this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
                 tokenVerifications);
-        this.externalJwtVerifier = new ExternalJwtVerifier(externalTokens, stores.externalIdentities(), stores.users(),
-                principals, tokenVerifications);
         AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
+        ExternalUsers externalUsers = new ExternalUsers(stores.externalIdentities(), stores.users(), acceptInvitations,
+                ids, clock);
+        this.externalJwtVerifier = new ExternalJwtVerifier(externalTokens, externalUsers, principals,
+                tokenVerifications);
         this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, acceptInvitations, ids, clock);
-        this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, stores.externalIdentities(),
-                stores.users(), acceptInvitations, issueUserToken, ids, clock);
+        this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers,
+                issueUserToken);
         Duration loginWindow = duration(userTokens.getFailedLoginWindow());
         this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),

@@ -10,15 +10,9 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExternalSignInHttpTest {
     private static final String GOOGLE = "https://accounts.google.com";
     private static final String CLIENT_ID = "latchkey-test.apps.googleusercontent.com";
-    private static final String SUPABASE = "https://project.supabase.co/auth/v1";
-    private static final String SUPABASE_SECRET = "super-secret-jwt-token-with-at-least-32-characters";
 
     static final TestIssuer GOOGLE_ISSUER = new TestIssuer();
     static final TestIssuer FLAKY_ISSUER = new TestIssuer();
@@ -56,21 +48,7 @@ class ExternalSignInHttpTest {
     }
 
     private static String supabaseToken(String subject, String email) {
-        try {
-            JwtClaims claims = new JwtClaims();
-            claims.setIssuer(SUPABASE);
-            claims.setAudience("authenticated");
-            claims.setSubject(subject);
-            claims.setClaim("email", email);
-            claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plusSeconds(600).getEpochSecond()));
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(claims.toJson());
-            jws.setKey(new HmacKey(SUPABASE_SECRET.getBytes(StandardCharsets.UTF_8)));
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-            return jws.getCompactSerialization();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SupabaseTokens.token(subject, email);
     }
 
     @Test

@@ -169,9 +169,13 @@ final class OAuthTestClient {
 
     /** Signs in through the login form of an authorization request; returns the session cookie. */
     String signIn(Map<String, String> parameters, String email) {
+        return signIn(parameters, Map.of("email", email, "password", PASSWORD));
+    }
+
+    /** Signs in with the given credential fields (a password, or a trusted issuer's token). */
+    String signIn(Map<String, String> parameters, Map<String, String> credentials) {
         Map<String, String> form = new LinkedHashMap<>(authorize(parameters).hiddenFields());
-        form.put("email", email);
-        form.put("password", PASSWORD);
+        form.putAll(credentials);
         Page signedIn = postForm("/oauth/login", form);
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
         return signedIn.header("set-cookie").split(";")[0];
@@ -179,7 +183,10 @@ final class OAuthTestClient {
 
     /** Signs in, approves on the consent page, returns the redirect. */
     Page approve(Map<String, String> parameters, String email) {
-        String cookie = signIn(parameters, email);
+        return approveWithSession(parameters, signIn(parameters, email));
+    }
+
+    Page approveWithSession(Map<String, String> parameters, String cookie) {
         Page consent = authorize(parameters, "Cookie", cookie);
         assertThat(consent.status()).as(consent.body()).isEqualTo(200);
         Map<String, String> form = new LinkedHashMap<>(consent.hiddenFields());
@@ -189,7 +196,11 @@ final class OAuthTestClient {
 
     /** The whole flow for a public client: returns the token response. */
     Map<String, Object> tokensFor(Map<String, String> parameters, Pkce pkce, String email) {
-        Page approved = approve(parameters, email);
+        return tokensWithSession(parameters, pkce, signIn(parameters, email));
+    }
+
+    Map<String, Object> tokensWithSession(Map<String, String> parameters, Pkce pkce, String cookie) {
+        Page approved = approveWithSession(parameters, cookie);
         assertThat(approved.status()).as(approved.body()).isEqualTo(303);
         Page exchanged = postForm("/oauth/token", Map.of("grant_type", "authorization_code",
                 "code", approved.redirectParameters().get("code"), "redirect_uri", parameters.get("redirect_uri"),

@@ -6,6 +6,8 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.oauth.AuthorizationParameters;
 import dev.latchkey.domain.oauth.AuthorizationRequest;
 import dev.latchkey.domain.oauth.ConsentChoices;
@@ -43,8 +45,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The authorization endpoint and what the person does there: sign in (a session cookie holding a
- * Latchkey user token, HttpOnly, SameSite=Lax, scoped to {@code /oauth}), then approve or deny on
+ * The authorization endpoint and what the person does there: sign in (with a password or a trusted
+ * issuer's token; the session is a cookie holding a Latchkey user token, HttpOnly, SameSite=Lax,
+ * scoped to {@code /oauth}), then approve or deny on
  * the consent page. The authorization parameters travel through every form as hidden fields and
  * are validated again on each step, so no server-side state is kept between pages and a tampered
  * field fails like a tampered URL. The consent form carries a token derived from the session, which
@@ -59,15 +62,18 @@ public final class AuthorizationResource {
     private final ValidateAuthorizationRequest validate;
     private final GrantConsent consent;
     private final LogIn logIn;
+    private final SignInWithExternalIdentity externalSignIn;
     private final CredentialVerifier sessions;
     private final OAuthEndpoints endpoints;
     private final Map<String, String> scopeWords;
 
     public AuthorizationResource(ValidateAuthorizationRequest validate, GrantConsent consent, LogIn logIn,
-            CredentialVerifier sessions, OAuthEndpoints endpoints, Map<String, String> scopeWords) {
+            SignInWithExternalIdentity externalSignIn, CredentialVerifier sessions, OAuthEndpoints endpoints,
+            Map<String, String> scopeWords) {
         this.validate = validate;
         this.consent = consent;
         this.logIn = logIn;
+        this.externalSignIn = externalSignIn;
         this.sessions = sessions;
         this.endpoints = endpoints;
         this.scopeWords = Map.copyOf(scopeWords);
@@ -132,8 +138,9 @@ public final class AuthorizationResource {
         return withRequest(form, 303, (request, parameters) -> {
             AccessToken token;
             try {
-                token = logIn.execute(orEmpty(form.getFirst("email")), orEmpty(form.getFirst("password")),
-                        http.getRemoteAddr());
+                token = signIn(form, http.getRemoteAddr());
+            } catch (RequestRejected unknownIssuer) {
+                return page(400, OAuthPages.login(request, parameters, unknownIssuer.getMessage()));
             } catch (AuthFailure failure) {
                 if (failure.error() == AuthError.RATE_LIMITED) {
                     Response.ResponseBuilder tooMany = Response.status(429).type(MediaType.TEXT_HTML_TYPE)
@@ -145,6 +152,9 @@ public final class AuthorizationResource {
                 if (failure.error() == AuthError.INVALID_CREDENTIALS) {
                     return page(401, OAuthPages.login(request, parameters, "The email or password is not right."));
                 }
+                if (failure.error() == AuthError.INVALID_JWT) {
+                    return page(401, OAuthPages.login(request, parameters, "The sign-in token is not valid."));
+                }
                 throw failure;
             }
             NewCookie cookie = new NewCookie.Builder(SESSION_COOKIE).value(token.value()).path("/oauth")
@@ -152,6 +162,19 @@ public final class AuthorizationResource {
             URI back = URI.create("/oauth/authorize?" + query(parameters));
             return Response.seeOther(back).cookie(cookie).build();
         });
+    }
+
+    /**
+     * A password, or — for a web frontend whose people sign in with a trusted issuer (Supabase,
+     * Google) — that issuer's token in {@code issuer} and {@code id_token}.
+     */
+    private AccessToken signIn(MultivaluedMap<String, String> form, String address) {
+        String issuer = form.getFirst("issuer");
+        String idToken = form.getFirst("id_token");
+        if (issuer != null && idToken != null) {
+            return externalSignIn.execute(issuer, idToken);
+        }
+        return logIn.execute(orEmpty(form.getFirst("email")), orEmpty(form.getFirst("password")), address);
     }
 
     private interface Step {

@@ -45,10 +45,17 @@ public final class TrustedIssuerConfiguration {
     @JsonProperty
     private boolean acceptAsBearer = false;
 
+    /**
+     * With {@code acceptAsBearer}: the first bearer token of an identity makes (or links, by verified
+     * email) its Latchkey user, as when people sign up with the issuer rather than with Latchkey.
+     */
+    @JsonProperty
+    private boolean provisionOnFirstUse = false;
+
     TrustedIssuerSettings toSettings() {
         return new TrustedIssuerSettings(name, issuers,
                 Optional.ofNullable(jwksUrl).filter(url -> !url.isBlank()).map(URI::create),
                 Optional.ofNullable(sharedSecret).filter(secret -> !secret.isEmpty()), audience, subjectClaim,
-                emailClaim, assumeEmailVerified, acceptAsBearer);
+                emailClaim, assumeEmailVerified, acceptAsBearer, provisionOnFirstUse);
     }
 }

@@ -9,7 +9,6 @@ import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserPrincipals;
-import dev.latchkey.domain.user.UserStore;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -17,20 +16,19 @@ import java.util.Base64;
  * Accepts JWTs of trusted external issuers that are configured as bearer credentials (a
  * Supabase-style admin UI): the token proves an identity, the identity's link names the user, and
  * the user's workspace is their active membership (seed 004 §2). An identity linked to nobody is
- * {@code actor_not_mapped}.
+ * {@code actor_not_mapped}, unless its issuer provisions users on first use: then its first token
+ * makes (or links) the account, which has no workspace until it bootstraps one.
  */
 public final class ExternalJwtVerifier implements CredentialVerifier {
     private final ExternalTokenVerifier tokens;
-    private final ExternalIdentityStore identities;
-    private final UserStore users;
+    private final ExternalUsers externalUsers;
     private final UserPrincipals principals;
     private final CachedTokenVerification verifications;
 
-    public ExternalJwtVerifier(ExternalTokenVerifier tokens, ExternalIdentityStore identities, UserStore users,
-            UserPrincipals principals, CachedTokenVerification verifications) {
+    public ExternalJwtVerifier(ExternalTokenVerifier tokens, ExternalUsers externalUsers, UserPrincipals principals,
+            CachedTokenVerification verifications) {
         this.tokens = tokens;
-        this.identities = identities;
-        this.users = users;
+        this.externalUsers = externalUsers;
         this.principals = principals;
         this.verifications = verifications;
     }
@@ -52,11 +50,12 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     public Principal verify(PresentedCredential credential) {
         String token = credential.value();
         return verifications.verify(credential, () -> {
-            String issuer = tokens.identify(token).orElseThrow(
-                    () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here")).name();
+            ExternalTokenVerifier.TrustedIssuer trusted = tokens.identify(token).orElseThrow(
+                    () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here"));
+            String issuer = trusted.name();
             ExternalClaims claims = tokens.verify(issuer, token);
-            User user = identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById)
-                    .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,
+            User user = trusted.provisionsOnFirstUse() ? externalUsers.linkedOrNew(claims)
+                    : externalUsers.linked(claims).orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,
                             "This " + issuer + " identity is not linked to a Latchkey user"));
             String tokenId = issuer + ":" + tokenDigest(credential);
             return new CachedTokenVerification.Verified(tokenId,

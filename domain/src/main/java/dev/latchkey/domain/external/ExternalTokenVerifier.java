@@ -9,7 +9,10 @@ import java.util.Optional;
 public interface ExternalTokenVerifier {
 
     /** A configured issuer the token claims to come from (an unverified look, no I/O). */
-    record TrustedIssuer(String name, boolean acceptedAsBearer) {
+    record TrustedIssuer(String name, boolean acceptedAsBearer, boolean provisionsOnFirstUse) {
+        public TrustedIssuer(String name, boolean acceptedAsBearer) {
+            this(name, acceptedAsBearer, false);
+        }
     }
 
     Optional<TrustedIssuer> identify(String token);

@@ -1,0 +1,64 @@
+package dev.latchkey.domain.external;
+
+import dev.latchkey.domain.common.IdGenerator;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.membership.AcceptInvitations;
+import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The Latchkey user behind an external identity: the one it is linked to, or — on first sign-in —
+ * the account with its verified email, or a new account. An unverified email never links to an
+ * existing account: that would let anyone claim it.
+ */
+public final class ExternalUsers {
+    private final ExternalIdentityStore identities;
+    private final UserStore users;
+    private final AcceptInvitations invitations;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ExternalUsers(ExternalIdentityStore identities, UserStore users, AcceptInvitations invitations,
+            IdGenerator ids, Clock clock) {
+        this.identities = identities;
+        this.users = users;
+        this.invitations = invitations;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Optional<User> linked(ExternalClaims claims) {
+        return identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById);
+    }
+
+    public User linkedOrNew(ExternalClaims claims) {
+        return linked(claims).orElseGet(() -> linkOrCreate(claims));
+    }
+
+    private User linkOrCreate(ExternalClaims claims) {
+        if (!claims.emailVerified() || claims.email().isEmpty()) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The identity has no verified email address");
+        }
+        EmailAddress email;
+        try {
+            email = EmailAddress.parse(claims.email().get());
+        } catch (IllegalArgumentException e) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The identity's email address is not valid");
+        }
+        User user = users.findByEmail(email).orElseGet(() -> {
+            User created = new User(ids.newId("usr"), email, Optional.empty(), clock.instant(), Optional.empty());
+            if (users.insert(created)) {
+                invitations.forNewUser(created);
+                return created;
+            }
+            return users.findByEmail(email).orElseThrow(); // lost a race to a concurrent sign-up
+        });
+        identities.link(claims.issuerName(), claims.subject(), user.id());
+        // A concurrent first sign-in may have linked the identity first; its link wins.
+        return linked(claims).orElse(user);
+    }
+}
