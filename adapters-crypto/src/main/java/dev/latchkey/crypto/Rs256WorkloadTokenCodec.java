@@ -13,9 +13,7 @@ import java.util.Map;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -60,18 +58,7 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         jwt.setJwtId(claims.tokenId());
         jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
         jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
-        RsaJsonWebKey key = keys.signingKey();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(jwt.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setHeader("typ", TYPE);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign a workload token", e);
-        }
+        return keys.sign(jwt, TYPE);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -62,6 +64,22 @@ public final class WorkloadSigningKeys {
             }
             create(clock.instant());
             return reload().signing().orElseThrow();
+        }
+    }
+
+    /** Signs claims RS256 with the current key, its {@code kid} and the given {@code typ} header. */
+    String sign(JwtClaims claims, String type) {
+        RsaJsonWebKey key = signingKey();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setHeader("typ", type);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a " + type, e);
         }
     }
 

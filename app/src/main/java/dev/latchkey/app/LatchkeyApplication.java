@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.OAuthConfiguration;
+import dev.latchkey.app.config.UsageCountersConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
@@ -14,6 +15,8 @@ import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
+import dev.latchkey.domain.usage.InMemoryUsageCounters;
+import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.agent.ApprovalResource;
 import dev.latchkey.http.agent.DelegationGrantResource;
@@ -46,6 +49,7 @@ import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.identity.WorkosIdentityProvider;
 import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
+import dev.latchkey.redis.RedisUsageCounters;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -54,6 +58,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.metrics.CircuitBreakerMetrics;
@@ -124,9 +129,11 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
         Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
+        UsageCounters usageCounters = usageCounters(configuration, environment, clock);
         LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
                 hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), trustedIssuers,
-                workos.map(IdentityProvider.class::cast), clock, clientMetadataDocuments(configuration, clock));
+                workos.map(IdentityProvider.class::cast), clock, clientMetadataDocuments(configuration, clock),
+                usageCounters);
         monitorBreakers(environment, trustedIssuers.circuitBreakers());
         workos.ifPresent(provider -> {
             monitorBreakers(environment, provider.circuitBreakers());
@@ -157,7 +164,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
                 core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError(),
-                core.usageGate, resources), resources));
+                core.usageGate, resources), resources, core.principalAssertions));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
@@ -212,7 +219,25 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         return new LatchkeyCore(configuration, new JdbiStores(jdbi), hasher(configuration, metrics),
                 userTokenCodec(configuration, clock), trustedIssuers(configuration, clock),
                 workos(configuration, clock).map(IdentityProvider.class::cast), clock,
-                clientMetadataDocuments(configuration, clock));
+                clientMetadataDocuments(configuration, clock), new InMemoryUsageCounters());
+    }
+
+    /** Redis when configured (shared by every instance, with a health check), else this process's memory. */
+    private static UsageCounters usageCounters(LatchkeyConfiguration configuration, Environment environment,
+            Clock clock) {
+        UsageCountersConfiguration config = configuration.getUsageCounters();
+        return config.redis().<UsageCounters>map(uri -> {
+            RedisUsageCounters redis = new RedisUsageCounters(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(),
+                    config.getNamespace(), config.timeout(), config.retryAfter(), clock);
+            environment.lifecycle().manage(new Managed() {
+                @Override
+                public void stop() {
+                    redis.close();
+                }
+            });
+            environment.healthChecks().register("usage-counters", new UsageCountersHealthCheck(redis));
+            return redis;
+        }).orElseGet(InMemoryUsageCounters::new);
     }
 
     static ClientMetadataDocuments clientMetadataDocuments(LatchkeyConfiguration configuration, Clock clock) {

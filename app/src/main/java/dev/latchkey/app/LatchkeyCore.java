@@ -4,6 +4,7 @@ import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
+import dev.latchkey.crypto.Rs256PrincipalAssertions;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.actor.ManageActorMappings;
@@ -56,11 +57,12 @@ import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.provider.MappedActors;
 import dev.latchkey.domain.provider.ProviderAccessTokenVerifier;
 import dev.latchkey.domain.provider.ProviderApiKeyVerifier;
+import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
-import dev.latchkey.domain.usage.InMemoryUsageCounters;
+import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.domain.usage.UsageGate;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.domain.user.RegisterUser;
@@ -82,6 +84,9 @@ import java.util.Optional;
 
 /** The domain's use cases wired to their ports: built once, by the server or by a command. */
 final class LatchkeyCore {
+    /** The {@code aud} of X-Latchkey-Principal assertions: the upstreams behind a proxy. */
+    static final String PRINCIPAL_AUDIENCE = "latchkey-upstream";
+
     final Clock clock;
     final LastUsedRecorder lastUsed;
     final ApiKeyVerifier apiKeyVerifier;
@@ -108,6 +113,7 @@ final class LatchkeyCore {
     final WorkloadTokenCodec workloadTokenCodec;
     final WorkloadSigningKeys signingKeys;
     final IssueWorkloadToken issueWorkloadToken;
+    final PrincipalAssertions principalAssertions;
     final SensitiveActions sensitiveActions;
     final UsageGate usageGate;
     final Optional<OAuthServer> oauth;
@@ -122,7 +128,7 @@ final class LatchkeyCore {
 
     LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
             ExternalTokenVerifier externalTokens, Optional<IdentityProvider> workos, Clock clock,
-            ClientMetadataDocuments documents) {
+            ClientMetadataDocuments documents, UsageCounters usageCounters) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
@@ -185,11 +191,13 @@ final class LatchkeyCore {
                 IssueWorkloadToken.LIFETIME.plusMinutes(1), Duration.ofMinutes(1));
         this.workloadTokenCodec = new Rs256WorkloadTokenCodec(signingKeys, workloadTokens.getIssuer(),
                 workloadTokens.getAudience(), clock);
+        this.principalAssertions = new Rs256PrincipalAssertions(signingKeys, workloadTokens.getIssuer(),
+                PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
         this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
                 hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
                 workloadTokenCodec, ids, clock);
 
-        this.usageGate = new UsageGate(new InMemoryUsageCounters(), configuration.getPlanOfWorkspace(), clock);
+        this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
         this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit);
 
         this.oauth = configuration.getOauth().isEnabled()

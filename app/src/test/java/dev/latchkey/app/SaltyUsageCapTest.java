@@ -24,8 +24,7 @@ class SaltyUsageCapTest {
     private static final int PORT = TestApps.freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final String CALLBACK = "http://127.0.0.1:33418/";
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profile("salty",
-            ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profileAt("salty", PORT,
             ConfigOverride.config("oauth.issuer", BASE),
             ConfigOverride.config("oauth.resources", BASE + "/mcp"),
             ConfigOverride.config("trustedIssuers[0].sharedSecret", SupabaseTokens.SECRET),

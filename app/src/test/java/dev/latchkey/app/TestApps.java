@@ -41,12 +41,21 @@ final class TestApps {
 
     /** A shipped profile (profiles/NAME.yml) on a fresh H2, random ports and a test secret. */
     static DropwizardAppExtension<LatchkeyConfiguration> profile(String name, ConfigOverride... extra) {
+        return profileAt(name, 0, extra);
+    }
+
+    /**
+     * A shipped profile on a fixed port, for apps whose public URL (the OAuth issuer) must be known
+     * before they start. A key must not be overridden twice: the test support keeps overrides in a
+     * set, so which of two would win is left to chance.
+     */
+    static DropwizardAppExtension<LatchkeyConfiguration> profileAt(String name, int port, ConfigOverride... extra) {
         TestDatabases.Database database = TestDatabases.h2();
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("database.user", database.user()),
                 ConfigOverride.config("database.password", database.password()),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(port)),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("userTokens.secret", "test-only-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"),
                 ConfigOverride.config("workloadTokens.keyEncryptionKey", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
@@ -57,15 +66,42 @@ final class TestApps {
                 overrides.toArray(ConfigOverride[]::new));
     }
 
-    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database,
-            ConfigOverride... extra) {
+    /** On a given database: several instances may share one, as behind a load balancer. */
+    static DropwizardAppExtension<LatchkeyConfiguration> onDatabase(TestDatabases.Database database,
+            ConfigOverride... overrides) {
+        return on(database, overrides);
+    }
+
+    /**
+     * A further instance on that database, started and stopped by the test itself. Overrides are
+     * system properties that remember the value they replaced, so instances sharing keys must stop
+     * in reverse order of starting; an extension-managed second instance would not.
+     */
+    static io.dropwizard.testing.DropwizardTestSupport<LatchkeyConfiguration> anotherInstance(
+            TestDatabases.Database database, ConfigOverride... extra) {
+        return new io.dropwizard.testing.DropwizardTestSupport<>(LatchkeyApplication.class,
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"), onDatabaseOverrides(database, extra));
+    }
+
+    private static ConfigOverride[] onDatabaseOverrides(TestDatabases.Database database, ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("database.user", database.user()),
                 ConfigOverride.config("database.password", database.password())));
         overrides.addAll(List.of(extra));
+        return overrides.toArray(ConfigOverride[]::new);
+    }
+
+    /** One call with a bearer credential to an instance on {@code port}. */
+    static Reply call(int port, String method, String path, String token) {
+        return Reply.of(CLIENT.target("http://localhost:" + port).path(path).request()
+                .header("Authorization", "Bearer " + token).method(method));
+    }
+
+    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database,
+            ConfigOverride... extra) {
         return new DropwizardAppExtension<>(LatchkeyApplication.class,
-                ResourceHelpers.resourceFilePath("latchkey-test.yml"), overrides.toArray(ConfigOverride[]::new));
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"), onDatabaseOverrides(database, extra));
     }
 
     /** A port free right now, for an app whose public URL must be known before it starts. */

@@ -1,12 +1,17 @@
 package dev.latchkey.http.authz;
 
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.route.DecideAccess;
+import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.http.auth.CredentialParser;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.auth.RateLimitHeaders;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
+import dev.latchkey.http.problem.AuthErrorStatus;
+import dev.latchkey.http.problem.RequestRejectedMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -33,17 +38,24 @@ import java.util.TreeSet;
  */
 @Path("/authz/check")
 public final class AuthzCheckResource {
+    /** Set by a proxy whose auth subrequests can relay only 401 and 403 (nginx {@code auth_request}). */
+    static final String SUBREQUEST = "X-Latchkey-Subrequest";
+    /** The status Latchkey would have answered, on a subrequest denial. */
+    static final String STATUS = "X-Latchkey-Status";
+
     private final DecideAccess decide;
     private final Optional<ProtectedResources> resources;
+    private final PrincipalAssertions assertions;
 
-    public AuthzCheckResource(DecideAccess decide) {
-        this(decide, Optional.empty());
-    }
-
-    /** @param resources when OAuth is on: which resource each original path belongs to, for challenges */
-    public AuthzCheckResource(DecideAccess decide, Optional<ProtectedResources> resources) {
+    /**
+     * @param resources when OAuth is on: which resource each original path belongs to, for challenges
+     * @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request
+     */
+    public AuthzCheckResource(DecideAccess decide, Optional<ProtectedResources> resources,
+            PrincipalAssertions assertions) {
         this.decide = decide;
         this.resources = resources;
+        this.assertions = assertions;
     }
 
     @GET
@@ -96,14 +108,39 @@ public final class AuthzCheckResource {
     }
 
     private Response check(HttpHeaders headers, Request request, UriInfo uri, ContainerRequestContext context) {
-        OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
-        resources.ifPresent(r -> context.setProperty(ResourceMetadataChallenge.RESOURCE, r.forPath(original.path())));
-        DecideAccess.Decision decision = decide.decide(original.method(), original.path(),
-                CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
+        boolean subrequest = headers.getHeaderString(SUBREQUEST) != null
+                && !headers.getHeaderString(SUBREQUEST).isBlank();
+        DecideAccess.Decision decision;
+        try {
+            OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
+            resources.ifPresent(r -> context.setProperty(ResourceMetadataChallenge.RESOURCE,
+                    r.forPath(original.path())));
+            decision = decide.decide(original.method(), original.path(),
+                    CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
+        } catch (AuthFailure failure) {
+            if (subrequest) {
+                return relayable(AuthErrorStatus.of(failure.error()));
+            }
+            throw failure;
+        } catch (RequestRejected rejected) {
+            if (subrequest) {
+                return relayable(RequestRejectedMapper.statusOf(rejected.error()));
+            }
+            throw rejected;
+        }
         Response.ResponseBuilder allowed = Response.ok();
-        decision.principal().ifPresent(principal -> identityHeaders(allowed, principal));
+        decision.principal().ifPresent(principal -> identityHeaders(allowed, principal)
+                .header("X-Latchkey-Principal", assertions.assertionFor(principal)));
         decision.allowance().ifPresent(allowance -> RateLimitHeaders.add(allowed, allowance));
         return allowed.build();
+    }
+
+    /**
+     * A denial a subrequest can carry: 401 stays 401, anything else becomes 403, with the real
+     * status alongside. The proxy then asks again outside the subrequest for the full answer.
+     */
+    private static Response relayable(int status) {
+        return Response.status(status == 401 ? 401 : 403).header(STATUS, Integer.toString(status)).build();
     }
 
     /**
@@ -121,8 +158,8 @@ public final class AuthzCheckResource {
     }
 
     /** Facts for the upstream; a proxy must strip any copies the caller sent (see docs). */
-    private static void identityHeaders(Response.ResponseBuilder response, Principal principal) {
-        response.header("X-Latchkey-Actor", principal.actor().id())
+    private static Response.ResponseBuilder identityHeaders(Response.ResponseBuilder response, Principal principal) {
+        return response.header("X-Latchkey-Actor", principal.actor().id())
                 .header("X-Latchkey-Actor-Kind", principal.actor().kind().wireName())
                 .header("X-Latchkey-Tenant", principal.tenantId().orElse(""))
                 .header("X-Latchkey-Role", principal.actor().role())

@@ -58,6 +58,11 @@ public final class LatchkeyConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    @JsonProperty("usageCounters")
+    private UsageCountersConfiguration usageCounters = new UsageCountersConfiguration();
+
+    @Valid
+    @NotNull
     @JsonProperty("oauth")
     private OAuthConfiguration oauth = new OAuthConfiguration();
 
@@ -160,6 +165,10 @@ public final class LatchkeyConfiguration extends Configuration {
 
     public WorkloadTokensConfiguration getWorkloadTokens() {
         return workloadTokens;
+    }
+
+    public UsageCountersConfiguration getUsageCounters() {
+        return usageCounters;
     }
 
     public OAuthConfiguration getOauth() {

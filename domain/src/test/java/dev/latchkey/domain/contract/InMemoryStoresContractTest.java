@@ -32,11 +32,14 @@ import dev.latchkey.domain.testing.contract.AgentStoresContract;
 import dev.latchkey.domain.testing.contract.ApiKeyStoreContract;
 import dev.latchkey.domain.testing.contract.ApprovalStoreContract;
 import dev.latchkey.domain.testing.contract.OAuthStoresContract;
+import dev.latchkey.domain.testing.contract.UsageCountersContract;
 import dev.latchkey.domain.testing.contract.AuditLogContract;
 import dev.latchkey.domain.testing.contract.PeopleStoresContract;
 import dev.latchkey.domain.testing.contract.SigningKeyStoreContract;
 import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.usage.InMemoryUsageCounters;
+import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;
@@ -190,6 +193,14 @@ class InMemoryStoresContractTest {
         @Override
         protected OAuthTokenStore tokenStore() {
             return new InMemoryOAuthTokenStore();
+        }
+    }
+
+    @Nested
+    class Usage extends UsageCountersContract {
+        @Override
+        protected UsageCounters counters() {
+            return new InMemoryUsageCounters();
         }
     }
 }

@@ -1,0 +1,83 @@
+package dev.latchkey.crypto;
+
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.route.PrincipalAssertions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+
+/**
+ * The {@code X-Latchkey-Principal} assertion: a JWT ({@code typ: latchkey-principal+jwt}) signed
+ * RS256 with the key ring published at {@code /.well-known/jwks.json}, naming the actor, tenant,
+ * role, scopes and credential. An RSA signature costs about a millisecond, far more than a cached
+ * decision, so an assertion is reused for the same principal until half its lifetime has passed:
+ * the decision path signs once per credential per half-lifetime, not once per request.
+ */
+public final class Rs256PrincipalAssertions implements PrincipalAssertions {
+    static final String TYPE = "latchkey-principal+jwt";
+    private static final int MAX_CACHED = 100_000;
+
+    private record Signed(String jws, Instant reuseUntil) {
+    }
+
+    private final WorkloadSigningKeys keys;
+    private final String issuer;
+    private final String audience;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final Map<Principal, Signed> cache = new ConcurrentHashMap<>();
+
+    public Rs256PrincipalAssertions(WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime,
+            Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    @Override
+    public String assertionFor(Principal principal) {
+        Instant now = clock.instant();
+        Signed cached = cache.get(principal);
+        if (cached != null && now.isBefore(cached.reuseUntil())) {
+            return cached.jws();
+        }
+        if (cache.size() >= MAX_CACHED) {
+            cache.values().removeIf(signed -> !now.isBefore(signed.reuseUntil()));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+        }
+        Instant expiry = principal.credentialExpiresAt().filter(end -> end.isBefore(now.plus(lifetime)))
+                .orElse(now.plus(lifetime));
+        Instant halfway = now.plus(lifetime.dividedBy(2));
+        Signed signed = new Signed(sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway);
+        cache.put(principal, signed);
+        return signed.jws();
+    }
+
+    private String sign(Principal principal, Instant now, Instant expiry) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setSubject(principal.actor().id());
+        claims.setClaim("actor_kind", principal.actor().kind().wireName());
+        principal.tenantId().ifPresent(tenant -> claims.setClaim("tenant_id", tenant));
+        claims.setClaim("role", principal.actor().role());
+        claims.setClaim("scope", principal.scopes().toSpaceSeparated());
+        claims.setClaim("owner_scopes", List.copyOf(new TreeSet<>(principal.actor().ownerScopes())));
+        claims.setClaim("credential_kind", principal.credentialKind().wireName());
+        claims.setClaim("credential_id", principal.credentialId());
+        principal.grantId().ifPresent(grant -> claims.setClaim("grant_id", grant));
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiry.getEpochSecond()));
+        return keys.sign(claims, TYPE);
+    }
+}
