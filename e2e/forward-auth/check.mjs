@@ -98,7 +98,7 @@ try {
 
   const retired = await call('GET', '/v0/records', { authorization: `Bearer ${team.api_key}` });
   assert.equal(retired.status, 410);
-  assert.equal(retired.body.code, 'api_key_management_retired');
+  assert.equal(retired.body.code, 'route_retired');
   assert.match(retired.body.detail, /use \/records/);
   ok('a retired route: 410 with its code and pointer');
 

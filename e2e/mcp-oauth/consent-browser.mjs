@@ -15,7 +15,10 @@ assert.ok(base && screenshotPath, 'usage: consent-browser.mjs BASE SCREENSHOT.pn
 const registeredRedirect = 'http://127.0.0.1:43118/callback';
 let landed;
 const callback = createServer((request, response) => {
-  landed = new URL(request.url, 'http://127.0.0.1');
+  const url = new URL(request.url, 'http://127.0.0.1');
+  if (url.pathname === '/callback') {
+    landed = url; // not the browser's follow-up requests, such as /favicon.ico
+  }
   response.end('You can close this window.');
 });
 await new Promise((resolve) => callback.listen(0, '127.0.0.1', resolve));

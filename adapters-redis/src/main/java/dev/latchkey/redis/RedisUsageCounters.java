@@ -113,6 +113,20 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
         }
     }
 
+    @Override
+    public long read(String key, Instant now) {
+        if (!shouldTry()) {
+            return fallback.read(key, now);
+        }
+        try {
+            String value = redis.get(namespace + key);
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (JedisException e) {
+            failed(e);
+            return fallback.read(key, now);
+        }
+    }
+
     /** False while Redis is believed unreachable (the last call failed less than {@code retryAfter} ago). */
     public boolean isAvailable() {
         return shouldTry();

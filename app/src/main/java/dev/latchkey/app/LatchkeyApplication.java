@@ -40,6 +40,7 @@ import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
+import dev.latchkey.http.system.UsageResource;
 import dev.latchkey.http.system.WhoAmIResource;
 import dev.latchkey.http.user.AuthResource;
 import dev.latchkey.http.user.MembersResource;
@@ -151,6 +152,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         ProblemMappers.all().forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
+        jersey.register(new UsageResource(core.usageGate));
         if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
             jersey.register(new RetiredApiKeyResource());
         } else {

@@ -51,4 +51,21 @@ class UsageLimitsHttpTest {
         assertProblem(limited, 429, "rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 10L);
     }
+
+    @Test
+    void theWorkspacesAdminsCanReadItsUsageThisPeriod() {
+        String email = "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String signup = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
+                "password", "correct horse battery staple")))).string("access_token");
+        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + signup)
+                .post(Entity.json(Map.of())));
+        Reply.of(request(APP, "/whoami").header("X-API-Key", bootstrap.string("api_key")).get());
+
+        Reply usage = Reply.of(request(APP, "/usage").header("Authorization", "Bearer "
+                + bootstrap.string("access_token")).get());
+        assertThat(usage.status()).isEqualTo(200);
+        assertThat(usage.body()).containsEntry("plan", "default").containsEntry("usage_cap", 2)
+                .containsEntry("metered_requests", 1).containsEntry("remaining", 1)
+                .containsEntry("workspace_id", bootstrap.string("workspace_id")).containsKeys("period_start", "period_end");
+    }
 }

@@ -31,6 +31,7 @@ class AuthErrorStatusTest {
         documented.put(AuthError.TENANT_CONTEXT_REQUIRED, 403);
         documented.put(AuthError.OWNER_SCOPE_MISMATCH, 403);
         documented.put(AuthError.API_KEY_MANAGEMENT_RETIRED, 410);
+        documented.put(AuthError.ROUTE_RETIRED, 410);
         documented.put(AuthError.RATE_LIMITED, 429);
         documented.put(AuthError.USAGE_CAP_EXCEEDED, 429);
         documented.put(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, 503);

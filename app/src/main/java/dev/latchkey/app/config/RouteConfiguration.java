@@ -1,6 +1,7 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.route.PathPattern;
 import dev.latchkey.domain.route.Posture;
 import dev.latchkey.domain.route.RouteRule;
@@ -36,16 +37,27 @@ public final class RouteConfiguration {
     @JsonProperty
     private String pointer = "This route is retired";
 
+    /** For {@code retired}: {@code route_retired} (default) or {@code api_key_management_retired}. */
+    @JsonProperty
+    private String code = "route_retired";
+
     RouteRule toRule() {
         Posture resolved = switch (posture) {
             case "public" -> new Posture.Public();
             case "authenticated" -> new Posture.Authenticated(ScopeSet.parse(scopes));
             case "owner" -> new Posture.Owner(Optional.ofNullable(parameter));
             case "sensitive" -> new Posture.Sensitive(ScopeSet.parse(scopes));
-            case "retired" -> new Posture.Retired(pointer);
+            case "retired" -> new Posture.Retired(pointer, retiredCode());
             default -> throw new IllegalArgumentException("posture must be public, authenticated, owner, sensitive or "
                     + "retired, not " + posture);
         };
         return new RouteRule(method, PathPattern.parse(path), resolved);
+    }
+
+    private AuthError retiredCode() {
+        return java.util.Arrays.stream(AuthError.values())
+                .filter(error -> error.kind() == AuthError.Kind.RETIRED && error.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a retired route's code must be route_retired or "
+                        + "api_key_management_retired, not " + code));
     }
 }

@@ -38,6 +38,8 @@ public enum AuthError {
     OWNER_SCOPE_MISMATCH("owner_scope_mismatch", Kind.FORBIDDEN, "Owner scope mismatch"),
     /** Local API-key routes while an external provider is the key authority. */
     API_KEY_MANAGEMENT_RETIRED("api_key_management_retired", Kind.RETIRED, "API key management retired"),
+    /** Any other route configured as retired; the detail says where it lives now. */
+    ROUTE_RETIRED("route_retired", Kind.RETIRED, "Route retired"),
     /** Too many requests in the current window. */
     RATE_LIMITED("rate_limited", Kind.THROTTLED, "Rate limited"),
     /** The workspace's usage cap for the period is spent. */

@@ -85,7 +85,7 @@ public final class DecideAccess {
             return new Decision(Optional.empty(), Optional.empty());
         }
         if (posture instanceof Posture.Retired retired) {
-            throw new AuthFailure(AuthError.API_KEY_MANAGEMENT_RETIRED, retired.pointer());
+            throw new AuthFailure(retired.code(), retired.pointer());
         }
         Principal principal = authenticate.authenticate(credential);
         resources.ifPresent(protectedResources -> AccessPolicy.requireAudience(principal,

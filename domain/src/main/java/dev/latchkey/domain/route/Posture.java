@@ -1,5 +1,6 @@
 package dev.latchkey.domain.route;
 
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.util.Objects;
 
@@ -39,9 +40,18 @@ public sealed interface Posture {
     }
 
     /** Gone: 410 with a pointer to where the feature lives now. */
-    record Retired(String pointer) implements Posture {
+    /** Answers 410 with {@code code} (one of the {@link AuthError.Kind#RETIRED} errors) and the pointer. */
+    record Retired(String pointer, AuthError code) implements Posture {
         public Retired {
             Objects.requireNonNull(pointer, "pointer");
+            Objects.requireNonNull(code, "code");
+            if (code.kind() != AuthError.Kind.RETIRED) {
+                throw new IllegalArgumentException("a retired route answers a retired code, not " + code.code());
+            }
+        }
+
+        public Retired(String pointer) {
+            this(pointer, AuthError.ROUTE_RETIRED);
         }
     }
 }

@@ -35,6 +35,12 @@ public final class InMemoryUsageCounters implements UsageCounters {
     }
 
     @Override
+    public long read(String key, Instant now) {
+        Counter counter = counters.get(key);
+        return counter == null || !now.isBefore(counter.expiresAt()) ? 0 : counter.count();
+    }
+
+    @Override
     public long increment(String key, Instant now, Instant expiresAt) {
         if (counters.size() > 100_000) {
             counters.values().removeIf(c -> c.expiresAt().isBefore(now));

@@ -17,4 +17,7 @@ public interface UsageCounters {
 
     /** Adds one to the counter {@code key}, which lives until {@code expiresAt}; returns the new count. */
     long increment(String key, Instant now, Instant expiresAt);
+
+    /** The counter's value, without changing it; 0 when it does not exist or has expired. */
+    long read(String key, Instant now);
 }

@@ -20,6 +20,13 @@ public final class UsageGate {
     static final Set<CredentialKind> METERED = EnumSet.of(CredentialKind.API_KEY, CredentialKind.OAUTH_ACCESS_TOKEN,
             CredentialKind.WORKLOAD_TOKEN, CredentialKind.WORKOS_API_KEY);
 
+    /** A workspace's standing in its current billing period, for its admins. */
+    public record Usage(Plan plan, Instant periodStart, Instant periodEnd, long metered) {
+        public long remaining() {
+            return plan.usageCap() == 0 ? Long.MAX_VALUE : Math.max(0, plan.usageCap() - metered);
+        }
+    }
+
     /** What the caller may still do, for the RateLimit-* response headers. */
     public record Allowance(int limit, long remaining, Duration reset) {
     }
@@ -51,10 +58,9 @@ public final class UsageGate {
                     + " requests per minute reached", untilNext);
         }
         if (plan.usageCap() > 0 && METERED.contains(principal.credentialKind())) {
-            Instant periodStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond()
-                    % plan.period().toSeconds());
+            Instant periodStart = periodStart(plan, now);
             Instant periodEnd = periodStart.plus(plan.period());
-            long used = counters.increment("usage:" + tenant + ":" + periodStart.getEpochSecond(), now, periodEnd);
+            long used = counters.increment(usageKey(tenant, periodStart), now, periodEnd);
             if (used > plan.usageCap()) {
                 throw new AuthFailure(AuthError.USAGE_CAP_EXCEEDED, "Workspace usage cap of " + plan.usageCap()
                         + " metered requests this period reached; people can still sign in to upgrade or cancel",
@@ -62,5 +68,22 @@ public final class UsageGate {
             }
         }
         return new Allowance(plan.burst(), take.remaining(), untilNext);
+    }
+
+    /** The workspace's metered requests so far this period (counted only while it has a cap). */
+    public Usage usageOf(String workspaceId) {
+        Plan plan = planOf.apply(workspaceId);
+        Instant now = clock.instant();
+        Instant periodStart = periodStart(plan, now);
+        return new Usage(plan, periodStart, periodStart.plus(plan.period()),
+                counters.read(usageKey(workspaceId, periodStart), now));
+    }
+
+    private static Instant periodStart(Plan plan, Instant now) {
+        return Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % plan.period().toSeconds());
+    }
+
+    private static String usageKey(String tenant, Instant periodStart) {
+        return "usage:" + tenant + ":" + periodStart.getEpochSecond();
     }
 }

@@ -28,6 +28,7 @@ class AuthErrorTest {
                 Map.entry(AuthError.TENANT_CONTEXT_REQUIRED, "tenant_context_required"),
                 Map.entry(AuthError.OWNER_SCOPE_MISMATCH, "owner_scope_mismatch"),
                 Map.entry(AuthError.API_KEY_MANAGEMENT_RETIRED, "api_key_management_retired"),
+                Map.entry(AuthError.ROUTE_RETIRED, "route_retired"),
                 Map.entry(AuthError.RATE_LIMITED, "rate_limited"),
                 Map.entry(AuthError.USAGE_CAP_EXCEEDED, "usage_cap_exceeded"),
                 Map.entry(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, "identity_provider_unavailable"));

@@ -82,12 +82,14 @@ class DecideAccessTest {
                 rule("GET", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:read")))),
                 rule("POST", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:write")))),
                 rule("GET", "/studios/{studio}/books", new Posture.Owner(Optional.of("studio"))),
-                rule("*", "/old/**", new Posture.Retired("moved"))));
+                rule("*", "/old/**", new Posture.Retired("moved")),
+                rule("*", "/keys/**", new Posture.Retired("in WorkOS", AuthError.API_KEY_MANAGEMENT_RETIRED))));
 
         assertThat(access.decide("GET", "/records", TOKEN).principal()).contains(OWNER_OF_S1);
         assertFails(AuthError.INSUFFICIENT_SCOPE, () -> access.decide("POST", "/records", TOKEN));
         assertThat(access.decide("GET", "/studios/studio_1/books", TOKEN).principal()).isPresent();
         assertFails(AuthError.OWNER_SCOPE_MISMATCH, () -> access.decide("GET", "/studios/studio_2/books", TOKEN));
-        assertFails(AuthError.API_KEY_MANAGEMENT_RETIRED, () -> access.decide("DELETE", "/old/thing", Optional.empty()));
+        assertFails(AuthError.ROUTE_RETIRED, () -> access.decide("DELETE", "/old/thing", Optional.empty()));
+        assertFails(AuthError.API_KEY_MANAGEMENT_RETIRED, () -> access.decide("GET", "/keys/k_1", Optional.empty()));
     }
 }

@@ -62,5 +62,7 @@ public abstract class UsageCountersContract {
         assertThat(counters.increment(counter, t0, expiry)).isEqualTo(2);
         assertThat(counters.increment(key("usage"), t0, expiry)).isEqualTo(1);
         assertThat(counters.increment(counter, t0, expiry)).isEqualTo(3);
+        assertThat(counters.read(counter, t0)).as("reading does not count").isEqualTo(3);
+        assertThat(counters.read(key("usage"), t0)).isZero();
     }
 }
