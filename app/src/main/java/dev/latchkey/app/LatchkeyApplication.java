@@ -17,6 +17,7 @@ import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
+import dev.latchkey.http.RequestIds;
 import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.agent.ApprovalResource;
 import dev.latchkey.http.agent.DelegationGrantResource;
@@ -38,6 +39,7 @@ import dev.latchkey.http.oauth.OAuthEndpoints;
 import dev.latchkey.http.oauth.OAuthFailureMapper;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.oauth.TokenResource;
+import dev.latchkey.http.openapi.OpenApiResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.UsageResource;
@@ -66,10 +68,12 @@ import io.github.resilience4j.metrics.CircuitBreakerMetrics;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -144,6 +148,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
 
+        environment.servlets().addFilter("request-ids", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
         var jersey = environment.jersey();
@@ -153,6 +159,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
         jersey.register(new UsageResource(core.usageGate));
+        jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
         if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
             jersey.register(new RetiredApiKeyResource());
         } else {

@@ -72,4 +72,13 @@ class ForwardAuthHttpTest {
         Reply.assertProblem(Reply.of(check("GET", "/nowhere").header("Authorization", "Bearer " + key).get()), 404,
                 "not_found");
     }
+
+    @Test
+    void everyAnswerCarriesARequestIdTheProxyMayChoose() {
+        Reply chosen = Reply.of(check("GET", "/api/pipelines/p_1").header("X-Request-Id", "nginx-7f3a").get());
+        assertThat(chosen.header("X-Request-Id")).isEqualTo("nginx-7f3a");
+        Reply generated = Reply.of(check("GET", "/api/pipelines/p_1")
+                .header("X-Request-Id", "not an id; " + "x".repeat(80)).get());
+        assertThat(generated.header("X-Request-Id")).as("an unusable id is replaced").matches("[0-9a-f-]{36}");
+    }
 }

@@ -14,14 +14,20 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.oauth.OAuthSettings;
+import dev.latchkey.domain.oauth.OAuthToken;
+import dev.latchkey.domain.oauth.OAuthTokenVerifier;
+import dev.latchkey.domain.oauth.TokenHashes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
+import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
@@ -66,6 +72,8 @@ public class DecisionPathBenchmark {
     private UserTokenCodec codec;
     private Optional<PresentedCredential> cachedApiKey;
     private Optional<PresentedCredential> cachedUserToken;
+    private Optional<PresentedCredential> cachedOAuthToken;
+    private Optional<PresentedCredential> unknownOAuthToken;
     private Optional<PresentedCredential> badChecksumKey;
     private Optional<PresentedCredential> garbageBearer;
     private String userToken;
@@ -100,7 +108,23 @@ public class DecisionPathBenchmark {
         UserTokenVerifier userTokens = new UserTokenVerifier(codec, new InMemoryRevokedTokenStore(), users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
                 new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)));
-        authenticate = new AuthenticateRequest(List.of(apiKeys, userTokens), AuthenticationListener.NONE);
+        OAuthSettings oauth = new OAuthSettings("https://latchkey.example", "lk_",
+                ScopeSet.parse(List.of("records:read", "records:write")), ScopeSet.parse(List.of("records:read")),
+                Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofSeconds(30));
+        InMemoryOAuthTokenStore oauthTokens = new InMemoryOAuthTokenStore();
+        String oauthToken = oauth.accessTokenPrefix() + "benchmarkAccessToken0123456789abcdefghijklmnopq";
+        oauthTokens.insert(new OAuthToken("oat_bench", "ofam_bench", "client_bench", user.id(),
+                created.workspace().id(), ScopeSet.parse(List.of("records:read")), "https://latchkey.example",
+                TokenHashes.of(oauthToken), clock.instant().plus(Duration.ofDays(1)), TokenHashes.of("refresh"),
+                clock.instant().plus(Duration.ofDays(30)), clock.instant(), Optional.empty(), Optional.empty()));
+        OAuthTokenVerifier oauthVerifier = new OAuthTokenVerifier(oauthTokens, users,
+                new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
+                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1), Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN), oauth, clock);
+        authenticate = new AuthenticateRequest(List.of(apiKeys, oauthVerifier, userTokens), AuthenticationListener.NONE);
+        cachedOAuthToken = Optional.of(new PresentedCredential.Bearer(oauthToken));
+        unknownOAuthToken = Optional.of(new PresentedCredential.Bearer(oauth.accessTokenPrefix() + "unknown"));
+        authenticate.authenticate(cachedOAuthToken);
 
         String key = created.firstKey().secret().value();
         userToken = new IssueUserToken(codec, memberships, ids, clock, Duration.ofDays(1)).forUser(user).value();
@@ -118,6 +142,21 @@ public class DecisionPathBenchmark {
     @Benchmark
     public Principal apiKeyCached() {
         return authenticate.authenticate(cachedApiKey);
+    }
+
+    @Benchmark
+    public Principal oauthTokenCached() {
+        return authenticate.authenticate(cachedOAuthToken);
+    }
+
+    /** An unknown OAuth token: one indexed read (here, the in-memory twin), never cached. */
+    @Benchmark
+    public Object oauthTokenUnknownRejected() {
+        try {
+            return authenticate.authenticate(unknownOAuthToken);
+        } catch (RuntimeException rejected) {
+            return rejected;
+        }
     }
 
     @Benchmark

@@ -9,6 +9,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Latchkey instances behind one load balancer, sharing a PostgreSQL database and the machine's
- * Redis: a workspace's usage cap is one budget across both, not one per instance.
+ * Redis (docs/deployment.md): a workspace's usage cap is one budget across both, and a key revoked
+ * through one instance stops working at the other within {@code apiKeys.revalidateAfter}.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class SharedUsageBudgetHttpTest {
+class TwoInstancesHttpTest {
     private static final TestDatabases.Database DATABASE = TestDatabases.postgres();
     private static final String NAMESPACE = "latchkey-test-" + UUID.randomUUID() + ":";
+    private static final Duration REVALIDATE_AFTER = Duration.ofSeconds(1);
     static final DropwizardAppExtension<LatchkeyConfiguration> FIRST = TestApps.onDatabase(DATABASE, shared());
     private static DropwizardTestSupport<LatchkeyConfiguration> second;
 
@@ -46,6 +49,7 @@ class SharedUsageBudgetHttpTest {
                     "LATCHKEY_TEST_REDIS", "127.0.0.1:6379")),
             ConfigOverride.config("usageCounters.namespace", NAMESPACE),
             ConfigOverride.config("plans.default.usageCap", "4"),
+            ConfigOverride.config("apiKeys.revalidateAfter", REVALIDATE_AFTER.toMillis() + "ms"),
         };
     }
 
@@ -68,5 +72,23 @@ class SharedUsageBudgetHttpTest {
 
         Reply health = Reply.of(TestApps.admin(FIRST, "/healthcheck").get());
         assertThat(health.body()).containsKey("usage-counters");
+    }
+
+    @Test
+    void aKeyRevokedThroughOneInstanceFailsAtTheOtherWithinTheRevalidationBound() throws InterruptedException {
+        CreateWorkspace.Created workspace = TestApps.createWorkspace(FIRST, "revocation");
+        String root = workspace.firstKey().secret().value();
+        Reply created = Reply.of(TestApps.request(FIRST, "/api-keys").header("Authorization", "Bearer " + root)
+                .post(jakarta.ws.rs.client.Entity.json(java.util.Map.of("name", "agent"))));
+        String agent = created.string("key");
+        assertThat(whoami(second.getLocalPort(), agent).status()).as("verified and cached there").isEqualTo(200);
+
+        assertThat(TestApps.call(FIRST, "DELETE", "/api-keys/" + created.string("id"), root, null).status())
+                .isEqualTo(204);
+        Reply.assertProblem(whoami(FIRST.getLocalPort(), agent), 401, "invalid_api_key");
+
+        // The other instance learns of it when its cached verification is next revalidated.
+        Thread.sleep(REVALIDATE_AFTER.plusMillis(250).toMillis());
+        Reply.assertProblem(whoami(second.getLocalPort(), agent), 401, "invalid_api_key");
     }
 }

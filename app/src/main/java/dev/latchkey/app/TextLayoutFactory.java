@@ -1,0 +1,21 @@
+package dev.latchkey.app;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.LayoutBase;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dropwizard.logging.common.DropwizardLayout;
+import io.dropwizard.logging.common.layout.DiscoverableLayoutFactory;
+import java.util.TimeZone;
+
+/**
+ * {@code layout: {type: text}}: Dropwizard's usual one-line text format, named so that
+ * {@code type: ${LATCHKEY_LOG_FORMAT:-text}} can switch between it and {@code json} from the environment.
+ */
+@JsonTypeName("text")
+public final class TextLayoutFactory implements DiscoverableLayoutFactory<ILoggingEvent> {
+    @Override
+    public LayoutBase<ILoggingEvent> build(LoggerContext context, TimeZone timeZone) {
+        return new DropwizardLayout(context, timeZone);
+    }
+}
