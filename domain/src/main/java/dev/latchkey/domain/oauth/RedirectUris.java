@@ -69,8 +69,9 @@ public final class RedirectUris {
         try {
             URI a = new URI(registered);
             URI b = new URI(presented);
-            return "http".equalsIgnoreCase(a.getScheme()) && "http".equalsIgnoreCase(b.getScheme())
-                    && isLoopback(a) && a.getHost().equalsIgnoreCase(b.getHost())
+            // Only the port may differ: scheme and host are compared as exactly as the rest.
+            return "http".equals(a.getScheme()) && "http".equals(b.getScheme())
+                    && isLoopback(a) && a.getHost().equals(b.getHost())
                     && same(a.getRawPath(), b.getRawPath()) && same(a.getRawQuery(), b.getRawQuery())
                     && b.getRawFragment() == null && b.getRawUserInfo() == null;
         } catch (URISyntaxException e) {

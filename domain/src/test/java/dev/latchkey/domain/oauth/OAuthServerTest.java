@@ -219,6 +219,8 @@ class OAuthServerTest {
         assertThat(RedirectUris.matches("http://127.0.0.1:33418/cb", "http://127.0.0.1:33418/other")).isFalse();
         assertThat(RedirectUris.matches("http://localhost:1/cb", "http://127.0.0.1:1/cb")).isFalse();
         assertThat(RedirectUris.matches("https://claude.ai/cb", "https://claude.ai:8443/cb")).isFalse();
+        assertThat(RedirectUris.matches("http://127.0.0.1:1/cb", "HTTP://127.0.0.1:1/cb")).as("only the port may differ")
+                .isFalse();
     }
 
     @Test
