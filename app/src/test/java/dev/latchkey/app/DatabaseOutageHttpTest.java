@@ -1,0 +1,81 @@
+package dev.latchkey.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.persistence.testing.TestDatabases;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The database stops under Latchkey (its PostgreSQL connections are cut by a relay) and comes
+ * back: decisions that need it answer 503, never 401 or 500, and never hang; credentials verified
+ * recently keep working; and service resumes by itself.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DatabaseOutageHttpTest {
+    private static final Pattern HOST_PORT = Pattern.compile("//([^:/]+):(\\d+)/");
+    private static final TestDatabases.Database DATABASE = TestDatabases.postgres();
+    private static final TcpProxy PROXY = proxyTo(DATABASE.url());
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onDatabase(new TestDatabases.Database(
+            HOST_PORT.matcher(DATABASE.url()).replaceFirst("//127.0.0.1:" + PROXY.port() + "/"), DATABASE.user(),
+            DATABASE.password(), DATABASE.dataSource()),
+            ConfigOverride.config("database.maxWaitForConnection", "1s"));
+
+    private static TcpProxy proxyTo(String jdbcUrl) {
+        Matcher m = HOST_PORT.matcher(jdbcUrl);
+        assertThat(m.find()).as("a PostgreSQL URL with host and port: " + jdbcUrl).isTrue();
+        return new TcpProxy(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        PROXY.close();
+    }
+
+    private static Reply whoami(String key) {
+        return TestApps.call(APP, "GET", "/whoami", key, null);
+    }
+
+    @Test
+    void aDatabaseOutageIs503ForWhatNeedsItAndPassesUnnoticedByWhatIsCached() throws InterruptedException {
+        var workspace = TestApps.createWorkspace(APP, "outage");
+        String cached = workspace.firstKey().secret().value();
+        String uncached = (String) TestApps.call(APP, "POST", "/api-keys", cached, Map.of("name", "spare"))
+                .body().get("key");
+        assertThat(whoami(cached).status()).isEqualTo(200);
+
+        PROXY.cut();
+        try {
+            Instant start = Instant.now();
+            assertThat(whoami(cached).status()).as("verified recently: answered from memory").isEqualTo(200);
+            Reply unknown = whoami(uncached);
+            Reply.assertProblem(unknown, 503, "identity_provider_unavailable");
+            assertThat(unknown.header("Retry-After")).isNotNull();
+            Reply management = TestApps.call(APP, "GET", "/api-keys", cached, null);
+            Reply.assertProblem(management, 503, "service_unavailable");
+            assertThat(Duration.between(start, Instant.now())).as("nothing hangs").isLessThan(Duration.ofSeconds(15));
+            assertThat(unknown.body().toString()).doesNotContain("Exception").doesNotContain("postgres");
+        } finally {
+            PROXY.restore();
+        }
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        int status = whoami(uncached).status();
+        while (status != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            status = whoami(uncached).status();
+        }
+        assertThat(status).as("service resumes by itself once the database is back").isEqualTo(200);
+        assertThat(TestApps.call(APP, "GET", "/api-keys", cached, null).status()).isEqualTo(200);
+    }
+}
