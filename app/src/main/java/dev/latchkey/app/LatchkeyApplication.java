@@ -30,6 +30,7 @@ import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.authz.AuthzCheckResource;
+import dev.latchkey.http.console.ConsoleResource;
 import dev.latchkey.http.oauth.AuthorizationResource;
 import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
 import dev.latchkey.http.oauth.ClientRegistrationResource;
@@ -62,6 +63,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.metrics.CircuitBreakerMetrics;
@@ -70,12 +72,16 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
 /** Latchkey: wires the hexagon by hand (no container) and serves it. */
@@ -160,6 +166,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new WhoAmIResource());
         jersey.register(new UsageResource(core.usageGate));
         jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
+        jersey.register(new ConsoleResource(ownApi(environment), environment.getObjectMapper(), core.logIn,
+                configuration.getOauth().getIssuer().startsWith("https://")));
         if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
             jersey.register(new RetiredApiKeyResource());
         } else {
@@ -197,6 +205,18 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
         jersey.register(new ConnectionsResource(oauth.connections()));
         environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10)));
+    }
+
+    /** Where this instance's own API answers, once the server has started: the console calls it on loopback. */
+    private static Supplier<URI> ownApi(Environment environment) {
+        AtomicReference<URI> base = new AtomicReference<>();
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(Server server) {
+                base.set(URI.create("http://127.0.0.1:" + getLocalPort(server)));
+            }
+        });
+        return () -> java.util.Objects.requireNonNull(base.get(), "the server has not started");
     }
 
     /**

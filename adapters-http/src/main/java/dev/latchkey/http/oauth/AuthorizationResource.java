@@ -20,6 +20,7 @@ import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.html.HtmlPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -143,11 +144,12 @@ public final class AuthorizationResource {
                 return page(400, OAuthPages.login(request, parameters, unknownIssuer.getMessage()));
             } catch (AuthFailure failure) {
                 if (failure.error() == AuthError.RATE_LIMITED) {
-                    Response.ResponseBuilder tooMany = Response.status(429).type(MediaType.TEXT_HTML_TYPE)
-                            .entity(OAuthPages.login(request, parameters, "Too many attempts; wait a few minutes."));
+                    Response.ResponseBuilder tooMany = HtmlPages.respond(429,
+                            OAuthPages.login(request, parameters, "Too many attempts; wait a few minutes."),
+                            HtmlPages.STRICT_POLICY);
                     failure.retryAfter().ifPresent(wait -> tooMany.header(HttpHeaders.RETRY_AFTER,
                             Long.toString(Math.max(1, wait.toSeconds()))));
-                    return secured(tooMany).build();
+                    return tooMany.build();
                 }
                 if (failure.error() == AuthError.INVALID_CREDENTIALS) {
                     return page(401, OAuthPages.login(request, parameters, "The email or password is not right."));
@@ -260,14 +262,6 @@ public final class AuthorizationResource {
     }
 
     private static Response page(int status, String html) {
-        return secured(Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html)).build();
-    }
-
-    private static Response.ResponseBuilder secured(Response.ResponseBuilder page) {
-        return page.header("Content-Security-Policy", OAuthPages.CONTENT_SECURITY_POLICY)
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .cacheControl(OAuthResponses.NO_STORE);
+        return HtmlPages.respond(status, html, HtmlPages.STRICT_POLICY).build();
     }
 }

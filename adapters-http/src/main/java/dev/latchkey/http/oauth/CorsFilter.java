@@ -54,6 +54,6 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
 
     static boolean appliesTo(String path) {
         return !(path.startsWith("/oauth/authorize") || path.startsWith("/oauth/login")
-                || path.startsWith("/oauth/connections"));
+                || path.startsWith("/oauth/connections") || path.startsWith("/console"));
     }
 }

@@ -1,0 +1,272 @@
+package dev.latchkey.http.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.oauth.TokenHashes;
+import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.console.LatchkeyApiClient.Answer;
+import dev.latchkey.http.html.HtmlPages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The web console for workspace admins at {@code /console}: server-rendered pages over Latchkey's
+ * own HTTP API. The session is a cookie holding the person's user token (HttpOnly, SameSite=Strict,
+ * path {@code /console}); every form carries a token derived from it. Pages do their own session
+ * check, hence {@code @Public}; every action is an API call with the person's token, so the API's
+ * scopes decide what the console may do.
+ */
+@Path("/console")
+public final class ConsoleResource {
+    static final String COOKIE = "latchkey_console";
+    private static final String SCRIPT = loadScript();
+
+    private final LatchkeyApiClient api;
+    private final LogIn logIn;
+    private final boolean secureCookies;
+
+    /**
+     * @param logIn signs people in directly, not through the loopback API, so that failed-login
+     *     limits see each person's own address rather than the console's
+     */
+    public ConsoleResource(Supplier<URI> apiBase, ObjectMapper json, LogIn logIn, boolean secureCookies) {
+        this.api = new LatchkeyApiClient(apiBase, json);
+        this.logIn = logIn;
+        this.secureCookies = secureCookies;
+    }
+
+    @GET
+    @Public
+    @Produces(MediaType.TEXT_HTML)
+    public Response home(@CookieParam(COOKIE) Cookie session) {
+        return Response.seeOther(URI.create(session == null ? "/console/login" : "/console/keys")).build();
+    }
+
+    @GET
+    @Path("login")
+    @Public
+    @Produces(MediaType.TEXT_HTML)
+    public Response loginPage() {
+        return HtmlPages.respond(200, ConsolePages.login(null), HtmlPages.STRICT_POLICY).build();
+    }
+
+    @POST
+    @Path("login")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+        AccessToken token;
+        try {
+            token = logIn.execute(value(form, "email"), value(form, "password"), http.getRemoteAddr());
+        } catch (AuthFailure failure) {
+            boolean throttled = failure.error() == AuthError.RATE_LIMITED;
+            return HtmlPages.respond(throttled ? 429 : 401, ConsolePages.login(throttled
+                    ? "Too many attempts; wait a few minutes." : "The email or password is not right."),
+                    HtmlPages.STRICT_POLICY).build();
+        }
+        NewCookie cookie = new NewCookie.Builder(COOKIE).value(token.value())
+                .path("/console").httpOnly(true).secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/console/keys")).cookie(cookie).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(MultivaluedMap<String, String> form, @CookieParam(COOKIE) Cookie session) {
+        if (session != null && csrfMatches(form, session)) {
+            api.call("POST", "/auth/logout", session.getValue(), null);
+        }
+        NewCookie cleared = new NewCookie.Builder(COOKIE).value("").path("/console").maxAge(0).httpOnly(true)
+                .secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/console/login")).cookie(cleared).build();
+    }
+
+    @GET
+    @Path("assets/console.js")
+    @Public
+    @Produces("text/javascript")
+    public Response script() {
+        return Response.ok(SCRIPT).header("Cache-Control", "max-age=3600").build();
+    }
+
+    @GET
+    @Path("{section}")
+    @Public
+    @Produces(MediaType.TEXT_HTML)
+    public Response section(@PathParam("section") String section, @QueryParam("action") String actionFilter,
+            @CookieParam(COOKIE) Cookie session) {
+        if (session == null || session.getValue().isEmpty()) {
+            return Response.seeOther(URI.create("/console/login")).build();
+        }
+        return page(section, session, actionFilter, Outcome.NONE);
+    }
+
+    @POST
+    @Path("{section}/{action}")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response act(@PathParam("section") String section, @PathParam("action") String action,
+            MultivaluedMap<String, String> form, @CookieParam(COOKIE) Cookie session) {
+        return actOn(section, null, action, form, session);
+    }
+
+    @POST
+    @Path("{section}/{id}/{action}")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response actOnItem(@PathParam("section") String section, @PathParam("id") String id,
+            @PathParam("action") String action, MultivaluedMap<String, String> form,
+            @CookieParam(COOKIE) Cookie session) {
+        return actOn(section, id, action, form, session);
+    }
+
+    private Response actOn(String section, String id, String action, MultivaluedMap<String, String> form,
+            Cookie session) {
+        if (session == null || session.getValue().isEmpty()) {
+            return Response.seeOther(URI.create("/console/login")).build();
+        }
+        if (!csrfMatches(form, session)) {
+            return HtmlPages.respond(403, HtmlPages.document("Request not accepted", "<h1>Request not accepted</h1>"
+                    + "<p class=\"error\">This form did not come from the console.</p>"), HtmlPages.STRICT_POLICY)
+                    .build();
+        }
+        String token = session.getValue();
+        String item = id == null ? null : URLEncoder.encode(id, StandardCharsets.UTF_8);
+        Answer answer = switch (section + "/" + action) {
+            case "keys/create" -> api.call("POST", "/api-keys", token, keyRequest(form));
+            case "keys/revoke" -> api.call("DELETE", "/api-keys/" + item, token, null);
+            case "keys/roll" -> api.call("POST", "/api-keys/" + item + "/roll", token, Map.of());
+            case "members/invite" -> api.call("POST", "/members", token, Map.of("email", value(form, "email"),
+                    "role", value(form, "role")));
+            case "members/role" -> api.call("PUT", "/members/" + item, token, Map.of("role", value(form, "role")));
+            case "members/remove" -> api.call("DELETE", "/members/" + item, token, null);
+            case "policies/approve", "policies/reject" -> api.call("POST", "/internal/auth/workload-policies/" + item
+                    + "/" + action, token, Map.of());
+            case "approvals/approve", "approvals/reject" -> api.call("POST", "/internal/auth/approvals/" + item + "/"
+                    + action, token, Map.of());
+            case "grants/revoke" -> api.call("DELETE", "/internal/auth/delegation-grants/" + item, token, null);
+            case "connections/revoke" -> api.call("DELETE", "/oauth/connections/" + item, token, null);
+            case "actors/save" -> api.call("PUT", "/actor-mappings", token, mappingRequest(form));
+            default -> new Answer(404, Map.of("detail", "No such console action", "code", "not_found"));
+        };
+        String shown = switch (section) {
+            case "policies", "approvals" -> "agents";
+            default -> section;
+        };
+        if (answer.status() == 401) {
+            return Response.seeOther(URI.create("/console/login")).build();
+        }
+        if (answer.ok() && answer.body().get("key") instanceof String secret) {
+            return page(shown, session, null, new Outcome(null, false, "Key \"" + answer.body().get("name") + "\"",
+                    secret));
+        }
+        return page(shown, session, null, new Outcome(answer.ok() ? "Done." : "Not done: " + answer.problem(),
+                !answer.ok(), null, null));
+    }
+
+    /** What the page says about the last action, and a secret to show this once. */
+    private record Outcome(String notice, boolean error, String secretLabel, String secret) {
+        static final Outcome NONE = new Outcome(null, false, null, null);
+    }
+
+    private Response page(String section, Cookie session, String filter, Outcome outcome) {
+        if (!ConsolePages.SECTIONS.contains(section)) {
+            return HtmlPages.respond(404, HtmlPages.document("Not found", "<h1>Not found</h1>"),
+                    HtmlPages.STRICT_POLICY).build();
+        }
+        String token = session.getValue();
+        Answer me = api.call("GET", "/whoami", token, null);
+        if (me.status() == 401) {
+            return Response.seeOther(URI.create("/console/login")).build();
+        }
+        ConsolePages page = new ConsolePages(csrfToken(session)).nav(section).heading(ConsolePages.title(section))
+                .text("Signed in as " + me.body().get("actor_id") + " (" + me.body().get("role") + ") in workspace "
+                        + me.body().get("tenant_id") + ".")
+                .notice(outcome.notice(), outcome.error());
+        if (outcome.secret() != null) {
+            page.secret(outcome.secretLabel(), outcome.secret());
+        }
+        new ConsoleSections(api, token, page).render(section, filter);
+        return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY).build();
+    }
+
+    private static Map<String, Object> keyRequest(MultivaluedMap<String, String> form) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", value(form, "name"));
+        String scopes = value(form, "scopes").strip();
+        if (!scopes.isEmpty()) {
+            request.put("scopes", Arrays.asList(scopes.split("\\s+")));
+        }
+        return request;
+    }
+
+    private static Map<String, Object> mappingRequest(MultivaluedMap<String, String> form) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        for (String field : List.of("subject", "kind", "role", "status")) {
+            String v = value(form, field).strip();
+            if (!v.isEmpty()) {
+                request.put(field, v);
+            }
+        }
+        String owners = value(form, "owner_scopes").strip();
+        request.put("owner_scopes", owners.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(owners.split("\\s+"))));
+        return request;
+    }
+
+    private static String value(MultivaluedMap<String, String> form, String name) {
+        String v = form == null ? null : form.getFirst(name);
+        return v == null ? "" : v;
+    }
+
+    /** Derived from the HttpOnly session cookie: no script can read it and no other site can compute it. */
+    private static String csrfToken(Cookie session) {
+        return TokenHashes.of("console-csrf:" + session.getValue());
+    }
+
+    private static boolean csrfMatches(MultivaluedMap<String, String> form, Cookie session) {
+        String presented = value(form, "csrf_token");
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                csrfToken(session).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String loadScript() {
+        try (InputStream in = ConsoleResource.class.getResourceAsStream("/console/console.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

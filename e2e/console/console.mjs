@@ -1,0 +1,114 @@
+// A workspace admin in a real browser (Debian's headless Chromium, driven by playwright-core) uses
+// Latchkey's console: signs in, creates a key and uses it, approves a workload's policy and its
+// pending sensitive action (and the workload's retry goes through), revokes the grant (and the
+// workload's token stops working). Screenshots of each page are saved.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const [base, shots] = process.argv.slice(2);
+assert.ok(base && shots, 'usage: console.mjs BASE SCREENSHOT_DIR');
+mkdirSync(shots, { recursive: true });
+
+async function api(method, path, token, body, extra = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...extra },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
+}
+
+const email = `admin-${Date.now()}@example.com`;
+const password = 'correct horse battery staple';
+const signup = await api('POST', '/auth/register', null, { email, password });
+const owner = (await api('POST', '/workspaces/bootstrap', signup.body.access_token, { name: 'Console demo' })).body;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let checks = 0;
+const ok = (what) => { checks += 1; console.log(`ok   ${what}`); };
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const scriptErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') scriptErrors.push(message.text()); });
+
+  await page.goto(`${base}/console`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL('**/console/keys'), page.click('button[type=submit]')]);
+  assert.match(await page.title(), /API keys/);
+  ok('signs in and lands on the API keys page');
+
+  await page.fill('input[name=name]', 'browser key');
+  await page.fill('input[name=scopes]', 'records:read');
+  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Create key")')]);
+  const key = (await page.textContent('#secret')).trim();
+  assert.match(key, /^sk_live_/);
+  await page.screenshot({ path: `${shots}/console-key-created.png`, fullPage: true });
+  const used = await api('GET', '/whoami', key);
+  assert.equal(used.status, 200);
+  assert.deepEqual(used.body.scopes, ['records:read']);
+  ok('creates a key, shown once, that works at once with the scopes chosen');
+
+  const workload = (await api('POST', '/internal/auth/workloads', owner.access_token, { name: 'cleanup agent' })).body;
+  const policy = (await api('POST', '/internal/auth/workload-policies', owner.access_token,
+    { workload_id: workload.id, scopes: ['records:read', 'records:delete'] })).body;
+  await page.goto(`${base}/console/agents`);
+  await Promise.all([page.waitForLoadState('load'),
+    page.click(`button[aria-label="Approve the policy of ${workload.id}"]`)]);
+  assert.ok((await page.textContent('main')).includes('Done.'), 'the policy approval is confirmed');
+  ok('approves the workload\'s proposed policy');
+
+  const grant = (await api('POST', '/internal/auth/delegation-grants', owner.access_token,
+    { workload_id: workload.id, scopes: ['records:delete'] })).body.grant;
+  const token = (await api('POST', '/internal/auth/workload-token', null,
+    { workload_id: workload.id, workload_secret: workload.secret, grant_id: grant.id })).body.access_token;
+  const check = (extra) => api('GET', '/authz/check', token, undefined,
+    { 'x-original-method': 'DELETE', 'x-original-uri': '/records/r_1', ...extra });
+  const held = await check({});
+  assert.equal(held.status, 403);
+  assert.equal(held.body.code, 'approval_required');
+  const approvalId = /apr_[A-Za-z0-9]+/.exec(held.body.detail)[0];
+
+  await page.goto(`${base}/console/agents`);
+  const row = page.locator('tr', { hasText: '/records/r_1' });
+  assert.ok((await row.textContent()).includes('DELETE'), 'the pending action says what it will do');
+  await page.screenshot({ path: `${shots}/console-pending-approval.png`, fullPage: true });
+  await Promise.all([page.waitForLoadState('load'), page.click('button[aria-label="Approve DELETE /records/r_1"]')]);
+  const retried = await check({ 'x-latchkey-approval': approvalId });
+  assert.equal(retried.status, 200, JSON.stringify(retried.body));
+  ok('approves the pending sensitive action, and the workload\'s retry succeeds');
+
+  await page.goto(`${base}/console/grants`);
+  assert.ok((await page.textContent('main')).includes('records:delete'), 'the grant and its explanation are shown');
+  await Promise.all([page.waitForLoadState('load'), page.click(`button[aria-label="Revoke grant ${grant.id}"]`)]);
+  const after = await api('GET', '/whoami', token);
+  assert.equal(after.status, 401);
+  assert.equal(after.body.code, 'token_revoked');
+  ok('revokes the grant, and the workload\'s token fails');
+
+  for (const section of ['members', 'connections', 'audit', 'usage']) {
+    await page.goto(`${base}/console/${section}`);
+    assert.equal(await page.locator('nav a[aria-current=page]').count(), 1);
+    await page.screenshot({ path: `${shots}/console-${section}.png`, fullPage: true });
+  }
+  assert.ok((await page.textContent('main')).includes('Metered requests this period'));
+  await page.goto(`${base}/console/audit?action=api_key`);
+  assert.ok((await page.textContent('main')).includes('api_key.created'), 'the audit trail filters by action');
+  ok('members, connected apps, audit (filtered) and usage pages render');
+
+  const forged = await fetch(`${base}/console/keys/create`, {
+    method: 'POST', body: new URLSearchParams({ name: 'forged', csrf_token: 'x' }), redirect: 'manual',
+  });
+  assert.notEqual(forged.status, 200, 'a form without the session and its token does nothing');
+  assert.deepEqual(scriptErrors, [], 'no script or CSP errors in the page');
+  ok('forms need the session and its CSRF token; the pages run under a CSP with no violations');
+  console.log(`console in chromium: all ${checks} checks hold (screenshots in ${shots})`);
+} finally {
+  await browser.close();
+}
