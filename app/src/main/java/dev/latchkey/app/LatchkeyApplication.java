@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.RatioGauge;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
@@ -156,6 +157,13 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
         environment.servlets().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        core.caches.forEach((name, cache) -> environment.metrics().register(
+                "latchkey.verification_cache." + name + ".hit_ratio", new RatioGauge() {
+                    @Override
+                    protected Ratio getRatio() {
+                        return Ratio.of(cache.hits(), cache.hits() + cache.misses());
+                    }
+                }));
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
         var jersey = environment.jersey();

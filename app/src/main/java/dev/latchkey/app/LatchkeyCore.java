@@ -80,6 +80,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The domain's use cases wired to their ports: built once, by the server or by a command. */
@@ -117,6 +118,8 @@ final class LatchkeyCore {
     final SensitiveActions sensitiveActions;
     final UsageGate usageGate;
     final Optional<OAuthServer> oauth;
+    /** The verification caches by what they hold, for metrics. */
+    final Map<String, VerificationCache> caches;
     private final List<CredentialVerifier> verifiers;
 
     /** The OAuth authorization server's use cases, when {@code oauth.enabled}. */
@@ -176,6 +179,7 @@ final class LatchkeyCore {
         this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
                 clock, audit);
         VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());
+        this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
         this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache, validationCache),
                 clock, audit);
         this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), List.of(tokenCache, validationCache),

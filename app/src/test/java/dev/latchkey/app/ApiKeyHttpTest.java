@@ -304,6 +304,10 @@ class ApiKeyHttpTest {
         assertThat(text).containsPattern("(?m)^latchkey_auth_api_key_ok(_total)? [0-9.eE+]+$")
                 .containsPattern("(?m)^latchkey_auth_api_key_invalid_api_key(_total)? [0-9.eE+]+$")
                 .contains("latchkey_auth_authenticate");
+        String ratio = text.lines().filter(l -> l.startsWith("latchkey_verification_cache_api_keys_hit_ratio "))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(ratio.split(" ")[1])).as("the cached key was found in the cache")
+                .isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
         assertThat(text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")))
                 .allSatisfy(l -> assertThat(l).matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? \\S+"));
     }

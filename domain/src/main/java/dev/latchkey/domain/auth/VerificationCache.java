@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -46,6 +47,8 @@ public final class VerificationCache {
     private final int maxEntries;
     private final ConcurrentHashMap<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ByteBuffer> fingerprintByCredentialId = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public VerificationCache(int maxEntries) {
         if (maxEntries < 1) {
@@ -66,7 +69,19 @@ public final class VerificationCache {
     }
 
     public Optional<Entry> get(ByteBuffer fingerprint) {
-        return Optional.ofNullable(entries.get(fingerprint));
+        Entry entry = entries.get(fingerprint);
+        (entry == null ? misses : hits).increment();
+        return Optional.ofNullable(entry);
+    }
+
+    /** Lookups that found an entry, since start (for the cache hit-ratio metric). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that found none, since start. */
+    public long misses() {
+        return misses.sum();
     }
 
     public void put(ByteBuffer fingerprint, Entry entry) {
