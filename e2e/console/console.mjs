@@ -55,17 +55,27 @@ try {
   assert.deepEqual(used.body.scopes, ['records:read']);
   ok('creates a key, shown once, that works at once with the scopes chosen');
 
-  const workload = (await api('POST', '/internal/auth/workloads', owner.access_token, { name: 'cleanup agent' })).body;
-  const policy = (await api('POST', '/internal/auth/workload-policies', owner.access_token,
-    { workload_id: workload.id, scopes: ['records:read', 'records:delete'] })).body;
   await page.goto(`${base}/console/agents`);
+  await page.fill('#f-consoleworkloadsregister-name', 'cleanup agent');
+  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Register workload")')]);
+  const workloadSecret = (await page.textContent('#secret')).trim();
+  const workloadId = /Secret of workload (wl_[A-Za-z0-9]+)/.exec(await page.textContent('main'))[1];
+  await page.fill('#f-consolepoliciespropose-workload_id', workloadId);
+  await page.fill('#f-consolepoliciespropose-scopes', 'records:read records:delete');
+  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Propose policy")')]);
   await Promise.all([page.waitForLoadState('load'),
-    page.click(`button[aria-label="Approve the policy of ${workload.id}"]`)]);
+    page.click(`button[aria-label="Approve the policy of ${workloadId}"]`)]);
   assert.ok((await page.textContent('main')).includes('Done.'), 'the policy approval is confirmed');
-  ok('approves the workload\'s proposed policy');
+  ok('registers a workload (its secret shown once), proposes its policy and approves it');
 
-  const grant = (await api('POST', '/internal/auth/delegation-grants', owner.access_token,
-    { workload_id: workload.id, scopes: ['records:delete'] })).body.grant;
+  await page.goto(`${base}/console/grants`);
+  await page.fill('#f-consolegrantscreate-workload_id', workloadId);
+  await page.fill('#f-consolegrantscreate-scopes', 'records:delete');
+  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Delegate to a workload")')]);
+  const grant = (await api('GET', '/internal/auth/delegation-grants', owner.access_token)).body.data
+    .find((g) => g.workload_id === workloadId);
+  assert.ok(grant, 'the grant made in the console exists');
+  const workload = { id: workloadId, secret: workloadSecret };
   const token = (await api('POST', '/internal/auth/workload-token', null,
     { workload_id: workload.id, workload_secret: workload.secret, grant_id: grant.id })).body.access_token;
   const check = (extra) => api('GET', '/authz/check', token, undefined,

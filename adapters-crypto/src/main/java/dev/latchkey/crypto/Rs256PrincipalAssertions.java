@@ -23,7 +23,7 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     static final String TYPE = "latchkey-principal+jwt";
     private static final int MAX_CACHED = 100_000;
 
-    private record Signed(String jws, Instant reuseUntil) {
+    private record Signed(Principal principal, String jws, Instant reuseUntil) {
     }
 
     private final WorkloadSigningKeys keys;
@@ -31,7 +31,12 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     private final String audience;
     private final Duration lifetime;
     private final Clock clock;
-    private final Map<Principal, Signed> cache = new ConcurrentHashMap<>();
+    /**
+     * By credential id, and valid only for the very principal object it was signed for: a cached
+     * verification hands out the same object on every request, so the check is one reference
+     * comparison instead of hashing and comparing whole principals.
+     */
+    private final Map<String, Signed> cache = new ConcurrentHashMap<>();
 
     public Rs256PrincipalAssertions(WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime,
             Clock clock) {
@@ -45,8 +50,9 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     @Override
     public String assertionFor(Principal principal) {
         Instant now = clock.instant();
-        Signed cached = cache.get(principal);
-        if (cached != null && now.isBefore(cached.reuseUntil())) {
+        Signed cached = cache.get(principal.credentialId());
+        if (cached != null && (cached.principal() == principal || cached.principal().equals(principal))
+                && now.isBefore(cached.reuseUntil())) {
             return cached.jws();
         }
         if (cache.size() >= MAX_CACHED) {
@@ -58,8 +64,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
         Instant expiry = principal.credentialExpiresAt().filter(end -> end.isBefore(now.plus(lifetime)))
                 .orElse(now.plus(lifetime));
         Instant halfway = now.plus(lifetime.dividedBy(2));
-        Signed signed = new Signed(sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway);
-        cache.put(principal, signed);
+        Signed signed = new Signed(principal, sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway);
+        cache.put(principal.credentialId(), signed);
         return signed.jws();
     }
 

@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * from the route table, and the answer is 200 with identity headers for the upstream, or the exact
  * problem the caller should see. It does its own authentication, hence {@code @Public}.
  */
-@Path("/authz/check")
+@Path("/authz/check{original: (/.*)?}")
 public final class AuthzCheckResource {
     /** Set by a proxy whose auth subrequests can relay only 401 and 403 (nginx {@code auth_request}). */
     static final String SUBREQUEST = "X-Latchkey-Subrequest";
@@ -175,8 +175,17 @@ public final class AuthzCheckResource {
         static OriginalRequest of(HttpHeaders headers, String ownMethod, UriInfo uri) {
             String method = first(headers, "X-Original-Method", "X-Forwarded-Method").orElse(ownMethod);
             // Envoy's ext_authz (HTTP) forwards the original path after the configured prefix.
-            String target = first(headers, "X-Original-URI", "X-Forwarded-Uri").orElse(uri.getRequestUri().getRawPath());
+            String target = first(headers, "X-Original-URI", "X-Forwarded-Uri").orElseGet(() -> envoyPath(uri));
             return new OriginalRequest(method, pathOf(target));
+        }
+
+        /**
+         * Envoy's ext_authz (HTTP) asks at the configured prefix followed by the original path
+         * ({@code /authz/check/api/records/1}); without that suffix, the request's own path.
+         */
+        private static String envoyPath(UriInfo uri) {
+            String suffix = uri.getPathParameters(false).getFirst("original");
+            return suffix == null || suffix.isEmpty() ? uri.getRequestUri().getRawPath() : suffix;
         }
 
         private static Optional<String> first(HttpHeaders headers, String... names) {

@@ -178,12 +178,18 @@ public final class ConsoleResource {
             case "approvals/approve", "approvals/reject" -> api.call("POST", "/internal/auth/approvals/" + item + "/"
                     + action, token, Map.of());
             case "grants/revoke" -> api.call("DELETE", "/internal/auth/delegation-grants/" + item, token, null);
+            case "grants/create" -> api.call("POST", "/internal/auth/delegation-grants", token,
+                    Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
+            case "workloads/register" -> api.call("POST", "/internal/auth/workloads", token,
+                    Map.of("name", value(form, "name")));
+            case "policies/propose" -> api.call("POST", "/internal/auth/workload-policies", token,
+                    Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
             case "connections/revoke" -> api.call("DELETE", "/oauth/connections/" + item, token, null);
             case "actors/save" -> api.call("PUT", "/actor-mappings", token, mappingRequest(form));
             default -> new Answer(404, Map.of("detail", "No such console action", "code", "not_found"));
         };
         String shown = switch (section) {
-            case "policies", "approvals" -> "agents";
+            case "policies", "approvals", "workloads" -> "agents";
             default -> section;
         };
         if (answer.status() == 401) {
@@ -192,6 +198,10 @@ public final class ConsoleResource {
         if (answer.ok() && answer.body().get("key") instanceof String secret) {
             return page(shown, session, null, new Outcome(null, false, "Key \"" + answer.body().get("name") + "\"",
                     secret));
+        }
+        if (answer.ok() && answer.body().get("secret") instanceof String secret) {
+            return page(shown, session, null, new Outcome(null, false, "Secret of workload "
+                    + answer.body().get("id"), secret));
         }
         return page(shown, session, null, new Outcome(answer.ok() ? "Done." : "Not done: " + answer.problem(),
                 !answer.ok(), null, null));
@@ -226,9 +236,9 @@ public final class ConsoleResource {
     private static Map<String, Object> keyRequest(MultivaluedMap<String, String> form) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("name", value(form, "name"));
-        String scopes = value(form, "scopes").strip();
+        List<String> scopes = words(value(form, "scopes"));
         if (!scopes.isEmpty()) {
-            request.put("scopes", Arrays.asList(scopes.split("\\s+")));
+            request.put("scopes", scopes);
         }
         return request;
     }
@@ -244,6 +254,10 @@ public final class ConsoleResource {
         String owners = value(form, "owner_scopes").strip();
         request.put("owner_scopes", owners.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(owners.split("\\s+"))));
         return request;
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {

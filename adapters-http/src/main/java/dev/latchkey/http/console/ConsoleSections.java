@@ -128,11 +128,19 @@ final class ConsoleSections {
                         + page.button("/console/policies/" + id(policy.get("id")) + "/reject", "Reject",
                                 "Reject the policy of " + policy.get("workload_id")));
         page.subheading("Workloads");
+        page.form("/console/workloads/register", "Register workload", List.<String[]>of(
+                new String[] {"name", "Name", "text", "release agent"}));
+        page.form("/console/policies/propose", "Propose policy", List.of(
+                new String[] {"workload_id", "Workload id", "text", "wl_…"},
+                new String[] {"scopes", "Scopes (space-separated)", "text", "records:read"}));
         rows(list("/internal/auth/workloads", "workloads"), List.of("Id", "Name", "Created", "By"),
                 List.of("id", "name", "created_at", "created_by"), "Registered workloads", null);
     }
 
     private void grants() {
+        page.form("/console/grants/create", "Delegate to a workload", List.of(
+                new String[] {"workload_id", "Workload id", "text", "wl_…"},
+                new String[] {"scopes", "Scopes (space-separated)", "text", "records:read"}));
         List<Map<String, Object>> grants = list("/internal/auth/delegation-grants", "grants");
         rows(grants, List.of("Grant", "Workload", "User", "Requested scopes", "Status", "Expires"),
                 List.of("id", "workload_id", "user_id", "requested", "status", "expires_at"), "Delegation grants",
