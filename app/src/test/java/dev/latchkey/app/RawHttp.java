@@ -14,6 +14,7 @@ import java.util.Locale;
  * repeated or oversized headers — which well-behaved clients refuse to send, and reads the answer.
  */
 final class RawHttp {
+    /** {@code status} is 0 when the server closed the connection without answering (an oversized request). */
     record Answer(int status, String head, String body) {
         boolean hasHeader(String name) {
             return head.toLowerCase(Locale.ROOT).contains("\r\n" + name.toLowerCase(Locale.ROOT) + ":");
@@ -36,10 +37,17 @@ final class RawHttp {
             }
             request.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             request.writeBytes(body);
-            socket.getOutputStream().write(request.toByteArray());
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request.toByteArray());
+                socket.getOutputStream().flush();
+            } catch (java.net.SocketException refusedMidway) {
+                // The server answered (431, 400) and closed before reading it all; read what it said.
+            }
             byte[] response = readAll(socket.getInputStream());
             String text = new String(response, StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("HTTP/1.1 ") || text.length() < 12) {
+                return new Answer(0, "", "");
+            }
             int split = text.indexOf("\r\n\r\n");
             String head = split < 0 ? text : text.substring(0, split + 2);
             String rest = split < 0 ? "" : text.substring(split + 4);

@@ -39,7 +39,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             principal = authenticate.authenticate(CredentialParser.parse(request.getHeaders()));
         }
         try {
-            if (resources.isPresent()) {
+            if (principal.audience().isPresent() && resources.isPresent()) {
                 String path = "/" + request.getUriInfo().getPath(true).replaceFirst("^/", "");
                 AccessPolicy.requireAudience(principal, resources.get().forPath(path));
             }

@@ -3,7 +3,6 @@ package dev.latchkey.http.authz;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
-import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.http.auth.CredentialParser;
@@ -44,17 +43,11 @@ public final class AuthzCheckResource {
     static final String STATUS = "X-Latchkey-Status";
 
     private final DecideAccess decide;
-    private final Optional<ProtectedResources> resources;
     private final PrincipalAssertions assertions;
 
-    /**
-     * @param resources when OAuth is on: which resource each original path belongs to, for challenges
-     * @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request
-     */
-    public AuthzCheckResource(DecideAccess decide, Optional<ProtectedResources> resources,
-            PrincipalAssertions assertions) {
+    /** @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request */
+    public AuthzCheckResource(DecideAccess decide, PrincipalAssertions assertions) {
         this.decide = decide;
-        this.resources = resources;
         this.assertions = assertions;
     }
 
@@ -113,8 +106,7 @@ public final class AuthzCheckResource {
         DecideAccess.Decision decision;
         try {
             OriginalRequest original = OriginalRequest.of(headers, request.getMethod(), uri);
-            resources.ifPresent(r -> context.setProperty(ResourceMetadataChallenge.RESOURCE,
-                    r.forPath(original.path())));
+            context.setProperty(ResourceMetadataChallenge.ORIGINAL_PATH, original.path());
             decision = decide.decide(original.method(), original.path(),
                     CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
         } catch (AuthFailure failure) {

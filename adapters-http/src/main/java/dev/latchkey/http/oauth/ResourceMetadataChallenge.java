@@ -11,11 +11,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * Adds {@code resource_metadata} (RFC 9728 §5.1) to every Bearer challenge, so an MCP client that
  * gets a 401 or 403 can discover where to obtain a token. The resource is the one the request was
- * for: the forward-auth endpoint names it in a request property, Latchkey's own API is found by path.
+ * for: the forward-auth endpoint names the original path in a request property, Latchkey's own API is
+ * found by its own path. Resolved only when a challenge is written, never on an allowed request.
  */
 public final class ResourceMetadataChallenge implements ContainerResponseFilter {
-    /** Request property: the canonical resource a request was for, when not Latchkey's own API. */
-    public static final String RESOURCE = "latchkey.resource";
+    /** Request property: the path a forward-auth request asked about, when not Latchkey's own API's. */
+    public static final String ORIGINAL_PATH = "latchkey.originalPath";
 
     private final ProtectedResources resources;
 
@@ -29,8 +30,8 @@ public final class ResourceMetadataChallenge implements ContainerResponseFilter 
         if (!(challenge instanceof String value) || !value.startsWith("Bearer") || value.contains("resource_metadata=")) {
             return;
         }
-        String resource = request.getProperty(RESOURCE) instanceof String named ? named
-                : resources.forPath("/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""));
+        String resource = resources.forPath(request.getProperty(ORIGINAL_PATH) instanceof String original ? original
+                : "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""));
         StringBuilder extended = new StringBuilder(value);
         extended.append(value.equals("Bearer") ? " " : ", ").append("resource_metadata=\"")
                 .append(OAuthEndpoints.protectedResourceMetadataOf(resource)).append('"');

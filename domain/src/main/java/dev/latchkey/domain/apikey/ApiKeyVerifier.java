@@ -3,11 +3,12 @@ package dev.latchkey.domain.apikey;
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
 import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.auth.AbsentCredentials;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.common.StoreUnavailable;
@@ -44,6 +45,7 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Duration revalidateAfter;
+    private final AbsentCredentials unknownPrefixes = new AbsentCredentials(100_000);
 
     public ApiKeyVerifier(ApiKeyStore keys, WorkspaceStore workspaces, SecretHasher hasher,
             VerificationCache cache, FailedAttemptLimiter failures, LastUsedRecorder lastUsed,
@@ -95,8 +97,15 @@ public final class ApiKeyVerifier implements CredentialVerifier {
             cache.remove(fingerprint);
         }
 
-        ApiKey row = load(() -> keys.findByLookupPrefix(prefix))
-                .orElseThrow(() -> invalid("The API key is not valid"));
+        if (unknownPrefixes.isKnownAbsent(prefix)) {
+            throw invalid("The API key is not valid");
+        }
+        Optional<ApiKey> stored = load(() -> keys.findByLookupPrefix(prefix));
+        if (stored.isEmpty()) {
+            // A prefix is random: one that names no key now will not name a key issued later.
+            unknownPrefixes.rememberAbsent(prefix);
+        }
+        ApiKey row = stored.orElseThrow(() -> invalid("The API key is not valid"));
         if (!row.isUsableAt(now)) {
             throw invalid("The API key is not valid");
         }

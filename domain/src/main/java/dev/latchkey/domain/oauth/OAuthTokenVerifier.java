@@ -1,5 +1,6 @@
 package dev.latchkey.domain.oauth;
 
+import dev.latchkey.domain.auth.AbsentCredentials;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Verifies OAuth access tokens ({@code <prefix>oat_…}): one indexed read by the token's SHA-256
- * (already computed for the cache), then the person behind it — still an active member of the
+ * (already computed for the cache; a token found unknown, expired or revoked is remembered — all three
+ * are final — so a flood of dead tokens does not become a flood of reads), then the person behind it — still an active member of the
  * workspace the token is bound to, not signed out everywhere since. The principal's scopes are the
  * token's, narrowed to the person's current role, and it is bound to the token's resource.
  * Results are cached like every token; revocation in this process evicts the family at once.
@@ -28,6 +30,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final CachedTokenVerification verifications;
     private final String prefix;
     private final Clock clock;
+    private final AbsentCredentials absent = new AbsentCredentials(100_000);
 
     public OAuthTokenVerifier(OAuthTokenStore tokens, UserStore users, UserPrincipals principals,
             CachedTokenVerification verifications, OAuthSettings settings, Clock clock) {
@@ -56,9 +59,16 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
 
     private CachedTokenVerification.Verified check(PresentedCredential credential) {
         Instant now = clock.instant();
-        OAuthToken token = tokens.findByAccessHash(TokenHashes.of(credential.fingerprint()))
-                .filter(t -> t.accessUsableAt(now))
-                .orElseThrow(() -> invalid("The OAuth token is unknown, expired or revoked"));
+        if (absent.isKnownAbsent(credential.fingerprint())) {
+            throw invalid("The OAuth token is unknown, expired or revoked");
+        }
+        Optional<OAuthToken> usable = tokens.findByAccessHash(TokenHashes.of(credential.fingerprint()))
+                .filter(t -> t.accessUsableAt(now));
+        if (usable.isEmpty()) {
+            // Unknown, expired and revoked are all final: no need to read this token again.
+            absent.rememberAbsent(credential.fingerprint());
+        }
+        OAuthToken token = usable.orElseThrow(() -> invalid("The OAuth token is unknown, expired or revoked"));
         User user = users.findById(token.userId())
                 .filter(u -> u.acceptsTokenIssuedAt(token.issuedAt()))
                 .orElseThrow(() -> invalid("The user behind this OAuth token signed out everywhere"));

@@ -2,7 +2,6 @@ package dev.latchkey.domain.oauth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,12 +14,15 @@ import java.util.Optional;
  */
 public final class ProtectedResources {
     private final List<String> canonical;
+    /** Each resource's URI path, computed once: {@link #forPath} runs on the decision path. */
+    private final List<String> paths;
 
     public ProtectedResources(List<String> resources) {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("at least one protected resource is needed");
         }
         this.canonical = resources.stream().map(ProtectedResources::canonicalise).distinct().toList();
+        this.paths = canonical.stream().map(ProtectedResources::pathOf).toList();
     }
 
     /** The canonical form of a resource URI; throws when it is not an absolute http(s) URI without a fragment. */
@@ -66,10 +68,16 @@ public final class ProtectedResources {
      * (on a segment boundary), else the default.
      */
     public String forPath(String requestPath) {
-        return canonical.stream()
-                .filter(resource -> covers(pathOf(resource), requestPath))
-                .max(Comparator.comparingInt(resource -> pathOf(resource).length()))
-                .orElse(primary());
+        int best = 0;
+        int bestLength = -1;
+        for (int i = 0; i < paths.size(); i++) {
+            String prefix = paths.get(i);
+            if (prefix.length() > bestLength && covers(prefix, requestPath)) {
+                best = i;
+                bestLength = prefix.length();
+            }
+        }
+        return canonical.get(best);
     }
 
     /** The resource whose metadata lives at {@code /.well-known/oauth-protected-resource<path>}. */
@@ -79,7 +87,8 @@ public final class ProtectedResources {
     }
 
     public static String pathOf(String canonicalResource) {
-        return URI.create(canonicalResource).getRawPath() == null ? "" : URI.create(canonicalResource).getRawPath();
+        String path = URI.create(canonicalResource).getRawPath();
+        return path == null ? "" : path;
     }
 
     private static boolean covers(String prefix, String path) {

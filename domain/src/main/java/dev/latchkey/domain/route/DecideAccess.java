@@ -88,8 +88,9 @@ public final class DecideAccess {
             throw new AuthFailure(retired.code(), retired.pointer());
         }
         Principal principal = authenticate.authenticate(credential);
-        resources.ifPresent(protectedResources -> AccessPolicy.requireAudience(principal,
-                protectedResources.forPath(path)));
+        if (principal.audience().isPresent() && resources.isPresent()) {
+            AccessPolicy.requireAudience(principal, resources.get().forPath(path));
+        }
         if (principal.tenantId().isEmpty()) {
             throw new AuthFailure(missingTenant, "The verified credential carries no tenant context");
         }

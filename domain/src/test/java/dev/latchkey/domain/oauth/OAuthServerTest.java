@@ -235,4 +235,54 @@ class OAuthServerTest {
         assertThat(two.byPath("/mcp")).contains("https://api.example.com/mcp");
         assertThat(Map.of("a", two.byPath("/nope"))).containsEntry("a", Optional.empty());
     }
+
+    @Test
+    void aDeadTokenIsReadFromTheStoreOnceHowEverOftenItIsPresented() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        OAuthTokenStore counting = new OAuthTokenStore() {
+            @Override
+            public void insert(OAuthToken token) {
+                tokens.insert(token);
+            }
+
+            @Override
+            public Optional<OAuthToken> findByAccessHash(String accessHash) {
+                reads.incrementAndGet();
+                return tokens.findByAccessHash(accessHash);
+            }
+
+            @Override
+            public Optional<OAuthToken> findByRefreshHash(String refreshHash) {
+                return tokens.findByRefreshHash(refreshHash);
+            }
+
+            @Override
+            public boolean markRotated(String id, java.time.Instant at) {
+                return tokens.markRotated(id, at);
+            }
+
+            @Override
+            public List<String> revokeFamily(String familyId, java.time.Instant at) {
+                return tokens.revokeFamily(familyId, at);
+            }
+
+            @Override
+            public List<OAuthToken> listLiveByUser(String userId, java.time.Instant now) {
+                return tokens.listLiveByUser(userId, now);
+            }
+
+            @Override
+            public int deleteExpiredBefore(java.time.Instant cutoff) {
+                return tokens.deleteExpiredBefore(cutoff);
+            }
+        };
+        OAuthTokenVerifier verifying = new OAuthTokenVerifier(counting, users, principals,
+                new CachedTokenVerification(new VerificationCache(100), clock, Duration.ofSeconds(30), Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN), settings, clock);
+        PresentedCredential madeUp = new PresentedCredential.Bearer("lk_oat_" + "x".repeat(43));
+        for (int i = 0; i < 5; i++) {
+            assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verifying.verify(madeUp));
+        }
+        assertThat(reads).hasValue(1);
+    }
 }
