@@ -34,13 +34,15 @@ class CredentialParserTest {
                 .contains(new PresentedCredential.Bearer("sk_live_abc"));
         assertThat(CredentialParser.parse(headers("Authorization", "Bearer eyJhbGciOi.eyJzdWIi.sig-_")))
                 .contains(new PresentedCredential.Bearer("eyJhbGciOi.eyJzdWIi.sig-_"));
+        assertThat(CredentialParser.parse(headers("Authorization", "Bearer mF_9.B5f-4.1JqM/+~==")))
+                .as("RFC 6750 b64token with padding").contains(new PresentedCredential.Bearer("mF_9.B5f-4.1JqM/+~=="));
         assertThat(CredentialParser.parse(headers("X-API-Key", " sk_live_abc ")))
                 .contains(new PresentedCredential.ApiKeyHeader("sk_live_abc"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Token abc", "Bearer abc\"def",
-        "Bearer ab\u0000c", "Bearer sk_live_é"})
+        "Bearer ab\u0000c", "Bearer sk_live_é", "Bearer ===", "Bearer a=b", "Bearer a\u00ffb"})
     void parseWhenAuthorizationMalformedThenInvalidAuthHeader(String value) {
         assertThatThrownBy(() -> CredentialParser.parse(headers("Authorization", value)))
                 .isInstanceOfSatisfying(AuthFailure.class,
