@@ -10,6 +10,7 @@ import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.auth.RateLimitHeaders;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.problem.AuthErrorStatus;
+import dev.latchkey.http.problem.ProblemResponses;
 import dev.latchkey.http.problem.RequestRejectedMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -110,10 +111,9 @@ public final class AuthzCheckResource {
             decision = decide.decide(original.method(), original.path(),
                     CredentialParser.parse(headers.getRequestHeaders()), actionFacts(headers));
         } catch (AuthFailure failure) {
-            if (subrequest) {
-                return relayable(AuthErrorStatus.of(failure.error()));
-            }
-            throw failure;
+            // Answered here rather than rethrown: the same problem the mapper would build, without a
+            // trip through Jersey's exception mapping on what is the common path for a proxy.
+            return subrequest ? relayable(AuthErrorStatus.of(failure.error())) : ProblemResponses.of(failure);
         } catch (RequestRejected rejected) {
             if (subrequest) {
                 return relayable(RequestRejectedMapper.statusOf(rejected.error()));
