@@ -3,11 +3,11 @@ package dev.latchkey.http.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.oauth.TokenHashes;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.console.LatchkeyApiClient.Answer;
+import dev.latchkey.http.html.FormTokens;
 import dev.latchkey.http.html.HtmlPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -265,15 +264,12 @@ public final class ConsoleResource {
         return v == null ? "" : v;
     }
 
-    /** Derived from the HttpOnly session cookie: no script can read it and no other site can compute it. */
     private static String csrfToken(Cookie session) {
-        return TokenHashes.of("console-csrf:" + session.getValue());
+        return FormTokens.of("console", session.getValue());
     }
 
     private static boolean csrfMatches(MultivaluedMap<String, String> form, Cookie session) {
-        String presented = value(form, "csrf_token");
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                csrfToken(session).getBytes(StandardCharsets.UTF_8));
+        return FormTokens.matches(value(form, "csrf_token"), "console", session.getValue());
     }
 
     private static String loadScript() {

@@ -15,11 +15,11 @@ import dev.latchkey.domain.oauth.GrantConsent;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RedirectLocation;
-import dev.latchkey.domain.oauth.TokenHashes;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.html.FormTokens;
 import dev.latchkey.http.html.HtmlPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +38,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ public final class AuthorizationResource {
             if (person.isEmpty()) {
                 return page(401, OAuthPages.login(request, parameters, "Your session ended; sign in again."));
             }
-            if (!sameText(form.getFirst("csrf_token"), csrfToken(session))) {
+            if (!FormTokens.matches(form.getFirst("csrf_token"), "consent", session.getValue())) {
                 return page(403, OAuthPages.error("Request not accepted",
                         "This approval did not come from the consent page Latchkey showed you."));
             }
@@ -240,14 +239,8 @@ public final class AuthorizationResource {
         }
     }
 
-    /** Derived from the HttpOnly session: readable by no script, computable by no other site. */
     private static String csrfToken(Cookie session) {
-        return TokenHashes.of("consent-csrf:" + session.getValue());
-    }
-
-    private static boolean sameText(String presented, String expected) {
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return FormTokens.of("consent", session.getValue());
     }
 
     private static String query(Map<String, String> parameters) {

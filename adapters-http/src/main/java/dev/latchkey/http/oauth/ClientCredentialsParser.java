@@ -22,7 +22,7 @@ final class ClientCredentialsParser {
         Optional<String> formId = single(form, "client_id");
         Optional<String> formSecret = single(form, "client_secret");
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return new ClientCredentials(formId, formSecret, false);
+            return new ClientCredentials(formId, formSecret);
         }
         if (formSecret.isPresent()) {
             throw new OAuthFailure(OAuthError.INVALID_REQUEST, "Use one client authentication method, not two");
@@ -42,7 +42,7 @@ final class ClientCredentialsParser {
         if (formId.isPresent() && !formId.get().equals(id)) {
             throw new OAuthFailure(OAuthError.INVALID_REQUEST, "client_id differs from the Basic credentials");
         }
-        return new ClientCredentials(Optional.of(id), Optional.of(secret), true);
+        return new ClientCredentials(Optional.of(id), Optional.of(secret));
     }
 
     /** A form parameter sent at most once (RFC 6749 §3.2: parameters must not repeat). */

@@ -47,8 +47,4 @@ final class OAuthResponses {
         }
         return response.build();
     }
-
-    static Response error(OAuthError error, String description) {
-        return error(new OAuthFailure(error, description), false);
-    }
 }

@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a client identified itself at the token or revocation endpoint: the client id, the secret if
- * any, and whether it came in an HTTP Basic header. {@code toString} never shows the secret.
+ * How a client identified itself at the token or revocation endpoint: the client id, and the
+ * secret if any. {@code toString} never shows the secret.
  */
-public record ClientCredentials(Optional<String> clientId, Optional<String> secret, boolean viaBasic) {
+public record ClientCredentials(Optional<String> clientId, Optional<String> secret) {
 
     public ClientCredentials {
         Objects.requireNonNull(clientId, "clientId");

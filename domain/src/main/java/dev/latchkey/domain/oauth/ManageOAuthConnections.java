@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** A person's view of the clients they authorized: list them, and disconnect one. */
 public final class ManageOAuthConnections {
@@ -54,7 +53,7 @@ public final class ManageOAuthConnections {
         Instant first = a.firstAuthorizedAt().isBefore(b.firstAuthorizedAt()) ? a.firstAuthorizedAt()
                 : b.firstAuthorizedAt();
         Instant last = a.lastIssuedAt().isAfter(b.lastIssuedAt()) ? a.lastIssuedAt() : b.lastIssuedAt();
-        return new OAuthConnection(a.clientId(), Objects.requireNonNull(a.clientName()), a.workspaceId(),
-                a.scopes().union(b.scopes()), first, last);
+        return new OAuthConnection(a.clientId(), a.clientName(), a.workspaceId(), a.scopes().union(b.scopes()), first,
+                last);
     }
 }

@@ -104,13 +104,13 @@ class OAuthServerTest {
     }
 
     private IssuedTokens exchange(String code, String verifier) {
-        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty(), false),
+        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
                 new TokenRequest(Optional.of("authorization_code"), Optional.of(code), Optional.of(CALLBACK),
                         Optional.of(verifier), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private IssuedTokens refresh(String refreshToken) {
-        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty(), false),
+        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
                 new TokenRequest(Optional.of("refresh_token"), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(refreshToken), Optional.empty(), Optional.empty()));
     }
