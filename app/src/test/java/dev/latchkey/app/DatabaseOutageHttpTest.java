@@ -78,4 +78,43 @@ class DatabaseOutageHttpTest {
         assertThat(status).as("service resumes by itself once the database is back").isEqualTo(200);
         assertThat(TestApps.call(APP, "GET", "/api-keys", cached, null).status()).isEqualTo(200);
     }
+
+    @Test
+    void midLoadTheOutageIs503ForWhatNeedsTheDatabaseAndNothingElseChanges() throws InterruptedException {
+        String key = TestApps.createWorkspace(APP, "outage-under-load").firstKey().secret().value();
+        assertThat(whoami(key).status()).isEqualTo(200);
+        SteadyLoad.Tally before;
+        SteadyLoad.Tally during;
+        SteadyLoad.Tally after;
+        try (SteadyLoad load = new SteadyLoad(APP.getLocalPort(), 2, SteadyLoad.Kind.bearer("cached", "/whoami", key),
+                SteadyLoad.Kind.bearer("database", "/api-keys", key))) {
+            before = load.run(Duration.ofSeconds(1));
+            PROXY.cut();
+            try {
+                during = load.run(Duration.ofSeconds(3));
+            } finally {
+                PROXY.restore();
+            }
+            awaitDatabase(key);
+            load.next();
+            after = load.run(Duration.ofSeconds(1));
+        }
+
+        assertThat(before.of("database").statuses()).as(before.toString()).containsOnlyKeys(200);
+        assertThat(during.of("cached").statuses()).as("verified recently: " + during).containsOnlyKeys(200);
+        assertThat(during.of("database").statuses()).as("503, never 401 or 500: " + during)
+                .containsKey(503).containsOnlyKeys(200, 503);
+        assertThat(during.of("database").slowest()).as("no request waits past the pool's timeout")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(after.of("cached").statuses()).as(after.toString()).containsOnlyKeys(200);
+        assertThat(after.of("database").statuses()).as("resumed by itself: " + after).containsOnlyKeys(200);
+    }
+
+    private static void awaitDatabase(String key) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (TestApps.call(APP, "GET", "/api-keys", key, null).status() != 200) {
+            assertThat(Instant.now()).as("the database is back, so service resumes").isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ class WorkosModeHttpTest {
             ConfigOverride.config("workos.apiKey", FakeWorkos.SECRET),
             ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID),
             ConfigOverride.config("workos.validationCacheTtl", "30s"),
-            ConfigOverride.config("workos.outageGrace", "60s"));
+            ConfigOverride.config("workos.outageGrace", "60s"),
+            ConfigOverride.config("identityProviders.openFor", "1s"));
 
     private String adminToken;
     private String tenant;
@@ -182,5 +184,52 @@ class WorkosModeHttpTest {
         whoamiKey(value);
         assertThat(Reply.of(TestApps.admin(APP, "/healthcheck").get()).body().get("workos-secret").toString())
                 .contains("healthy=true");
+    }
+
+    @Test
+    void midLoadAWorkosOutageIs503ForUnvalidatedKeysOnlyAndServiceResumes() throws InterruptedException {
+        String org = fresh("org_");
+        String cached = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        String unvalidated = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        String cachedId = fresh("api_key_");
+        String unvalidatedId = fresh("api_key_");
+        WORKOS.knowsApiKey(cached, cachedId, org);
+        WORKOS.knowsApiKey(unvalidated, unvalidatedId, org);
+        map(org, "service", "member", List.of(), "active");
+        assertThat(whoamiKey(cached).status()).isEqualTo(200);
+
+        SteadyLoad.Tally before;
+        SteadyLoad.Tally during;
+        SteadyLoad.Tally after;
+        try (SteadyLoad load = new SteadyLoad(APP.getLocalPort(), 2,
+                new SteadyLoad.Kind("cached", "/whoami", "X-API-Key", cached))) {
+            before = load.run(Duration.ofSeconds(1));
+            WORKOS.failValidationsWith(503);
+            try (SteadyLoad fresh = new SteadyLoad(APP.getLocalPort(), 2,
+                    new SteadyLoad.Kind("unvalidated", "/whoami", "X-API-Key", unvalidated))) {
+                during = load.run(Duration.ofSeconds(3));
+                during.merge(fresh.next());
+                WORKOS.reset();
+                WORKOS.knowsApiKey(cached, cachedId, org);
+                WORKOS.knowsApiKey(unvalidated, unvalidatedId, org);
+                Instant deadline = Instant.now().plusSeconds(20);
+                while (whoamiKey(unvalidated).status() != 200) {
+                    assertThat(Instant.now()).as("the breaker lets WorkOS back in by itself").isBefore(deadline);
+                    Thread.sleep(200);
+                }
+                load.next();
+                fresh.next();
+                after = load.run(Duration.ofSeconds(1));
+                after.merge(fresh.next());
+            }
+        }
+
+        assertThat(before.of("cached").statuses()).as(before.toString()).containsOnlyKeys(200);
+        assertThat(during.of("cached").statuses()).as("validated recently: " + during).containsOnlyKeys(200);
+        assertThat(during.of("unvalidated").statuses()).as("503, never 401: " + during).containsOnlyKeys(503);
+        assertThat(during.of("unvalidated").slowest()).as("the time limit and the breaker bound every wait")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(after.of("cached").statuses()).as(after.toString()).containsOnlyKeys(200);
+        assertThat(after.of("unvalidated").statuses()).as(after.toString()).containsOnlyKeys(200);
     }
 }

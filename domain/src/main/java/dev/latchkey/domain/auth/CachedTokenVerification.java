@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  * {@code revalidateAfter} is answered from memory (its expiry still checked on every request);
  * otherwise the full check runs — signature, then the live facts in the stores — and its result is
  * remembered. A failed check forgets the token; an unreachable store is a 503, never a 401.
+ *
+ * <p>Expired tokens are refused without their signature being checked: a token seen to expire is
+ * remembered as dead, and one whose (unverified) {@code exp} lies further in the past than any
+ * verifier's clock-skew allowance is refused on sight. Replaying an old token then costs a lookup,
+ * not an RSA verification per request. Neither shortcut can accept anything.
  */
 public final class CachedTokenVerification {
 
@@ -29,7 +34,11 @@ public final class CachedTokenVerification {
         }
     }
 
+    /** Longer than any verifier's clock-skew allowance, so a token this far past {@code exp} is dead everywhere. */
+    static final Duration SURELY_EXPIRED_AFTER = Duration.ofMinutes(5);
+
     private final VerificationCache cache;
+    private final AbsentCredentials expiredTokens = new AbsentCredentials(100_000);
     private final Clock clock;
     private final Duration revalidateAfter;
     private final Duration staleGrace;
@@ -68,6 +77,12 @@ public final class CachedTokenVerification {
                 .map(VerificationCache.Entry::principal);
     }
 
+    private AuthFailure expiredToken(ByteBuffer fingerprint) {
+        expiredTokens.rememberAbsent(fingerprint);
+        return new AuthFailure(expired, expired == AuthError.INVALID_API_KEY ? "The API key has expired"
+                : "The token has expired");
+    }
+
     public Principal verify(PresentedCredential token, Supplier<Verified> fullCheck) {
         Instant now = clock.instant();
         ByteBuffer fingerprint = token.fingerprint();
@@ -75,11 +90,14 @@ public final class CachedTokenVerification {
         if (cached.isPresent()) {
             if (cached.get().expiredAt(now)) {
                 cache.remove(fingerprint);
-                throw new AuthFailure(expired, "The credential has expired");
+                throw expiredToken(fingerprint);
             }
             if (now.isBefore(cached.get().revalidateAt())) {
                 return cached.get().principal();
             }
+        } else if (expiredTokens.isKnownAbsent(fingerprint) || JwtShape.unverifiedExpiry(token.value())
+                .filter(exp -> exp.plus(SURELY_EXPIRED_AFTER).isBefore(now)).isPresent()) {
+            throw expiredToken(fingerprint);
         }
         Verified verified;
         try {

@@ -33,6 +33,20 @@ public final class JwtShape {
         });
     }
 
+    private static final java.util.regex.Pattern EXP = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})[\\s,}]");
+
+    /**
+     * The {@code exp} claim (whole seconds) of something JWT-shaped, unverified: enough to refuse a
+     * token long past its expiry without paying for its signature, never to accept one.
+     */
+    public static Optional<java.time.Instant> unverifiedExpiry(String value) {
+        return unverifiedPayload(value).flatMap(payload -> {
+            java.util.regex.Matcher matcher = EXP.matcher(payload);
+            return matcher.find() ? Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
+                    : Optional.empty();
+        });
+    }
+
     private static final java.util.regex.Pattern TYP =
             java.util.regex.Pattern.compile("\"typ\"\\s*:\\s*\"([^\"\\\\]*)\"");
 
