@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 
@@ -23,8 +24,24 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     static final String TYPE = "latchkey-principal+jwt";
     private static final int MAX_CACHED = 100_000;
 
-    private record Signed(Principal principal, String jws, Instant reuseUntil) {
+    /**
+     * One signed assertion. {@code refreshing} lets exactly one request re-sign once reuse is over,
+     * while the others keep handing out this one, which stays valid until {@code expiresAt}: without
+     * it, every request in flight at that moment would pay for its own RSA signature.
+     */
+    private record Signed(Principal principal, String jws, Instant reuseUntil, Instant expiresAt,
+            AtomicBoolean refreshing) {
+        Signed(Principal principal, String jws, Instant reuseUntil, Instant expiresAt) {
+            this(principal, jws, reuseUntil, expiresAt, new AtomicBoolean());
+        }
+
+        Signed heldBy(Principal equal) {
+            return new Signed(equal, jws, reuseUntil, expiresAt, refreshing);
+        }
     }
+
+    /** An assertion handed out while another request re-signs keeps at least this much of its life. */
+    private static final Duration MIN_REMAINING = Duration.ofSeconds(10);
 
     private final WorkloadSigningKeys keys;
     private final String issuer;
@@ -51,9 +68,18 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     public String assertionFor(Principal principal) {
         Instant now = clock.instant();
         Signed cached = cache.get(principal.credentialId());
-        if (cached != null && (cached.principal() == principal || cached.principal().equals(principal))
-                && now.isBefore(cached.reuseUntil())) {
-            return cached.jws();
+        if (cached != null && cached.principal() != principal && cached.principal().equals(principal)) {
+            // Re-verified since it was signed: hold the new object, so later requests compare references.
+            cached = cached.heldBy(principal);
+            cache.put(principal.credentialId(), cached);
+        }
+        if (cached != null && cached.principal() == principal) {
+            if (now.isBefore(cached.reuseUntil())) {
+                return cached.jws();
+            }
+            if (now.isBefore(cached.expiresAt().minus(MIN_REMAINING)) && !cached.refreshing().compareAndSet(false, true)) {
+                return cached.jws();
+            }
         }
         if (cache.size() >= MAX_CACHED) {
             cache.values().removeIf(signed -> !now.isBefore(signed.reuseUntil()));
@@ -64,7 +90,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
         Instant expiry = principal.credentialExpiresAt().filter(end -> end.isBefore(now.plus(lifetime)))
                 .orElse(now.plus(lifetime));
         Instant halfway = now.plus(lifetime.dividedBy(2));
-        Signed signed = new Signed(principal, sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway);
+        Signed signed = new Signed(principal, sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway,
+                expiry);
         cache.put(principal.credentialId(), signed);
         return signed.jws();
     }

@@ -2,12 +2,12 @@ package dev.latchkey.http.auth;
 
 import dev.latchkey.domain.usage.UsageGate;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 /** {@code RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds) on every admitted response. */
 @Priority(Priorities.HEADER_DECORATOR)
@@ -21,17 +21,18 @@ public final class RateLimitHeaders implements ContainerResponseFilter {
         }
     }
 
-    /** The same headers on a response being built. */
-    public static void add(Response.ResponseBuilder response, UsageGate.Allowance allowance) {
-        response.header("RateLimit-Limit", allowance.limit())
-                .header("RateLimit-Remaining", allowance.remaining())
-                .header("RateLimit-Reset", seconds(allowance));
+    /** The same headers, written straight onto a servlet response. */
+    public static void write(HttpServletResponse response, UsageGate.Allowance allowance) {
+        response.setHeader("RateLimit-Limit", Long.toString(allowance.limit()));
+        response.setHeader("RateLimit-Remaining", Long.toString(allowance.remaining()));
+        response.setHeader("RateLimit-Reset", Long.toString(seconds(allowance)));
     }
 
     private static void put(MultivaluedMap<String, Object> headers, UsageGate.Allowance allowance) {
-        headers.putSingle("RateLimit-Limit", allowance.limit());
-        headers.putSingle("RateLimit-Remaining", allowance.remaining());
-        headers.putSingle("RateLimit-Reset", seconds(allowance));
+        // Strings, not numbers: Jersey would look up a header delegate for each number on every response.
+        headers.putSingle("RateLimit-Limit", Long.toString(allowance.limit()));
+        headers.putSingle("RateLimit-Remaining", Long.toString(allowance.remaining()));
+        headers.putSingle("RateLimit-Reset", Long.toString(seconds(allowance)));
     }
 
     private static long seconds(UsageGate.Allowance allowance) {

@@ -11,13 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * Adds {@code resource_metadata} (RFC 9728 §5.1) to every Bearer challenge, so an MCP client that
  * gets a 401 or 403 can discover where to obtain a token. The resource is the one the request was
- * for: the forward-auth endpoint names the original path in a request property, Latchkey's own API is
- * found by its own path. Resolved only when a challenge is written, never on an allowed request.
+ * for, found by its path (the forward-auth endpoint writes its refusals itself, with the same
+ * extension for the original path). Resolved only when a challenge is written, never on an allowed
+ * request.
  */
 public final class ResourceMetadataChallenge implements ContainerResponseFilter {
-    /** Request property: the path a forward-auth request asked about, when not Latchkey's own API's. */
-    public static final String ORIGINAL_PATH = "latchkey.originalPath";
-
     private final ProtectedResources resources;
 
     public ResourceMetadataChallenge(ProtectedResources resources) {
@@ -30,15 +28,23 @@ public final class ResourceMetadataChallenge implements ContainerResponseFilter 
         if (!(challenge instanceof String value) || !value.startsWith("Bearer") || value.contains("resource_metadata=")) {
             return;
         }
-        String resource = resources.forPath(request.getProperty(ORIGINAL_PATH) instanceof String original ? original
-                : "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""));
-        StringBuilder extended = new StringBuilder(value);
-        extended.append(value.equals("Bearer") ? " " : ", ").append("resource_metadata=\"")
+        String resource = resources.forPath("/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""));
+        ScopeSet scopes = request.getProperty(CallerContext.CHALLENGE_SCOPES) instanceof ScopeSet held ? held
+                : ScopeSet.EMPTY;
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, extended(value, resource, scopes));
+    }
+
+    /**
+     * A Bearer challenge with {@code resource_metadata} for {@code resource} and, when there are any,
+     * the {@code scope} a client should ask for.
+     */
+    public static String extended(String challenge, String resource, ScopeSet scopes) {
+        StringBuilder extended = new StringBuilder(challenge);
+        extended.append(challenge.equals("Bearer") ? " " : ", ").append("resource_metadata=\"")
                 .append(OAuthEndpoints.protectedResourceMetadataOf(resource)).append('"');
-        if (request.getProperty(CallerContext.CHALLENGE_SCOPES) instanceof ScopeSet scopes && !scopes.isEmpty()
-                && !value.contains("scope=")) {
+        if (!scopes.isEmpty() && !challenge.contains("scope=")) {
             extended.append(", scope=\"").append(scopes.toSpaceSeparated()).append('"');
         }
-        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, extended.toString());
+        return extended.toString();
     }
 }
