@@ -16,9 +16,21 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.wrk')).sort()) {
 }
 const baseline = rows.find((r) => r.case === 'baseline-public')?.rps || 1;
 for (const r of rows) r.ratio_to_baseline = Number((r.rps / baseline).toFixed(2));
-writeFileSync(`${dir}/results.json`, JSON.stringify(rows, null, 2));
+const half = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.half')).sort()) {
+  const text = readFileSync(`${dir}/${file}`, 'utf8');
+  const pct = (p) => toMs(((text.match(new RegExp(`\\s${p}%\\s+(\\S+)`)) || [])[1]) || '');
+  half.push({ case: file.replace(/^\d+-/, '').replace('.half', ''), target_rps: Number(text.match(/target ([\d.]+)/)[1]),
+    rps: Number((text.match(/Requests\/sec:\s+([\d.]+)/) || [])[1]), p50_ms: pct(50), p99_ms: pct(99),
+    non2xx: Number((text.match(/Non-2xx or 3xx responses:\s+(\d+)/) || [0, 0])[1]) });
+}
+writeFileSync(`${dir}/results.json`, JSON.stringify({ full_load: rows, half_of_peak: half }, null, 2));
 const md = ['| case | requests/s | × baseline | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.case} | ${r.rps.toFixed(0)} | ${r.ratio_to_baseline} | ${r.p50_ms} | ${r.p99_ms} | ${r.non2xx} |`)].join('\n');
+  ...rows.map((r) => `| ${r.case} | ${r.rps.toFixed(0)} | ${r.ratio_to_baseline} | ${r.p50_ms} | ${r.p99_ms} | ${r.non2xx} |`),
+  ...(half.length ? ['', '| at half of its peak | target req/s | achieved req/s | p50 ms | p99 ms | non-2xx |',
+    '|---|---|---|---|---|---|',
+    ...half.map((r) => `| ${r.case} | ${r.target_rps.toFixed(0)} | ${r.rps.toFixed(0)} | ${r.p50_ms} | ${r.p99_ms} | ${r.non2xx} |`)]
+    : [])].join('\n');
 writeFileSync(`${dir}/results.md`, md + '\n');
 writeFileSync(`${dir}/results.svg`, chart(rows));
 console.log(md);

@@ -38,4 +38,5 @@ const exchanged = await fetch(`${base}/oauth/token`, { method: 'POST', body: new
 const oauth = await exchanged.json();
 
 console.log(JSON.stringify({ api_key: key, user_jwt: boot.access_token, workload_token: wt.access_token, bad_key: badChecksum,
+  workload_mint: { workload_id: workload.id, workload_secret: workload.secret, grant_id: grant.id },
   oauth_token: oauth.access_token, unknown_oauth_token: `lk_oat_${randomBytes(32).toString('base64url').replace(/[-_]/g, 'x')}` }));
