@@ -13,6 +13,7 @@ import dev.latchkey.http.auth.RateLimitHeaders;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.problem.AuthErrorStatus;
 import dev.latchkey.http.problem.ProblemResponses;
+import dev.latchkey.http.problem.RenderedOnce;
 import dev.latchkey.http.problem.RequestRejectedMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
@@ -47,6 +48,14 @@ public final class AuthzCheckResource {
     private final DecideAccess decide;
     private final PrincipalAssertions assertions;
     private final Optional<ProtectedResources> resources;
+    private final RenderedOnce<Challenge, String> challenges = new RenderedOnce<>(1_000, Challenge::extended);
+
+    /** A refusal's Bearer challenge and the protected resource it is for. */
+    private record Challenge(String challenge, String resource) {
+        String extended() {
+            return ResourceMetadataChallenge.extended(challenge, resource, ScopeSet.EMPTY);
+        }
+    }
 
     /**
      * @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request
@@ -144,8 +153,8 @@ public final class AuthzCheckResource {
         if (subrequest) {
             return relayable(AuthErrorStatus.of(failure.error()));
         }
-        return ProblemResponses.writeTo(response, failure, challenge -> resources.map(known -> ResourceMetadataChallenge
-                .extended(challenge, known.forPath(original.path()), ScopeSet.EMPTY)).orElse(challenge));
+        return ProblemResponses.writeTo(response, failure, challenge -> resources.map(known -> challenges.get(
+                new Challenge(challenge, known.forPath(original.path())))).orElse(challenge));
     }
 
     /**

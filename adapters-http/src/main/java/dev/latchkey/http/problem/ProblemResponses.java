@@ -20,6 +20,7 @@ public final class ProblemResponses {
     /** Parsed once: {@code type(String)} would parse the media type on every refusal. */
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
     private static final ObjectWriter PROBLEM_WRITER = new ObjectMapper().writerFor(Problem.class);
+    private static final RenderedOnce<Problem, byte[]> BODIES = new RenderedOnce<>(1_000, ProblemResponses::render);
 
     private ProblemResponses() {
     }
@@ -52,7 +53,7 @@ public final class ProblemResponses {
             UnaryOperator<String> challenge) {
         int status = AuthErrorStatus.of(failure.error());
         try {
-            byte[] body = PROBLEM_WRITER.writeValueAsBytes(problemOf(failure));
+            byte[] body = BODIES.get(problemOf(failure));
             servletResponse.setStatus(status);
             servletResponse.setContentType(Problem.MEDIA_TYPE);
             headersOf(failure).forEach((name, value) -> servletResponse.setHeader(name,
@@ -65,6 +66,14 @@ public final class ProblemResponses {
             throw new UncheckedIOException(e);
         }
         return Response.status(status).build();
+    }
+
+    private static byte[] render(Problem problem) {
+        try {
+            return PROBLEM_WRITER.writeValueAsBytes(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A problem document could not be rendered", e);
+        }
     }
 
     private static Problem problemOf(AuthFailure failure) {
