@@ -1,6 +1,8 @@
 package dev.latchkey.benchmarks;
 
 import dev.latchkey.crypto.Hs256UserTokenCodec;
+import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
+import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
@@ -15,6 +17,8 @@ import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.grant.DelegationGrant;
+import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
@@ -26,10 +30,13 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
+import dev.latchkey.domain.testing.InMemorySigningKeyStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryWorkloadStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.UserTokenCodec;
@@ -37,6 +44,11 @@ import dev.latchkey.domain.token.UserTokenVerifier;
 import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserPrincipals;
+import dev.latchkey.domain.workload.PolicyStatus;
+import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenClaims;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
 import dev.latchkey.domain.workspace.CreateWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -76,6 +88,8 @@ public class DecisionPathBenchmark {
     private Optional<PresentedCredential> unknownOAuthToken;
     private Optional<PresentedCredential> badChecksumKey;
     private Optional<PresentedCredential> garbageBearer;
+    private Optional<PresentedCredential> cachedWorkloadToken;
+    private Optional<PresentedCredential> expiredWorkloadToken;
     private String userToken;
     private ScopeSet held;
     private ScopeSet requested;
@@ -121,7 +135,33 @@ public class DecisionPathBenchmark {
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
                 new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1), Duration.ZERO,
                         AuthError.INVALID_OAUTH_TOKEN), oauth, clock);
-        authenticate = new AuthenticateRequest(List.of(apiKeys, oauthVerifier, userTokens), AuthenticationListener.NONE);
+        // A workload acting for the user under an approved policy and a live grant, RS256 as in production.
+        InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
+        InMemoryDelegationGrantStore grants = new InMemoryDelegationGrantStore();
+        ScopeSet recordsRead = ScopeSet.parse(List.of("records:read"));
+        String tenant = created.workspace().id();
+        workloads.insert(new Workload("wl_bench", tenant, "bench agent", "unused", clock.instant(), user.id()));
+        workloads.insertPolicy(new WorkloadPolicy("wpol_bench", "wl_bench", tenant, recordsRead, PolicyStatus.APPROVED,
+                user.id(), clock.instant(), Optional.of(user.id()), Optional.of(clock.instant())));
+        grants.insert(new DelegationGrant("grant_bench", tenant, user.id(), "wl_bench", recordsRead, clock.instant(),
+                clock.instant().plus(Duration.ofDays(1)), Optional.empty()));
+        Rs256WorkloadTokenCodec workloadCodec = new Rs256WorkloadTokenCodec(new WorkloadSigningKeys(
+                new InMemorySigningKeyStore(), new byte[32], clock, Duration.ZERO, Duration.ofMinutes(6),
+                Duration.ofMinutes(1)), "latchkey", "latchkey-internal", clock);
+        WorkloadTokenVerifier workloadTokens = new WorkloadTokenVerifier(workloadCodec, grants,
+                new GrantScopes(memberships, workloads, RoleScopes.defaults()), new InMemoryRevokedTokenStore(),
+                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)), clock);
+        cachedWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
+                "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_live", clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(5))))));
+        expiredWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
+                "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_expired",
+                clock.instant().minus(Duration.ofHours(1)), clock.instant().minus(Duration.ofMinutes(55))))));
+
+        // The server's order: workload tokens first (they share our issuer with user tokens; only they are at+jwt).
+        authenticate = new AuthenticateRequest(List.of(workloadTokens, apiKeys, oauthVerifier, userTokens),
+                AuthenticationListener.NONE);
+        authenticate.authenticate(cachedWorkloadToken);
         cachedOAuthToken = Optional.of(new PresentedCredential.Bearer(oauthToken));
         unknownOAuthToken = Optional.of(new PresentedCredential.Bearer(oauth.accessTokenPrefix() + "unknown"));
         authenticate.authenticate(cachedOAuthToken);
@@ -168,6 +208,21 @@ public class DecisionPathBenchmark {
     @Benchmark
     public Object userTokenSignatureCheck() {
         return codec.verify(userToken);
+    }
+
+    @Benchmark
+    public Principal workloadTokenCached() {
+        return authenticate.authenticate(cachedWorkloadToken);
+    }
+
+    /** A workload token an hour past its expiry, replayed: refused without an RSA verification. */
+    @Benchmark
+    public Object workloadTokenExpiredRejected() {
+        try {
+            return authenticate.authenticate(expiredWorkloadToken);
+        } catch (RuntimeException rejected) {
+            return rejected;
+        }
     }
 
     @Benchmark
