@@ -102,8 +102,9 @@ class DatabaseOutageHttpTest {
 
         assertThat(before.of("database").statuses()).as(before.toString()).containsOnlyKeys(200);
         assertThat(during.of("cached").statuses()).as("verified recently: " + during).containsOnlyKeys(200);
-        assertThat(during.of("database").statuses()).as("503, never 401 or 500: " + during)
-                .containsKey(503).containsOnlyKeys(200, 503);
+        assertThat(during.of("database").statuses()).as("the outage was noticed: " + during).containsKey(503);
+        assertThat(during.of("database").statuses().keySet()).as("200 (finished first) or 503, never 401 or 500: "
+                + during).isSubsetOf(200, 503);
         assertThat(during.of("database").slowest()).as("no request waits past the pool's timeout")
                 .isLessThan(Duration.ofSeconds(5));
         assertThat(after.of("cached").statuses()).as(after.toString()).containsOnlyKeys(200);
