@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.function.BiConsumer;
 
 /** {@code RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds) on every admitted response. */
 @Priority(Priorities.HEADER_DECORATOR)
@@ -23,16 +24,18 @@ public final class RateLimitHeaders implements ContainerResponseFilter {
 
     /** The same headers, written straight onto a servlet response. */
     public static void write(HttpServletResponse response, UsageGate.Allowance allowance) {
-        response.setHeader("RateLimit-Limit", Long.toString(allowance.limit()));
-        response.setHeader("RateLimit-Remaining", Long.toString(allowance.remaining()));
-        response.setHeader("RateLimit-Reset", Long.toString(seconds(allowance)));
+        each(allowance, response::setHeader);
     }
 
     private static void put(MultivaluedMap<String, Object> headers, UsageGate.Allowance allowance) {
-        // Strings, not numbers: Jersey would look up a header delegate for each number on every response.
-        headers.putSingle("RateLimit-Limit", Long.toString(allowance.limit()));
-        headers.putSingle("RateLimit-Remaining", Long.toString(allowance.remaining()));
-        headers.putSingle("RateLimit-Reset", Long.toString(seconds(allowance)));
+        each(allowance, headers::putSingle);
+    }
+
+    /** Strings, not numbers: Jersey would look up a header delegate for each number on every response. */
+    private static void each(UsageGate.Allowance allowance, BiConsumer<String, String> header) {
+        header.accept("RateLimit-Limit", Long.toString(allowance.limit()));
+        header.accept("RateLimit-Remaining", Long.toString(allowance.remaining()));
+        header.accept("RateLimit-Reset", Long.toString(seconds(allowance)));
     }
 
     private static long seconds(UsageGate.Allowance allowance) {

@@ -77,8 +77,7 @@ public final class CachedTokenVerification {
                 .map(VerificationCache.Entry::principal);
     }
 
-    private AuthFailure expiredToken(ByteBuffer fingerprint) {
-        expiredTokens.rememberAbsent(fingerprint);
+    private AuthFailure expiredToken() {
         return new AuthFailure(expired, expired == AuthError.INVALID_API_KEY ? "The API key has expired"
                 : "The token has expired");
     }
@@ -90,14 +89,18 @@ public final class CachedTokenVerification {
         if (cached.isPresent()) {
             if (cached.get().expiredAt(now)) {
                 cache.remove(fingerprint);
-                throw expiredToken(fingerprint);
+                expiredTokens.rememberAbsent(fingerprint);
+                throw expiredToken();
             }
             if (now.isBefore(cached.get().revalidateAt())) {
                 return cached.get().principal();
             }
-        } else if (expiredTokens.isKnownAbsent(fingerprint) || JwtShape.unverifiedExpiry(token.value())
+        } else if (expiredTokens.isKnownAbsent(fingerprint)) {
+            throw expiredToken();
+        } else if (JwtShape.unverifiedExpiry(token.value())
                 .filter(exp -> exp.plus(SURELY_EXPIRED_AFTER).isBefore(now)).isPresent()) {
-            throw expiredToken(fingerprint);
+            expiredTokens.rememberAbsent(fingerprint);
+            throw expiredToken();
         }
         Verified verified;
         try {
