@@ -10,7 +10,7 @@ import java.util.Optional;
  * URL for RS256, or a shared secret for HS256, never both), the audience its tokens must carry,
  * which claims hold the subject and the email, whether its tokens are accepted as bearer
  * credentials (otherwise only exchanged at sign-in), and whether a bearer token of an identity seen
- * for the first time makes its user (seed 004: people sign up with the issuer, not with Latchkey).
+ * for the first time makes its user: people who sign up with the issuer, not with Latchkey.
  */
 public record TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
         Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,

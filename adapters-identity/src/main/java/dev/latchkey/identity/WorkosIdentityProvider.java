@@ -29,7 +29,7 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
 /**
- * WorkOS as the identity authority (seed 000): AuthKit access tokens verified locally against
+ * WorkOS as the identity authority: AuthKit access tokens verified locally against
  * {@code /sso/jwks/{client_id}} (RS256 only, issuer allow-list, audience checked only when present),
  * and API keys validated by {@code POST /api_keys/validations}, where an unknown key is
  * {@code {"api_key": null}}. Every call goes through {@link ResilientHttp}. A 401 from WorkOS means

@@ -1,8 +1,10 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -12,7 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * An operator command that works on the same core the server runs: migrates the database, wires
- * the core over a short-lived pool, runs, and prints its result as JSON on standard output.
+ * the core over a short-lived pool, runs, and prints its result as JSON on standard output. While a
+ * server holds the embedded database, the command reaches it through that server; a failure is one
+ * line on standard error.
  */
 abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
     protected final PrintStream out;
@@ -25,9 +29,9 @@ abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
     @Override
     protected final void run(Bootstrap<LatchkeyConfiguration> bootstrap, Namespace namespace,
             LatchkeyConfiguration configuration) throws Exception {
-        Databases.migrate(configuration.getDataSourceFactory());
-        ManagedDataSource dataSource = configuration.getDataSourceFactory()
-                .build(bootstrap.getMetricRegistry(), getName() + "-command");
+        DataSourceFactory database = Databases.forCommand(configuration.getDataSourceFactory());
+        Databases.migrate(database);
+        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName() + "-command");
         try {
             LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
                     bootstrap.getMetricRegistry(), Clock.tickMillis(ZoneOffset.UTC));
@@ -36,6 +40,11 @@ abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
         } finally {
             dataSource.stop();
         }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable failure) {
+        CommandFailures.report(cli, getName(), failure);
     }
 
     protected abstract void run(LatchkeyCore core, Namespace namespace) throws Exception;

@@ -61,11 +61,9 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
-import io.dropwizard.migrations.MigrationsBundle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.metrics.CircuitBreakerMetrics;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -84,6 +82,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 /** Latchkey: wires the hexagon by hand (no container) and serves it. */
 public final class LatchkeyApplication extends Application<LatchkeyConfiguration> {
@@ -99,6 +98,11 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     }
 
     public static void main(String[] args) throws Exception {
+        // The embedded database's share for commands listens on loopback only (read once, before H2 loads;
+        // H2 refuses connections from other machines in any case).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         new LatchkeyApplication().run(args);
     }
 
@@ -112,17 +116,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         // ${VAR:-default} in config.yml; a referenced variable with no default must be set.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        bootstrap.addBundle(new MigrationsBundle<>() {
-            @Override
-            public DataSourceFactory getDataSourceFactory(LatchkeyConfiguration configuration) {
-                return configuration.getDataSourceFactory();
-            }
-
-            @Override
-            public String getMigrationsFileName() {
-                return DatabaseMigrations.CHANGELOG;
-            }
-        });
+        bootstrap.addCommand(new DatabaseCommand());
         bootstrap.addCommand(new WorkspaceCommand(commandOutput));
         bootstrap.addCommand(new ActorsCommand(commandOutput));
         bootstrap.addCommand(new KeysCommand(commandOutput));
@@ -137,6 +131,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
         Databases.migrate(configuration.getDataSourceFactory());
+        environment.lifecycle().manage(new EmbeddedDatabaseShare(configuration.getDataSourceFactory().getUrl()));
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
@@ -196,6 +191,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
         core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));
+        environment.lifecycle().addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
+                .info(StartupSummary.of(server, configuration, core.verifiers())));
     }
 
     private static void registerOAuth(Environment environment, OAuthConfiguration config, LatchkeyCore core,

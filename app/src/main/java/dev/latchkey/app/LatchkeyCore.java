@@ -266,6 +266,11 @@ final class LatchkeyCore {
                         AuthError.INVALID_OAUTH_TOKEN), settings, clock));
     }
 
+    /** The credential verifiers in the order they are asked. */
+    List<CredentialVerifier> verifiers() {
+        return verifiers;
+    }
+
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {
         return new AuthenticateRequest(verifiers, listener);
     }

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Delegation grants (seed 003 §3): create (or dry-run), list, explain, revoke. */
+/** Delegation grants: create (or dry-run), list, explain, revoke. */
 @Path("/internal/auth/delegation-grants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Workload tokens (seed 003 §2). */
+/** Workload tokens. */
 @Path("/internal/auth/workload-token")
 public final class WorkloadTokenResource {
     private final IssueWorkloadToken issue;

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Local API-key management for the caller's own workspace (seed 004, section 1). */
+/** Local API-key management for the caller's own workspace. */
 @Path("/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The local API-key routes while WorkOS is the key authority (seed 000): every one answers 410
+ * The local API-key routes while WorkOS is the key authority: every one answers 410
  * {@code api_key_management_retired} with a pointer, to anyone — the route itself is gone, so no
  * credential is asked for.
  */

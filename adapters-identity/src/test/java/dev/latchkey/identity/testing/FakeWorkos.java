@@ -20,8 +20,9 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
- * A fake WorkOS speaking its real paths and JSON (see ../shared/reference/WORKOS.md and the OpenAPI
- * spec): {@code GET /sso/jwks/{client_id}} without auth, {@code POST /api_keys/validations} with
+ * A fake WorkOS speaking its real paths and JSON (checked against the excerpt of WorkOS's OpenAPI
+ * spec in the test resources): {@code GET /sso/jwks/{client_id}} without auth,
+ * {@code POST /api_keys/validations} with
  * {@code Authorization: Bearer sk_…}, answering {@code {"api_key": null}} for unknown keys, 401 for a
  * wrong secret, {@code X-Request-ID} on every answer, and switchable faults.
  */

@@ -41,7 +41,7 @@ public final class ApiKeysConfiguration {
 
     /**
      * {@code local}: Latchkey's own {@code sk_live_} keys. {@code workos}: WorkOS API keys in
-     * {@code X-API-Key}, and the local key routes answer 410 (seed 000).
+     * {@code X-API-Key}, and the local key routes answer 410.
      */
     @NotNull
     @JsonProperty

@@ -74,7 +74,7 @@ public final class LatchkeyConfiguration extends Configuration {
 
     /**
      * What a guarded route answers a caller whose credential carries no tenant: {@code no_workspace}
-     * (seed 004: bootstrap first) or {@code tenant_context_required} (seed 003).
+     * (the person bootstraps a workspace first) or {@code tenant_context_required}.
      */
     @NotNull
     @JsonProperty("missingTenantCode")

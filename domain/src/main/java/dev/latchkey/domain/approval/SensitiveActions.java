@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sensitive mutations by workloads need an explicit human decision (seed 003 §4). A workload
+ * Sensitive mutations by workloads need an explicit human decision. A workload
  * principal without a matching approval gets 403 {@code approval_required} naming a new approval
  * request, which describes exactly what would happen; with one, the approval is consumed — once.
  * People holding the scopes are not asked. Approvals expire.

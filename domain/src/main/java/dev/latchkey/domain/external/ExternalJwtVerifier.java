@@ -15,7 +15,7 @@ import java.util.Base64;
 /**
  * Accepts JWTs of trusted external issuers that are configured as bearer credentials (a
  * Supabase-style admin UI): the token proves an identity, the identity's link names the user, and
- * the user's workspace is their active membership (seed 004 §2). An identity linked to nobody is
+ * the user's workspace is their active membership. An identity linked to nobody is
  * {@code actor_not_mapped}, unless its issuer provisions users on first use: then its first token
  * makes (or links) the account, which has no workspace until it bootstraps one.
  */

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Delegation grants (seed 003 §3): a signed-in user delegates to a workload of their tenant the
+ * Delegation grants: a signed-in user delegates to a workload of their tenant the
  * least-privilege intersection of their own scopes, the workload's approved policy and what they
  * request. An empty intersection is refused; a dry run only explains. Grants expire, and the user or
  * a tenant admin ({@code grants:revoke}) revokes them — killing every token issued from them at once.

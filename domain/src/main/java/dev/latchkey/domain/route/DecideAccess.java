@@ -48,8 +48,8 @@ public final class DecideAccess {
     }
 
     /**
-     * @param missingTenant what a guarded route answers a principal without a tenant: seed 004's
-     *     {@code no_workspace} (bootstrap first) or seed 003's {@code tenant_context_required}
+     * @param missingTenant what a guarded route answers a principal without a tenant:
+     *     {@code no_workspace} (bootstrap first) or {@code tenant_context_required}
      * @param resources the APIs OAuth tokens are issued for: a token bound to one is refused at another
      */
     public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
@@ -76,7 +76,7 @@ public final class DecideAccess {
                 return apply(rule.posture(), parameters.get(), credential, method, path, facts);
             }
         }
-        throw RequestRejected.notFound("No such route");
+        throw RequestRejected.notFound("Route");
     }
 
     private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,

@@ -31,7 +31,7 @@ public sealed interface Posture {
 
     /**
      * A sensitive mutation: these scopes, and for a workload principal an explicit, single-use
-     * approval of exactly this action (seed 003 §4); people with the scopes are not asked.
+     * approval of exactly this action; people with the scopes are not asked.
      */
     record Sensitive(ScopeSet scopes) implements Posture {
         public Sensitive {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a user access token says (seed 003 §1): who ({@code sub}), in which workspace
+ * What a user access token says: who ({@code sub}), in which workspace
  * ({@code tenant_id}) with which role at issue time ({@code org_role}), when, until when, and its
  * id ({@code jti}) so it can be revoked on its own.
  */

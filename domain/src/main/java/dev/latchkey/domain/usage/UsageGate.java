@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Seed 004's limits, per workspace: a rate limit for every credential kind, and a usage cap per
+ * Limits per workspace: a rate limit for every credential kind, and a usage cap per
  * billing period that meters agent traffic (API keys, OAuth tokens, workload tokens, provider keys)
  * and exempts people's JWTs, so a customer over the cap can still sign in and upgrade or cancel.
  */

@@ -59,7 +59,7 @@ public final class UserPrincipals {
         return membership;
     }
 
-    /** In the user's oldest active workspace, as seed 004 resolves a JWT with no tenant of its own. */
+    /** In the user's oldest active workspace: a JWT with no tenant of its own acts there. */
     public Principal inDefaultWorkspace(User user, CredentialKind kind, String credentialId, Instant expiresAt) {
         Optional<String> workspace = memberships.listActiveByUser(user.id()).stream().findFirst()
                 .map(Membership::workspaceId);

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Governance of workloads in the caller's tenant (seed 003 §6): register a workload (its secret shown
+ * Governance of workloads in the caller's tenant: register a workload (its secret shown
  * once), propose scope policies, and approve or reject them — recording who decided and when.
  * Approving supersedes the previous approved policy; rejecting the approved one withdraws it. Either
  * reaches outstanding grants and their tokens at once, because grants read the policy live.

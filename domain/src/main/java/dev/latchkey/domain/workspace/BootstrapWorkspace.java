@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /workspaces/bootstrap} (seed 004 §2): the one route a signed-in user without a
+ * {@code POST /workspaces/bootstrap}: the one route a signed-in user without a
  * workspace may call. The first call creates a workspace with the caller as owner and mints its first
  * {@code sk_live_} key, returned this once; every later call — including one racing the first —
  * returns the same workspace and no secret. The store's "one bootstrap per user" constraint, not
