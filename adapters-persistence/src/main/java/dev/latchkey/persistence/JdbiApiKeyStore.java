@@ -86,6 +86,15 @@ final class JdbiApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean markRolled(String id, Instant at) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createUpdate("UPDATE api_keys SET rolled_at = :at WHERE id = :id AND rolled_at IS NULL")
+                .bind("at", utc(at))
+                .bind("id", id)
+                .execute()) == 1);
+    }
+
+    @Override
     public void expireNoLaterThan(String id, Instant at) {
         StoreCalls.run(() -> jdbi.useHandle(h -> h
                 .createUpdate("UPDATE api_keys SET expires_at = :at WHERE id = :id "

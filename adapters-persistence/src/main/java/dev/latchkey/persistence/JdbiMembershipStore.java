@@ -89,6 +89,50 @@ final class JdbiMembershipStore implements MembershipStore {
                 .execute()) == 1);
     }
 
+    @Override
+    public Change changeRoleKeepingAnOwner(String workspaceId, String userId, Role role) {
+        return keepingAnOwner(workspaceId, userId, role != Role.OWNER, h -> h
+                .createUpdate("UPDATE memberships SET role = :role WHERE workspace_id = :ws AND user_id = :user "
+                        + "AND removed_at IS NULL")
+                .bind("role", role.wireName()).bind("ws", workspaceId).bind("user", userId).execute());
+    }
+
+    @Override
+    public Change removeKeepingAnOwner(String workspaceId, String userId, Instant at) {
+        return keepingAnOwner(workspaceId, userId, true, h -> h
+                .createUpdate("UPDATE memberships SET removed_at = :at WHERE workspace_id = :ws AND user_id = :user "
+                        + "AND removed_at IS NULL")
+                .bind("at", utc(at)).bind("ws", workspaceId).bind("user", userId).execute());
+    }
+
+    /**
+     * One transaction that first locks the workspace's row, so every owner-changing change in one
+     * workspace runs one after another: the second of two concurrent demotions sees the first's result.
+     */
+    private Change keepingAnOwner(String workspaceId, String userId, boolean losesOwner,
+            org.jdbi.v3.core.HandleCallback<Integer, RuntimeException> change) {
+        return StoreCalls.call(() -> jdbi.inTransaction(h -> {
+            h.createQuery("SELECT id FROM workspaces WHERE id = :ws FOR UPDATE").bind("ws", workspaceId)
+                    .mapTo(String.class).findOne();
+            Optional<String> role = h.createQuery("SELECT role FROM memberships WHERE workspace_id = :ws "
+                    + "AND user_id = :user AND removed_at IS NULL").bind("ws", workspaceId).bind("user", userId)
+                    .mapTo(String.class).findOne();
+            if (role.isEmpty()) {
+                return Change.NO_SUCH_MEMBER;
+            }
+            if (losesOwner && Role.parse(role.get()) == Role.OWNER) {
+                int others = h.createQuery("SELECT COUNT(*) FROM memberships WHERE workspace_id = :ws "
+                        + "AND role = :owner AND removed_at IS NULL AND user_id <> :user").bind("ws", workspaceId)
+                        .bind("owner", Role.OWNER.wireName()).bind("user", userId).mapTo(Integer.class).one();
+                if (others == 0) {
+                    return Change.LAST_OWNER;
+                }
+            }
+            change.withHandle(h);
+            return Change.CHANGED;
+        }));
+    }
+
     private static Membership map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Membership(rs.getString("workspace_id"), rs.getString("user_id"), Role.parse(rs.getString("role")),
                 instant(rs, "created_at"), optionalInstant(rs, "removed_at"));

@@ -176,17 +176,18 @@ final class LatchkeyCore {
         this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
                 issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache,
                 keys.getAuthority() == ApiKeysConfiguration.Authority.LOCAL);
-        this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), tokenCache,
-                clock, audit);
+        this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), roleScopes,
+                tokenCache, clock, audit);
         VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());
         this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
         this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache, validationCache),
                 clock, audit);
-        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), List.of(tokenCache, validationCache),
+        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), roleScopes, List.of(tokenCache, validationCache),
                 ids, audit);
 
         this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
-        GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes);
+        GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes,
+                stores.workspaces());
         this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
                 grantScopes, ids, clock, audit, tokenCache, stores.revokedTokens());
         var workloadTokens = configuration.getWorkloadTokens();
@@ -202,7 +203,8 @@ final class LatchkeyCore {
                 workloadTokenCodec, ids, clock);
 
         this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
-        this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit);
+        this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit,
+                configuration.getApprovals().requiredFor());
 
         this.oauth = configuration.getOauth().isEnabled()
                 ? Optional.of(oauthServer(configuration.getOauth(), stores, principals, tokenCache,

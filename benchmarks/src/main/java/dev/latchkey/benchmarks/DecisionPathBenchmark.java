@@ -149,7 +149,7 @@ public class DecisionPathBenchmark {
                 new InMemorySigningKeyStore(), new byte[32], clock, Duration.ZERO, Duration.ofMinutes(6),
                 Duration.ofMinutes(1)), "latchkey", "latchkey-internal", clock);
         WorkloadTokenVerifier workloadTokens = new WorkloadTokenVerifier(workloadCodec, grants,
-                new GrantScopes(memberships, workloads, RoleScopes.defaults()), new InMemoryRevokedTokenStore(),
+                new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces), new InMemoryRevokedTokenStore(),
                 new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)), clock);
         cachedWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
                 "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_live", clock.instant(),

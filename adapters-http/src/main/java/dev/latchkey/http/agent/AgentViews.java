@@ -54,17 +54,24 @@ final class AgentViews {
     record OutcomeView(String scope, String fate, List<String> limitedBy) {
     }
 
-    /** The three terms, their intersection, and each requested scope's fate. */
+    /** A scope the effective scopes cover that the workload's tokens never exercise, and why. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WithheldView(String scope, String reason) {
+    }
+
+    /** The three terms, their intersection, each requested scope's fate, and what is never delegated. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ExplanationView(List<String> userScopes, List<String> policyScopes, List<String> requested,
-            List<String> effective, List<OutcomeView> outcomes) {
+            List<String> effective, List<OutcomeView> outcomes, List<WithheldView> withheld) {
         static ExplanationView of(GrantExplanation e) {
             return new ExplanationView(e.userScopes().asStrings(), e.policyScopes().asStrings(),
                     e.requested().asStrings(), e.effective().asStrings(), e.outcomes().stream()
                             .map(o -> new OutcomeView(o.requested().toString(), o.fate().name().toLowerCase(Locale.ROOT),
                                     o.limitedBy().stream().map(t -> t.name().toLowerCase(Locale.ROOT))
                                             .collect(Collectors.toList())))
-                            .collect(Collectors.toList()));
+                            .collect(Collectors.toList()),
+                    e.withheld().stream().map(scope -> new WithheldView(scope.toString(), "governance and key minting"
+                            + " belong to people: a workload token never exercises them")).toList());
         }
     }
 

@@ -95,7 +95,7 @@ public final class ApiKeyResource {
         Principal caller = CallerContext.principal(security);
         Duration grace = body == null || body.graceSeconds() == null ? DEFAULT_GRACE
                 : Duration.ofSeconds(body.graceSeconds());
-        RollApiKey.Rolled rolled = roll.execute(AccessPolicy.requireTenant(caller), id, grace,
+        RollApiKey.Rolled rolled = roll.execute(AccessPolicy.requireTenant(caller), id, grace, caller.scopes(),
                 RequestSource.initiator(caller, http));
         return Response.created(UriBuilder.fromPath("/api-keys/{id}").build(rolled.replacement().key().id()))
                 .entity(IssuedApiKeyView.of(rolled.replacement(), rolled.replacedKeyId(), rolled.replacedKeyExpiresAt()))

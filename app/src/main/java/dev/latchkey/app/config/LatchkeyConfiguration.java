@@ -66,6 +66,11 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("oauth")
     private OAuthConfiguration oauth = new OAuthConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty("approvals")
+    private ApprovalsConfiguration approvals = new ApprovalsConfiguration();
+
     /** The postures of the API guarded through {@code /authz/check}; first match wins, no match is denied. */
     @Valid
     @NotNull
@@ -128,6 +133,10 @@ public final class LatchkeyConfiguration extends Configuration {
     }
 
     /** The route table; an invalid rule fails start-up, naming it. */
+    public ApprovalsConfiguration getApprovals() {
+        return approvals;
+    }
+
     public List<RouteRule> getRouteRules() {
         List<RouteRule> rules = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {

@@ -2,11 +2,16 @@ package dev.latchkey.domain.actor;
 
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.scope.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +30,15 @@ public final class ManageActorMappings {
     }
 
     private final ActorMappingStore mappings;
+    private final RoleScopes roleScopes;
     private final List<VerificationCache> caches;
     private final IdGenerator ids;
     private final AuditTrail audit;
 
-    public ManageActorMappings(ActorMappingStore mappings, List<VerificationCache> caches, IdGenerator ids,
-            AuditTrail audit) {
+    public ManageActorMappings(ActorMappingStore mappings, RoleScopes roleScopes, List<VerificationCache> caches,
+            IdGenerator ids, AuditTrail audit) {
         this.mappings = mappings;
+        this.roleScopes = roleScopes;
         this.caches = List.copyOf(caches);
         this.ids = ids;
         this.audit = audit;
@@ -41,10 +48,27 @@ public final class ManageActorMappings {
         return mappings.listByTenant(AccessPolicy.requireTenant(caller));
     }
 
-    /** Creates or updates the mapping of one identity in the caller's tenant. */
+    /**
+     * Creates or updates the mapping of one identity in the caller's tenant. The mapped role may
+     * grant no scope the caller lacks, and owner scopes (which studio, which artist) are handed out
+     * only by a caller holding every scope, or holding those owner scopes itself.
+     *
+     * @throws AuthFailure {@code insufficient_scope} when the mapping would exceed the caller
+     */
     public ActorMapping save(Principal caller, Request request, Initiator initiator) {
-        return save(AccessPolicy.requireTenant(caller), request, initiator);
+        String tenantId = AccessPolicy.requireTenant(caller);
+        if (request.role() != null && !request.role().isBlank()) {
+            Authority.requireWithin(caller.scopes(), roleScopes.ofName(request.role()), "the role " + request.role());
+        }
+        Set<String> ownerScopes = request.ownerScopes() == null ? Set.of() : request.ownerScopes();
+        if (!caller.scopes().covers(Scope.ALL) && !caller.actor().ownerScopes().containsAll(ownerScopes)) {
+            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Only an owner may hand out owner scopes the caller"
+                    + " does not own itself");
+        }
+        return save(tenantId, request, initiator);
     }
+
+
 
     /** Operator import: the tenant is named by the file, not by a caller. */
     public ActorMapping save(String tenantId, Request request, Initiator initiator) {

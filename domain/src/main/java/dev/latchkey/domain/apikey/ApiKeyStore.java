@@ -21,6 +21,9 @@ public interface ApiKeyStore {
     /** Sets {@code revokedAt} unless already revoked; true when this call revoked it. */
     boolean markRevoked(String id, Instant at);
 
+    /** Records that the key was rolled; false (nothing changed) when it already had been: a key is rolled once. */
+    boolean markRolled(String id, Instant at);
+
     /** Brings the expiry forward to {@code at} (never pushes an earlier expiry later). */
     void expireNoLaterThan(String id, Instant at);
 

@@ -1,22 +1,19 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.SecretHasher;
-import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
-import dev.latchkey.domain.scope.Scope;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Creates an API key in a workspace. A caller can never mint a key wider than its own scopes. */
 public final class IssueApiKey {
@@ -63,11 +60,7 @@ public final class IssueApiKey {
         if (scopes.isEmpty()) {
             throw RequestRejected.invalid("scopes must name at least one scope");
         }
-        List<Scope> beyondCaller = callerScopes.missingFrom(scopes);
-        if (!beyondCaller.isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Cannot grant scopes the caller does not hold: "
-                    + beyondCaller.stream().map(Scope::toString).collect(Collectors.joining(" ")));
-        }
+        Authority.requireWithin(callerScopes, scopes, "a new key");
         Instant now = clock.instant();
         if (command.expiresAt().isPresent() && !command.expiresAt().get().isAfter(now)) {
             throw RequestRejected.invalid("expires_at must be in the future");

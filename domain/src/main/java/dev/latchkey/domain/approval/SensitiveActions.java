@@ -1,5 +1,7 @@
 package dev.latchkey.domain.approval;
 
+import dev.latchkey.domain.auth.Authority;
+import java.util.Set;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.CredentialKind;
@@ -20,10 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sensitive mutations by workloads need an explicit human decision. A workload
- * principal without a matching approval gets 403 {@code approval_required} naming a new approval
- * request, which describes exactly what would happen; with one, the approval is consumed — once.
- * People holding the scopes are not asked. Approvals expire.
+ * Sensitive mutations by machines need an explicit human decision: which credential kinds are
+ * asked is configuration (workload tokens by default; every machine credential in the agent
+ * platform). A principal of such a kind without a matching approval gets 403
+ * {@code approval_required} naming a new approval request, which describes exactly what would
+ * happen; with one, the approval is consumed — once. People are never asked. Approvals expire. An
+ * approval is bound to the workload and its grant, or for a credential acting under no grant (an API
+ * key), to that credential.
  */
 public final class SensitiveActions {
     public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(30);
@@ -33,9 +38,17 @@ public final class SensitiveActions {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Set<CredentialKind> requiredFor;
 
+    /** Approvals for workload tokens only. */
     public SensitiveActions(ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock,
             AuditTrail audit) {
+        this(approvals, grants, ids, clock, audit, Set.of(CredentialKind.WORKLOAD_TOKEN));
+    }
+
+    public SensitiveActions(ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock,
+            AuditTrail audit, Set<CredentialKind> requiredFor) {
+        this.requiredFor = Set.copyOf(requiredFor);
         this.approvals = approvals;
         this.grants = grants;
         this.ids = ids;
@@ -49,32 +62,34 @@ public final class SensitiveActions {
      */
     public void authorize(Principal principal, String method, String path, String bodySha256,
             Optional<String> presentedApproval) {
-        if (principal.credentialKind() != CredentialKind.WORKLOAD_TOKEN) {
-            return; // people, and machine keys, act on their own authority
+        if (!requiredFor.contains(principal.credentialKind()) || Authority.isPerson(principal.credentialKind())) {
+            return; // people, and the kinds not configured to ask, act on their own authority
         }
         String tenant = AccessPolicy.requireTenant(principal);
         String workload = principal.actor().id();
-        DelegationGrant grant = grants.findById(grantOf(principal))
-                .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
+        String boundTo = principal.credentialKind() == CredentialKind.WORKLOAD_TOKEN
+                ? grants.findById(grantOf(principal)).map(DelegationGrant::id).orElseThrow(
+                        () -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"))
+                : principal.grantId().orElse(principal.credentialId());
         Instant now = clock.instant();
         Optional<Approval> usable = presentedApproval.flatMap(approvals::findById)
                 .filter(a -> a.tenantId().equals(tenant))
                 .filter(a -> a.status() == ApprovalStatus.APPROVED && now.isBefore(a.expiresAt()))
-                .filter(a -> a.covers(workload, grant.id(), method, path, bodySha256));
+                .filter(a -> a.covers(workload, boundTo, method, path, bodySha256));
         if (usable.isPresent() && approvals.consume(usable.get().id())) {
             audit.record(tenant, new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
                     "approval.used", usable.get().id(), Map.of("method", method, "resource", path));
             return;
         }
-        Approval request = new Approval(ids.newId("apr"), tenant, workload, grant.id(), method.toUpperCase(
+        Approval request = new Approval(ids.newId("apr"), tenant, workload, boundTo, method.toUpperCase(
                 java.util.Locale.ROOT), path, bodySha256, ApprovalStatus.PENDING, now, now.plus(APPROVAL_LIFETIME),
                 Optional.empty(), Optional.empty());
         approvals.insert(request);
         audit.record(tenant, new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
                 "approval.requested", request.id(), Map.of("method", request.method(), "resource", path,
-                        "body_sha256", bodySha256, "grant_id", grant.id()));
+                        "body_sha256", bodySha256, "grant_id", boundTo));
         throw new AuthFailure(AuthError.APPROVAL_REQUIRED, "Sensitive action requires explicit approval: dry run only, "
-                + "nothing was done. Would " + request.method() + " " + path + " as workload " + workload
+                + "nothing was done. Would " + request.method() + " " + path + " as " + workload
                 + "; approval request " + request.id());
     }
 

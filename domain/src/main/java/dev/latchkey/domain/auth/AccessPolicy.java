@@ -14,7 +14,8 @@ public final class AccessPolicy {
     }
 
     /**
-     * Passes when the principal's effective scopes grant every required scope.
+     * Passes when the principal's effective scopes grant every required scope, and none of them is
+     * governance exercised by a machine credential ({@link Authority}).
      *
      * @throws AuthFailure {@code insufficient_scope}, naming each missing scope
      */
@@ -22,6 +23,7 @@ public final class AccessPolicy {
         if (!required.isEmpty()) {
             requireTenant(principal); // scopes only mean something inside a workspace
         }
+        Authority.requireMayExercise(principal, required);
         List<Scope> missing = principal.scopes().missingFrom(required);
         if (!missing.isEmpty()) {
             String names = missing.stream().map(Scope::toString).collect(Collectors.joining(" "));

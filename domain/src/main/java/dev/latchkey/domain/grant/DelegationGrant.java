@@ -1,5 +1,9 @@
 package dev.latchkey.domain.grant;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,5 +31,20 @@ public record DelegationGrant(String id, String tenantId, String userId, String 
 
     public boolean isActiveAt(Instant now) {
         return revokedAt.isEmpty() && now.isBefore(expiresAt);
+    }
+
+    /**
+     * How a revoked token of this grant is remembered: its {@code jti} under this grant, hashed to a
+     * fixed length. A token id revoked through one grant therefore never touches another grant's
+     * tokens, nor a user token with the same id — nobody revokes what they did not issue.
+     */
+    public String tokenRevocationKey(String tokenId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((id + "\n" + tokenId).getBytes(StandardCharsets.UTF_8));
+            return "wkt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

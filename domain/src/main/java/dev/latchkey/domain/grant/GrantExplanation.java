@@ -1,5 +1,6 @@
 package dev.latchkey.domain.grant;
 
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.scope.Scope;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.util.ArrayList;
@@ -7,13 +8,16 @@ import java.util.List;
 
 /**
  * Why a grant grants what it does: the three terms, their intersection, and for each requested
- * scope whether it survived whole, was narrowed, or was removed — and by which term.
+ * scope whether it survived whole, was narrowed, or was removed — and by which term. Governance and
+ * key minting are never delegated ({@link Authority}): a requested governance scope is removed by
+ * {@link Term#GOVERNANCE}, and {@code withheld} names those the effective scopes would otherwise
+ * cover (through {@code *} or {@code members:*}), which the workload's tokens never exercise.
  */
 public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, ScopeSet requested, ScopeSet effective,
-        List<Outcome> outcomes) {
+        List<Outcome> outcomes, List<Scope> withheld) {
 
     /** Which term of the intersection limited a requested scope. */
-    public enum Term { USER, POLICY }
+    public enum Term { USER, POLICY, GOVERNANCE }
 
     /** What became of one requested scope. */
     public enum Fate { GRANTED, NARROWED, REMOVED }
@@ -27,11 +31,14 @@ public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, Scope
 
     public GrantExplanation {
         outcomes = List.copyOf(outcomes);
+        withheld = List.copyOf(withheld);
     }
 
     /** Effective = user ∩ policy ∩ requested, explained per requested scope. */
     public static GrantExplanation of(ScopeSet user, ScopeSet policy, ScopeSet requested) {
-        ScopeSet effective = user.intersect(policy).intersect(requested);
+        ScopeSet asked = ScopeSet.of(requested.scopes().stream()
+                .filter(scope -> !Authority.NEVER_DELEGATED.covers(scope)).toList());
+        ScopeSet effective = user.intersect(policy).intersect(asked);
         List<Outcome> outcomes = new ArrayList<>();
         for (Scope scope : requested.scopes()) {
             List<Term> limitedBy = new ArrayList<>();
@@ -40,6 +47,9 @@ public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, Scope
             }
             if (!policy.covers(scope)) {
                 limitedBy.add(Term.POLICY);
+            }
+            if (Authority.NEVER_DELEGATED.covers(scope)) {
+                limitedBy.add(Term.GOVERNANCE);
             }
             Fate fate;
             if (effective.covers(scope)) {
@@ -51,6 +61,7 @@ public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, Scope
             }
             outcomes.add(new Outcome(scope, fate, limitedBy));
         }
-        return new GrantExplanation(user, policy, requested, effective, outcomes);
+        return new GrantExplanation(user, policy, requested, effective, outcomes,
+                Authority.neverDelegatedIn(effective));
     }
 }

@@ -1,5 +1,8 @@
 package dev.latchkey.domain.grant;
 
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.membership.RoleScopes;
@@ -17,11 +20,25 @@ public final class GrantScopes {
     private final MembershipStore memberships;
     private final WorkloadStore workloads;
     private final RoleScopes roleScopes;
+    private final WorkspaceStore workspaces;
 
-    public GrantScopes(MembershipStore memberships, WorkloadStore workloads, RoleScopes roleScopes) {
+    public GrantScopes(MembershipStore memberships, WorkloadStore workloads, RoleScopes roleScopes,
+            WorkspaceStore workspaces) {
+        this.workspaces = workspaces;
         this.memberships = memberships;
         this.workloads = workloads;
         this.roleScopes = roleScopes;
+    }
+
+    /**
+     * Passes while the grant's workspace exists: a deleted workspace's grants issue no token and its
+     * outstanding tokens stop.
+     *
+     * @throws AuthFailure {@code workspace_not_found}
+     */
+    public void requireWorkspace(DelegationGrant grant) {
+        workspaces.findById(grant.tenantId()).filter(w -> !w.isDeleted()).orElseThrow(() -> new AuthFailure(
+                AuthError.WORKSPACE_NOT_FOUND, "The workspace of this grant no longer exists"));
     }
 
     public ScopeSet userScopes(String tenantId, String userId) {

@@ -117,12 +117,14 @@ public final class ManageDelegationGrants {
 
     /**
      * Revokes one workload token of a grant the caller may see (its user, or {@code grants:revoke}):
-     * its {@code jti} is denied until the token would have expired, at once in this process.
+     * its {@code jti} is denied under this grant only ({@link DelegationGrant#tokenRevocationKey}),
+     * until the token would have expired, at once in this process.
      */
     public void revokeToken(Principal caller, String grantId, String tokenId, Initiator initiator) {
         DelegationGrant grant = visible(caller, grantId);
-        revokedTokens.revoke(tokenId, grant.userId(), clock.instant().plus(TOKEN_DENY_WINDOW));
-        tokenCache.invalidate(tokenId);
+        revokedTokens.revoke(grant.tokenRevocationKey(tokenId), grant.userId(), clock.instant().plus(TOKEN_DENY_WINDOW));
+        tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof())
+                && entry.principal().credentialId().equals(tokenId));
         audit.record(grant.tenantId(), initiator, "workload_token.revoked", tokenId, Map.of("grant_id", grant.id()));
     }
 

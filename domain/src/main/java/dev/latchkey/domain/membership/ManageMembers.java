@@ -2,13 +2,13 @@ package dev.latchkey.domain.membership;
 
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.error.AuthError;
-import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Workspace owners and admins manage members: invite by email, change roles, remove. Only an owner
- * may make or unmake owners, and a workspace never loses its last owner. Role changes and removals
+ * Workspace owners and admins manage members: invite by email, change roles, remove. Nobody hands
+ * out a role whose scopes exceed their own, nor changes or removes a member whose role does (so only
+ * owners make or unmake owners), and a workspace never loses its last owner, however many such
+ * changes race. Role changes and removals
  * take effect on the member's very next request in this process (their cached verifications are
  * dropped), and elsewhere within the token verifier's revalidation bound.
  */
@@ -33,15 +35,17 @@ public final class ManageMembers {
     private final MembershipStore memberships;
     private final InvitationStore invitations;
     private final UserStore users;
+    private final RoleScopes roleScopes;
     private final VerificationCache tokenCache;
     private final Clock clock;
     private final AuditTrail audit;
 
     public ManageMembers(MembershipStore memberships, InvitationStore invitations, UserStore users,
-            VerificationCache tokenCache, Clock clock, AuditTrail audit) {
+            RoleScopes roleScopes, VerificationCache tokenCache, Clock clock, AuditTrail audit) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.users = users;
+        this.roleScopes = roleScopes;
         this.tokenCache = tokenCache;
         this.clock = clock;
         this.audit = audit;
@@ -87,10 +91,7 @@ public final class ManageMembers {
         Membership current = activeMember(workspaceId, userId);
         requireMayAssign(caller, workspaceId, current.role());
         requireMayAssign(caller, workspaceId, role);
-        if (current.role() == Role.OWNER && role != Role.OWNER) {
-            requireAnotherOwner(workspaceId, userId);
-        }
-        memberships.updateRole(workspaceId, userId, role);
+        applied(memberships.changeRoleKeepingAnOwner(workspaceId, userId, role), userId);
         forget(userId, workspaceId);
         audit.record(workspaceId, initiator, "member.role_changed", userId,
                 Map.of("from", current.role().wireName(), "to", role.wireName()));
@@ -100,10 +101,7 @@ public final class ManageMembers {
         String workspaceId = AccessPolicy.requireTenant(caller);
         Membership current = activeMember(workspaceId, userId);
         requireMayAssign(caller, workspaceId, current.role());
-        if (current.role() == Role.OWNER) {
-            requireAnotherOwner(workspaceId, userId);
-        }
-        memberships.markRemoved(workspaceId, userId, clock.instant());
+        applied(memberships.removeKeepingAnOwner(workspaceId, userId, clock.instant()), userId);
         forget(userId, workspaceId);
         audit.record(workspaceId, initiator, "member.removed", userId, Map.of("role", current.role().wireName()));
     }
@@ -123,25 +121,23 @@ public final class ManageMembers {
                 .orElseThrow(() -> RequestRejected.notFound("Member " + userId));
     }
 
-    /** Owners are made and unmade only by owners (an API key with every scope counts as one). */
+    /**
+     * A role is handed out, changed or taken away only by a caller holding every scope it grants
+     * ({@link Authority}); for a person, their current role in this workspace is what they hold.
+     */
     private void requireMayAssign(Principal caller, String workspaceId, Role role) {
-        if (role != Role.OWNER) {
-            return;
-        }
-        boolean callerIsOwner = caller.isHuman()
+        ScopeSet held = caller.isHuman()
                 ? memberships.find(workspaceId, caller.actor().id()).filter(Membership::isActive)
-                        .map(m -> m.role() == Role.OWNER).orElse(false)
-                : caller.scopes().covers(dev.latchkey.domain.scope.Scope.ALL);
-        if (!callerIsOwner) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Only an owner may grant or remove the owner role");
-        }
+                        .map(m -> roleScopes.of(m.role())).orElse(ScopeSet.EMPTY)
+                : caller.scopes();
+        Authority.requireWithin(held, roleScopes.of(role), "the role " + role.wireName());
     }
 
-    private void requireAnotherOwner(String workspaceId, String leavingUserId) {
-        boolean another = memberships.listActiveByWorkspace(workspaceId).stream()
-                .anyMatch(m -> m.role() == Role.OWNER && !m.userId().equals(leavingUserId));
-        if (!another) {
-            throw new RequestRejected(RequestError.CONFLICT, "A workspace must keep at least one owner");
+    private static void applied(MembershipStore.Change change, String userId) {
+        switch (change) {
+            case CHANGED -> { }
+            case NO_SUCH_MEMBER -> throw RequestRejected.notFound("Member " + userId);
+            case LAST_OWNER -> throw new RequestRejected(RequestError.CONFLICT, "A workspace must keep at least one owner");
         }
     }
 

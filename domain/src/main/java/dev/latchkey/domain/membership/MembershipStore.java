@@ -23,4 +23,17 @@ public interface MembershipStore {
 
     /** Marks an active membership removed; false when there was none. */
     boolean markRemoved(String workspaceId, String userId, Instant at);
+
+    /** What a change that must keep an owner did. */
+    enum Change { CHANGED, NO_SUCH_MEMBER, LAST_OWNER }
+
+    /**
+     * Changes an active member's role unless the workspace would be left with no active owner,
+     * atomically with every other such change in the workspace (two owners demoting themselves at
+     * once leave one owner, never none).
+     */
+    Change changeRoleKeepingAnOwner(String workspaceId, String userId, Role role);
+
+    /** Removes an active member unless the workspace would be left with no active owner; atomic likewise. */
+    Change removeKeepingAnOwner(String workspaceId, String userId, Instant at);
 }

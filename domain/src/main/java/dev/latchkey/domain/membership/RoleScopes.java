@@ -33,4 +33,13 @@ public final class RoleScopes {
     public ScopeSet of(Role role) {
         return scopes.get(role);
     }
+
+    /** The scopes of a role named by a mapping: a workspace role's, or none for a provider's own role name. */
+    public ScopeSet ofName(String role) {
+        try {
+            return of(Role.parse(role));
+        } catch (IllegalArgumentException notAWorkspaceRole) {
+            return ScopeSet.EMPTY;
+        }
+    }
 }

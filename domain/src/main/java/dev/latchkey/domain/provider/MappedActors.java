@@ -6,7 +6,6 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.util.Optional;
@@ -38,10 +37,6 @@ public final class MappedActors {
     }
 
     private ScopeSet scopesOf(String role) {
-        try {
-            return roleScopes.of(Role.parse(role));
-        } catch (IllegalArgumentException notAWorkspaceRole) {
-            return ScopeSet.EMPTY;
-        }
+        return roleScopes.ofName(role);
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.domain.workload;
 
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Principal;
@@ -98,6 +99,7 @@ public final class ManageWorkloads {
             throw new RequestRejected(RequestError.CONFLICT, "Only a proposed policy can be approved; this one is "
                     + policy.status().name().toLowerCase(java.util.Locale.ROOT));
         }
+        Authority.requireWithin(caller.scopes(), policy.scopes(), "a workload policy");
         Instant now = clock.instant();
         for (WorkloadPolicy previous : workloads.listPolicies(policy.workloadId())) {
             if (previous.status() == PolicyStatus.APPROVED) {

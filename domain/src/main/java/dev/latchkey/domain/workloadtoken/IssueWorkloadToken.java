@@ -76,6 +76,7 @@ public final class IssueWorkloadToken {
         if (!grant.isActiveAt(now)) {
             throw new RequestRejected(RequestError.CONFLICT, "Grant " + grantId + " is revoked or expired");
         }
+        grantScopes.requireWorkspace(grant);
         ScopeSet effective = grantScopes.explain(grant).effective();
         if (effective.isEmpty()) {
             throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");

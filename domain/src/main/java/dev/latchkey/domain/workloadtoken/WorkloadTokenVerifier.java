@@ -59,15 +59,16 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
     public Principal verify(PresentedCredential credential) {
         return verifications.verify(credential, () -> {
             WorkloadTokenClaims claims = codec.verify(credential.value());
-            if (revoked.isRevoked(claims.tokenId())) {
-                throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
-            }
             DelegationGrant grant = grants.findById(claims.grantId())
                     .filter(g -> g.workloadId().equals(claims.workloadId()) && g.tenantId().equals(claims.tenantId()))
                     .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
+            if (revoked.isRevoked(grant.tokenRevocationKey(claims.tokenId()))) {
+                throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
+            }
             if (!grant.isActiveAt(clock.instant())) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant was revoked or has expired");
             }
+            grantScopes.requireWorkspace(grant);
             ScopeSet scopes = claims.scopes().intersect(grantScopes.explain(grant).effective());
             if (scopes.isEmpty()) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant no longer grants anything");

@@ -106,7 +106,7 @@ class ApiKeyLifecycleTest {
         world.verifier.verify(new PresentedCredential.Bearer(oldKey));
 
         RollApiKey.Rolled rolled = world.roll.execute(workspaceId, created.firstKey().key().id(),
-                Duration.ofSeconds(60), ApiKeyWorld.ADMIN);
+                Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN);
         IssuedApiKey replacement = rolled.replacement();
 
         assertThat(rolled.replacedKeyExpiresAt()).isEqualTo(world.clock.instant().plusSeconds(60));
@@ -124,18 +124,40 @@ class ApiKeyLifecycleTest {
     }
 
     @Test
+    void rollWhenTheKeyHoldsScopesTheCallerLacksThenInsufficientScope() {
+        ScopeSet keysOnly = ScopeSet.parse(List.of("api_keys:write"));
+
+        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ZERO,
+                keysOnly, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(AuthFailure.class,
+                        f -> assertThat(f.error()).isEqualTo(AuthError.INSUFFICIENT_SCOPE));
+        assertThat(world.keys.findById(created.firstKey().key().id()).orElseThrow().expiresAt())
+                .as("the refused roll changed nothing").isEmpty();
+    }
+
+    @Test
+    void rollTwiceThenConflictAndOneReplacement() {
+        world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ofSeconds(60), ScopeSet.ALL,
+                ApiKeyWorld.ADMIN);
+
+        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(),
+                Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.error()).isEqualTo(RequestError.CONFLICT));
+        assertThat(world.keys.listByWorkspace(workspaceId)).hasSize(2);
+    }
+
+    @Test
     void rollWhenRevokedThenConflict() {
         world.revoke.execute(workspaceId, created.firstKey().key().id(), ApiKeyWorld.ADMIN);
 
         assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ZERO,
-                ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(RequestRejected.class,
+                ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(RequestRejected.class,
                         r -> assertThat(r.error()).isEqualTo(RequestError.CONFLICT));
     }
 
     @Test
     void rollWhenGraceTooLongThenInvalidRequest() {
         assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(),
-                RollApiKey.MAX_GRACE.plusSeconds(1), ApiKeyWorld.ADMIN)).isInstanceOf(RequestRejected.class);
+                RollApiKey.MAX_GRACE.plusSeconds(1), ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOf(RequestRejected.class);
     }
 
     @Test

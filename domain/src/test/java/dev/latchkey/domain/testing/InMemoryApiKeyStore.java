@@ -15,6 +15,7 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
     /** Lookup prefix → key id: the unique index the database has, so lookups stay O(1) in benchmarks. */
     private final Map<String, String> idByPrefix = new ConcurrentHashMap<>();
+    private final java.util.Set<String> rolled = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
 
     /** Makes every call fail as if the database were down. */
@@ -65,6 +66,12 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
         byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(), key.secretHash(),
                 key.scopes(), key.createdAt(), key.createdBy(), key.expiresAt(), Optional.of(at), key.lastUsedAt()));
         return true;
+    }
+
+    @Override
+    public boolean markRolled(String id, Instant at) {
+        check();
+        return byId.containsKey(id) && rolled.add(id);
     }
 
     @Override

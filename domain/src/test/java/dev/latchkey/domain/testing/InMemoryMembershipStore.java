@@ -64,4 +64,29 @@ public final class InMemoryMembershipStore implements MembershipStore {
                 Optional.of(at)));
         return true;
     }
+
+    @Override
+    public synchronized Change changeRoleKeepingAnOwner(String workspaceId, String userId, Role role) {
+        return keepingAnOwner(workspaceId, userId, role != Role.OWNER, () -> updateRole(workspaceId, userId, role));
+    }
+
+    @Override
+    public synchronized Change removeKeepingAnOwner(String workspaceId, String userId, Instant at) {
+        return keepingAnOwner(workspaceId, userId, true, () -> markRemoved(workspaceId, userId, at));
+    }
+
+    private Change keepingAnOwner(String workspaceId, String userId, boolean losesOwner,
+            java.util.function.BooleanSupplier change) {
+        Membership m = byKey.get(key(workspaceId, userId));
+        if (m == null || !m.isActive()) {
+            return Change.NO_SUCH_MEMBER;
+        }
+        boolean anotherOwner = byKey.values().stream().anyMatch(o -> o.workspaceId().equals(workspaceId)
+                && o.isActive() && o.role() == Role.OWNER && !o.userId().equals(userId));
+        if (m.role() == Role.OWNER && losesOwner && !anotherOwner) {
+            return Change.LAST_OWNER;
+        }
+        change.getAsBoolean();
+        return Change.CHANGED;
+    }
 }

@@ -86,6 +86,16 @@ public abstract class ApiKeyStoreContract {
     }
 
     @Test
+    void aKeyIsMarkedRolledOnce() {
+        ApiKey key = TestApiKeys.inWorkspace(workspaceId).build();
+        keys.insert(key);
+
+        assertThat(keys.markRolled(key.id(), T0)).isTrue();
+        assertThat(keys.markRolled(key.id(), T0.plusSeconds(1))).as("a second roll").isFalse();
+        assertThat(keys.markRolled("key_unknown", T0)).isFalse();
+    }
+
+    @Test
     void expireNoLaterThanNeverExtendsAnEarlierExpiry() {
         ApiKey key = TestApiKeys.inWorkspace(workspaceId).expiresAt(T0.plusSeconds(100)).build();
         ApiKey open = TestApiKeys.inWorkspace(workspaceId).build();

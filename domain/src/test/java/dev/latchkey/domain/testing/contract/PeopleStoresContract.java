@@ -135,6 +135,59 @@ public abstract class PeopleStoresContract {
     }
 
     @Test
+    void changesThatMustKeepAnOwnerNeverLeaveNone() {
+        User first = newUser();
+        User second = newUser();
+        Workspace ws = newWorkspace();
+        memberships.insert(new Membership(ws.id(), first.id(), Role.OWNER, T0, Optional.empty()));
+        memberships.insert(new Membership(ws.id(), second.id(), Role.OWNER, T0, Optional.empty()));
+
+        assertThat(memberships.changeRoleKeepingAnOwner(ws.id(), first.id(), Role.ADMIN))
+                .isEqualTo(MembershipStore.Change.CHANGED);
+        assertThat(memberships.changeRoleKeepingAnOwner(ws.id(), second.id(), Role.ADMIN))
+                .isEqualTo(MembershipStore.Change.LAST_OWNER);
+        assertThat(memberships.removeKeepingAnOwner(ws.id(), second.id(), T0.plusSeconds(1)))
+                .isEqualTo(MembershipStore.Change.LAST_OWNER);
+        assertThat(memberships.changeRoleKeepingAnOwner(ws.id(), second.id(), Role.OWNER))
+                .as("an owner staying owner").isEqualTo(MembershipStore.Change.CHANGED);
+        assertThat(memberships.removeKeepingAnOwner(ws.id(), first.id(), T0.plusSeconds(2)))
+                .as("an admin leaving").isEqualTo(MembershipStore.Change.CHANGED);
+        assertThat(memberships.removeKeepingAnOwner(ws.id(), first.id(), T0.plusSeconds(3)))
+                .isEqualTo(MembershipStore.Change.NO_SUCH_MEMBER);
+        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::role)
+                .containsExactly(Role.OWNER);
+    }
+
+    @Test
+    void twoOwnersDemotingThemselvesAtOnceLeaveOneOwner() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            User first = newUser();
+            User second = newUser();
+            Workspace ws = newWorkspace();
+            memberships.insert(new Membership(ws.id(), first.id(), Role.OWNER, T0, Optional.empty()));
+            memberships.insert(new Membership(ws.id(), second.id(), Role.OWNER, T0, Optional.empty()));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = threads.submit(() -> {
+                    together.await();
+                    return memberships.changeRoleKeepingAnOwner(ws.id(), first.id(), Role.ADMIN);
+                });
+                var b = threads.submit(() -> {
+                    together.await();
+                    return memberships.removeKeepingAnOwner(ws.id(), second.id(), T0.plusSeconds(1));
+                });
+                assertThat(java.util.List.of(a.get(), b.get())).as("round " + round)
+                        .containsExactlyInAnyOrder(MembershipStore.Change.CHANGED, MembershipStore.Change.LAST_OWNER);
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(memberships.listActiveByWorkspace(ws.id())).filteredOn(m -> m.role() == Role.OWNER)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void invitationsArePendingUntilAcceptedAndUniquePerWorkspaceAndEmail() {
         Workspace ws = newWorkspace();
         Workspace other = newWorkspace();
