@@ -4,7 +4,7 @@
 // 429 reach the caller with Latchkey's own status, code, body and headers; identity headers the
 // caller forges never reach the upstream.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 const [nginx, latchkey, upstreamPort] = process.argv.slice(2);
@@ -20,11 +20,13 @@ const upstream = createServer(async (request, response) => {
       { issuer: 'latchkey', audience: 'latchkey-upstream', typ: 'latchkey-principal+jwt' });
     principal = { ...payload, alg: protectedHeader.alg };
   }
+  upstreamHits.push(request.url);
   response.setHeader('content-type', 'application/json');
   response.end(JSON.stringify({ reached: true, method: request.method, path: request.url, seen, principal }));
 });
 await new Promise((resolve) => upstream.listen(Number(upstreamPort), '127.0.0.1', resolve));
 
+let upstreamHits = [];
 let checks = 0;
 const ok = (what) => { checks += 1; console.log(`ok   ${what}`); };
 
@@ -34,6 +36,20 @@ async function call(method, path, headers = {}) {
   let body = null;
   try { body = JSON.parse(text); } catch { body = text; }
   return { status: response.status, headers: response.headers, body };
+}
+
+// fetch() resolves dot segments before sending; node:http sends the path exactly as written.
+function rawCall(path, headers = {}) {
+  const target = new URL(nginx);
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest({ host: target.hostname, port: target.port, path, method: 'GET', headers }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, text }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
 }
 
 async function workspaceKey(label) {
@@ -106,6 +122,17 @@ try {
   assert.equal(unknown.status, 404);
   assert.equal(unknown.body.code, 'not_found');
   ok('a route in no rule: 404, denied rather than allowed by default');
+
+  upstreamHits = [];
+  for (const path of ['/health/../records/r_1', '/health/..%2Frecords%2Fr_1', '/health/..;/records/r_1',
+    '/health/%2e%2e/records/r_1', '//records/r_1', '/health/%252e%252e/records/r_1']) {
+    for (const headers of [{}, { authorization: `Bearer ${readOnly.key}` }]) {
+      const answer = await rawCall(path, headers);
+      assert.equal(answer.status, 400, `${path}: ${answer.text}`);
+    }
+  }
+  assert.deepEqual(upstreamHits, [], 'no ambiguous path reached the upstream');
+  ok('paths an upstream could read differently (dot segments raw or encoded, ..;, //): 400, never upstream');
 
   const busy = await workspaceKey('nginx-busy');
   const statuses = [];

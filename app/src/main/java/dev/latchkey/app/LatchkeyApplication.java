@@ -184,7 +184,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new JwksResource(core.workloadTokenCodec));
         jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
                 core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError(),
-                core.usageGate, resources), core.principalAssertions, resources));
+                core.usageGate, resources), configuration.getForwardAuth().proxy(), core.principalAssertions, resources));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));

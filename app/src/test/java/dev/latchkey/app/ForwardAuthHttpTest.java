@@ -81,16 +81,4 @@ class ForwardAuthHttpTest {
                 .header("X-Request-Id", "not an id; " + "x".repeat(80)).get());
         assertThat(generated.header("X-Request-Id")).as("an unusable id is replaced").matches("[0-9a-f-]{36}");
     }
-
-    @Test
-    void envoyAsksAtThePrefixFollowedByTheOriginalPath() {
-        Reply allowed = Reply.of(TestApps.request(APP, "/authz/check/api/pipelines/p_1")
-                .header("Authorization", "Bearer " + key).get());
-        assertThat(allowed.status()).isEqualTo(200);
-        assertThat(allowed.header("X-Latchkey-Tenant")).isEqualTo(workspaceId);
-        Reply.assertProblem(Reply.of(TestApps.request(APP, "/authz/check/api/pipelines/p_1").delete()), 401,
-                "missing_auth");
-        Reply.assertProblem(Reply.of(TestApps.request(APP, "/authz/check/elsewhere")
-                .header("Authorization", "Bearer " + key).get()), 404, "not_found");
-    }
 }

@@ -27,8 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -46,6 +44,7 @@ public final class AuthzCheckResource {
     static final String STATUS = "X-Latchkey-Status";
 
     private final DecideAccess decide;
+    private final ForwardAuthProxy proxy;
     private final PrincipalAssertions assertions;
     private final Optional<ProtectedResources> resources;
     private final RenderedOnce<Challenge, String> challenges = new RenderedOnce<>(1_000, Challenge::extended);
@@ -58,13 +57,15 @@ public final class AuthzCheckResource {
     }
 
     /**
+     * @param proxy the proxy in front, whose header family alone says which request is asked about
      * @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request
      * @param resources when Latchkey is an OAuth server: names, in a refusal's challenge, the protected
      *     resource the original path belongs to (RFC 9728 §5.1)
      */
-    public AuthzCheckResource(DecideAccess decide, PrincipalAssertions assertions,
+    public AuthzCheckResource(DecideAccess decide, ForwardAuthProxy proxy, PrincipalAssertions assertions,
             Optional<ProtectedResources> resources) {
         this.decide = decide;
+        this.proxy = proxy;
         this.assertions = assertions;
         this.resources = resources;
     }
@@ -122,7 +123,7 @@ public final class AuthzCheckResource {
         boolean subrequest = subrequestHeader != null && !subrequestHeader.isBlank();
         DecideAccess.Decision decision;
         try {
-            OriginalRequest original = OriginalRequest.of(request);
+            ForwardAuthProxy.OriginalRequest original = proxy.read(request);
             try {
                 decision = decide.decide(original.method(), original.path(),
                         CredentialParser.parse(request.getHeaders()), actionFacts(request));
@@ -148,7 +149,7 @@ public final class AuthzCheckResource {
      * build, without Jersey's exception mapping and entity pipeline on what is a common answer for a
      * proxy.
      */
-    private Response refusal(AuthFailure failure, OriginalRequest original, boolean subrequest,
+    private Response refusal(AuthFailure failure, ForwardAuthProxy.OriginalRequest original, boolean subrequest,
             HttpServletResponse response) {
         if (subrequest) {
             return relayable(AuthErrorStatus.of(failure.error()));
@@ -190,45 +191,5 @@ public final class AuthzCheckResource {
                 : String.join(" ", new TreeSet<>(principal.actor().ownerScopes())));
         response.setHeader("X-Latchkey-Credential-Kind", principal.credentialKind().wireName());
         response.setHeader("X-Latchkey-Credential-Id", principal.credentialId());
-    }
-
-    /** The method and path the proxy is asking about. */
-    record OriginalRequest(String method, String path) {
-
-        static OriginalRequest of(ContainerRequestContext request) {
-            String method = first(request, "X-Original-Method", "X-Forwarded-Method").orElse(request.getMethod());
-            // Envoy's ext_authz (HTTP) forwards the original path after the configured prefix.
-            String target = first(request, "X-Original-URI", "X-Forwarded-Uri")
-                    .orElseGet(() -> envoyPath(request.getUriInfo()));
-            return new OriginalRequest(method, pathOf(target));
-        }
-
-        /**
-         * Envoy's ext_authz (HTTP) asks at the configured prefix followed by the original path
-         * ({@code /authz/check/api/records/1}); without that suffix, the request's own path.
-         */
-        private static String envoyPath(UriInfo uri) {
-            String suffix = uri.getPathParameters(false).getFirst("original");
-            return suffix == null || suffix.isEmpty() ? uri.getRequestUri().getRawPath() : suffix;
-        }
-
-        private static Optional<String> first(ContainerRequestContext request, String... names) {
-            for (String name : names) {
-                String value = request.getHeaderString(name);
-                if (value != null && !value.isBlank()) {
-                    return Optional.of(value.strip());
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static String pathOf(String target) {
-            try {
-                String path = URI.create(target).getPath();
-                return path == null || path.isEmpty() ? "/" : path;
-            } catch (IllegalArgumentException malformed) {
-                throw dev.latchkey.domain.error.RequestRejected.invalid("The original URI is malformed");
-            }
-        }
     }
 }

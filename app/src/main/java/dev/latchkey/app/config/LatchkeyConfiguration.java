@@ -68,6 +68,11 @@ public final class LatchkeyConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    @JsonProperty("forwardAuth")
+    private ForwardAuthConfiguration forwardAuth = new ForwardAuthConfiguration();
+
+    @Valid
+    @NotNull
     @JsonProperty("approvals")
     private ApprovalsConfiguration approvals = new ApprovalsConfiguration();
 
@@ -133,6 +138,10 @@ public final class LatchkeyConfiguration extends Configuration {
     }
 
     /** The route table; an invalid rule fails start-up, naming it. */
+    public ForwardAuthConfiguration getForwardAuth() {
+        return forwardAuth;
+    }
+
     public ApprovalsConfiguration getApprovals() {
         return approvals;
     }
