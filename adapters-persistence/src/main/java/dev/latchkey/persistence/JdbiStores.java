@@ -1,5 +1,6 @@
 package dev.latchkey.persistence;
 
+import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.approval.ApprovalStore;
@@ -36,6 +37,7 @@ public final class JdbiStores {
     private final OAuthClientStore oauthClients;
     private final AuthorizationCodeStore authorizationCodes;
     private final OAuthTokenStore oauthTokens;
+    private final EmailTokenStore emailTokens;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -54,6 +56,11 @@ public final class JdbiStores {
         this.oauthClients = new JdbiOAuthClientStore(jdbi);
         this.authorizationCodes = new JdbiAuthorizationCodeStore(jdbi);
         this.oauthTokens = new JdbiOAuthTokenStore(jdbi);
+        this.emailTokens = new JdbiEmailTokenStore(jdbi);
+    }
+
+    public EmailTokenStore emailTokens() {
+        return emailTokens;
     }
 
     public OAuthClientStore oauthClients() {

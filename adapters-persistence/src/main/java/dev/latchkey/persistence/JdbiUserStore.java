@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiUserStore implements UserStore {
-    private static final String COLUMNS = "id, email, password_hash, created_at, tokens_valid_after";
+    private static final String COLUMNS = "id, email, password_hash, created_at, tokens_valid_after, email_verified_at";
 
     private final Jdbi jdbi;
 
@@ -28,12 +28,14 @@ final class JdbiUserStore implements UserStore {
     @Override
     public boolean insert(User user) {
         return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, :createdAt, :validAfter)")
+                .createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, :createdAt, :validAfter, "
+                        + ":verifiedAt)")
                 .bind("id", user.id())
                 .bind("email", user.email().value())
                 .bindByType("hash", user.passwordHash().orElse(null), String.class)
                 .bind("createdAt", utc(user.createdAt()))
                 .bindByType("validAfter", Columns.utcOrNull(user.tokensValidAfter()), OffsetDateTime.class)
+                .bindByType("verifiedAt", Columns.utcOrNull(user.emailVerifiedAt()), OffsetDateTime.class)
                 .execute()));
     }
 
@@ -64,9 +66,29 @@ final class JdbiUserStore implements UserStore {
                 .execute()));
     }
 
+    @Override
+    public void markEmailVerified(String userId, Instant at) {
+        StoreCalls.run(() -> jdbi.useHandle(h -> h
+                .createUpdate("UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
+                .bind("at", utc(at))
+                .bind("id", userId)
+                .execute()));
+    }
+
+    @Override
+    public void resetCredentials(String userId, Optional<String> passwordHash, Instant at) {
+        StoreCalls.run(() -> jdbi.useHandle(h -> h
+                .createUpdate("UPDATE users SET password_hash = :hash, tokens_valid_after = :at, "
+                        + "email_verified_at = COALESCE(email_verified_at, :at) WHERE id = :id")
+                .bindByType("hash", passwordHash.orElse(null), String.class)
+                .bind("at", utc(at))
+                .bind("id", userId)
+                .execute()));
+    }
+
     private static User map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(rs.getString("id"), new EmailAddress(rs.getString("email")),
                 optionalString(rs, "password_hash"), instant(rs, "created_at"),
-                optionalInstant(rs, "tokens_valid_after"));
+                optionalInstant(rs, "tokens_valid_after"), optionalInstant(rs, "email_verified_at"));
     }
 }

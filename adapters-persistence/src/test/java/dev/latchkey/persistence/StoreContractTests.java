@@ -103,6 +103,11 @@ class StoreContractTests {
             }
 
             @Override
+            protected dev.latchkey.domain.user.EmailTokenStore emailTokenStore() {
+                return stores().emailTokens();
+            }
+
+            @Override
             protected WorkspaceStore workspaceStore() {
                 return stores().workspaces();
             }

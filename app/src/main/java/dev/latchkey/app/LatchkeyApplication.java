@@ -187,7 +187,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 core.usageGate, resources), configuration.getForwardAuth().proxy(), core.principalAssertions, resources));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
-        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity));
+        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity,
+                core.addressProofs, core.signUpsPerAddress));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
         core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));

@@ -65,7 +65,10 @@ import dev.latchkey.domain.token.UserTokenVerifier;
 import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.domain.usage.UsageGate;
 import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.domain.user.AddressProofs;
+import dev.latchkey.domain.user.EmailTokens;
 import dev.latchkey.domain.user.RegisterUser;
+import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
@@ -99,6 +102,9 @@ final class LatchkeyCore {
     final ReadAuditTrail readAuditTrail;
     final UserTokenVerifier userTokenVerifier;
     final RegisterUser registerUser;
+    final AddressProofs addressProofs;
+    /** The budget of password-reset requests per client address. */
+    final FailedAttemptLimiter signUpsPerAddress;
     final LogIn logIn;
     final SignOut signOut;
     final BootstrapWorkspace bootstrapWorkspace;
@@ -162,10 +168,24 @@ final class LatchkeyCore {
                 tokenVerifications);
         AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
         ExternalUsers externalUsers = new ExternalUsers(stores.externalIdentities(), stores.users(), acceptInvitations,
-                ids, clock);
+                takenOver -> {
+                    tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(takenOver.id()));
+                    stores.memberships().listActiveByUser(takenOver.id()).forEach(m -> audit.record(m.workspaceId(),
+                            new Initiator(takenOver.id(), Optional.empty(), Optional.empty()), "user.taken_over",
+                            takenOver.id(), Map.of("reason", "a verified identity signed in to this account, whose "
+                                    + "address was never proven: its password and every token of it ended")));
+                }, ids, clock);
         this.externalJwtVerifier = new ExternalJwtVerifier(externalTokens, externalUsers, principals,
                 tokenVerifications);
-        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, acceptInvitations, ids, clock);
+        var passwords = configuration.getPasswords();
+        this.addressProofs = new AddressProofs(stores.users(), new EmailTokens(stores.emailTokens(), random, clock),
+                configuration.getMail().mailer(clock), acceptInvitations, hasher, tokenCache, clock,
+                configuration.getOauth().getIssuer());
+        this.signUpsPerAddress = new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(),
+                clock);
+        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, addressProofs,
+                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock), ids,
+                clock, passwords.isSignUp());
         this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers,
                 issueUserToken);
         Duration loginWindow = duration(userTokens.getFailedLoginWindow());

@@ -41,6 +41,7 @@ final class StartupSummary {
         }
         parts.add("identity providers " + (providers.isEmpty() ? "none" : String.join(",", providers)));
         parts.add(configuration.getRouteRules().size() + " routes");
+        parts.add("mail " + configuration.getMail().describe());
         List<String> generated = new ArrayList<>();
         if (isEmpty(configuration.getUserTokens().getSecret())) {
             generated.add(absolute(configuration.getUserTokens().getSecretFile()));

@@ -33,9 +33,9 @@ class AgentGovernanceHttpTest {
         return "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
+    /** A person whose address is proven (its mailed link followed): only such a person joins on invitation. */
     private static String register(String email) {
-        return Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email, "password", PASSWORD))))
-                .string("access_token");
+        return TestApps.registerVerified(APP, email, PASSWORD);
     }
 
     @BeforeEach

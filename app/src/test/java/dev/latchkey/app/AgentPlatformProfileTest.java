@@ -69,6 +69,7 @@ class AgentPlatformProfileTest {
     private static String joined(String role) {
         String email = email();
         post("/auth/register", null, Map.of("email", email, "password", PASSWORD));
+        post("/auth/verify-email", null, Map.of("token", TestApps.mailedToken(email, "Confirm your email address")));
         post("/members", owner, Map.of("email", email, "role", role));
         return login(email);
     }

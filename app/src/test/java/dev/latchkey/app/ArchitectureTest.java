@@ -41,7 +41,7 @@ class ArchitectureTest {
     }
 
     /** Every adapter module; a new one must be added here to be checked. */
-    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "redis");
+    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "redis", "mail");
 
     @Test
     void adaptersDoNotDependOnEachOther() {
@@ -57,7 +57,8 @@ class ArchitectureTest {
     @Test
     void everyClassLivesInAKnownModulePackage() {
         classes().should().resideInAnyPackage("dev.latchkey.domain..", "dev.latchkey.app..", "dev.latchkey.http..",
-                "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.redis..").check(latchkey);
+                "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.redis..",
+                "dev.latchkey.mail..").check(latchkey);
     }
 
     @Test

@@ -70,6 +70,8 @@ class ConsoleHttpTest {
         OAuthTestClient.Person owner = client.person();
         String email = "viewer-" + System.nanoTime() + "@example.com";
         client.postJson("/auth/register", Map.of("email", email, "password", OAuthTestClient.PASSWORD), null);
+        client.postJson("/auth/verify-email", Map.of("token", TestApps.mailedToken(email, "Confirm your email address")),
+                null);
         client.postJson("/members", Map.of("email", email, "role", "viewer"), owner.token());
         String cookie = signIn(email);
         Page keys = client.get("/console/keys", "Cookie", cookie);

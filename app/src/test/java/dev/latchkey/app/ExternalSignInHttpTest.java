@@ -69,10 +69,9 @@ class ExternalSignInHttpTest {
     }
 
     @Test
-    void googleSignInLinksToTheExistingAccountOfTheSameVerifiedEmail() {
+    void googleSignInLinksToTheExistingAccountOfTheSameProvenEmail() {
         String email = freshEmail();
-        String password = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
-                "password", "correct horse battery staple")))).string("access_token");
+        String password = TestApps.registerVerified(APP, email, "correct horse battery staple");
 
         Reply viaGoogle = google(GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID, "google-" + UUID.randomUUID(),
                 Map.of("email", email.toUpperCase(), "email_verified", true)));

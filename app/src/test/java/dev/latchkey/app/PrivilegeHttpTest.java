@@ -80,8 +80,7 @@ class PrivilegeHttpTest {
     @Test
     void anAdminCannotMakeAnOwnerThroughAMappingNorHandOutOwnerScopes() {
         String adminEmail = "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String adminSignup = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", adminEmail,
-                "password", "correct horse battery staple")))).string("access_token");
+        String adminSignup = TestApps.registerVerified(APP, adminEmail, "correct horse battery staple");
         assertThat(call("POST", "/members", owner, Map.of("email", adminEmail, "role", "admin")).status())
                 .isEqualTo(201);
         String admin = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", adminEmail,

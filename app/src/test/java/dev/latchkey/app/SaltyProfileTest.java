@@ -152,6 +152,12 @@ class SaltyProfileTest {
         assertProblem(check("GET", "/records", "Authorization", "Token abc"), 401, "invalid_auth_header");
     }
 
+    @Test
+    void peopleSignUpWithSupabaseSoPasswordSignUpIsOff() {
+        assertProblem(client.postJson("/auth/register", Map.of("email", "ana@salty.example", "password",
+                "correct horse battery staple"), null), 404, "not_found");
+    }
+
     // Error table, row 3: sk_live_… not found, revoked, or hash mismatch.
     @Test
     void unknownRevokedAndMismatchedKeysAreInvalidApiKey() {

@@ -57,6 +57,8 @@ final class TestApps {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(port)),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("mail.outbox", "target/outbox"),
+                ConfigOverride.config("passwords.maxSignUpsPerAddress", "100000"),
                 ConfigOverride.config("userTokens.secret", "test-only-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"),
                 ConfigOverride.config("workloadTokens.keyEncryptionKey", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 ConfigOverride.config("apiKeys.hashing.memoryKib", "1024"),
@@ -141,5 +143,38 @@ final class TestApps {
 
     static Invocation.Builder admin(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
         return CLIENT.target("http://localhost:" + app.getAdminPort()).path(path).request();
+    }
+
+    /**
+     * Registers a person and proves the address as a person would: the verification link is read
+     * from the mail in the outbox (latchkey-test.yml: target/outbox) and followed. Returns the token
+     * registration gave.
+     */
+    static String registerVerified(DropwizardAppExtension<LatchkeyConfiguration> app, String email, String password) {
+        Reply registered = Reply.of(request(app, "/auth/register").post(jakarta.ws.rs.client.Entity.json(
+                java.util.Map.of("email", email, "password", password))));
+        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        String token = mailedToken(email, "Confirm your email address");
+        Reply verified = Reply.of(request(app, "/auth/verify-email").post(jakarta.ws.rs.client.Entity.json(
+                java.util.Map.of("token", token))));
+        org.assertj.core.api.Assertions.assertThat(verified.status()).isEqualTo(200);
+        return registered.string("access_token");
+    }
+
+    /** The single-use token of the newest outbox mail to {@code email} with that subject. */
+    static String mailedToken(String email, String subject) {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/outbox"))) {
+            for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                String mail = java.nio.file.Files.readString(file);
+                if (mail.startsWith("To: " + email + "\n") && mail.contains("Subject: " + subject)) {
+                    var token = java.util.regex.Pattern.compile("\"token\": \"([A-Za-z0-9_-]+)\"").matcher(mail);
+                    org.assertj.core.api.Assertions.assertThat(token.find()).as(mail).isTrue();
+                    return token.group(1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no mail to " + email + " about " + subject);
     }
 }

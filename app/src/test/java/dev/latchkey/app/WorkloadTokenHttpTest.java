@@ -48,7 +48,7 @@ class WorkloadTokenHttpTest {
                 "password", PASSWORD)))).string("access_token");
         owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
         String memberEmail = email();
-        request(APP, "/auth/register").post(Entity.json(Map.of("email", memberEmail, "password", PASSWORD))).close();
+        TestApps.registerVerified(APP, memberEmail, PASSWORD);
         call("POST", "/members", owner, Map.of("email", memberEmail, "role", "member"));
         member = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", memberEmail,
                 "password", PASSWORD)))).string("access_token");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
+import dev.latchkey.domain.user.AddressProofs;
 import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.http.RequestValues;
 import dev.latchkey.http.auth.Authenticated;
@@ -21,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Accounts and user access tokens: register, log in, log out. */
+/** Accounts and user access tokens: register, prove the address, reset the password, log in, log out. */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,9 +32,13 @@ public final class AuthResource {
     private final LogIn logIn;
     private final SignOut signOut;
     private final SignInWithExternalIdentity externalSignIn;
+    private final AddressProofs proofs;
+    private final FailedAttemptLimiter resetsPerAddress;
 
     public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut,
-            SignInWithExternalIdentity externalSignIn) {
+            SignInWithExternalIdentity externalSignIn, AddressProofs proofs, FailedAttemptLimiter resetsPerAddress) {
+        this.proofs = proofs;
+        this.resetsPerAddress = resetsPerAddress;
         this.register = register;
         this.logIn = logIn;
         this.signOut = signOut;
@@ -69,10 +75,60 @@ public final class AuthResource {
     @POST
     @Path("/register")
     @Public
-    public Response register(Credentials body) {
+    public Response register(Credentials body, @Context HttpServletRequest http) {
         Credentials credentials = RequestValues.requireBody(body);
-        return TokenResponse.ok(Response.status(Response.Status.CREATED),
-                TokenResponse.of(register.execute(credentials.email(), credentials.password()))).build();
+        return TokenResponse.ok(Response.status(Response.Status.CREATED), TokenResponse.of(register.execute(
+                credentials.email(), credentials.password(), http.getRemoteAddr()))).build();
+    }
+
+    /** A mailed single-use token; never logged. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MailedToken(String token, String password) {
+        @Override
+        public String toString() {
+            return "MailedToken[redacted]";
+        }
+    }
+
+    /** {@code POST /auth/password-reset} body. */
+    public record ResetRequest(String email) {
+    }
+
+    /** Follows the verification link mailed at registration: the address is proven. */
+    @POST
+    @Path("/verify-email")
+    @Public
+    public Response verifyEmail(MailedToken body) {
+        proofs.verify(RequestValues.requireBody(body).token());
+        return Response.ok(java.util.Map.of("email_verified", true)).build();
+    }
+
+    /** Mails the signed-in person a fresh verification link (none when the address is proven already). */
+    @POST
+    @Path("/verify-email/send")
+    @Authenticated
+    public Response sendVerification(@Context SecurityContext security) {
+        proofs.resendVerification(CallerContext.principal(security).actor().id());
+        return Response.accepted().build();
+    }
+
+    /** Mails a reset link when the address has an account; answers 202 either way. */
+    @POST
+    @Path("/password-reset")
+    @Public
+    public Response requestReset(ResetRequest body, @Context HttpServletRequest http) {
+        proofs.requestReset(RequestValues.requireBody(body).email(), http.getRemoteAddr(), resetsPerAddress);
+        return Response.accepted().build();
+    }
+
+    /** Follows a reset link: a new password, and every session and token of the account ends. */
+    @POST
+    @Path("/password-reset/confirm")
+    @Public
+    public Response confirmReset(MailedToken body) {
+        MailedToken request = RequestValues.requireBody(body);
+        proofs.reset(request.token(), request.password());
+        return Response.noContent().build();
     }
 
     @POST

@@ -68,6 +68,16 @@ public final class LatchkeyConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    @JsonProperty("mail")
+    private MailConfiguration mail = new MailConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty("passwords")
+    private PasswordsConfiguration passwords = new PasswordsConfiguration();
+
+    @Valid
+    @NotNull
     @JsonProperty("forwardAuth")
     private ForwardAuthConfiguration forwardAuth = new ForwardAuthConfiguration();
 
@@ -138,6 +148,14 @@ public final class LatchkeyConfiguration extends Configuration {
     }
 
     /** The route table; an invalid rule fails start-up, naming it. */
+    public MailConfiguration getMail() {
+        return mail;
+    }
+
+    public PasswordsConfiguration getPasswords() {
+        return passwords;
+    }
+
     public ForwardAuthConfiguration getForwardAuth() {
         return forwardAuth;
     }

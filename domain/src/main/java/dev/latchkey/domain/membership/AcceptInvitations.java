@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Turns the pending invitations of a newly created account's email into memberships. */
+/**
+ * Turns the pending invitations of an address into memberships, once the address is proven: an
+ * invitation goes to whoever reads mail there, not to whoever registered it first.
+ */
 public final class AcceptInvitations {
     private final InvitationStore invitations;
     private final MembershipStore memberships;
@@ -17,7 +20,10 @@ public final class AcceptInvitations {
         this.clock = clock;
     }
 
-    public void forNewUser(User user) {
+    public void forVerifiedAddress(User user) {
+        if (!user.isEmailVerified()) {
+            return;
+        }
         Instant now = clock.instant();
         for (Invitation invitation : invitations.listPendingByEmail(user.email())) {
             memberships.insert(new Membership(invitation.workspaceId(), user.id(), invitation.role(), now,

@@ -64,13 +64,17 @@ public final class ManageMembers {
         return members;
     }
 
-    /** Adds an existing account at once, or leaves an invitation that registration accepts. */
+    /**
+     * Adds an existing account whose address is proven at once, or leaves an invitation that the
+     * address accepts once proven (by its mailed link, a reset, or a verified identity).
+     */
     public Member invite(Principal caller, String emailInput, Role role, Initiator initiator) {
         String workspaceId = AccessPolicy.requireTenant(caller);
         requireMayAssign(caller, workspaceId, role);
         EmailAddress email = parseEmail(emailInput);
         Instant now = clock.instant();
-        Optional<User> existing = users.findByEmail(email);
+        // Only a proven address joins at once; an unproven account gets the invitation once it proves it.
+        Optional<User> existing = users.findByEmail(email).filter(User::isEmailVerified);
         if (existing.isPresent()) {
             if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))) {
                 throw new RequestRejected(RequestError.CONFLICT, "That person is or was already a member");

@@ -38,7 +38,7 @@ public final class SignOut {
         requireUserToken(principal);
         // Token times are whole seconds: everything issued up to this second is dead, and tokens
         // issued from now on are dated no earlier than the next one (see IssueUserToken).
-        Instant validAfter = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant validAfter = dev.latchkey.domain.user.User.tokensValidFrom(clock.instant());
         users.setTokensValidAfter(principal.actor().id(), validAfter);
         String userId = principal.actor().id();
         cache.invalidateWhere(entry -> entry.principal().credentialKind() == CredentialKind.USER_JWT

@@ -1,39 +1,64 @@
 package dev.latchkey.domain.user;
 
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
-import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
-/** {@code POST /auth/register}: an account with an argon2id-hashed password, and a first token. */
+/**
+ * {@code POST /auth/register}: an account with an argon2id-hashed password and a first token. The
+ * address is not proven by registering: the account gets a mailed link to prove it, and until then
+ * it is never linked to an external identity and never receives an invitation (so registering
+ * someone else's address first gains nothing). Registrations are budgeted per client address, and
+ * password sign-up can be switched off where people sign up with an identity provider.
+ */
 public final class RegisterUser {
     private final UserStore users;
     private final SecretHasher hasher;
     private final IssueUserToken tokens;
+    private final AddressProofs proofs;
+    private final FailedAttemptLimiter perAddress;
     private final IdGenerator ids;
-    private final AcceptInvitations invitations;
     private final Clock clock;
+    private final boolean signUpOpen;
 
-    public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, AcceptInvitations invitations,
-            IdGenerator ids, Clock clock) {
+    public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, AddressProofs proofs,
+            FailedAttemptLimiter perAddress, IdGenerator ids, Clock clock, boolean signUpOpen) {
         this.users = users;
-        this.invitations = invitations;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.proofs = proofs;
+        this.perAddress = perAddress;
         this.ids = ids;
         this.clock = clock;
+        this.signUpOpen = signUpOpen;
     }
 
     /**
      * @throws RequestRejected {@code invalid_request} for a bad email or password, {@code conflict}
-     *     when the email is taken (saying only that)
+     *     when the email is taken (saying only that; the address's owner is told by mail),
+     *     {@code not_found} when password sign-up is switched off
+     * @throws AuthFailure {@code rate_limited} past the client address's budget
      */
-    public AccessToken execute(String emailInput, String password) {
+    public AccessToken execute(String emailInput, String password, String clientAddress) {
+        if (!signUpOpen) {
+            throw RequestRejected.notFound("Password sign-up is switched off here: sign in with your identity"
+                    + " provider");
+        }
+        String budget = clientAddress == null ? "unknown" : clientAddress;
+        if (perAddress.isBlocked(budget)) {
+            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many registrations from this address; try again later",
+                    perAddress.retryAfter(budget).orElse(Duration.ofMinutes(1)));
+        }
+        perAddress.recordFailure(budget); // every attempt spends the budget, successful or not
         EmailAddress email;
         try {
             email = EmailAddress.parse(emailInput);
@@ -41,12 +66,14 @@ public final class RegisterUser {
             throw RequestRejected.invalid(e.getMessage());
         }
         Passwords.requireAcceptable(password, email);
+        // Hashed before the address is looked up, so that a taken address costs the same time.
         User user = new User(ids.newId("usr"), email, Optional.of(hasher.hash(password)), clock.instant(),
                 Optional.empty());
         if (!users.insert(user)) {
+            users.findByEmail(email).ifPresent(proofs::tellOwnerOfAttempt);
             throw new RequestRejected(RequestError.CONFLICT, "An account with this email already exists");
         }
-        invitations.forNewUser(user);
+        proofs.sendVerification(user);
         return tokens.forUser(user);
     }
 }

@@ -15,4 +15,13 @@ public interface UserStore {
 
     /** Records a "sign out everywhere": tokens issued before {@code at} stop working. */
     void setTokensValidAfter(String userId, Instant at);
+
+    /** Records that the address was proven at {@code at}, unless it already was. */
+    void markEmailVerified(String userId, Instant at);
+
+    /**
+     * After the address was proven by mail or by a verified identity: replaces the password (or drops
+     * it, when empty), ends every token issued before {@code at}, and marks the address verified.
+     */
+    void resetCredentials(String userId, Optional<String> passwordHash, Instant at);
 }

@@ -80,10 +80,17 @@ class InMemoryStoresContractTest {
         private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
         private final InMemoryInvitationStore invitations = new InMemoryInvitationStore();
         private final InMemoryExternalIdentityStore identities = new InMemoryExternalIdentityStore();
+        private final dev.latchkey.domain.testing.InMemoryEmailTokenStore emailTokens =
+                new dev.latchkey.domain.testing.InMemoryEmailTokenStore();
 
         @Override
         protected ExternalIdentityStore externalIdentityStore() {
             return identities;
+        }
+
+        @Override
+        protected dev.latchkey.domain.user.EmailTokenStore emailTokenStore() {
+            return emailTokens;
         }
 
         @Override

@@ -41,6 +41,42 @@ public abstract class PeopleStoresContract {
 
     protected abstract ExternalIdentityStore externalIdentityStore();
 
+    protected abstract dev.latchkey.domain.user.EmailTokenStore emailTokenStore();
+
+    @Test
+    void aMailedTokenIsUsedOnceForItsPurposeBeforeItExpires() {
+        User user = newUser();
+        var tokens = emailTokenStore();
+        var verify = dev.latchkey.domain.user.EmailToken.Purpose.VERIFY_EMAIL;
+        var reset = dev.latchkey.domain.user.EmailToken.Purpose.RESET_PASSWORD;
+        String hash = fresh("h");
+        tokens.insert(new dev.latchkey.domain.user.EmailToken(hash, user.id(), verify, T0.plusSeconds(60)));
+
+        assertThat(tokens.consume(hash, reset, T0)).as("another purpose").isEmpty();
+        assertThat(tokens.consume(hash, verify, T0.plusSeconds(60))).as("expired").isEmpty();
+        assertThat(tokens.consume(hash, verify, T0)).get().extracting(dev.latchkey.domain.user.EmailToken::userId)
+                .isEqualTo(user.id());
+        assertThat(tokens.consume(hash, verify, T0)).as("used").isEmpty();
+        assertThat(tokens.consume(fresh("unknown"), verify, T0)).isEmpty();
+    }
+
+    @Test
+    void anAddressIsProvenOnceAndResettingCredentialsEndsEveryToken() {
+        User user = newUser();
+        assertThat(users.findById(user.id()).orElseThrow().isEmailVerified()).isFalse();
+
+        users.markEmailVerified(user.id(), T0.plusSeconds(5));
+        users.markEmailVerified(user.id(), T0.plusSeconds(9));
+        assertThat(users.findById(user.id()).orElseThrow().emailVerifiedAt()).contains(T0.plusSeconds(5));
+
+        User other = newUser();
+        users.resetCredentials(other.id(), Optional.empty(), T0.plusSeconds(20));
+        User reset = users.findById(other.id()).orElseThrow();
+        assertThat(reset.passwordHash()).isEmpty();
+        assertThat(reset.tokensValidAfter()).contains(T0.plusSeconds(20));
+        assertThat(reset.emailVerifiedAt()).contains(T0.plusSeconds(20));
+    }
+
     @BeforeEach
     void setUpStores() {
         users = userStore();
