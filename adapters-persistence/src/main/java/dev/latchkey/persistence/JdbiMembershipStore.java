@@ -90,6 +90,15 @@ final class JdbiMembershipStore implements MembershipStore {
     }
 
     @Override
+    public boolean rejoin(String workspaceId, String userId, Role role, Instant at) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h
+                .createUpdate("UPDATE memberships SET role = :role, removed_at = NULL WHERE workspace_id = :ws "
+                        + "AND user_id = :user AND removed_at IS NOT NULL")
+                .bind("role", role.wireName()).bind("ws", workspaceId).bind("user", userId)
+                .execute()) == 1);
+    }
+
+    @Override
     public Change changeRoleKeepingAnOwner(String workspaceId, String userId, Role role) {
         return keepingAnOwner(workspaceId, userId, role != Role.OWNER, h -> h
                 .createUpdate("UPDATE memberships SET role = :role WHERE workspace_id = :ws AND user_id = :user "

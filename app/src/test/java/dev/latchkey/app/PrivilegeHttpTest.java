@@ -98,6 +98,19 @@ class PrivilegeHttpTest {
     }
 
     @Test
+    void aRemovedMemberCanBeInvitedAgain() {
+        String email = "m-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String member = TestApps.registerVerified(APP, email, "correct horse battery staple");
+        assertThat(call("POST", "/members", owner, Map.of("email", email, "role", "member")).status()).isEqualTo(201);
+        String memberId = call("GET", "/whoami", member, null).string("actor_id");
+        assertThat(call("DELETE", "/members/" + memberId, owner, null).status()).isEqualTo(204);
+
+        Reply again = call("POST", "/members", owner, Map.of("email", email, "role", "viewer"));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        assertThat(call("GET", "/members", owner, null).body().toString()).contains(email).contains("viewer");
+    }
+
+    @Test
     void governanceBelongsToPeopleNotToKeysEvenWithEveryScope() {
         String invitee = "i-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 

@@ -76,8 +76,9 @@ public final class ManageMembers {
         // Only a proven address joins at once; an unproven account gets the invitation once it proves it.
         Optional<User> existing = users.findByEmail(email).filter(User::isEmailVerified);
         if (existing.isPresent()) {
-            if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))) {
-                throw new RequestRejected(RequestError.CONFLICT, "That person is or was already a member");
+            if (!memberships.insert(new Membership(workspaceId, existing.get().id(), role, now, Optional.empty()))
+                    && !memberships.rejoin(workspaceId, existing.get().id(), role, now)) {
+                throw new RequestRejected(RequestError.CONFLICT, "That person is already a member");
             }
             forget(existing.get().id(), workspaceId);
             audit.record(workspaceId, initiator, "member.added", existing.get().id(), Map.of("role", role.wireName()));

@@ -24,6 +24,9 @@ public interface MembershipStore {
     /** Marks an active membership removed; false when there was none. */
     boolean markRemoved(String workspaceId, String userId, Instant at);
 
+    /** Makes a removed member a member again, with {@code role}; false when the membership is not a removed one. */
+    boolean rejoin(String workspaceId, String userId, Role role, Instant at);
+
     /** What a change that must keep an owner did. */
     enum Change { CHANGED, NO_SUCH_MEMBER, LAST_OWNER }
 

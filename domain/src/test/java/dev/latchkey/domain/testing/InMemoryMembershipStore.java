@@ -66,6 +66,16 @@ public final class InMemoryMembershipStore implements MembershipStore {
     }
 
     @Override
+    public synchronized boolean rejoin(String workspaceId, String userId, Role role, Instant at) {
+        Membership m = byKey.get(key(workspaceId, userId));
+        if (m == null || m.isActive()) {
+            return false;
+        }
+        byKey.put(key(workspaceId, userId), new Membership(workspaceId, userId, role, m.createdAt(), Optional.empty()));
+        return true;
+    }
+
+    @Override
     public synchronized Change changeRoleKeepingAnOwner(String workspaceId, String userId, Role role) {
         return keepingAnOwner(workspaceId, userId, role != Role.OWNER, () -> updateRole(workspaceId, userId, role));
     }

@@ -168,6 +168,13 @@ public abstract class PeopleStoresContract {
                 .containsExactly(owner.id());
         assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.OWNER)).as("removed members keep their role")
                 .isFalse();
+        assertThat(memberships.rejoin(ws.id(), owner.id(), Role.ADMIN, T0.plusSeconds(3))).as("an active member")
+                .isFalse();
+        assertThat(memberships.rejoin(ws.id(), viewer.id(), Role.MEMBER, T0.plusSeconds(3))).isTrue();
+        assertThat(memberships.find(ws.id(), viewer.id()).orElseThrow()).satisfies(m -> {
+            assertThat(m.isActive()).isTrue();
+            assertThat(m.role()).isEqualTo(Role.MEMBER);
+        });
     }
 
     @Test
