@@ -90,6 +90,14 @@ final class JdbiMembershipStore implements MembershipStore {
     }
 
     @Override
+    public void removeAllIn(String workspaceId, Instant at) {
+        StoreCalls.run(() -> jdbi.useHandle(h -> h
+                .createUpdate("UPDATE memberships SET removed_at = :at WHERE workspace_id = :ws AND removed_at IS NULL")
+                .bind("at", utc(at)).bind("ws", workspaceId)
+                .execute()));
+    }
+
+    @Override
     public boolean rejoin(String workspaceId, String userId, Role role, Instant at) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h
                 .createUpdate("UPDATE memberships SET role = :role, removed_at = NULL WHERE workspace_id = :ws "

@@ -63,7 +63,9 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     @Override
     public boolean markDeleted(String id, Instant at) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE workspaces SET deleted_at = :at WHERE id = :id AND deleted_at IS NULL")
+                // Its bootstrapper may bootstrap again: the one-per-person constraint holds for live workspaces.
+                .createUpdate("UPDATE workspaces SET deleted_at = :at, bootstrapped_by = NULL WHERE id = :id "
+                        + "AND deleted_at IS NULL")
                 .bind("at", utc(at))
                 .bind("id", id)
                 .execute()) == 1);

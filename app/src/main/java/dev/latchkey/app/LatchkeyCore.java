@@ -200,7 +200,8 @@ final class LatchkeyCore {
                 tokenCache, clock, audit);
         VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());
         this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
-        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), List.of(cache, tokenCache, validationCache),
+        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), stores.memberships(),
+                List.of(cache, tokenCache, validationCache),
                 clock, audit);
         this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), roleScopes, List.of(tokenCache, validationCache),
                 ids, audit);
@@ -278,7 +279,8 @@ final class LatchkeyCore {
                         stores.authorizationCodes(), settings, audit, random, clock),
                 new IssueOAuthTokens(authenticateClient, List.of(
                         new AuthorizationCodeGrant(stores.authorizationCodes(), issuer, revocations, resources, clock),
-                        new RefreshTokenGrant(stores.oauthTokens(), issuer, revocations, resources, settings, clock))),
+                        new RefreshTokenGrant(stores.oauthTokens(), issuer, revocations, resources, settings,
+                                stores.users(), clock))),
                 new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations),
                 new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock),
                 new ExpireOAuthRecords(stores.oauthClients(), stores.authorizationCodes(), stores.oauthTokens(),

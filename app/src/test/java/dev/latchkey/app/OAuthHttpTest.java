@@ -486,4 +486,44 @@ class OAuthHttpTest {
         Page consent = client.get("/oauth/authorize?client_id=x", "Origin", "http://localhost:6274");
         assertThat(consent.header("access-control-allow-origin")).isNull();
     }
+
+    @Test
+    void aSignInFormPostedFromAnotherSiteIsRefusedAndSetsNoSession() {
+        Person person = client.person();
+        Map<String, String> parameters = OAuthTestClient.authorization(publicClient(), CALLBACK, Pkce.fresh());
+        Map<String, String> form = new java.util.LinkedHashMap<>(client.authorize(parameters).hiddenFields());
+        form.put("email", person.email());
+        form.put("password", OAuthTestClient.PASSWORD);
+
+        for (String[] from : new String[][] {{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
+                {"Sec-Fetch-Site", "same-site"}}) {
+            Page refused = client.postForm("/oauth/login", form, from[0], from[1]);
+            assertThat(refused.status()).as(from[0] + ": " + from[1]).isEqualTo(403);
+            assertThat(refused.header("set-cookie")).isNull();
+            Page console = client.postForm("/console/login", Map.of("email", person.email(), "password",
+                    OAuthTestClient.PASSWORD), from[0], from[1]);
+            assertThat(console.status()).isEqualTo(403);
+            assertThat(console.header("set-cookie")).isNull();
+        }
+        assertThat(client.postForm("/oauth/login", form, "Sec-Fetch-Site", "same-origin").status())
+                .as("the page's own post").isEqualTo(303);
+        assertThat(client.postForm("/oauth/login", form, "Origin", "null").status())
+                .as("a no-referrer page's own post, from a browser without Fetch Metadata").isEqualTo(303);
+    }
+
+    @Test
+    void logOutEverywhereEndsThePersonsOAuthTokensAtOnceAndRefusesTheirRefreshTokens() {
+        Person person = client.person();
+        String clientId = publicClient();
+        Pkce pkce = Pkce.fresh();
+        Map<String, Object> tokens = client.tokensFor(OAuthTestClient.authorization(clientId, CALLBACK, pkce), pkce,
+                person.email());
+        String access = (String) tokens.get("access_token");
+        assertThat(whoami(access).status()).isEqualTo(200);
+
+        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token()).status()).isEqualTo(204);
+
+        assertThat(whoami(access).status()).as("at once, not after the revalidation window").isEqualTo(401);
+        assertOAuthError(refresh(clientId, (String) tokens.get("refresh_token")), 400, "invalid_grant");
+    }
 }

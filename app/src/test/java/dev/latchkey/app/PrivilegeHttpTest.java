@@ -165,6 +165,23 @@ class PrivilegeHttpTest {
                 "workspace_not_found");
     }
 
+    @Test
+    void afterTheirWorkspaceIsDeletedItsPeopleSignInAgainAndBootstrapAnother() {
+        String email = "d-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String person = TestApps.registerVerified(APP, email, "correct horse battery staple");
+        Reply first = call("POST", "/workspaces/bootstrap", person, Map.of("name", "first"));
+        assertThat(call("DELETE", "/workspaces/" + first.string("workspace_id"), first.string("access_token"), null)
+                .status()).isEqualTo(204);
+        assertProblem(call("GET", "/whoami", first.string("access_token"), null), 401, "workspace_not_found");
+
+        String again = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", email,
+                "password", "correct horse battery staple")))).string("access_token");
+        assertProblem(call("GET", "/members", again, null), 403, "no_workspace");
+        Reply second = call("POST", "/workspaces/bootstrap", again, Map.of("name", "second"));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.string("workspace_id")).isNotEqualTo(first.string("workspace_id"));
+    }
+
     record Workload(String id, String secret, String policy, String grant, String token) {
     }
 

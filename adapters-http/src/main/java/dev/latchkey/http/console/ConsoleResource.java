@@ -9,6 +9,7 @@ import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.console.LatchkeyApiClient.Answer;
 import dev.latchkey.http.html.FormTokens;
 import dev.latchkey.http.html.HtmlPages;
+import dev.latchkey.http.html.SameSiteForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -84,6 +85,9 @@ public final class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response login(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+        if (SameSiteForms.crossSite(http)) {
+            return HtmlPages.respond(403, SameSiteForms.refusedPage(), HtmlPages.STRICT_POLICY).build();
+        }
         AccessToken token;
         try {
             token = logIn.execute(value(form, "email"), value(form, "password"), http.getRemoteAddr());

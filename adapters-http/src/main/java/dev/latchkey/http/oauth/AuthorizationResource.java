@@ -21,6 +21,7 @@ import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.html.FormTokens;
 import dev.latchkey.http.html.HtmlPages;
+import dev.latchkey.http.html.SameSiteForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -135,6 +136,9 @@ public final class AuthorizationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response login(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+        if (SameSiteForms.crossSite(http)) {
+            return page(403, SameSiteForms.refusedPage());
+        }
         return withRequest(form, 303, (request, parameters) -> {
             AccessToken token;
             try {

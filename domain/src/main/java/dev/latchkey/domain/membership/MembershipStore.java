@@ -27,6 +27,9 @@ public interface MembershipStore {
     /** Makes a removed member a member again, with {@code role}; false when the membership is not a removed one. */
     boolean rejoin(String workspaceId, String userId, Role role, Instant at);
 
+    /** Marks every active membership of a (deleted) workspace removed; the rows stay. */
+    void removeAllIn(String workspaceId, Instant at);
+
     /** What a change that must keep an owner did. */
     enum Change { CHANGED, NO_SUCH_MEMBER, LAST_OWNER }
 

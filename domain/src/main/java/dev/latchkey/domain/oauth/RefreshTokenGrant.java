@@ -1,5 +1,6 @@
 package dev.latchkey.domain.oauth;
 
+import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.time.Instant;
  * Exchanges a refresh token for a new pair, rotating it every time (OAuth 2.1 §4.3.1). A rotated
  * token presented again within {@code refreshReuseGrace} gets another pair (clients that refresh
  * twice at once); after that it is treated as stolen and the whole family is revoked. Scopes may
- * only narrow.
+ * only narrow. A refresh token issued before its person's last "log out everywhere" (or a password
+ * reset) is refused, and its family revoked: signing out everywhere must reach every client.
  */
 public final class RefreshTokenGrant implements TokenGrant {
     private final OAuthTokenStore tokens;
@@ -16,10 +18,12 @@ public final class RefreshTokenGrant implements TokenGrant {
     private final OAuthRevocations revocations;
     private final ProtectedResources resources;
     private final OAuthSettings settings;
+    private final UserStore users;
     private final Clock clock;
 
     public RefreshTokenGrant(OAuthTokenStore tokens, OAuthTokenIssuer issuer, OAuthRevocations revocations,
-            ProtectedResources resources, OAuthSettings settings, Clock clock) {
+            ProtectedResources resources, OAuthSettings settings, UserStore users, Clock clock) {
+        this.users = users;
         this.tokens = tokens;
         this.issuer = issuer;
         this.revocations = revocations;
@@ -42,6 +46,10 @@ public final class RefreshTokenGrant implements TokenGrant {
                 .orElseThrow(() -> invalidGrant("The refresh token is not valid"));
         if (!current.refreshUsableAt(now)) {
             throw invalidGrant("The refresh token has expired or was revoked");
+        }
+        if (users.findById(current.userId()).filter(user -> user.acceptsTokenIssuedAt(current.issuedAt())).isEmpty()) {
+            revocations.revokeFamily(current.familyId());
+            throw invalidGrant("The person signed out everywhere after this refresh token was issued");
         }
         ScopeSet scopes = narrowed(current.scopes(), request);
         if (request.resource().isPresent()

@@ -41,7 +41,10 @@ public final class SignOut {
         Instant validAfter = dev.latchkey.domain.user.User.tokensValidFrom(clock.instant());
         users.setTokensValidAfter(principal.actor().id(), validAfter);
         String userId = principal.actor().id();
-        cache.invalidateWhere(entry -> entry.principal().credentialKind() == CredentialKind.USER_JWT
+        // User and OAuth tokens of this person, at once in this instance (their next request re-reads
+        // the person's sign-out time); refresh tokens are refused by RefreshTokenGrant.
+        cache.invalidateWhere(entry -> (entry.principal().credentialKind() == CredentialKind.USER_JWT
+                || entry.principal().credentialKind() == CredentialKind.OAUTH_ACCESS_TOKEN)
                 && entry.principal().actor().id().equals(userId));
     }
 

@@ -49,14 +49,14 @@ public final class UserPrincipals {
         return roleScopes.of(activeMembership(user, workspaceId).role());
     }
 
+    /** The workspace first: a token of a deleted workspace says so, though its memberships ended with it. */
     private Membership activeMembership(User user, String workspaceId) {
-        Membership membership = memberships.find(workspaceId, user.id()).filter(Membership::isActive)
-                .orElseThrow(() -> new AuthFailure(AuthError.NO_WORKSPACE,
-                        "You are no longer an active member of workspace " + workspaceId));
         workspaces.findById(workspaceId).filter(w -> !w.isDeleted())
                 .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
-                        "The workspace of this credential no longer exists"));
-        return membership;
+                        "The workspace of this credential no longer exists; sign in again to start or join another"));
+        return memberships.find(workspaceId, user.id()).filter(Membership::isActive)
+                .orElseThrow(() -> new AuthFailure(AuthError.NO_WORKSPACE,
+                        "You are no longer an active member of workspace " + workspaceId));
     }
 
     /** In the user's oldest active workspace: a JWT with no tenant of its own acts there. */

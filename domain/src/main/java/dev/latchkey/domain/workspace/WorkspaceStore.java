@@ -18,6 +18,9 @@ public interface WorkspaceStore {
 
     Optional<Workspace> findBootstrappedBy(String userId);
 
-    /** Marks the workspace deleted; returns false when there is no such live workspace. */
+    /**
+     * Marks the workspace deleted, and frees its bootstrapper to bootstrap another; returns false
+     * when there is no such live workspace.
+     */
     boolean markDeleted(String id, Instant at);
 }

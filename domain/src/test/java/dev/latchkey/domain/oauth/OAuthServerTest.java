@@ -68,7 +68,7 @@ class OAuthServerTest {
             new AuditTrail(new InMemoryAuditLog(), ids, clock), random, clock);
     private final IssueOAuthTokens tokenEndpoint = new IssueOAuthTokens(new AuthenticateClient(clients), List.of(
             new AuthorizationCodeGrant(codes, issuer, revocations, resources, clock),
-            new RefreshTokenGrant(tokens, issuer, revocations, resources, settings, clock)));
+            new RefreshTokenGrant(tokens, issuer, revocations, resources, settings, users, clock)));
     private final OAuthTokenVerifier verifier = new OAuthTokenVerifier(tokens, users, principals,
             new CachedTokenVerification(cache, clock, Duration.ofSeconds(30), Duration.ZERO,
                     AuthError.INVALID_OAUTH_TOKEN), settings, clock);

@@ -66,6 +66,12 @@ public final class InMemoryMembershipStore implements MembershipStore {
     }
 
     @Override
+    public synchronized void removeAllIn(String workspaceId, Instant at) {
+        byKey.replaceAll((key, m) -> m.workspaceId().equals(workspaceId) && m.isActive()
+                ? new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(), Optional.of(at)) : m);
+    }
+
+    @Override
     public synchronized boolean rejoin(String workspaceId, String userId, Role role, Instant at) {
         Membership m = byKey.get(key(workspaceId, userId));
         if (m == null || m.isActive()) {

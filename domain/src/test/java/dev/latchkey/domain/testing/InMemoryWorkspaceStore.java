@@ -46,6 +46,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
             return false;
         }
         byId.put(id, new Workspace(w.id(), w.name(), w.createdAt(), Optional.of(at)));
+        bootstrappedBy.values().remove(id);
         return true;
     }
 }

@@ -202,6 +202,21 @@ public abstract class PeopleStoresContract {
     }
 
     @Test
+    void aDeletedWorkspacesMembershipsAreAllRemovedAndOthersStay() {
+        User user = newUser();
+        Workspace gone = newWorkspace();
+        Workspace kept = newWorkspace();
+        memberships.insert(new Membership(gone.id(), user.id(), Role.OWNER, T0, Optional.empty()));
+        memberships.insert(new Membership(kept.id(), user.id(), Role.VIEWER, T0, Optional.empty()));
+
+        memberships.removeAllIn(gone.id(), T0.plusSeconds(1));
+
+        assertThat(memberships.listActiveByUser(user.id())).extracting(Membership::workspaceId)
+                .containsExactly(kept.id());
+        assertThat(memberships.find(gone.id(), user.id()).orElseThrow().removedAt()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
     void twoOwnersDemotingThemselvesAtOnceLeaveOneOwner() throws Exception {
         for (int round = 0; round < 8; round++) {
             User first = newUser();

@@ -45,4 +45,21 @@ public abstract class WorkspaceStoreContract {
 
         assertThat(store.findById(ws.id()).orElseThrow().deletedAt()).contains(T0.plusSeconds(10));
     }
+
+    @Test
+    void aPersonWhoseBootstrappedWorkspaceWasDeletedMayBootstrapAgain() {
+        WorkspaceStore store = workspaceStore();
+        String user = "usr_" + freshId();
+        Workspace first = new Workspace(freshId(), "First", T0, Optional.empty());
+        assertThat(store.insertBootstrappedBy(first, user)).isTrue();
+        assertThat(store.insertBootstrappedBy(new Workspace(freshId(), "Twice", T0, Optional.empty()), user))
+                .as("one live bootstrap per person").isFalse();
+
+        store.markDeleted(first.id(), T0.plusSeconds(1));
+
+        assertThat(store.findBootstrappedBy(user)).isEmpty();
+        Workspace second = new Workspace(freshId(), "Second", T0, Optional.empty());
+        assertThat(store.insertBootstrappedBy(second, user)).isTrue();
+        assertThat(store.findBootstrappedBy(user)).contains(second);
+    }
 }
