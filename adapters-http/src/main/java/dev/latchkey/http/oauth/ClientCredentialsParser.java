@@ -37,8 +37,14 @@ final class ClientCredentialsParser {
         if (colon < 0) {
             throw new OAuthFailure(OAuthError.INVALID_CLIENT, "The Basic credentials lack a colon");
         }
-        String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-        String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        String id;
+        String secret;
+        try {
+            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            throw new OAuthFailure(OAuthError.INVALID_CLIENT, "The Basic credentials hold a malformed %-escape");
+        }
         if (formId.isPresent() && !formId.get().equals(id)) {
             throw new OAuthFailure(OAuthError.INVALID_REQUEST, "client_id differs from the Basic credentials");
         }

@@ -77,6 +77,12 @@ public final class ManageActorMappings {
                 || request.role().isBlank()) {
             throw RequestRejected.invalid("provider, subject, kind and role are required");
         }
+        Set<String> owners = request.ownerScopes() == null ? Set.of() : request.ownerScopes();
+        if (request.provider().length() > 40 || request.subject().length() > 255 || request.role().length() > 80
+                || owners.size() > 100 || owners.stream().anyMatch(o -> o == null || o.isBlank() || o.length() > 200)) {
+            throw RequestRejected.invalid("provider is at most 40 characters, subject 255, role 80; at most 100 "
+                    + "owner scopes of at most 200 characters each");
+        }
         Optional<ActorMapping> existing = mappings.find(request.provider(), request.subject());
         if (existing.isPresent() && !existing.get().actor().tenantId().orElse("").equals(tenantId)) {
             throw RequestRejected.notFound("Mapping " + request.subject()); // another tenant's: not ours to see

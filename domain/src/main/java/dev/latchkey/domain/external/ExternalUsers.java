@@ -49,7 +49,14 @@ public final class ExternalUsers {
         this.clock = clock;
     }
 
+    /** The longest subject an identity may have: what the identity store keeps. */
+    public static final int MAX_SUBJECT = 255;
+
     public Optional<User> linked(ExternalClaims claims) {
+        if (claims.subject().length() > MAX_SUBJECT) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The token's subject is longer than " + MAX_SUBJECT
+                    + " characters");
+        }
         return identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById);
     }
 

@@ -121,6 +121,9 @@ public final class ManageDelegationGrants {
      * until the token would have expired, at once in this process.
      */
     public void revokeToken(Principal caller, String grantId, String tokenId, Initiator initiator) {
+        if (tokenId.length() > 100) {
+            throw RequestRejected.invalid("A token id is at most 100 characters");
+        }
         DelegationGrant grant = visible(caller, grantId);
         revokedTokens.revoke(grant.tokenRevocationKey(tokenId), grant.userId(), clock.instant().plus(TOKEN_DENY_WINDOW));
         tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof())

@@ -13,12 +13,15 @@ public final class OAuthClients {
     }
 
     /** A URL id names a metadata document (whose adapter refuses plain http outside tests); registered ids never are URLs. */
+    /** The longest client_id: a metadata document's URL, as the stores keep it. */
+    public static final int MAX_CLIENT_ID = 2000;
+
     public static boolean isMetadataDocumentUrl(String clientId) {
         return clientId.startsWith("https://") || clientId.startsWith("http://");
     }
 
     public Optional<OAuthClient> find(String clientId) {
-        if (clientId == null || clientId.isEmpty()) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID) {
             return Optional.empty();
         }
         return isMetadataDocumentUrl(clientId) ? documents.fetch(clientId) : store.findById(clientId);

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * ({@code %41}, {@code %C3%A9}) mean the same to everyone. The query and fragment play no part.
  */
 public final class OriginalTarget {
-    /** Longer than any path a route table names; longer targets are refused rather than matched. */
-    public static final int MAX_LENGTH = 2048;
+    /** Longer than any path a route table names, and what an approval stores; longer targets are refused. */
+    public static final int MAX_LENGTH = 2000;
 
     private OriginalTarget() {
     }

@@ -32,9 +32,26 @@ public final class ScopeSet {
         return of(Arrays.asList(scopes));
     }
 
-    /** Parses scope strings, as found in a request body or configuration. */
+    /** The most scopes one set may name: more is no real grant, and normalising is quadratic. */
+    public static final int MAX_SCOPES = 100;
+    /** The longest space-separated form a set may have: what every store keeps. */
+    public static final int MAX_TEXT = 2000;
+
+    /**
+     * Parses scope strings, as found in a request body or configuration.
+     *
+     * @throws IllegalArgumentException for a malformed scope, more than {@link #MAX_SCOPES} scopes,
+     *     or more than {@link #MAX_TEXT} characters in all
+     */
     public static ScopeSet parse(Collection<String> texts) {
         Objects.requireNonNull(texts, "scopes");
+        if (texts.size() > MAX_SCOPES) {
+            throw new IllegalArgumentException("at most " + MAX_SCOPES + " scopes");
+        }
+        int length = texts.stream().mapToInt(text -> text == null ? 0 : text.length() + 1).sum();
+        if (length > MAX_TEXT + 1) {
+            throw new IllegalArgumentException("at most " + MAX_TEXT + " characters of scopes");
+        }
         return of(texts.stream().map(Scope::parse).collect(Collectors.toList()));
     }
 
@@ -42,6 +59,9 @@ public final class ScopeSet {
     public static ScopeSet parseSpaceSeparated(String text) {
         if (text == null || text.isBlank()) {
             return EMPTY;
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("at most " + MAX_TEXT + " characters of scopes");
         }
         return parse(Arrays.asList(text.trim().split(" +")));
     }
