@@ -24,11 +24,26 @@ public final class DatabaseMigrations {
     private DatabaseMigrations() {
     }
 
-    /** Applies every pending change set; safe to run on every start and from several processes. */
+    /** The PostgreSQL advisory lock every Latchkey migration holds: "lk-migr" as a number. */
+    private static final long MIGRATION_LOCK = 0x6c6b2d6d696772L;
+
+    /**
+     * Applies every pending change set; safe to run on every start and from several processes. On
+     * PostgreSQL the whole migration runs under a session-level advisory lock: Liquibase's own lock
+     * lives in a table it must first create, and two instances starting on an empty database would
+     * both try to (the loser dies on "relation databasechangelog already exists").
+     */
     public static void apply(DataSource dataSource) {
         // These machines have no outside network, and we do not phone home anyway.
         System.setProperty("liquibase.analytics.enabled", "false");
         try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            if (postgres) {
+                try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    lock.setLong(1, MIGRATION_LOCK);
+                    lock.execute();
+                }
+            }
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Liquibase writes progress to standard output by default; commands print JSON there.
@@ -40,6 +55,12 @@ public final class DatabaseMigrations {
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
+            if (postgres) {
+                try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, MIGRATION_LOCK);
+                    unlock.execute();
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
         }

@@ -47,7 +47,14 @@ public final class TestDatabases {
     }
 
     /** A new database on the test PostgreSQL server, migrated. */
-    public static synchronized Database postgres() {
+    public static Database postgres() {
+        Database database = emptyPostgres();
+        DatabaseMigrations.apply(database.dataSource());
+        return database;
+    }
+
+    /** A new, empty database on the test PostgreSQL server: no schema, not even Liquibase's tables. */
+    public static synchronized Database emptyPostgres() {
         if (server == null) {
             server = startServer();
         }
@@ -68,7 +75,6 @@ public final class TestDatabases {
             ds.setUser(server.user());
             ds.setPassword(server.password());
         }
-        DatabaseMigrations.apply(ds);
         return new Database(url, server.user(), server.password(), ds);
     }
 
