@@ -10,12 +10,16 @@ import java.util.TimeZone;
 
 /**
  * {@code layout: {type: text}}: Dropwizard's usual one-line text format, named so that
- * {@code type: ${LATCHKEY_LOG_FORMAT:-text}} can switch between it and {@code json} from the environment.
+ * {@code type: ${LATCHKEY_LOG_FORMAT:-text}} can switch between it and {@code json} from the environment;
+ * with every credential masked ({@link CredentialMasking}), whatever the logger and the level.
  */
 @JsonTypeName("text")
 public final class TextLayoutFactory implements DiscoverableLayoutFactory<ILoggingEvent> {
     @Override
     public LayoutBase<ILoggingEvent> build(LoggerContext context, TimeZone timeZone) {
-        return new DropwizardLayout(context, timeZone);
+        DropwizardLayout layout = new DropwizardLayout(context, timeZone);
+        CredentialMasking masked = new CredentialMasking(layout);
+        masked.setContext(context);
+        return masked;
     }
 }

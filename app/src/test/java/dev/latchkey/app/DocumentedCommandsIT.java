@@ -25,11 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The rules a doc follows: a {@code bash} block that starts a server ({@code java -jar
  * app/target/latchkey.jar server …}, after an optional {@code ./mvnw … &&} that this build has done
- * already) is started in a fresh directory on free ports; the {@code bash} blocks after it that carry
- * expectations are run in one shell, in order. An expectation is a comment {@code # → STATUS} or
+ * already) and is followed by blocks that carry expectations is started in a fresh directory on free
+ * ports, and those blocks are run in one shell, in order (a server command shown alone, such as the
+ * PostgreSQL example, is not run). An expectation is a comment {@code # → STATUS} or
  * {@code # → STATUS code} after a {@code curl}; every {@code curl} has exactly one, and each answer's
- * status and problem {@code code} must be the expected ones. {@code localhost:8080} in a command
- * reaches the server under test. Blocks without expectations (build and test commands) are not run.
+ * status and problem {@code code} must be the expected ones. {@code localhost:8080} (and the admin
+ * port's {@code localhost:8081}) in a command reaches the server under test. Blocks without
+ * expectations (build and test commands) are not run. Afterwards the server's log must hold none
+ * of the keys, tokens and passwords the walkthrough used or was given.
  */
 class DocumentedCommandsIT {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -43,7 +46,7 @@ class DocumentedCommandsIT {
             set -eo pipefail
             curl() {
               local args=() a out status body code
-              for a in "$@"; do args+=("${a//localhost:8080/localhost:$LATCHKEY_PORT}"); done
+              for a in "$@"; do a="${a//localhost:8080/localhost:$LATCHKEY_PORT}"; args+=("${a//localhost:8081/localhost:$LATCHKEY_ADMIN_PORT}"); done
               out=$(command curl -sS --max-time 20 -w '\\n%{http_code}' "${args[@]}")
               status=${out##*$'\\n'}
               body=${out%$'\\n'*}
@@ -66,7 +69,9 @@ class DocumentedCommandsIT {
         List<Walkthrough> walkthroughs = new ArrayList<>();
         walkthroughs.addAll(walkthroughs("README.md"));
         walkthroughs.addAll(walkthroughs("docs/profiles.md"));
-        assertThat(walkthroughs).as("README.md and docs/profiles.md each have a walkthrough").hasSizeGreaterThan(3);
+        walkthroughs.addAll(walkthroughs("docs/operations.md"));
+        assertThat(walkthroughs).as("README.md, docs/profiles.md and docs/operations.md have walkthroughs")
+                .hasSizeGreaterThan(4);
         return walkthroughs.stream().map(walkthrough -> DynamicTest.dynamicTest(
                 walkthrough.document() + ": " + walkthrough.server(), () -> run(walkthrough)));
     }
@@ -79,7 +84,7 @@ class DocumentedCommandsIT {
         for (String block : blocks) {
             String command = serverCommand(block);
             if (command != null) {
-                if (server != null) {
+                if (server != null && !checks.isEmpty()) {
                     found.add(walkthrough(document, server, checks.toString()));
                 }
                 server = command;
@@ -88,7 +93,7 @@ class DocumentedCommandsIT {
                 checks.append(block).append('\n');
             }
         }
-        if (server != null) {
+        if (server != null && !checks.isEmpty()) {
             found.add(walkthrough(document, server, checks.toString()));
         }
         return found;
@@ -180,11 +185,34 @@ class DocumentedCommandsIT {
             assertThat(actual).as(walkthrough.document() + ", what each curl got; the shell said:\n" + output)
                     .containsExactlyElementsOf(walkthrough.expected());
             assertThat(shell.exitValue()).as("every command succeeded:\n" + output).isZero();
+            String log = Files.readString(serverLog);
+            for (String secret : secretsIn(walkthrough.checks() + "\n" + output)) {
+                assertThat(log).as("the server's log never holds a credential or password the walkthrough used")
+                        .doesNotContain(secret);
+            }
         } finally {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** API-key secrets (past their public prefix), JWT bodies and passwords that a walkthrough used or got. */
+    static List<String> secretsIn(String text) {
+        List<String> secrets = new ArrayList<>();
+        Matcher key = Pattern.compile("sk_live_[A-Za-z0-9]{38}").matcher(text);
+        while (key.find()) {
+            secrets.add(key.group().substring(16));
+        }
+        Matcher jwt = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.([A-Za-z0-9_-]{10,})\\.").matcher(text);
+        while (jwt.find()) {
+            secrets.add(jwt.group(1));
+        }
+        Matcher password = Pattern.compile("\"password\":\"([^\"]+)\"").matcher(text);
+        while (password.find()) {
+            secrets.add(password.group(1));
+        }
+        return secrets;
     }
 
     private static String awaitReady(Process server, Path log) throws Exception {
