@@ -10,6 +10,7 @@ import dev.latchkey.app.config.UsageCountersConfiguration;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
+import dev.latchkey.domain.common.BoundedSecretHasher;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
 import dev.latchkey.domain.oauth.ProtectedResources;
@@ -296,6 +297,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         var hashing = configuration.getApiKeys().getHashing();
         SecretHasher argon2 = new Argon2SecretHasher(new Argon2Parameters(hashing.getMemoryKib(),
                 hashing.getIterations(), hashing.getParallelism()));
-        return new MeteredSecretHasher(argon2, metrics);
+        return new MeteredSecretHasher(new BoundedSecretHasher(argon2, hashing.getMaxConcurrent(), hashing.maxWait()),
+                metrics);
     }
 }

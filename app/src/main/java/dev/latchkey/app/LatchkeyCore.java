@@ -149,7 +149,6 @@ final class LatchkeyCore {
         this.clock = clock;
         this.lastUsed = new LastUsedRecorder(stores.apiKeys(), duration(keys.getLastUsedGranularity()));
         this.apiKeyVerifier = new ApiKeyVerifier(stores.apiKeys(), stores.workspaces(), hasher, cache,
-                new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
                 lastUsed, clock, duration(keys.getRevalidateAfter()));
         this.issueApiKey = new IssueApiKey(stores.apiKeys(), hasher, ids, random, clock, audit);
         this.listApiKeys = new ListApiKeys(stores.apiKeys());
@@ -220,8 +219,7 @@ final class LatchkeyCore {
         this.principalAssertions = new Rs256PrincipalAssertions(signingKeys, workloadTokens.getIssuer(),
                 PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
         this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
-                hasher, new FailedAttemptLimiter(keys.getMaxFailedAttempts(), duration(keys.getFailureWindow()), clock),
-                workloadTokenCodec, ids, clock);
+                hasher, workloadTokenCodec, ids, clock);
 
         this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
         this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit,

@@ -182,6 +182,26 @@ class PrivilegeHttpTest {
         assertThat(second.string("workspace_id")).isNotEqualTo(first.string("workspace_id"));
     }
 
+    @Test
+    void wrongSecretsFromAnyoneLockNobodyOut() {
+        String fresh = key(ownerKey, List.of("records:read"));
+        for (int i = 0; i < 12; i++) {
+            String guess = fresh.substring(0, 16) + "A".repeat(24) + fresh.substring(40);
+            assertProblem(call("GET", "/whoami", guess, null), 401, "invalid_api_key");
+        }
+        assertThat(call("GET", "/whoami", fresh, null).status()).as("the real key, never seen before").isEqualTo(200);
+
+        Workload agent = workload(List.of("records:read"));
+        for (int i = 0; i < 12; i++) {
+            assertProblem(Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
+                    "workload_id", agent.id(), "workload_secret", "wk_wrong" + i, "grant_id", agent.grant())))), 401,
+                    "invalid_credentials");
+        }
+        assertThat(Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
+                "workload_id", agent.id(), "workload_secret", agent.secret(), "grant_id", agent.grant())))).status())
+                .as("the real workload secret").isEqualTo(200);
+    }
+
     record Workload(String id, String secret, String policy, String grant, String token) {
     }
 

@@ -4,7 +4,6 @@ import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.audit.AuditTrail;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
@@ -53,7 +52,6 @@ public final class CacheFootprint {
         long withoutCache = usedAfterGc();
         VerificationCache cache = new VerificationCache(count + 1);
         ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache,
-                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
                 new LastUsedRecorder(keys, Duration.ofHours(1)), clock, Duration.ofHours(1));
         for (String key : plaintext) {
             verifier.verify(new PresentedCredential.Bearer(key));

@@ -10,7 +10,6 @@ import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CachedTokenVerification;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
@@ -110,7 +109,6 @@ public class DecisionPathBenchmark {
                 .execute("bench", Initiator.operator("bench"));
 
         ApiKeyVerifier apiKeys = new ApiKeyVerifier(keys, workspaces, hasher, new VerificationCache(100_000),
-                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
                 new LastUsedRecorder(keys, Duration.ofMinutes(1)), clock, Duration.ofHours(1));
         codec = new Hs256UserTokenCodec("benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
                 "latchkey", clock, Duration.ofSeconds(30));

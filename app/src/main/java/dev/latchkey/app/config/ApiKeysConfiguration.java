@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** {@code apiKeys:} hashing cost, the verified-key cache, guessing limits and last-used batching. */
+/** {@code apiKeys:} hashing cost and its global bound, the verified-key cache and last-used batching. */
 public final class ApiKeysConfiguration {
 
     /** argon2id cost; OWASP's recommendation by default. */
@@ -22,6 +22,22 @@ public final class ApiKeysConfiguration {
         @Max(16)
         @JsonProperty
         private int parallelism = 1;
+        /** argon2id computations at once, process-wide (each takes ~19 MiB and ~30 ms of a core). */
+        @Min(1)
+        @JsonProperty
+        private int maxConcurrent = 4;
+        /** How long a hash waits for its turn before the request gets 429. */
+        @NotNull
+        @JsonProperty
+        private Duration maxWait = Duration.seconds(2);
+
+        public int getMaxConcurrent() {
+            return maxConcurrent;
+        }
+
+        public java.time.Duration maxWait() {
+            return maxWait.toJavaDuration();
+        }
 
         public int getMemoryKib() {
             return memoryKib;
@@ -63,14 +79,6 @@ public final class ApiKeysConfiguration {
     @JsonProperty
     private Duration revalidateAfter = Duration.seconds(30);
 
-    /** Mismatched secrets per lookup prefix before hashing stops for {@link #failureWindow}. */
-    @Min(1)
-    @JsonProperty
-    private int maxFailedAttempts = 10;
-
-    @NotNull
-    @JsonProperty
-    private Duration failureWindow = Duration.minutes(5);
 
     /** {@code last_used_at} is written at most this often per key. */
     @NotNull
@@ -98,13 +106,6 @@ public final class ApiKeysConfiguration {
         return revalidateAfter;
     }
 
-    public int getMaxFailedAttempts() {
-        return maxFailedAttempts;
-    }
-
-    public Duration getFailureWindow() {
-        return failureWindow;
-    }
 
     public Duration getLastUsedGranularity() {
         return lastUsedGranularity;

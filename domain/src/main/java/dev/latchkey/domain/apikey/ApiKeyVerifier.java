@@ -6,7 +6,6 @@ import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.auth.AbsentCredentials;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
@@ -41,20 +40,18 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private final WorkspaceStore workspaces;
     private final SecretHasher hasher;
     private final VerificationCache cache;
-    private final FailedAttemptLimiter failures;
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Duration revalidateAfter;
     private final AbsentCredentials unknownPrefixes = new AbsentCredentials(100_000);
 
     public ApiKeyVerifier(ApiKeyStore keys, WorkspaceStore workspaces, SecretHasher hasher,
-            VerificationCache cache, FailedAttemptLimiter failures, LastUsedRecorder lastUsed,
+            VerificationCache cache, LastUsedRecorder lastUsed,
             Clock clock, Duration revalidateAfter) {
         this.keys = keys;
         this.workspaces = workspaces;
         this.hasher = hasher;
         this.cache = cache;
-        this.failures = failures;
         this.lastUsed = lastUsed;
         this.clock = clock;
         this.revalidateAfter = revalidateAfter;
@@ -109,11 +106,9 @@ public final class ApiKeyVerifier implements CredentialVerifier {
         if (!row.isUsableAt(now)) {
             throw invalid("The API key is not valid");
         }
-        if (failures.isBlocked(prefix)) {
-            throw invalid("The API key is not valid");
-        }
+        // No lock per prefix: prefixes are visible to members and checksums computable, so a lock
+        // would let anyone refuse the real key. Slow hashing is bounded globally (BoundedSecretHasher).
         if (!hasher.verify(row.secretHash(), presented)) {
-            failures.recordFailure(prefix);
             throw invalid("The API key is not valid");
         }
         return accept(fingerprint, row, now);

@@ -1,6 +1,5 @@
 package dev.latchkey.domain.workloadtoken;
 
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
@@ -35,19 +34,17 @@ public final class IssueWorkloadToken {
     private final DelegationGrantStore grants;
     private final GrantScopes grantScopes;
     private final SecretHasher hasher;
-    private final FailedAttemptLimiter failures;
     private final WorkloadTokenCodec codec;
     private final IdGenerator ids;
     private final Clock clock;
     private final String dummyHash;
 
     public IssueWorkloadToken(WorkloadStore workloads, DelegationGrantStore grants, GrantScopes grantScopes,
-            SecretHasher hasher, FailedAttemptLimiter failures, WorkloadTokenCodec codec, IdGenerator ids, Clock clock) {
+            SecretHasher hasher, WorkloadTokenCodec codec, IdGenerator ids, Clock clock) {
         this.workloads = workloads;
         this.grants = grants;
         this.grantScopes = grantScopes;
         this.hasher = hasher;
-        this.failures = failures;
         this.codec = codec;
         this.ids = ids;
         this.clock = clock;
@@ -58,15 +55,10 @@ public final class IssueWorkloadToken {
         if (workloadId == null || secret == null || grantId == null) {
             throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
         }
-        if (failures.isBlocked(workloadId)) {
-            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many failed attempts for this workload",
-                    failures.retryAfter(workloadId).orElse(Duration.ofMinutes(1)));
-        }
         Optional<Workload> workload = workloads.findById(workloadId);
         boolean proven = hasher.verify(workload.map(Workload::secretHash).orElse(dummyHash), secret)
                 && workload.isPresent();
         if (!proven) {
-            failures.recordFailure(workloadId);
             throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The workload id or secret is incorrect");
         }
         Instant now = clock.instant();

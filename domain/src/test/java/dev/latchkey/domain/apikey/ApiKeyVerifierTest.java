@@ -123,15 +123,15 @@ class ApiKeyVerifierTest {
     }
 
     @Test
-    void verifyWhenSecretGuessedRepeatedlyThenHashingStopsAfterTheLimit() {
+    void verifyWhenSecretGuessedRepeatedlyThenTheRealKeyStillWorksEvenUncached() {
         ApiKey stored = created.firstKey().key();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) {
             String guess = forgeWithPrefix(stored.lookupPrefix());
             assertFailsWith(AuthError.INVALID_API_KEY, () -> verify(guess));
         }
 
-        assertThat(world.hasher.verifications()).isEqualTo(3);
-        // the real key, already verified before the attack, keeps working from the cache
+        assertThat(verify(key).credentialId()).as("guessing at a prefix locks nobody out")
+                .isEqualTo(stored.id());
     }
 
     @Test

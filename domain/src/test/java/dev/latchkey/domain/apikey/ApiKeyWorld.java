@@ -1,7 +1,6 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
@@ -26,7 +25,6 @@ final class ApiKeyWorld {
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final CountingSecretHasher hasher = new CountingSecretHasher(new FastTestHasher());
     final VerificationCache cache = new VerificationCache(1000);
-    final FailedAttemptLimiter failures = new FailedAttemptLimiter(3, Duration.ofMinutes(5), clock);
     final LastUsedRecorder lastUsed = new LastUsedRecorder(keys, Duration.ofMinutes(1));
     final RandomIdGenerator ids = new RandomIdGenerator(new SecureRandom());
     final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
@@ -35,6 +33,6 @@ final class ApiKeyWorld {
     final RevokeApiKey revoke = new RevokeApiKey(keys, cache, clock, audit);
     final RollApiKey roll = new RollApiKey(keys, issue, cache, clock, audit);
     final CreateWorkspace createWorkspace = new CreateWorkspace(workspaces, issue, ids, clock, audit);
-    final ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache, failures, lastUsed, clock,
+    final ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache, lastUsed, clock,
             REVALIDATE_AFTER);
 }
