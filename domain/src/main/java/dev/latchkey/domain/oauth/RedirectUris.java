@@ -8,13 +8,16 @@ import java.util.Set;
 
 /**
  * Which redirect URIs a client may register, and when a presented one matches a registered one.
- * Allowed: any {@code https} URI; {@code http} only on a loopback host; private-use schemes such as
- * {@code cursor://} (RFC 8252 §7.1). Refused: fragments, relative URIs, and schemes that run or
- * read something in the browser instead of navigating.
+ * Allowed: any {@code https} URI; {@code http} only on a loopback host; private-use schemes in the
+ * reverse-domain form RFC 8252 §7.1 requires ({@code com.example.app:/callback}), and the few MCP
+ * clients' own schemes that predate it ({@link #KNOWN_APP_SCHEMES}). Everything else is refused: an
+ * allowlist, because a denylist cannot know every scheme an operating system hands to a program
+ * ({@code ms-msdt:}, {@code search-ms:}, {@code intent:} ran code or searches). Also refused:
+ * fragments and relative URIs.
  */
 public final class RedirectUris {
-    private static final Set<String> DANGEROUS_SCHEMES = Set.of("javascript", "data", "file", "vbscript", "blob",
-            "about", "filesystem");
+    /** Private-use schemes of MCP clients that are not in reverse-domain form. */
+    public static final Set<String> KNOWN_APP_SCHEMES = Set.of("cursor", "vscode", "vscode-insiders", "windsurf");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final int MAX_LENGTH = 2000;
 
@@ -42,9 +45,6 @@ public final class RedirectUris {
             return Optional.of("a redirect URI must not contain a fragment: " + uri);
         }
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
-        if (DANGEROUS_SCHEMES.contains(scheme)) {
-            return Optional.of("the scheme " + scheme + ": is not allowed in a redirect URI");
-        }
         if (scheme.equals("https")) {
             return parsed.getHost() == null ? Optional.of("an https redirect URI needs a host: " + uri) : Optional.empty();
         }
@@ -52,9 +52,12 @@ public final class RedirectUris {
             return isLoopback(parsed) ? Optional.empty()
                     : Optional.of("http redirect URIs are allowed only on loopback hosts: " + uri);
         }
-        // A private-use scheme (cursor://, vscode://): the operating system routes it to the app. A
-        // one-letter scheme is a Windows drive letter, not an app.
-        return scheme.length() > 1 ? Optional.empty() : Optional.of("not a usable redirect URI scheme: " + uri);
+        // A private-use scheme: the operating system routes it to the app that claimed it. Reverse-domain
+        // names (two labels at least) are an app's by construction.
+        boolean reverseDomain = scheme.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");
+        return reverseDomain || KNOWN_APP_SCHEMES.contains(scheme) ? Optional.empty()
+                : Optional.of("the scheme " + scheme + ": is not allowed in a redirect URI (https, loopback http, or a "
+                        + "private-use scheme in reverse-domain form such as com.example.app:)");
     }
 
     /**

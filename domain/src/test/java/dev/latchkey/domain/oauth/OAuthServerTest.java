@@ -210,8 +210,10 @@ class OAuthServerTest {
         assertThat(RedirectUris.problemWith("cursor://anysphere.cursor-mcp/oauth/callback")).isEmpty();
         assertThat(RedirectUris.problemWith("http://127.0.0.1:33418/")).isEmpty();
         assertThat(RedirectUris.problemWith("http://[::1]:8080/cb")).isEmpty();
+        assertThat(RedirectUris.problemWith("com.example.app:/oauth2redirect")).as("RFC 8252 §7.1").isEmpty();
         for (String bad : List.of("http://example.com/cb", "javascript:alert(1)", "JavaScript:alert(1)",
-                "data:text/html,x", "vbscript:x", "blob:https://x/y", "https://x/cb#f", "c:\\windows", "", "cb")) {
+                "data:text/html,x", "vbscript:x", "blob:https://x/y", "https://x/cb#f", "c:\\windows", "", "cb",
+                "ms-msdt:/id PCWDiagnostic", "search-ms:query=x", "intent://x#Intent;end", "ftp://x/cb", "myapp:/cb")) {
             assertThat(RedirectUris.problemWith(bad)).as(bad).isPresent();
         }
         assertThat(RedirectUris.matches("http://127.0.0.1:33418/", "http://127.0.0.1:50000/")).isTrue();
