@@ -18,7 +18,11 @@ import org.jose4j.lang.JoseException;
  * One issuer's signing keys, fetched from its JWKS URL and kept for {@code maxAge}. An unknown
  * {@code kid} triggers a refetch (keys rotate), at most once per {@code minRefreshInterval} so a
  * flood of made-up kids cannot hammer the provider. When a refetch fails, the keys already held
- * keep serving; only when there are none is the provider unavailable.
+ * keep serving; only when there are none is the provider unavailable. An unknown {@code kid} is
+ * refused as {@code invalid_jwt} only once a fresh key set was consulted; when it could not be (the
+ * fetch failed, or a refetch moments ago — which anyone can trigger with a made-up kid — means
+ * waiting), the answer is 503 {@code identity_provider_unavailable}: a key just rotated in is then
+ * retried, not refused.
  */
 final class JwksKeys {
     private record Snapshot(List<JsonWebKey> keys, Instant fetchedAt) {
@@ -32,6 +36,8 @@ final class JwksKeys {
     private volatile Snapshot snapshot;
     /** When an unknown kid last caused a refetch; age-based refreshes do not count. */
     private volatile Instant lastKidRefetch = Instant.MIN;
+    /** Whether the last refetch for an unknown kid failed. */
+    private volatile boolean lastKidRefetchFailed;
 
     JwksKeys(URI url, ResilientHttp http, Clock clock, Duration maxAge, Duration minRefreshInterval) {
         this.url = url;
@@ -48,10 +54,19 @@ final class JwksKeys {
             current = refresh(current, true);
         }
         Optional<Key> key = find(current, kid);
-        if (key.isEmpty() && mayRefetch()) {
-            key = find(refresh(current, false), kid);
+        if (key.isPresent()) {
+            return key.get();
         }
-        return key.orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT,
+        if (!mayRefetch()) {
+            throw new ProviderUnavailable("unknown key id for " + url.getHost() + ": its key set was fetched moments"
+                    + " ago; retry shortly", null);
+        }
+        Snapshot fresh = refresh(current, false);
+        if (lastKidRefetchFailed) {
+            throw new ProviderUnavailable("unknown key id for " + url.getHost() + ", and its key set cannot be fetched",
+                    null);
+        }
+        return find(fresh, kid).orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT,
                 "The token is signed with a key the issuer does not publish"));
     }
 
@@ -72,8 +87,14 @@ final class JwksKeys {
         try {
             JsonWebKeySet set = new JsonWebKeySet(http.get(url));
             snapshot = new Snapshot(List.copyOf(set.getJsonWebKeys()), clock.instant());
+            if (!dueToAge) {
+                lastKidRefetchFailed = false;
+            }
             return snapshot;
         } catch (ProviderUnavailable | JoseException e) {
+            if (!dueToAge) {
+                lastKidRefetchFailed = true;
+            }
             if (seen != null) {
                 return seen; // stale keys beat no keys; the next request tries again after the interval
             }

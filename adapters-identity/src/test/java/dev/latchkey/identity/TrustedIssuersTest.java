@@ -142,10 +142,34 @@ class TrustedIssuersTest {
 
         for (int i = 0; i < 5; i++) {
             RsaJsonWebKey madeUp = TestIssuer.newKey("made-up-" + i);
-            assertFails(AuthError.INVALID_JWT, () -> issuers.verify("google", TestIssuer.idToken(madeUp, GOOGLE,
-                    CLIENT_ID, "g-x", Instant.now().plusSeconds(60), Map.of())));
+            assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> issuers.verify("google", TestIssuer.idToken(
+                    madeUp, GOOGLE, CLIENT_ID, "g-x", Instant.now().plusSeconds(60), Map.of())));
         }
         assertThat(google.jwksFetches()).as("refetches are rate-limited").isEqualTo(2);
+    }
+
+    @Test
+    void aKeyRotatedInJustAfterAMadeUpKidTriggeredARefetchIsRetriedNotRefused() {
+        issuers.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g-1", Map.of()));
+        RsaJsonWebKey madeUp = TestIssuer.newKey("made-up");
+        assertFails(AuthError.INVALID_JWT, () -> issuers.verify("google", TestIssuer.idToken(madeUp, GOOGLE,
+                CLIENT_ID, "g-x", Instant.now().plusSeconds(60), Map.of())));
+        google.publish(TestIssuer.newKey("key-rotated"));
+
+        assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> issuers.verify("google",
+                google.idToken(GOOGLE, CLIENT_ID, "g-2", Map.of())));
+    }
+
+    @Test
+    void anUnknownKidWhileTheJwksCannotBeFetchedIsUnavailableNotInvalid() {
+        issuers.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g-1", Map.of()));
+        google.failWith(503);
+        RsaJsonWebKey rotated = TestIssuer.newKey("key-rotated");
+
+        assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> issuers.verify("google", TestIssuer.idToken(
+                rotated, GOOGLE, CLIENT_ID, "g-2", Instant.now().plusSeconds(60), Map.of())));
+        assertThat(issuers.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g-3", Map.of())).subject())
+                .as("the cached key still serves").isEqualTo("g-3");
     }
 
     @Test
