@@ -151,6 +151,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
                 Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
 
+        // First: every limit after it sees the client behind a trusted proxy, not the proxy.
+        environment.servlets().addFilter("client-addresses", configuration.getClientAddresses().filter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         core.caches.forEach((name, cache) -> environment.metrics().register(

@@ -68,6 +68,11 @@ public final class LatchkeyConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    @JsonProperty("clientAddresses")
+    private ClientAddressesConfiguration clientAddresses = new ClientAddressesConfiguration();
+
+    @Valid
+    @NotNull
     @JsonProperty("mail")
     private MailConfiguration mail = new MailConfiguration();
 
@@ -148,6 +153,10 @@ public final class LatchkeyConfiguration extends Configuration {
     }
 
     /** The route table; an invalid rule fails start-up, naming it. */
+    public ClientAddressesConfiguration getClientAddresses() {
+        return clientAddresses;
+    }
+
     public MailConfiguration getMail() {
         return mail;
     }
