@@ -21,7 +21,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.json.JsonUtil;
@@ -32,7 +41,11 @@ import org.jose4j.lang.JoseException;
  * described by the JSON document at that URL, whose own {@code client_id} must be that URL.
  *
  * <p>The URL comes from whoever starts an authorization, so the fetch is fenced: https only, every
- * address the host resolves to must be public, no redirects, a short timeout and a size cap.
+ * address the host resolves to must be public, no redirects, and a deadline on the whole fetch — a
+ * server trickling its body is cut off, as is one that stalls — with a size cap. One fetch per URL is
+ * in flight at a time (others wait for it), and at most {@link #MAX_CONCURRENT_FETCHES} run at once on
+ * threads of their own: beyond that the answer is {@code temporarily_unavailable}, never a request
+ * thread held by someone else's slow server.
  * Documents are kept as long as their {@code Cache-Control: max-age} says (capped); failures are
  * remembered for a minute so a bad URL cannot make this server fetch on every request. What is left
  * is DNS rebinding between the check and the connection, which pinning the address would close.
@@ -42,6 +55,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private static final Duration FAILURE_CACHE = Duration.ofMinutes(1);
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d{1,9})");
     private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_CONCURRENT_FETCHES = 8;
 
     private record Cached(Optional<OAuthClient> client, String failure, Instant until) {
     }
@@ -50,6 +64,17 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** A fetch in flight, and the body it is reading (closed by whoever gives up waiting first). */
+    private record Flight(CompletableFuture<Cached> result, AtomicReference<InputStream> body) {
+    }
+
+    private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService fetchers = new ThreadPoolExecutor(0, MAX_CONCURRENT_FETCHES, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "client-metadata-fetch");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public HttpClientMetadataDocuments(ClientMetadataDocumentSettings settings, Clock clock) {
         this.settings = settings;
@@ -67,8 +92,11 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         }
         Cached fresh;
         try {
-            fresh = load(url, now);
+            fresh = fetchOnce(url, now);
         } catch (OAuthFailure failure) {
+            if (failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+                throw failure; // our own load, not the document's fault: not remembered
+            }
             fresh = new Cached(Optional.empty(), failure.description(), now.plus(FAILURE_CACHE));
         }
         if (cache.size() >= MAX_ENTRIES) {
@@ -87,7 +115,48 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         return cached.client();
     }
 
-    private Cached load(String url, Instant now) {
+    /** Joins the fetch of this URL in flight, or starts one; waits for it until the deadline. */
+    private Cached fetchOnce(String url, Instant now) {
+        Flight flight = inFlight.computeIfAbsent(url, u -> {
+            AtomicReference<InputStream> body = new AtomicReference<>();
+            try {
+                return new Flight(CompletableFuture.supplyAsync(() -> load(u, now, body), fetchers), body);
+            } catch (RejectedExecutionException busy) {
+                return new Flight(CompletableFuture.failedFuture(new OAuthFailure(OAuthError.TEMPORARILY_UNAVAILABLE,
+                        "Too many client metadata documents are being fetched; try again shortly")), body);
+            }
+        });
+        try {
+            return flight.result().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            closeQuietly(flight.body().get()); // unblocks the fetcher: a stalled server keeps no thread
+            flight.result().cancel(true);
+            throw invalid("The client metadata document did not arrive within " + settings.timeout().toMillis()
+                    + " ms");
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof OAuthFailure failure) {
+                throw failure;
+            }
+            throw invalid("The client metadata document could not be fetched");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw invalid("The client metadata document could not be fetched");
+        } finally {
+            inFlight.remove(url, flight);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }
+    }
+
+    private Cached load(String url, Instant now, AtomicReference<InputStream> body) {
         URI uri = checkedUri(url);
         requirePublicHost(uri.getHost());
         HttpResponse<InputStream> response;
@@ -100,20 +169,21 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
             Thread.currentThread().interrupt();
             throw invalid("The client metadata document could not be fetched");
         }
-        String body;
+        String text;
+        body.set(response.body());
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes(settings.maxBytes() + 1);
             if (bytes.length > settings.maxBytes()) {
                 throw invalid("The client metadata document is larger than " + settings.maxBytes() + " bytes");
             }
-            body = new String(bytes, StandardCharsets.UTF_8);
+            text = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw invalid("The client metadata document could not be read");
         }
         if (response.statusCode() != 200) {
             throw invalid("The client metadata document answered HTTP " + response.statusCode());
         }
-        OAuthClient client = parse(url, body, now);
+        OAuthClient client = parse(url, text, now);
         return new Cached(Optional.of(client), null, now.plus(cacheFor(response)));
     }
 

@@ -135,4 +135,79 @@ class HttpClientMetadataDocumentsTest {
             assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
         }
     }
+
+    /** Answers headers at once, then sends one byte of body every {@code pauseMillis}, forever. */
+    private static java.net.ServerSocket trickling(int pauseMillis) throws java.io.IOException {
+        java.net.ServerSocket socket = new java.net.ServerSocket(0);
+        Thread acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    java.net.Socket client = socket.accept();
+                    Thread trickle = new Thread(() -> {
+                        try (client) {
+                            client.getInputStream().read(new byte[4096]);
+                            var out = client.getOutputStream();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000"
+                                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            out.flush();
+                            while (true) {
+                                out.write(' ');
+                                out.flush();
+                                Thread.sleep(pauseMillis);
+                            }
+                        } catch (Exception closed) {
+                            // the fetcher gave up: done
+                        }
+                    });
+                    trickle.setDaemon(true);
+                    trickle.start();
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return socket;
+    }
+
+    @Test
+    void aServerTricklingItsBodyIsCutOffAtTheDeadlineAndKeepsNoThread() throws Exception {
+        try (java.net.ServerSocket slow = trickling(300)) {
+            String url = "http://127.0.0.1:" + slow.getLocalPort() + "/clients/slow.json";
+            long started = System.nanoTime();
+            assertInvalidClient(() -> documents.fetch(url), "did not arrive within");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void concurrentFetchesBeyondTheCapAreTemporarilyUnavailableAtOnce() throws Exception {
+        try (java.net.ServerSocket slow = trickling(300)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+                for (int i = 0; i < 20; i++) {
+                    String url = "http://127.0.0.1:" + slow.getLocalPort() + "/clients/c" + i + ".json";
+                    answers.add(pool.submit(() -> {
+                        try {
+                            documents.fetch(url);
+                            return "fetched";
+                        } catch (OAuthFailure failure) {
+                            return failure.error().name();
+                        }
+                    }));
+                }
+                var seen = new java.util.ArrayList<String>();
+                for (var answer : answers) {
+                    seen.add(answer.get());
+                }
+                assertThat(seen).contains("TEMPORARILY_UNAVAILABLE").doesNotContain("fetched");
+                assertThat(seen.stream().filter("INVALID_CLIENT"::equals).count())
+                        .isLessThanOrEqualTo(HttpClientMetadataDocuments.MAX_CONCURRENT_FETCHES);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
