@@ -43,6 +43,7 @@ import dev.latchkey.http.oauth.OAuthFailureMapper;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.openapi.OpenApiResource;
+
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.UsageResource;
@@ -198,6 +199,15 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));
         environment.lifecycle().addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
                 .info(StartupSummary.of(server, configuration, core.verifiers())));
+        // Jetty's own refusals (431, 414, an ambiguous URI) in problem+json too, not as HTML pages.
+        environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(new ProblemErrorHandler());
+                }
+            }
+        });
     }
 
     private static void registerOAuth(Environment environment, OAuthConfiguration config, LatchkeyCore core,

@@ -105,4 +105,18 @@ class InputLimitsHttpTest {
             assertThat(answer.body()).containsEntry("error", "invalid_client");
         }
     }
+
+    @Test
+    void jettysOwnRefusalsAreProblemDocumentsNotHtmlPages() {
+        List<RawHttp.Answer> answers = List.of(
+                RawHttp.send(APP.getLocalPort(), "GET", "/health", List.of(RawHttp.header("X-Big", "a".repeat(20_000))),
+                        new byte[0]),
+                RawHttp.send(APP.getLocalPort(), "GET", "/" + "a".repeat(9_000), List.of(), new byte[0]),
+                RawHttp.send(APP.getLocalPort(), "GET", "/a%2Fb/../x", List.of(), new byte[0]));
+        assertThat(answers).extracting(RawHttp.Answer::status).containsExactly(431, 414, 400);
+        for (RawHttp.Answer answer : answers) {
+            assertThat(answer.head().toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+            assertThat(answer.body()).contains("\"code\":\"invalid_request\"").doesNotContain("<html");
+        }
+    }
 }
