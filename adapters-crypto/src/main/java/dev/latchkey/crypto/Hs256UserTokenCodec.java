@@ -31,6 +31,8 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
     public static final int MIN_SECRET_BYTES = 32;
     private static final String TENANT = "tenant_id";
     private static final String ROLE = "org_role";
+    /** Marks a browser sign-in at Latchkey's pages: such a token is refused as an API credential. */
+    private static final String SESSION = "latchkey_session";
 
     private final HmacKey key;
     private final String issuer;
@@ -57,6 +59,9 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
         jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
         jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
         jwt.setJwtId(claims.tokenId());
+        if (claims.session()) {
+            jwt.setClaim(SESSION, true);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwt.toJson());
         jws.setKey(key);
@@ -91,7 +96,7 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
                     Optional.ofNullable(claims.getStringClaimValue(ROLE)),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    claims.getJwtId());
+                    claims.getJwtId(), Boolean.TRUE.equals(claims.getClaimValue(SESSION)));
         } catch (InvalidJwtException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
                     : "The token's signature, algorithm, issuer or claims are not valid");

@@ -221,7 +221,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 List.copyOf(config.getScopes().keySet()), config.getClientMetadataDocuments().isEnabled()));
         jersey.register(new ClientRegistrationResource(oauth.registerClient()));
         jersey.register(new AuthorizationResource(oauth.validateAuthorization(), oauth.grantConsent(), core.logIn,
-                core.signInWithExternalIdentity, core.userTokenVerifier, endpoints, config.getScopes()));
+                core.signInWithExternalIdentity, core.signInSessions, endpoints, config.getScopes()));
         jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
         jersey.register(new ConnectionsResource(oauth.connections()));
         environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10)));

@@ -59,6 +59,7 @@ import dev.latchkey.domain.provider.ProviderAccessTokenVerifier;
 import dev.latchkey.domain.provider.ProviderApiKeyVerifier;
 import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.token.SignInSessions;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
@@ -101,6 +102,7 @@ final class LatchkeyCore {
     final CreateWorkspace createWorkspace;
     final ReadAuditTrail readAuditTrail;
     final UserTokenVerifier userTokenVerifier;
+    final SignInSessions signInSessions;
     final RegisterUser registerUser;
     final AddressProofs addressProofs;
     /** The budget of password-reset requests per client address. */
@@ -165,6 +167,7 @@ final class LatchkeyCore {
                 duration(userTokens.getRevalidateAfter()));
         this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
                 tokenVerifications);
+        this.signInSessions = new SignInSessions(codec, issueUserToken, userTokenVerifier);
         AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
         ExternalUsers externalUsers = new ExternalUsers(stores.externalIdentities(), stores.users(), acceptInvitations,
                 takenOver -> {

@@ -526,4 +526,22 @@ class OAuthHttpTest {
         assertThat(whoami(access).status()).as("at once, not after the revalidation window").isEqualTo(401);
         assertOAuthError(refresh(clientId, (String) tokens.get("refresh_token")), 400, "invalid_grant");
     }
+
+    @Test
+    void theSignInCookieIsASessionNotAnApiCredential() {
+        Person person = client.person();
+        Map<String, String> parameters = OAuthTestClient.authorization(publicClient(), CALLBACK, Pkce.fresh());
+        String cookie = client.signIn(parameters, person.email());
+        String value = cookie.substring(cookie.indexOf('=') + 1);
+
+        Page asBearer = whoami(value);
+        assertThat(asBearer.status()).isEqualTo(401);
+        assertThat(asBearer.json()).containsEntry("code", "invalid_jwt");
+        assertThat(client.authorize(parameters, "Cookie", cookie).body()).as("the consent page accepts it")
+                .contains("decision");
+
+        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token()).status()).isEqualTo(204);
+        assertThat(client.authorize(parameters, "Cookie", cookie).body()).as("and logout everywhere ends it")
+                .doesNotContain("name=\"decision\"");
+    }
 }

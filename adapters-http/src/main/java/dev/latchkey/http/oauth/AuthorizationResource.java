@@ -1,7 +1,5 @@
 package dev.latchkey.http.oauth;
 
-import dev.latchkey.domain.auth.CredentialVerifier;
-import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
@@ -17,6 +15,7 @@ import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RedirectLocation;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.token.SignInSessions;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.html.FormTokens;
@@ -64,12 +63,12 @@ public final class AuthorizationResource {
     private final GrantConsent consent;
     private final LogIn logIn;
     private final SignInWithExternalIdentity externalSignIn;
-    private final CredentialVerifier sessions;
+    private final SignInSessions sessions;
     private final OAuthEndpoints endpoints;
     private final Map<String, String> scopeWords;
 
     public AuthorizationResource(ValidateAuthorizationRequest validate, GrantConsent consent, LogIn logIn,
-            SignInWithExternalIdentity externalSignIn, CredentialVerifier sessions, OAuthEndpoints endpoints,
+            SignInWithExternalIdentity externalSignIn, SignInSessions sessions, OAuthEndpoints endpoints,
             Map<String, String> scopeWords) {
         this.validate = validate;
         this.consent = consent;
@@ -142,7 +141,7 @@ public final class AuthorizationResource {
         return withRequest(form, 303, (request, parameters) -> {
             AccessToken token;
             try {
-                token = signIn(form, http.getRemoteAddr());
+                token = sessions.open(signIn(form, http.getRemoteAddr()));
             } catch (RequestRejected unknownIssuer) {
                 return page(400, OAuthPages.login(request, parameters, unknownIssuer.getMessage()));
             } catch (AuthFailure failure) {
@@ -229,12 +228,8 @@ public final class AuthorizationResource {
         if (session == null || session.getValue() == null || session.getValue().isEmpty()) {
             return Optional.empty();
         }
-        PresentedCredential credential = new PresentedCredential.Bearer(session.getValue());
-        if (!sessions.recognises(credential)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(sessions.verify(credential));
+            return Optional.of(sessions.verify(session.getValue()));
         } catch (AuthFailure failure) {
             if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
                 throw failure;

@@ -42,4 +42,17 @@ public final class IssueUserToken {
         return new AccessToken(codec.sign(claims),
                 Duration.ofSeconds(claims.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
     }
+
+    /**
+     * A sign-in session for the person a just-issued token names, in the same workspace: a browser's
+     * cookie at Latchkey's own pages, valid for {@code lifetime} (the absolute timeout) and refused
+     * as an API credential.
+     */
+    public AccessToken session(UserTokenClaims signedIn, Duration lifetime) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = signedIn.issuedAt().isAfter(now) ? signedIn.issuedAt() : now;
+        UserTokenClaims claims = new UserTokenClaims(signedIn.subject(), signedIn.tenantId(), signedIn.orgRole(),
+                issuedAt, issuedAt.plus(lifetime), ids.newId("ses"), true);
+        return new AccessToken(codec.sign(claims), lifetime);
+    }
 }

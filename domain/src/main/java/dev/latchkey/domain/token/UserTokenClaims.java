@@ -7,10 +7,17 @@ import java.util.Optional;
 /**
  * What a user access token says: who ({@code sub}), in which workspace
  * ({@code tenant_id}) with which role at issue time ({@code org_role}), when, until when, and its
- * id ({@code jti}) so it can be revoked on its own.
+ * id ({@code jti}) so it can be revoked on its own. A {@code session} token is a browser's sign-in
+ * at Latchkey's own pages, never an API credential.
  */
 public record UserTokenClaims(String subject, Optional<String> tenantId, Optional<String> orgRole,
-        Instant issuedAt, Instant expiresAt, String tokenId) {
+        Instant issuedAt, Instant expiresAt, String tokenId, boolean session) {
+
+    /** An API access token. */
+    public UserTokenClaims(String subject, Optional<String> tenantId, Optional<String> orgRole, Instant issuedAt,
+            Instant expiresAt, String tokenId) {
+        this(subject, tenantId, orgRole, issuedAt, expiresAt, tokenId, false);
+    }
 
     public UserTokenClaims {
         Objects.requireNonNull(subject, "subject");

@@ -51,7 +51,29 @@ public final class UserTokenVerifier implements CredentialVerifier {
         return verifications.verify(credential, () -> check(codec.verify(credential.value())));
     }
 
+    /**
+     * A browser's sign-in session at Latchkey's own pages: verified afresh every time (sessions are
+     * not API traffic), and only a session token passes.
+     *
+     * @throws AuthFailure {@code invalid_jwt} for anything else, as for a bad token
+     */
+    public Principal verifySession(String value) {
+        UserTokenClaims claims = codec.verify(value);
+        if (!claims.session()) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "Not a sign-in session");
+        }
+        return live(claims).principal();
+    }
+
     private CachedTokenVerification.Verified check(UserTokenClaims claims) {
+        if (claims.session()) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "A sign-in session is not an API credential");
+        }
+        return live(claims);
+    }
+
+    /** The token's live facts: not signed out, its person exists and has not signed out everywhere since. */
+    private CachedTokenVerification.Verified live(UserTokenClaims claims) {
         if (revoked.isRevoked(claims.tokenId())) {
             throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was signed out");
         }
