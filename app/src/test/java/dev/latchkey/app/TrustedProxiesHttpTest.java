@@ -23,7 +23,7 @@ class TrustedProxiesHttpTest {
             // A comma-separated override becomes a list: the test client comes from loopback, v4 or v6.
             ConfigOverride.config("clientAddresses.trustedProxies", "127.0.0.0/8,::1"),
             ConfigOverride.config("userTokens.maxFailedLoginsPerAddress", "3"),
-            ConfigOverride.config("userTokens.maxFailedLoginsPerAccount", "1000"));
+            ConfigOverride.config("userTokens.maxFailedLoginsPerAccount", "2"));
 
     private static Reply login(String client, String email, String password) {
         return Reply.of(request(APP, "/auth/login").header("X-Forwarded-For", client)
@@ -31,11 +31,24 @@ class TrustedProxiesHttpTest {
     }
 
     @Test
+    void wrongPasswordsForAnAccountFromOneSourceDoNotLockItsOwnerOutElsewhere() {
+        String email = "o-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        TestApps.registerVerified(APP, email, "correct horse battery staple");
+        for (int i = 0; i < 2; i++) {
+            assertThat(login("198.51.100.99", email, "guess " + i).status()).isEqualTo(401);
+        }
+        assertThat(login("198.51.100.99", email, "another guess").status()).as("the guesser").isEqualTo(429);
+
+        assertThat(login("203.0.113.77", email, "correct horse battery staple").status()).as("the owner")
+                .isEqualTo(200);
+    }
+
+    @Test
     void oneClientsFailuresLockOutThatClientOnly() {
         String email = "t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         TestApps.registerVerified(APP, email, "correct horse battery staple");
         for (int i = 0; i < 3; i++) {
-            assertThat(login("198.51.100.7", email, "wrong password " + i).status()).isEqualTo(401);
+            assertThat(login("198.51.100.7", "nobody-" + i + "@example.com", "wrong password").status()).isEqualTo(401);
         }
         assertThat(login("198.51.100.7", email, "correct horse battery staple").status())
                 .as("the guessing client is throttled").isEqualTo(429);

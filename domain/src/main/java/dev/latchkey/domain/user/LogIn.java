@@ -33,8 +33,10 @@ public final class LogIn {
     }
 
     public AccessToken execute(String emailInput, String password, String clientAddress) {
-        String accountKey = emailInput == null ? "" : emailInput.strip().toLowerCase(java.util.Locale.ROOT);
         String addressKey = clientAddress == null ? "unknown" : clientAddress;
+        // Per account *and* source: a lock per account alone lets anyone lock its owner out from anywhere.
+        String accountKey = (emailInput == null ? "" : emailInput.strip().toLowerCase(java.util.Locale.ROOT))
+                + "\n" + addressKey;
         Optional<Duration> wait = perAddress.retryAfter(addressKey).or(() -> perAccount.retryAfter(accountKey));
         if (wait.isPresent()) {
             throw new AuthFailure(AuthError.RATE_LIMITED, "Too many failed sign-in attempts; try again later",
