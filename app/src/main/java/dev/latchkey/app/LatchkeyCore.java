@@ -254,7 +254,7 @@ final class LatchkeyCore {
             if (workosKeys) {
                 chain.add(new ProviderApiKeyVerifier(provider, actors, new CachedTokenVerification(validationCache,
                         clock, duration(workosConfig.getValidationCacheTtl()), duration(workosConfig.getOutageGrace()),
-                        AuthError.INVALID_API_KEY)));
+                        AuthError.INVALID_API_KEY), clock));
             }
             chain.add(new ProviderAccessTokenVerifier(provider, actors, new CachedTokenVerification(tokenCache, clock,
                     duration(userTokens.getRevalidateAfter()), duration(workosConfig.getOutageGrace()),

@@ -110,6 +110,16 @@ class WorkosModeHttpTest {
     }
 
     @Test
+    void aJunkKeyRepeatedIsAskedOnceNotOnEveryRequest() {
+        String junk = "sk_junk_" + UUID.randomUUID().toString().replace("-", "");
+        int before = WORKOS.validations();
+        for (int i = 0; i < 50; i++) {
+            assertProblem(whoamiKey(junk), 401, "invalid_api_key");
+        }
+        assertThat(WORKOS.validations() - before).as("remembered as unknown for a minute").isEqualTo(1);
+    }
+
+    @Test
     void aMachineOrAgentWithAWorkosApiKeyIsMappedThroughItsOrganizationAndNotCalledPerRequest() {
         String org = fresh("org_");
         String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");

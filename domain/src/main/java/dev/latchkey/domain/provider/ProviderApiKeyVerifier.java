@@ -1,5 +1,11 @@
 package dev.latchkey.domain.provider;
 
+import dev.latchkey.domain.auth.VerificationCache;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
@@ -12,15 +18,23 @@ import dev.latchkey.domain.error.AuthFailure;
  * Provider API keys ({@code X-API-Key} while the provider is the key authority): validated by the
  * provider, mapped to an actor. A successful validation is cached for a short window keyed by a hash
  * of the value, so steady agent traffic does not call the provider per request; the value itself is
- * never stored.
+ * never stored. A key the provider says it does not know is remembered as unknown for
+ * {@link #UNKNOWN_FOR} (it could be created at the provider later, so not for ever): a flood that
+ * repeats junk keys costs map lookups, not the provider's rate budget.
  */
 public final class ProviderApiKeyVerifier implements CredentialVerifier {
     private final IdentityProvider provider;
     private final MappedActors actors;
+    public static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
+    private static final int MAX_UNKNOWN = 100_000;
+
     private final CachedTokenVerification validations;
+    private final Clock clock;
+    private final ConcurrentHashMap<ByteBuffer, Instant> unknownUntil = new ConcurrentHashMap<>();
 
     public ProviderApiKeyVerifier(IdentityProvider provider, MappedActors actors,
-            CachedTokenVerification validations) {
+            CachedTokenVerification validations, Clock clock) {
+        this.clock = clock;
         this.provider = provider;
         this.actors = actors;
         this.validations = validations;
@@ -38,9 +52,20 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
 
     @Override
     public Principal verify(PresentedCredential credential) {
+        ByteBuffer fingerprint = VerificationCache.fingerprint(credential.value());
+        Instant now = clock.instant();
+        Instant until = unknownUntil.get(fingerprint);
+        if (until != null && now.isBefore(until)) {
+            throw new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
+        }
         return validations.verify(credential, () -> {
-            ProviderIdentity identity = provider.validateApiKey(credential.value())
-                    .orElseThrow(() -> new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid"));
+            ProviderIdentity identity = provider.validateApiKey(credential.value()).orElseThrow(() -> {
+                if (unknownUntil.size() >= MAX_UNKNOWN) {
+                    unknownUntil.clear();
+                }
+                unknownUntil.put(fingerprint, now.plus(UNKNOWN_FOR));
+                return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
+            });
             Principal principal = actors.principalOf(provider.name(), identity, kind());
             return new CachedTokenVerification.Verified(identity.credentialId(), principal, identity.validUntil());
         });
