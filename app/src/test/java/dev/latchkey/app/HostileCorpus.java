@@ -44,6 +44,8 @@ final class HostileCorpus {
         corpus.headerAbuse(apiKey);
         corpus.injections();
         corpus.forwardAuthPaths();
+        corpus.ambiguousOriginalRequests(apiKey);
+        corpus.fieldsPastTheirLimits(apiKey);
         corpus.authorizationTricks(clientId, registeredRedirect);
         corpus.tokenEndpointTricks(clientId, registeredRedirect);
         corpus.stateAndRevocationInjections(clientId, registeredRedirect);
@@ -225,6 +227,60 @@ final class HostileCorpus {
                 }
             }
         }
+    }
+
+    /**
+     * Paths that resolve, by an upstream's normalisation, from a public route to a guarded one — with
+     * no credential and with a key holding every scope — and header families the proxy would not send.
+     */
+    private void ambiguousOriginalRequests(String apiKey) {
+        List<String> paths = List.of("/public/../api/pipelines/p_1", "/public/..%2Fapi%2Fpipelines%2Fp_1",
+                "/public/..;/api/pipelines/p_1", "/public/%2e%2e/api/pipelines/p_1", "/public/%2E%2E/api/pipelines/p",
+                "//api/pipelines/p_1", "/public//x", "/public/.%2e/api", "/public/%252e%252e/api", "/public/%5c..%5capi",
+                "/mcp/../api/pipelines/p_1", "/public/./x", "/public/x%00", "/public/%C3");
+        for (String path : paths) {
+            for (String credential : List.of("", "Bearer " + apiKey)) {
+                for (String method : List.of("GET", "DELETE")) {
+                    for (String family : List.of("X-Original", "both")) {
+                        List<byte[]> headers = new ArrayList<>(List.of(RawHttp.header("X-Original-Method", method),
+                                RawHttp.header("X-Original-URI", path)));
+                        if (family.equals("both")) {
+                            headers.add(RawHttp.header("X-Forwarded-Uri", "/public/x"));
+                        }
+                        if (!credential.isEmpty()) {
+                            headers.add(RawHttp.header("Authorization", credential));
+                        }
+                        add("ambiguous " + method + " " + path + " " + family + " " + credential.length(), "GET",
+                                "/authz/check", headers, "", Expect.REFUSED);
+                    }
+                }
+            }
+        }
+        add("repeated original uri", "GET", "/authz/check", List.of(RawHttp.header("X-Original-URI", "/public/x"),
+                RawHttp.header("X-Original-URI", "/api/pipelines/p_1")), "", Expect.REFUSED);
+    }
+
+    /** Every bounded field at its limit + 1, with a credential that may do everything else. */
+    private void fieldsPastTheirLimits(String apiKey) {
+        List<byte[]> json = List.of(RawHttp.header("Authorization", "Bearer " + apiKey),
+                RawHttp.header("Content-Type", "application/json"));
+        String scopes101 = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "\"records:a" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        add("101 scopes on a key", "POST", "/api-keys", json, "{\"name\":\"k\",\"scopes\":[" + scopes101 + "]}",
+                Expect.REFUSED);
+        add("2001-character scope", "POST", "/api-keys", json, "{\"name\":\"k\",\"scopes\":[\"records:"
+                + "x".repeat(2_001) + "\"]}", Expect.REFUSED);
+        add("256-character mapping subject", "PUT", "/actor-mappings", json, "{\"subject\":\"" + "s".repeat(256)
+                + "\",\"kind\":\"human\",\"role\":\"member\"}", Expect.REFUSED);
+        add("2001-character original uri", "GET", "/authz/check", List.of(RawHttp.header("X-Original-Method", "GET"),
+                RawHttp.header("X-Original-URI", "/api/pipelines/" + "p".repeat(2_001)),
+                RawHttp.header("Authorization", "Bearer " + apiKey)), "", Expect.REFUSED);
+        add("malformed escape in Basic", "POST", "/oauth/token", List.of(RawHttp.header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("c%zz:s%".getBytes(StandardCharsets.UTF_8))),
+                RawHttp.header("Content-Type", "application/x-www-form-urlencoded")),
+                "grant_type=refresh_token&refresh_token=x", Expect.REFUSED);
+        add("101-character token id", "DELETE", "/internal/auth/delegation-grants/grn_x/tokens/" + "j".repeat(101), json,
+                "", Expect.REFUSED);
     }
 
     private void authorizationTricks(String clientId, String registered) {
