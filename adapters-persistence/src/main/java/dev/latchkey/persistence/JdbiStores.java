@@ -1,6 +1,5 @@
 package dev.latchkey.persistence;
 
-import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.approval.ApprovalStore;
@@ -13,6 +12,7 @@ import dev.latchkey.domain.oauth.AuthorizationCodeStore;
 import dev.latchkey.domain.oauth.OAuthClientStore;
 import dev.latchkey.domain.oauth.OAuthTokenStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;

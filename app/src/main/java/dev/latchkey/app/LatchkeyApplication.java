@@ -43,7 +43,6 @@ import dev.latchkey.http.oauth.OAuthFailureMapper;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.openapi.OpenApiResource;
-
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.UsageResource;
@@ -54,7 +53,6 @@ import dev.latchkey.http.user.WorkspaceResource;
 import dev.latchkey.identity.HttpClientMetadataDocuments;
 import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.identity.WorkosIdentityProvider;
-import dev.latchkey.persistence.DatabaseMigrations;
 import dev.latchkey.persistence.JdbiStores;
 import dev.latchkey.redis.RedisUsageCounters;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

@@ -2,7 +2,6 @@ package dev.latchkey.app;
 
 import dev.latchkey.http.problem.HttpErrorCodes;
 import dev.latchkey.http.problem.Problem;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,8 @@
 package dev.latchkey.domain.approval;
 
-import dev.latchkey.domain.auth.Authority;
-import java.util.Set;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.IdGenerator;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sensitive mutations by machines need an explicit human decision: which credential kinds are

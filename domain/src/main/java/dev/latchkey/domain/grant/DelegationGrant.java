@@ -1,11 +1,11 @@
 package dev.latchkey.domain.grant;
 
+import dev.latchkey.domain.scope.ScopeSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import dev.latchkey.domain.scope.ScopeSet;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -2,7 +2,6 @@ package dev.latchkey.domain.grant;
 
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.membership.RoleScopes;
@@ -10,6 +9,7 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 
 /**
  * The live terms of a grant's intersection: the user's scopes from their current, active membership

@@ -1,7 +1,7 @@
 package dev.latchkey.domain.oauth;
 
-import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -7,7 +7,6 @@ import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * {@code POST /auth/logout}: the presented token's {@code jti} is denied until it would have

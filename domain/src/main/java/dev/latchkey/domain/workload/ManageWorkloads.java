@@ -1,8 +1,8 @@
 package dev.latchkey.domain.workload;
 
-import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Base62;

@@ -1,12 +1,12 @@
 package dev.latchkey.domain.workspace;
 
-import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.membership.MembershipStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
