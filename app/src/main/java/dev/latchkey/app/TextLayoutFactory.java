@@ -9,11 +9,11 @@ import io.dropwizard.logging.common.layout.DiscoverableLayoutFactory;
 import java.util.TimeZone;
 
 /**
- * {@code layout: {type: text}}: Dropwizard's usual one-line text format, named so that
- * {@code type: ${LATCHKEY_LOG_FORMAT:-text}} can switch between it and {@code json} from the environment;
+ * {@code layout: {type: latchkey-text}}: Dropwizard's usual one-line text format, named so that
+ * {@code type: latchkey-${LATCHKEY_LOG_FORMAT:-text}} can switch between it and {@link JsonLayoutFactory} from the environment;
  * with every credential masked ({@link CredentialMasking}), whatever the logger and the level.
  */
-@JsonTypeName("text")
+@JsonTypeName("latchkey-text")
 public final class TextLayoutFactory implements DiscoverableLayoutFactory<ILoggingEvent> {
     @Override
     public LayoutBase<ILoggingEvent> build(LoggerContext context, TimeZone timeZone) {
