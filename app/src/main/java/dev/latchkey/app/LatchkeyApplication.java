@@ -191,7 +191,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity,
-                core.addressProofs, core.signUpsPerAddress));
+                core.addressProofs));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
         core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));

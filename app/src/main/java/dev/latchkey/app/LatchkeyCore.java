@@ -105,8 +105,6 @@ final class LatchkeyCore {
     final SignInSessions signInSessions;
     final RegisterUser registerUser;
     final AddressProofs addressProofs;
-    /** The budget of password-reset requests per client address. */
-    final FailedAttemptLimiter signUpsPerAddress;
     final LogIn logIn;
     final SignOut signOut;
     final BootstrapWorkspace bootstrapWorkspace;
@@ -182,9 +180,10 @@ final class LatchkeyCore {
         var passwords = configuration.getPasswords();
         this.addressProofs = new AddressProofs(stores.users(), new EmailTokens(stores.emailTokens(), random, clock),
                 configuration.getMail().mailer(clock), acceptInvitations, hasher, tokenCache, clock,
-                configuration.getOauth().getIssuer());
-        this.signUpsPerAddress = new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(),
-                clock);
+                // The HTTP addresses of AuthResource's endpoints, which the mails name.
+                new AddressProofs.Links(configuration.getOauth().getIssuer() + "/auth/verify-email",
+                        configuration.getOauth().getIssuer() + "/auth/password-reset"),
+                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock));
         this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, addressProofs,
                 new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock), ids,
                 clock, passwords.isSignUp());

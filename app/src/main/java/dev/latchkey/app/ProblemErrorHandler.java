@@ -5,6 +5,7 @@ import dev.latchkey.http.problem.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -33,41 +34,22 @@ final class ProblemErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A fixed sentence per status Jetty answers by itself; the code is invalid_request unless named here. */
+    private static final Map<Integer, String> DETAILS = Map.of(
+            404, "No such resource",
+            405, "The method is not allowed here",
+            413, "The request body is too large",
+            414, "The request URI is too long",
+            431, "The request's headers are too large");
+    private static final Map<Integer, String> CODES = Map.of(404, HttpErrorCodes.NOT_FOUND,
+            405, HttpErrorCodes.METHOD_NOT_ALLOWED);
+
     static String body(int status) {
-        String code;
-        String detail;
-        switch (status) {
-            case 404 -> {
-                code = HttpErrorCodes.NOT_FOUND;
-                detail = "No such resource";
-            }
-            case 405 -> {
-                code = HttpErrorCodes.METHOD_NOT_ALLOWED;
-                detail = "The method is not allowed here";
-            }
-            case 413 -> {
-                code = HttpErrorCodes.INVALID_REQUEST;
-                detail = "The request body is too large";
-            }
-            case 414 -> {
-                code = HttpErrorCodes.INVALID_REQUEST;
-                detail = "The request URI is too long";
-            }
-            case 431 -> {
-                code = HttpErrorCodes.INVALID_REQUEST;
-                detail = "The request's headers are too large";
-            }
-            default -> {
-                if (status >= 500) {
-                    code = HttpErrorCodes.INTERNAL_ERROR;
-                    detail = "Something went wrong on our side";
-                } else {
-                    code = HttpErrorCodes.INVALID_REQUEST;
-                    detail = "The request is malformed or ambiguous";
-                }
-            }
-        }
-        return "{\"type\":\"urn:latchkey:problem:" + code + "\",\"title\":\"" + (status >= 500 ? "Internal server error"
+        boolean ours = status >= 500;
+        String code = ours ? HttpErrorCodes.INTERNAL_ERROR : CODES.getOrDefault(status, HttpErrorCodes.INVALID_REQUEST);
+        String detail = ours ? "Something went wrong on our side"
+                : DETAILS.getOrDefault(status, "The request is malformed or ambiguous");
+        return "{\"type\":\"urn:latchkey:problem:" + code + "\",\"title\":\"" + (ours ? "Internal server error"
                 : "Invalid request") + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code
                 + "\"}";
     }

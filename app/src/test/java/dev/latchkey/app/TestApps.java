@@ -167,7 +167,7 @@ final class TestApps {
             for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 String mail = java.nio.file.Files.readString(file);
                 if (mail.startsWith("To: " + email + "\n") && mail.contains("Subject: " + subject)) {
-                    var token = java.util.regex.Pattern.compile("\"token\": \"([A-Za-z0-9_-]+)\"").matcher(mail);
+                    var token = java.util.regex.Pattern.compile("token: ([A-Za-z0-9_-]+)").matcher(mail);
                     org.assertj.core.api.Assertions.assertThat(token.find()).as(mail).isTrue();
                     return token.group(1);
                 }

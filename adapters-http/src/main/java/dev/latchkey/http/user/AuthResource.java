@@ -2,7 +2,6 @@ package dev.latchkey.http.user;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.user.AddressProofs;
@@ -33,12 +32,10 @@ public final class AuthResource {
     private final SignOut signOut;
     private final SignInWithExternalIdentity externalSignIn;
     private final AddressProofs proofs;
-    private final FailedAttemptLimiter resetsPerAddress;
 
     public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut,
-            SignInWithExternalIdentity externalSignIn, AddressProofs proofs, FailedAttemptLimiter resetsPerAddress) {
+            SignInWithExternalIdentity externalSignIn, AddressProofs proofs) {
         this.proofs = proofs;
-        this.resetsPerAddress = resetsPerAddress;
         this.register = register;
         this.logIn = logIn;
         this.signOut = signOut;
@@ -117,7 +114,7 @@ public final class AuthResource {
     @Path("/password-reset")
     @Public
     public Response requestReset(ResetRequest body, @Context HttpServletRequest http) {
-        proofs.requestReset(RequestValues.requireBody(body).email(), http.getRemoteAddr(), resetsPerAddress);
+        proofs.requestReset(RequestValues.requireBody(body).email(), http.getRemoteAddr());
         return Response.accepted().build();
     }
 

@@ -63,4 +63,17 @@ public final class FailedAttemptLimiter {
     private boolean hasPassed(Window w, Instant now) {
         return !now.isBefore(w.start().plus(window));
     }
+
+    /**
+     * Spends one attempt of {@code key}'s budget, successful or not (registrations, reset requests).
+     *
+     * @throws dev.latchkey.domain.error.AuthFailure {@code rate_limited} with Retry-After once it is spent
+     */
+    public void spend(String key, String refusal) {
+        if (isBlocked(key)) {
+            throw new dev.latchkey.domain.error.AuthFailure(dev.latchkey.domain.error.AuthError.RATE_LIMITED, refusal,
+                    retryAfter(key).orElse(Duration.ofMinutes(1)));
+        }
+        recordFailure(key);
+    }
 }

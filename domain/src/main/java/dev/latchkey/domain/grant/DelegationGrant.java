@@ -1,9 +1,7 @@
 package dev.latchkey.domain.grant;
 
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.scope.ScopeSet;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -39,12 +37,7 @@ public record DelegationGrant(String id, String tenantId, String userId, String 
      * tokens, nor a user token with the same id — nobody revokes what they did not issue.
      */
     public String tokenRevocationKey(String tokenId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((id + "\n" + tokenId).getBytes(StandardCharsets.UTF_8));
-            return "wkt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = VerificationCache.fingerprint(id + "\n" + tokenId).array();
+        return "wkt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

@@ -5,7 +5,6 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import java.nio.ByteBuffer;
@@ -52,7 +51,7 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
 
     @Override
     public Principal verify(PresentedCredential credential) {
-        ByteBuffer fingerprint = VerificationCache.fingerprint(credential.value());
+        ByteBuffer fingerprint = credential.fingerprint(); // computed once per request, shared with the cache
         Instant now = clock.instant();
         Instant until = unknownUntil.get(fingerprint);
         if (until != null && now.isBefore(until)) {

@@ -25,12 +25,16 @@ public final class AddressProofs {
     private final dev.latchkey.domain.common.SecretHasher hasher;
     private final VerificationCache tokenCache;
     private final Clock clock;
-    private final String publicUrl;
+    private final Links links;
+    private final dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress;
 
-    /** @param publicUrl where people reach Latchkey, for the links in the mails */
+    /** Where a person takes a mailed token: the edge knows its own addresses, the mails only name them. */
+    public record Links(String verifyEmail, String resetPassword) {
+    }
+
     public AddressProofs(UserStore users, EmailTokens emailTokens, Mailer mailer, AcceptInvitations invitations,
-            dev.latchkey.domain.common.SecretHasher hasher, VerificationCache tokenCache, Clock clock,
-            String publicUrl) {
+            dev.latchkey.domain.common.SecretHasher hasher, VerificationCache tokenCache, Clock clock, Links links,
+            dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress) {
         this.users = users;
         this.emailTokens = emailTokens;
         this.mailer = mailer;
@@ -38,7 +42,8 @@ public final class AddressProofs {
         this.hasher = hasher;
         this.tokenCache = tokenCache;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.links = links;
+        this.resetsPerAddress = resetsPerAddress;
     }
 
     /** Mails the account a link that proves its address. */
@@ -49,7 +54,7 @@ public final class AddressProofs {
         String token = emailTokens.issue(user, EmailToken.Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
         mailer.send(new OutgoingMail(user.email(), "Confirm your email address for Latchkey",
                 "Someone (hopefully you) made a Latchkey account with this address.\n\nTo confirm it, "
-                        + "POST {\"token\": \"" + token + "\"} to " + publicUrl + "/auth/verify-email\n"
+                        + "send this token to " + links.verifyEmail() + "\n\n    token: " + token + "\n\n"
                         + "(valid for 24 hours, once). Until then the account cannot accept invitations or be "
                         + "linked to a Google or other identity.\n\nIf it was not you, ignore this mail.\n"));
     }
@@ -63,8 +68,8 @@ public final class AddressProofs {
     public void tellOwnerOfAttempt(User owner) {
         mailer.send(new OutgoingMail(owner.email(), "Someone tried to register your address at Latchkey",
                 "Someone tried to make a new Latchkey account with this address, which already has one.\n"
-                        + "Nothing was changed. If you forgot your password, ask for a reset at " + publicUrl
-                        + "/auth/password-reset.\n"));
+                        + "Nothing was changed. If you forgot your password, ask for a reset at "
+                        + links.resetPassword() + ".\n"));
     }
 
     /**
@@ -85,15 +90,9 @@ public final class AddressProofs {
      *
      * @throws dev.latchkey.domain.error.AuthFailure {@code rate_limited} past the budget
      */
-    public void requestReset(String emailInput, String clientAddress, dev.latchkey.domain.auth.FailedAttemptLimiter
-            perAddress) {
-        String budget = clientAddress == null ? "unknown" : clientAddress;
-        if (perAddress.isBlocked(budget)) {
-            throw new dev.latchkey.domain.error.AuthFailure(dev.latchkey.domain.error.AuthError.RATE_LIMITED,
-                    "Too many requests from this address; try again later",
-                    perAddress.retryAfter(budget).orElse(Duration.ofMinutes(1)));
-        }
-        perAddress.recordFailure(budget);
+    public void requestReset(String emailInput, String clientAddress) {
+        resetsPerAddress.spend(clientAddress == null ? "unknown" : clientAddress,
+                "Too many requests from this address; try again later");
         EmailAddress email;
         try {
             email = EmailAddress.parse(emailInput);
@@ -106,9 +105,9 @@ public final class AddressProofs {
         }
         String token = emailTokens.issue(user.get(), EmailToken.Purpose.RESET_PASSWORD, RESET_LIFETIME);
         mailer.send(new OutgoingMail(email, "Reset your Latchkey password",
-                "To choose a new password, POST {\"token\": \"" + token + "\", \"password\": \"…\"} to "
-                        + publicUrl + "/auth/password-reset/confirm (valid for 30 minutes, once). Every "
-                        + "session and token of the account then ends.\n\nIf you did not ask, ignore this mail.\n"));
+                "To choose a new password, send this token with the new password to "
+                        + links.resetPassword() + "/confirm\n\n    token: " + token + "\n\n(valid for 30 minutes, once). "
+                        + "Every session and token of the account then ends.\n\nIf you did not ask, ignore this mail.\n"));
     }
 
     /**

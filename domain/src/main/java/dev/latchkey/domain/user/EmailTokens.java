@@ -1,8 +1,6 @@
 package dev.latchkey.domain.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.latchkey.domain.auth.VerificationCache;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +38,6 @@ public final class EmailTokens {
     }
 
     private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(VerificationCache.fingerprint(value).array());
     }
 }

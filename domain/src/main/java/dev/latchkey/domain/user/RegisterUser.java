@@ -3,14 +3,12 @@ package dev.latchkey.domain.user;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
-import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -53,12 +51,8 @@ public final class RegisterUser {
             throw RequestRejected.notFound("Password sign-up is switched off here: sign in with your identity"
                     + " provider");
         }
-        String budget = clientAddress == null ? "unknown" : clientAddress;
-        if (perAddress.isBlocked(budget)) {
-            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many registrations from this address; try again later",
-                    perAddress.retryAfter(budget).orElse(Duration.ofMinutes(1)));
-        }
-        perAddress.recordFailure(budget); // every attempt spends the budget, successful or not
+        perAddress.spend(clientAddress == null ? "unknown" : clientAddress,
+                "Too many registrations from this address; try again later");
         EmailAddress email;
         try {
             email = EmailAddress.parse(emailInput);
