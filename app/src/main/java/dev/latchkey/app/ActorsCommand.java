@@ -21,7 +21,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
 /**
  * {@code actors import --tenant ws_… --from mappings.json config.yml}: creates or updates actor
  * mappings in bulk from a JSON array of {@code {"provider"?, "subject", "kind", "role",
- * "owner_scopes"?, "status"?}}. All entries are checked before any is written.
+ * "owner_scopes"?, "status"?, "organization_wide"?}}. All entries are checked before any is written.
+ *
+ * <p>{@code actors bind --tenant ws_… --organization org_… [--move] config.yml}: binds a provider
+ * organization to the workspace, whose mappings then decide for that organization's identities and
+ * no other workspace's do. Only the operator binds: a tenant admin cannot prove an organization is
+ * theirs.
  */
 final class ActorsCommand extends CoreCommand {
 
@@ -31,24 +36,42 @@ final class ActorsCommand extends CoreCommand {
 
     /** One line of the import file. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Entry(String provider, String subject, String kind, String role, List<String> ownerScopes, String status) {
+    record Entry(String provider, String subject, String kind, String role, List<String> ownerScopes, String status,
+            Boolean organizationWide) {
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").choices("import").help("what to do with actor mappings");
+        subparser.addArgument("action").choices("import", "bind").help("import mappings, or bind an organization");
         subparser.addArgument("--tenant").required(true).help("the workspace id the mappings belong to");
-        subparser.addArgument("--from").dest("mappings").required(true).help("a JSON file: an array of mappings");
+        subparser.addArgument("--from").dest("mappings").help("import: a JSON file, an array of mappings");
+        subparser.addArgument("--organization").help("bind: the provider's organization id (org_…)");
+        subparser.addArgument("--provider").setDefault("workos").help("bind: the provider (default workos)");
+        subparser.addArgument("--move").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("bind: move the organization away from the live workspace that holds it");
         super.configure(subparser);
     }
 
     @Override
     protected void run(LatchkeyCore core, Namespace namespace) throws Exception {
+        String tenant = namespace.getString("tenant");
+        if ("bind".equals(namespace.getString("action"))) {
+            String organization = namespace.getString("organization");
+            if (organization == null) {
+                throw new IllegalArgumentException("actors bind needs --organization org_…");
+            }
+            core.manageActorMappings.bindOrganization(tenant, namespace.getString("provider"), organization,
+                    namespace.getBoolean("move"), Initiator.operator("actors-bind"));
+            out.println(new ObjectMapper().writeValueAsString(Map.of("bound", organization, "tenant", tenant)));
+            return;
+        }
+        if (namespace.getString("mappings") == null) {
+            throw new IllegalArgumentException("actors import needs --from mappings.json");
+        }
         List<Entry> entries = Arrays.asList(new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(Path.of(namespace.getString("mappings")).toFile(), Entry[].class));
         List<ManageActorMappings.Request> requests = entries.stream().map(ActorsCommand::request).toList();
-        String tenant = namespace.getString("tenant");
         Initiator operator = Initiator.operator("actors-import");
         requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));
         out.println(new ObjectMapper().writeValueAsString(Map.of("imported", requests.size(), "tenant", tenant)));
@@ -60,6 +83,7 @@ final class ActorsCommand extends CoreCommand {
         ActorStatus status = e.status() == null ? ActorStatus.ACTIVE
                 : ActorStatus.valueOf(e.status().toUpperCase(Locale.ROOT));
         return new ManageActorMappings.Request(e.provider() == null ? "workos" : e.provider(), e.subject(), kind,
-                e.role(), e.ownerScopes() == null ? Set.of() : Set.copyOf(e.ownerScopes()), status);
+                e.role(), e.ownerScopes() == null ? Set.of() : Set.copyOf(e.ownerScopes()), status,
+                Boolean.TRUE.equals(e.organizationWide()));
     }
 }

@@ -204,8 +204,8 @@ final class LatchkeyCore {
         this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), stores.memberships(),
                 List.of(cache, tokenCache, validationCache),
                 clock, audit);
-        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), roleScopes, List.of(tokenCache, validationCache),
-                ids, audit);
+        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), stores.workspaces(), roleScopes,
+                List.of(tokenCache, validationCache), ids, audit);
 
         this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
         GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes,

@@ -44,8 +44,12 @@ class TattooApiProfileTest {
         String email = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
         String token = Reply.of(TestApps.request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
                 "password", "correct horse battery staple")))).string("access_token");
-        String admin = Reply.of(TestApps.request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
-                .post(Entity.json(Map.of("name", "TattooAPI")))).string("access_token");
+        Reply bootstrap = Reply.of(TestApps.request(APP, "/workspaces/bootstrap")
+                .header("Authorization", "Bearer " + token).post(Entity.json(Map.of("name", "TattooAPI"))));
+        String admin = bootstrap.string("access_token");
+        // The operator binds the studio's WorkOS organizations to the workspace (`latchkey actors bind`).
+        TestApps.bindOrganization(APP, bootstrap.string("workspace_id"), "org_tattoo");
+        TestApps.bindOrganization(APP, bootstrap.string("workspace_id"), "org_agents");
 
         String memberId = "user_member";
         String ownerId = "user_owner";
@@ -69,7 +73,8 @@ class TattooApiProfileTest {
 
     private static void map(String admin, String subject, String kind, String role, List<String> owners) {
         Reply saved = Reply.of(TestApps.request(APP, "/actor-mappings").header("Authorization", "Bearer " + admin)
-                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners))));
+                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
+                        "organization_wide", subject.startsWith("org_")))));
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
     }
 

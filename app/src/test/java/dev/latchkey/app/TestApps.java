@@ -125,6 +125,16 @@ final class TestApps {
         return core.createWorkspace.execute(name, Initiator.operator("test"));
     }
 
+    /** Binds a WorkOS organization to a workspace, as the operator's {@code actors bind} does. */
+    static void bindOrganization(DropwizardAppExtension<LatchkeyConfiguration> app, String tenant, String organization) {
+        LatchkeyConfiguration config = app.getConfiguration();
+        var db = config.getDataSourceFactory();
+        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
+        LatchkeyCore core = LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(),
+                Clock.systemUTC());
+        core.manageActorMappings.bindOrganization(tenant, "workos", organization, false, Initiator.operator("test"));
+    }
+
     static WebTarget target(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
         return CLIENT.target("http://localhost:" + app.getLocalPort()).path(path);
     }

@@ -39,6 +39,8 @@ class WorkosModeHttpTest {
 
     private String adminToken;
     private String tenant;
+    /** The WorkOS organization the operator bound to {@link #tenant}. */
+    private String org;
 
     @AfterAll
     static void stopWorkos() {
@@ -56,13 +58,32 @@ class WorkosModeHttpTest {
         adminToken = bootstrap.string("access_token");
         tenant = bootstrap.string("workspace_id");
         assertThat(bootstrap.body()).as("no local key while WorkOS is the key authority").doesNotContainKey("api_key");
+        org = fresh("org_");
+        TestApps.bindOrganization(APP, tenant, org);
     }
 
     private void map(String subject, String kind, String role, List<String> owners, String status) {
-        Reply saved = Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + adminToken)
-                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
-                        "status", status))));
+        Reply saved = mapAs(adminToken, subject, kind, role, owners, status, subject.startsWith("org_"));
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+    }
+
+    private static Reply mapAs(String token, String subject, String kind, String role, List<String> owners,
+            String status, boolean organizationWide) {
+        return Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + token)
+                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
+                        "status", status, "organization_wide", organizationWide))));
+    }
+
+    /** A second workspace with its own admin and its own bound organization: {admin token, tenant, org}. */
+    private static String[] anotherTenant() {
+        String email = "rival-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
+        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
+                "password", "correct horse battery staple")))).string("access_token");
+        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
+                .post(Entity.json(Map.of("name", "Rival"))));
+        String rivalOrg = fresh("org_");
+        TestApps.bindOrganization(APP, bootstrap.string("workspace_id"), rivalOrg);
+        return new String[] {bootstrap.string("access_token"), bootstrap.string("workspace_id"), rivalOrg};
     }
 
     private static Reply whoamiBearer(String token) {
@@ -86,7 +107,7 @@ class WorkosModeHttpTest {
     @Test
     void aTeamMembersAuthKitTokenWorksOnlyAfterActorMapping() {
         String user = fresh("user_");
-        String token = WORKOS.accessToken(user, fresh("org_"));
+        String token = WORKOS.accessToken(user, org);
 
         assertProblem(whoamiBearer(token), 403, "actor_not_mapped");
 
@@ -98,6 +119,59 @@ class WorkosModeHttpTest {
 
         map(user, "human", "member", List.of(), "inactive");
         assertProblem(whoamiBearer(token), 403, "actor_not_mapped");
+    }
+
+    @Test
+    void aTenantCannotCaptureAnotherTenantsWorkosIdentitiesNorBlockItsMappings() {
+        String[] rival = anotherTenant();
+        String victimKey = "sk_victim_" + UUID.randomUUID().toString().replace("-", "");
+        String victimKeyId = fresh("api_key_");
+        WORKOS.knowsApiKey(victimKey, victimKeyId, rival[2]);
+        String victimUser = fresh("user_");
+
+        // Our admin maps the rival's key id and a rival member into our workspace, as owner-ish as allowed.
+        map(victimKeyId, "agent", "admin", List.of(), "active");
+        map(victimUser, "human", "admin", List.of(), "active");
+
+        assertProblem(whoamiKey(victimKey), 403, "actor_not_mapped");
+        assertProblem(whoamiBearer(WORKOS.accessToken(victimUser, rival[2])), 403, "actor_not_mapped");
+        Reply theirs = mapAs(rival[0], victimKeyId, "agent", "member", List.of(), "active", false);
+        assertThat(theirs.status()).as("not blocked, and no hint that another tenant mapped it: " + theirs.body())
+                .isEqualTo(200);
+        Reply me = whoamiKey(victimKey);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body()).containsEntry("tenant_id", rival[1]).containsEntry("role", "member");
+    }
+
+    @Test
+    void identitiesOfNoBoundOrganizationAreNotMappedAnywhere() {
+        String user = fresh("user_");
+        map(user, "human", "member", List.of(), "active");
+
+        Reply unbound = whoamiBearer(WORKOS.accessToken(user, fresh("org_")));
+        assertProblem(unbound, 403, "actor_not_mapped");
+        assertThat(unbound.string("detail")).contains("no organization bound");
+        assertThat(whoamiBearer(WORKOS.accessToken(user, org)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void mappingAWholeOrganizationIsAnExplicitChoiceAndOnlyForItsOwnOrganization() {
+        String[] rival = anotherTenant();
+        String member = fresh("user_");
+
+        assertProblem(mapAs(adminToken, org, "human", "viewer", List.of(), "active", false), 400, "invalid_request");
+        assertThat(whoamiBearer(WORKOS.accessToken(member, org)).status()).as("not admitted by accident")
+                .isEqualTo(403);
+        assertProblem(mapAs(adminToken, rival[2], "human", "viewer", List.of(), "active", true), 400,
+                "invalid_request");
+
+        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true).status()).isEqualTo(200);
+        Reply me = whoamiBearer(WORKOS.accessToken(member, org));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body()).containsEntry("role", "viewer").containsEntry("tenant_id", tenant);
+        Reply listed = Reply.of(request(APP, "/actor-mappings/organizations")
+                .header("Authorization", "Bearer " + adminToken).get());
+        assertThat(listed.body()).containsEntry("data", List.of(org));
     }
 
     @Test
@@ -121,7 +195,6 @@ class WorkosModeHttpTest {
 
     @Test
     void aMachineOrAgentWithAWorkosApiKeyIsMappedThroughItsOrganizationAndNotCalledPerRequest() {
-        String org = fresh("org_");
         String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         WORKOS.knowsApiKey(value, fresh("api_key_"), org);
 
@@ -141,7 +214,7 @@ class WorkosModeHttpTest {
     void ownerScopesOfTheMappingTravelWithThePrincipalAndPromptClaimsAreNotAuthority() {
         String user = fresh("user_");
         map(user, "human", "viewer", List.of("studio_01", "artist_07"), "active");
-        String token = WORKOS.accessToken(user, fresh("org_"));
+        String token = WORKOS.accessToken(user, org);
 
         Reply me = Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token)
                 .header("X-Actor-Id", "act_someone_else").get());
@@ -163,7 +236,6 @@ class WorkosModeHttpTest {
 
     @Test
     void aWorkosOutageIs503NeverA401AndRecentValidationsRideItOut() {
-        String org = fresh("org_");
         String known = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         WORKOS.knowsApiKey(known, fresh("api_key_"), org);
         map(org, "service", "member", List.of(), "active");
@@ -188,7 +260,6 @@ class WorkosModeHttpTest {
         assertThat(health.body().get("workos-secret").toString()).contains("healthy=false");
 
         WORKOS.reset();
-        String org = fresh("org_");
         String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         WORKOS.knowsApiKey(value, fresh("api_key_"), org);
         whoamiKey(value);
@@ -198,7 +269,6 @@ class WorkosModeHttpTest {
 
     @Test
     void midLoadAWorkosOutageIs503ForUnvalidatedKeysOnlyAndServiceResumes() throws InterruptedException {
-        String org = fresh("org_");
         String cached = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         String unvalidated = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         String cachedId = fresh("api_key_");

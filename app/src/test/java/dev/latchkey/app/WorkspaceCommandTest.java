@@ -61,10 +61,18 @@ class WorkspaceCommandTest {
         assertThat(stores.workspaces().findById(json.get("workspace_id")).orElseThrow().name())
                 .isEqualTo("Acme Tattoo");
 
+        String tenant = json.get("workspace_id");
+        stdout.reset();
+        Optional<Throwable> bound = new Cli(new JarLocation(getClass()), bootstrap,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
+                .run("actors", "bind", "--tenant", tenant, "--organization", "org_01BOTS", config.toString());
+        assertThat(bound).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stores.actorMappings().tenantOfOrganization("workos", "org_01BOTS")).contains(tenant);
+
         Path mappings = dir.resolve("mappings.json");
         Files.writeString(mappings, "[{\"subject\":\"user_01ANA\",\"kind\":\"human\",\"role\":\"member\","
                 + "\"owner_scopes\":[\"studio_1\"]},{\"subject\":\"org_01BOTS\",\"kind\":\"agent\","
-                + "\"role\":\"viewer\",\"status\":\"inactive\"}]");
+                + "\"role\":\"viewer\",\"status\":\"inactive\",\"organization_wide\":true}]");
         stdout.reset();
         Optional<Throwable> imported = new Cli(new JarLocation(getClass()), bootstrap,
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
@@ -73,9 +81,11 @@ class WorkspaceCommandTest {
 
         assertThat(imported).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"imported\":2");
-        var ana = stores.actorMappings().find("workos", "user_01ANA").orElseThrow().actor();
+        var ana = stores.actorMappings().find("workos", "user_01ANA", tenant).orElseThrow().actor();
         assertThat(ana.ownerScopes()).containsExactly("studio_1");
         assertThat(ana.tenantId()).contains(json.get("workspace_id"));
-        assertThat(stores.actorMappings().find("workos", "org_01BOTS").orElseThrow().actor().isActive()).isFalse();
+        var bots = stores.actorMappings().find("workos", "org_01BOTS", tenant).orElseThrow();
+        assertThat(bots.actor().isActive()).isFalse();
+        assertThat(bots.organizationWide()).isTrue();
     }
 }

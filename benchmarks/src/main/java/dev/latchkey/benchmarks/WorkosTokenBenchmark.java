@@ -92,6 +92,7 @@ public class WorkosTokenBenchmark {
         InMemoryActorMappingStore mappings = new InMemoryActorMappingStore();
         mappings.save(new ActorMapping(workos.name(), "user_bench", new Actor("act_bench", ActorKind.HUMAN,
                 ActorStatus.ACTIVE, Optional.of("ws_bench"), "member", Set.of())));
+        mappings.bindOrganization(workos.name(), "org_bench", "ws_bench");
         authenticate = new AuthenticateRequest(List.of(new ProviderAccessTokenVerifier(workos,
                 new MappedActors(mappings, RoleScopes.defaults()), new CachedTokenVerification(
                         new VerificationCache(100_000), clock, Duration.ofHours(1), Duration.ofSeconds(60),

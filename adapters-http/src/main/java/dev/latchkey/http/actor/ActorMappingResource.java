@@ -40,16 +40,29 @@ public final class ActorMappingResource {
         this.mappings = mappings;
     }
 
-    /** A mapping on the wire; {@code provider} defaults to {@code workos}, {@code status} to active. */
+    /**
+     * A mapping on the wire; {@code provider} defaults to {@code workos}, {@code status} to active,
+     * {@code organization_wide} to false (true maps a bound organization: every member of it).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record MappingView(String provider, String subject, String actorId, String kind, String role,
-            String tenantId, List<String> ownerScopes, String status) {
+            String tenantId, List<String> ownerScopes, String status, Boolean organizationWide) {
 
         static MappingView of(ActorMapping m) {
             return new MappingView(m.provider(), m.subject(), m.actor().id(), m.actor().kind().wireName(),
                     m.actor().role(), m.actor().tenantId().orElse(null), List.copyOf(new TreeSet<>(m.actor().ownerScopes())),
-                    m.actor().status().name().toLowerCase(Locale.ROOT));
+                    m.actor().status().name().toLowerCase(Locale.ROOT), m.organizationWide());
         }
+    }
+
+    /** The organizations whose identities this workspace's mappings decide for (bound by the operator). */
+    @GET
+    @Path("/organizations")
+    @Authenticated(scopes = "actors:read")
+    public Map<String, List<String>> organizations(@Context SecurityContext security,
+            @jakarta.ws.rs.QueryParam("provider") String provider) {
+        return Map.of("data", mappings.organizations(CallerContext.principal(security),
+                provider == null ? "workos" : provider));
     }
 
     @GET
@@ -68,7 +81,8 @@ public final class ActorMappingResource {
         ActorMapping saved = mappings.save(caller, new ManageActorMappings.Request(
                 request.provider() == null ? "workos" : request.provider(), request.subject(), kind(request.kind()),
                 request.role(), request.ownerScopes() == null ? Set.of() : Set.copyOf(request.ownerScopes()),
-                status(request.status())), RequestSource.initiator(caller, http));
+                status(request.status()), Boolean.TRUE.equals(request.organizationWide())),
+                RequestSource.initiator(caller, http));
         return MappingView.of(saved);
     }
 

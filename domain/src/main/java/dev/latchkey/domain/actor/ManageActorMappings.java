@@ -12,6 +12,7 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.Scope;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,18 +27,26 @@ public final class ManageActorMappings {
 
     /** What an admin asks for; the tenant is always the caller's. */
     public record Request(String provider, String subject, ActorKind kind, String role, Set<String> ownerScopes,
-            ActorStatus status) {
+            ActorStatus status, boolean organizationWide) {
+
+        /** A mapping of one identity, not of a whole organization. */
+        public Request(String provider, String subject, ActorKind kind, String role, Set<String> ownerScopes,
+                ActorStatus status) {
+            this(provider, subject, kind, role, ownerScopes, status, false);
+        }
     }
 
     private final ActorMappingStore mappings;
+    private final WorkspaceStore workspaces;
     private final RoleScopes roleScopes;
     private final List<VerificationCache> caches;
     private final IdGenerator ids;
     private final AuditTrail audit;
 
-    public ManageActorMappings(ActorMappingStore mappings, RoleScopes roleScopes, List<VerificationCache> caches,
-            IdGenerator ids, AuditTrail audit) {
+    public ManageActorMappings(ActorMappingStore mappings, WorkspaceStore workspaces, RoleScopes roleScopes,
+            List<VerificationCache> caches, IdGenerator ids, AuditTrail audit) {
         this.mappings = mappings;
+        this.workspaces = workspaces;
         this.roleScopes = roleScopes;
         this.caches = List.copyOf(caches);
         this.ids = ids;
@@ -83,19 +92,79 @@ public final class ManageActorMappings {
             throw RequestRejected.invalid("provider is at most 40 characters, subject 255, role 80; at most 100 "
                     + "owner scopes of at most 200 characters each");
         }
-        Optional<ActorMapping> existing = mappings.find(request.provider(), request.subject());
-        if (existing.isPresent() && !existing.get().actor().tenantId().orElse("").equals(tenantId)) {
-            throw RequestRejected.notFound("Mapping " + request.subject()); // another tenant's: not ours to see
-        }
+        requireOrganizationWideIsExplicit(tenantId, request);
+        // Each tenant maps subjects in its own namespace: another tenant's mapping of the same subject
+        // neither blocks this one nor is revealed by it, and only the tenant the identity's
+        // organization is bound to is ever consulted when the identity calls.
+        Optional<ActorMapping> existing = mappings.find(request.provider(), request.subject(), tenantId);
         String actorId = existing.map(m -> m.actor().id()).orElseGet(() -> ids.newId("act"));
         Actor actor = new Actor(actorId, request.kind(), Optional.ofNullable(request.status()).orElse(ActorStatus.ACTIVE),
                 Optional.of(tenantId), request.role(), request.ownerScopes() == null ? Set.of() : request.ownerScopes());
-        ActorMapping mapping = new ActorMapping(request.provider(), request.subject(), actor);
+        ActorMapping mapping = new ActorMapping(request.provider(), request.subject(), actor, request.organizationWide());
         mappings.save(mapping);
         caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal().actor().id().equals(actorId)));
         audit.record(tenantId, initiator, existing.isPresent() ? "actor_mapping.updated" : "actor_mapping.created",
                 actorId, Map.of("provider", request.provider(), "subject", request.subject(),
-                        "status", actor.status().name().toLowerCase(java.util.Locale.ROOT), "role", actor.role()));
+                        "status", actor.status().name().toLowerCase(java.util.Locale.ROOT), "role", actor.role(),
+                        "organization_wide", String.valueOf(request.organizationWide())));
         return mapping;
+    }
+
+    /**
+     * A mapping of an organization admits every member of it, so it must be asked for in so many
+     * words, and only for an organization bound to this tenant.
+     */
+    private void requireOrganizationWideIsExplicit(String tenantId, Request request) {
+        boolean ours = mappings.tenantOfOrganization(request.provider(), request.subject())
+                .filter(tenantId::equals).isPresent();
+        if (request.organizationWide() && !ours) {
+            throw RequestRejected.invalid(request.subject() + " is not an organization bound to this workspace; the"
+                    + " operator binds one with `latchkey actors bind`");
+        }
+        if (!request.organizationWide() && ours) {
+            throw RequestRejected.invalid(request.subject() + " is this workspace's organization: mapping it admits"
+                    + " every member of it, so say \"organization_wide\": true, or map its members one by one");
+        }
+    }
+
+    /** The organizations the caller's tenant admits identities from. */
+    public List<String> organizations(Principal caller, String provider) {
+        return mappings.organizationsOf(provider, AccessPolicy.requireTenant(caller));
+    }
+
+    /**
+     * Operator: binds a provider organization to a tenant, so that the organization's identities
+     * (its members, its API keys) are looked up in that tenant's mappings and no other. An
+     * organization belongs to one tenant; it moves only away from a deleted one, or with
+     * {@code move} from a live one (both tenants' cached principals are dropped).
+     *
+     * @throws RequestRejected {@code not_found} for an unknown or deleted tenant, {@code conflict}
+     *     when the organization is bound to another live tenant and {@code move} is not set
+     */
+    public void bindOrganization(String tenantId, String provider, String organizationId, boolean move,
+            Initiator initiator) {
+        if (provider == null || provider.isBlank() || organizationId == null || organizationId.isBlank()
+                || provider.length() > 40 || organizationId.length() > 255) {
+            throw RequestRejected.invalid("provider (at most 40 characters) and organization (255) are required");
+        }
+        if (workspaces.findById(tenantId).filter(w -> !w.isDeleted()).isEmpty()) {
+            throw RequestRejected.notFound("Workspace " + tenantId);
+        }
+        Optional<String> previous = mappings.tenantOfOrganization(provider, organizationId);
+        if (previous.filter(tenantId::equals).isPresent()) {
+            return;
+        }
+        boolean heldByLiveTenant = previous.flatMap(workspaces::findById).filter(w -> !w.isDeleted()).isPresent();
+        if (heldByLiveTenant && !move) {
+            throw new RequestRejected(dev.latchkey.domain.error.RequestError.CONFLICT, organizationId
+                    + " is bound to workspace " + previous.get() + "; pass --move to move it");
+        }
+        mappings.bindOrganization(provider, organizationId, tenantId);
+        previous.ifPresent(old -> audit.record(old, initiator, "organization.unbound", organizationId,
+                Map.of("provider", provider, "to", tenantId)));
+        audit.record(tenantId, initiator, "organization.bound", organizationId, Map.of("provider", provider));
+        Set<String> affected = previous.isPresent() ? Set.of(tenantId, previous.get()) : Set.of(tenantId);
+        caches.forEach(cache -> cache.invalidateWhere(
+                entry -> entry.principal().tenantId().filter(affected::contains).isPresent()));
     }
 }

@@ -7,13 +7,16 @@ import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.membership.RoleScopes;
-import dev.latchkey.domain.scope.ScopeSet;
 import java.util.Optional;
 
 /**
- * Turns a provider-proven identity into a principal through Latchkey's actor mappings: the first
- * subject with an active mapping wins; none → {@code actor_not_mapped}. The mapped role's scopes
- * come from the role table when the role is one of the workspace roles; otherwise none.
+ * Turns a provider-proven identity into a principal through Latchkey's actor mappings. The tenant
+ * is the one the identity's proven organization is bound to — never one chosen by whoever mapped
+ * the subject first — so a tenant can map only identities of its own organizations, and an identity
+ * cannot resolve to two tenants. Within that tenant the most specific subject with an active mapping
+ * wins (the key, then its owner); the organization itself counts only through a mapping made
+ * organization-wide on purpose. None → {@code actor_not_mapped}. The mapped role's scopes come from
+ * the role table when the role is one of the workspace roles; otherwise none.
  */
 public final class MappedActors {
     private final ActorMappingStore mappings;
@@ -25,18 +28,21 @@ public final class MappedActors {
     }
 
     public Principal principalOf(String provider, ProviderIdentity identity, CredentialKind kind) {
+        Optional<String> organization = identity.organizationId();
+        String tenant = organization.flatMap(org -> mappings.tenantOfOrganization(provider, org))
+                .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "This " + provider + " identity"
+                        + " belongs to no organization bound to a workspace"));
         for (String subject : identity.subjects()) {
-            Optional<ActorMapping> mapping = mappings.find(provider, subject).filter(m -> m.actor().isActive());
+            boolean wholeOrganization = organization.filter(subject::equals).isPresent();
+            Optional<ActorMapping> mapping = mappings.find(provider, subject, tenant)
+                    .filter(m -> m.actor().isActive())
+                    .filter(m -> m.organizationWide() || !wholeOrganization);
             if (mapping.isPresent()) {
                 var actor = mapping.get().actor();
-                return new Principal(actor, actor.tenantId(), kind, scopesOf(actor.role()), identity.credentialId(),
-                        Optional.of(identity.validUntil()));
+                return new Principal(actor, actor.tenantId(), kind, roleScopes.ofName(actor.role()),
+                        identity.credentialId(), Optional.of(identity.validUntil()));
             }
         }
         throw new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "This " + provider + " identity has no active actor mapping");
-    }
-
-    private ScopeSet scopesOf(String role) {
-        return roleScopes.ofName(role);
     }
 }

@@ -33,8 +33,60 @@ public abstract class ActorMappingStoreContract {
     }
 
     private ActorMapping mapping(String subject, ActorStatus status, Set<String> owners) {
-        return new ActorMapping("workos", subject, new Actor("act_" + Integer.toHexString(subject.hashCode()), ActorKind.HUMAN, status,
-                Optional.of(tenant), "artist", owners));
+        return mapping(tenant, subject, status, owners);
+    }
+
+    private static ActorMapping mapping(String tenantId, String subject, ActorStatus status, Set<String> owners) {
+        return new ActorMapping("workos", subject, new Actor("act_" + Integer.toHexString((tenantId + subject).hashCode()),
+                ActorKind.HUMAN, status, Optional.of(tenantId), "artist", owners));
+    }
+
+    private String anotherTenant() {
+        String other = "ws_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        workspaceStore().insert(new Workspace(other, "other", Instant.parse("2026-01-01T00:00:00Z"), Optional.empty()));
+        return other;
+    }
+
+    @Test
+    void twoTenantsMapTheSameSubjectEachInItsOwnNamespace() {
+        String subject = "api_key_" + UUID.randomUUID();
+        String other = anotherTenant();
+        ActorMapping ours = mapping(tenant, subject, ActorStatus.ACTIVE, Set.of());
+        ActorMapping theirs = mapping(other, subject, ActorStatus.INACTIVE, Set.of("studio_9"));
+
+        mappings.save(ours);
+        mappings.save(theirs);
+
+        assertThat(mappings.find("workos", subject, tenant)).contains(ours);
+        assertThat(mappings.find("workos", subject, other)).contains(theirs);
+        assertThat(mappings.listByTenant(tenant)).containsExactly(ours);
+    }
+
+    @Test
+    void organizationWideMappingsKeepTheirFlag() {
+        String org = "org_" + UUID.randomUUID();
+        ActorMapping wide = new ActorMapping("workos", org, mapping(org, ActorStatus.ACTIVE, Set.of()).actor(), true);
+
+        mappings.save(wide);
+
+        assertThat(mappings.find("workos", org, tenant)).contains(wide);
+    }
+
+    @Test
+    void anOrganizationIsBoundToOneTenantAndRebindingMovesIt() {
+        String org = "org_" + UUID.randomUUID();
+        String other = anotherTenant();
+        assertThat(mappings.tenantOfOrganization("workos", org)).isEmpty();
+
+        mappings.bindOrganization("workos", org, tenant);
+        assertThat(mappings.tenantOfOrganization("workos", org)).contains(tenant);
+        assertThat(mappings.tenantOfOrganization("other", org)).isEmpty();
+        assertThat(mappings.organizationsOf("workos", tenant)).containsExactly(org);
+
+        mappings.bindOrganization("workos", org, other);
+        assertThat(mappings.tenantOfOrganization("workos", org)).contains(other);
+        assertThat(mappings.organizationsOf("workos", tenant)).isEmpty();
+        assertThat(mappings.organizationsOf("workos", other)).containsExactly(org);
     }
 
     @Test
@@ -43,8 +95,8 @@ public abstract class ActorMappingStoreContract {
 
         mappings.save(saved);
 
-        assertThat(mappings.find("workos", saved.subject())).contains(saved);
-        assertThat(mappings.find("other", saved.subject())).isEmpty();
+        assertThat(mappings.find("workos", saved.subject(), tenant)).contains(saved);
+        assertThat(mappings.find("other", saved.subject(), tenant)).isEmpty();
     }
 
     @Test
@@ -55,7 +107,7 @@ public abstract class ActorMappingStoreContract {
 
         mappings.save(deactivated);
 
-        assertThat(mappings.find("workos", subject)).contains(deactivated);
+        assertThat(mappings.find("workos", subject, tenant)).contains(deactivated);
         assertThat(mappings.listByTenant(tenant)).containsExactly(deactivated);
         assertThat(mappings.listByTenant("ws_elsewhere")).isEmpty();
     }
