@@ -31,7 +31,11 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
     public static final int MIN_SECRET_BYTES = 32;
     private static final String TENANT = "tenant_id";
     private static final String ROLE = "org_role";
-    /** Marks a browser sign-in at Latchkey's pages: such a token is refused as an API credential. */
+    /**
+     * Marks a browser sign-in at Latchkey's pages, with the time of the sign-in (epoch seconds; the
+     * boolean {@code true} of earlier sessions means "at iat"): such a token is refused as an API
+     * credential.
+     */
     private static final String SESSION = "latchkey_session";
 
     private final HmacKey key;
@@ -59,9 +63,7 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
         jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
         jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
         jwt.setJwtId(claims.tokenId());
-        if (claims.session()) {
-            jwt.setClaim(SESSION, true);
-        }
+        claims.signedInAt().ifPresent(at -> jwt.setClaim(SESSION, at.getEpochSecond()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwt.toJson());
         jws.setKey(key);
@@ -91,12 +93,15 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(token);
+            Instant issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            Object session = claims.getClaimValue(SESSION);
+            Optional<Instant> signedInAt = session instanceof Number at ? Optional.of(Instant.ofEpochSecond(at.longValue()))
+                    : Boolean.TRUE.equals(session) ? Optional.of(issuedAt) : Optional.empty();
             return new UserTokenClaims(claims.getSubject(),
                     Optional.ofNullable(claims.getStringClaimValue(TENANT)),
                     Optional.ofNullable(claims.getStringClaimValue(ROLE)),
-                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    claims.getJwtId(), Boolean.TRUE.equals(claims.getClaimValue(SESSION)));
+                    issuedAt, Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    claims.getJwtId(), signedInAt);
         } catch (InvalidJwtException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
                     : "The token's signature, algorithm, issuer or claims are not valid");

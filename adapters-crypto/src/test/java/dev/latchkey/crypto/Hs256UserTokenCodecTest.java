@@ -69,6 +69,26 @@ class Hs256UserTokenCodecTest {
     }
 
     @Test
+    void aSessionKeepsItsSignInTimeAndEarlierSessionsReadAsSignedInAtIssue() throws Exception {
+        UserTokenClaims session = new UserTokenClaims("usr_1", Optional.of("ws_1"), Optional.of("owner"), NOW,
+                NOW.plusSeconds(1800), "ses_1", Optional.of(NOW.minusSeconds(7200)));
+        assertThat(codec.verify(codec.sign(session))).isEqualTo(session);
+
+        JwtClaims earlier = new JwtClaims();
+        earlier.setIssuer("latchkey");
+        earlier.setSubject("usr_1");
+        earlier.setIssuedAt(NumericDate.fromSeconds(NOW.getEpochSecond()));
+        earlier.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() + 600));
+        earlier.setJwtId("ses_0");
+        earlier.setClaim("latchkey_session", true);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(earlier.toJson());
+        jws.setKey(new HmacKey(SECRET));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        assertThat(codec.verify(jws.getCompactSerialization()).signedInAt()).contains(NOW);
+    }
+
+    @Test
     void claimsWithoutTenantRoundTripAsEmpty() {
         UserTokenClaims bare = new UserTokenClaims("usr_2", Optional.empty(), Optional.empty(), NOW,
                 NOW.plusSeconds(60), "jti_2");

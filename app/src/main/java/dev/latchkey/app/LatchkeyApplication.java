@@ -173,7 +173,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new UsageResource(core.usageGate));
         jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
         jersey.register(new ConsoleResource(ownApi(environment), environment.getObjectMapper(), core.logIn,
-                configuration.getOauth().getIssuer().startsWith("https://")));
+                core.signInSessions, configuration.getOauth().getIssuer().startsWith("https://")));
         if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
             jersey.register(new RetiredApiKeyResource());
         } else {

@@ -165,7 +165,8 @@ final class LatchkeyCore {
                 duration(userTokens.getRevalidateAfter()));
         this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
                 tokenVerifications);
-        this.signInSessions = new SignInSessions(codec, issueUserToken, userTokenVerifier);
+        this.signInSessions = new SignInSessions(codec, issueUserToken, userTokenVerifier, stores.revokedTokens(),
+                clock);
         AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
         ExternalUsers externalUsers = new ExternalUsers(stores.externalIdentities(), stores.users(), acceptInvitations,
                 takenOver -> {

@@ -82,4 +82,27 @@ class ConsoleHttpTest {
                 "Cookie", cookie);
         assertThat(refused.body()).contains("Not done").contains("insufficient_scope");
     }
+
+    @Test
+    void theConsoleCookieIsASessionNoApiBearerAndLogoutEndsIt() {
+        OAuthTestClient.Person owner = client.person();
+        String cookie = signIn(owner.email());
+        String value = cookie.substring(cookie.indexOf('=') + 1);
+        Reply asBearer = Reply.of(TestApps.request(APP, "/whoami").header("Authorization", "Bearer " + value).get());
+        Reply.assertProblem(asBearer, 401, "invalid_jwt");
+
+        Page keys = client.get("/console/keys", "Cookie", cookie);
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.header("set-cookie")).as("each view renews the session").startsWith("latchkey_console=")
+                .contains("HttpOnly");
+        String renewed = keys.header("set-cookie").split(";")[0];
+        Matcher csrf = CSRF.matcher(keys.body());
+        assertThat(csrf.find()).isTrue();
+
+        Page out = client.postForm("/console/logout", Map.of("csrf_token", csrf.group(1)), "Cookie", renewed);
+        assertThat(out.status()).isEqualTo(303);
+
+        assertThat(client.get("/console/keys", "Cookie", cookie).status()).as("the first cookie").isEqualTo(303);
+        assertThat(client.get("/console/keys", "Cookie", renewed).status()).as("its renewal").isEqualTo(303);
+    }
 }

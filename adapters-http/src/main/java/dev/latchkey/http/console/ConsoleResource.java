@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.token.SignInSessions;
+import dev.latchkey.domain.token.SignInSessions.Resumed;
 import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.console.LatchkeyApiClient.Answer;
@@ -36,14 +38,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The web console for workspace admins at {@code /console}: server-rendered pages over Latchkey's
- * own HTTP API. The session is a cookie holding the person's user token (HttpOnly, SameSite=Strict,
- * path {@code /console}); every form carries a token derived from it. Pages do their own session
- * check, hence {@code @Public}; every action is an API call with the person's token, so the API's
- * scopes decide what the console may do.
+ * own HTTP API. The cookie holds a sign-in session (HttpOnly, SameSite=Strict, path
+ * {@code /console}; {@link SignInSessions}: idle and absolute timeouts, refused as an API bearer),
+ * renewed on every page view; every form carries a token derived from the session's id. Pages do
+ * their own session check, hence {@code @Public}; every action is an API call with a short-lived
+ * token minted for the person for that request, so the API's scopes decide what the console may do.
  */
 @Path("/console")
 public final class ConsoleResource {
@@ -52,15 +56,18 @@ public final class ConsoleResource {
 
     private final LatchkeyApiClient api;
     private final LogIn logIn;
+    private final SignInSessions sessions;
     private final boolean secureCookies;
 
     /**
      * @param logIn signs people in directly, not through the loopback API, so that failed-login
      *     limits see each person's own address rather than the console's
      */
-    public ConsoleResource(Supplier<URI> apiBase, ObjectMapper json, LogIn logIn, boolean secureCookies) {
+    public ConsoleResource(Supplier<URI> apiBase, ObjectMapper json, LogIn logIn, SignInSessions sessions,
+            boolean secureCookies) {
         this.api = new LatchkeyApiClient(apiBase, json);
         this.logIn = logIn;
+        this.sessions = sessions;
         this.secureCookies = secureCookies;
     }
 
@@ -97,9 +104,31 @@ public final class ConsoleResource {
                     ? "Too many attempts; wait a few minutes." : "The email or password is not right."),
                     HtmlPages.STRICT_POLICY).build();
         }
-        NewCookie cookie = new NewCookie.Builder(COOKIE).value(token.value())
-                .path("/console").httpOnly(true).secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/console/keys")).cookie(cookie).build();
+        return Response.seeOther(URI.create("/console/keys")).cookie(cookie(sessions.open(token).value(), -1)).build();
+    }
+
+    private NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/console").maxAge(maxAge).httpOnly(true)
+                .secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /** The request's live session, renewed; empty when there is none (sign in again). */
+    private Optional<Resumed> resume(Cookie session) {
+        if (session == null || session.getValue() == null || session.getValue().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sessions.resume(session.getValue()));
+        } catch (AuthFailure failure) {
+            if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
+                throw failure;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Response signInAgain() {
+        return Response.seeOther(URI.create("/console/login")).build();
     }
 
     @POST
@@ -107,12 +136,11 @@ public final class ConsoleResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(MultivaluedMap<String, String> form, @CookieParam(COOKIE) Cookie session) {
-        if (session != null && csrfMatches(form, session)) {
-            api.call("POST", "/auth/logout", session.getValue(), null);
+        Optional<Resumed> live = resume(session);
+        if (live.isPresent() && csrfMatches(form, live.get())) {
+            sessions.end(session.getValue());
         }
-        NewCookie cleared = new NewCookie.Builder(COOKIE).value("").path("/console").maxAge(0).httpOnly(true)
-                .secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/console/login")).cookie(cleared).build();
+        return Response.seeOther(URI.create("/console/login")).cookie(cookie("", 0)).build();
     }
 
     @GET
@@ -129,10 +157,8 @@ public final class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     public Response section(@PathParam("section") String section, @QueryParam("action") String actionFilter,
             @CookieParam(COOKIE) Cookie session) {
-        if (session == null || session.getValue().isEmpty()) {
-            return Response.seeOther(URI.create("/console/login")).build();
-        }
-        return page(section, session, actionFilter, Outcome.NONE);
+        return resume(session).map(live -> page(section, live, actionFilter, Outcome.NONE))
+                .orElseGet(ConsoleResource::signInAgain);
     }
 
     @POST
@@ -157,16 +183,18 @@ public final class ConsoleResource {
     }
 
     private Response actOn(String section, String id, String action, MultivaluedMap<String, String> form,
-            Cookie session) {
-        if (session == null || session.getValue().isEmpty()) {
-            return Response.seeOther(URI.create("/console/login")).build();
+            Cookie cookie) {
+        Optional<Resumed> live = resume(cookie);
+        if (live.isEmpty()) {
+            return signInAgain();
         }
+        Resumed session = live.get();
         if (!csrfMatches(form, session)) {
             return HtmlPages.respond(403, HtmlPages.document("Request not accepted", "<h1>Request not accepted</h1>"
                     + "<p class=\"error\">This form did not come from the console.</p>"), HtmlPages.STRICT_POLICY)
                     .build();
         }
-        String token = session.getValue();
+        String token = session.apiToken().value();
         String item = id == null ? null : URLEncoder.encode(id, StandardCharsets.UTF_8);
         Answer answer = switch (section + "/" + action) {
             case "keys/create" -> api.call("POST", "/api-keys", token, keyRequest(form));
@@ -215,15 +243,15 @@ public final class ConsoleResource {
         static final Outcome NONE = new Outcome(null, false, null, null);
     }
 
-    private Response page(String section, Cookie session, String filter, Outcome outcome) {
+    private Response page(String section, Resumed session, String filter, Outcome outcome) {
         if (!ConsolePages.SECTIONS.contains(section)) {
             return HtmlPages.respond(404, HtmlPages.document("Not found", "<h1>Not found</h1>"),
                     HtmlPages.STRICT_POLICY).build();
         }
-        String token = session.getValue();
+        String token = session.apiToken().value();
         Answer me = api.call("GET", "/whoami", token, null);
         if (me.status() == 401) {
-            return Response.seeOther(URI.create("/console/login")).build();
+            return signInAgain();
         }
         ConsolePages page = new ConsolePages(csrfToken(session)).nav(section).heading(ConsolePages.title(section))
                 .text("Signed in as " + me.body().get("actor_id") + " (" + me.body().get("role") + ") in workspace "
@@ -233,7 +261,8 @@ public final class ConsoleResource {
             page.secret(outcome.secretLabel(), outcome.secret());
         }
         new ConsoleSections(api, token, page).render(section, filter);
-        return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY).build();
+        return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY)
+                .cookie(cookie(session.renewed().value(), -1)).build();
     }
 
     private static Map<String, Object> keyRequest(MultivaluedMap<String, String> form) {
@@ -268,12 +297,13 @@ public final class ConsoleResource {
         return v == null ? "" : v;
     }
 
-    private static String csrfToken(Cookie session) {
-        return FormTokens.of("console", session.getValue());
+    /** From the session's id, which renewals keep: a form stays good while its session lives. */
+    private static String csrfToken(Resumed session) {
+        return FormTokens.of("console", session.sessionId());
     }
 
-    private static boolean csrfMatches(MultivaluedMap<String, String> form, Cookie session) {
-        return FormTokens.matches(value(form, "csrf_token"), "console", session.getValue());
+    private static boolean csrfMatches(MultivaluedMap<String, String> form, Resumed session) {
+        return FormTokens.matches(value(form, "csrf_token"), "console", session.sessionId());
     }
 
     private static String loadScript() {

@@ -45,14 +45,30 @@ public final class IssueUserToken {
 
     /**
      * A sign-in session for the person a just-issued token names, in the same workspace: a browser's
-     * cookie at Latchkey's own pages, valid for {@code lifetime} (the absolute timeout) and refused
-     * as an API credential.
+     * cookie at Latchkey's own pages, refused as an API credential, valid until {@code expiresAt}.
      */
-    public AccessToken session(UserTokenClaims signedIn, Duration lifetime) {
+    public AccessToken session(UserTokenClaims signedIn, Instant signedInAt, String sessionId, Instant expiresAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant issuedAt = signedIn.issuedAt().isAfter(now) ? signedIn.issuedAt() : now;
         UserTokenClaims claims = new UserTokenClaims(signedIn.subject(), signedIn.tenantId(), signedIn.orgRole(),
-                issuedAt, issuedAt.plus(lifetime), ids.newId("ses"), true);
-        return new AccessToken(codec.sign(claims), lifetime);
+                issuedAt, expiresAt, sessionId, Optional.of(signedInAt.truncatedTo(ChronoUnit.SECONDS)));
+        return new AccessToken(codec.sign(claims), Duration.between(now, expiresAt));
+    }
+
+    /**
+     * A short-lived API token for the person of a live session, for the pages that act through
+     * Latchkey's own API on their behalf (the console); it never reaches the browser.
+     */
+    public AccessToken forSession(UserTokenClaims session, Instant expiresAt) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = session.issuedAt().isAfter(now) ? session.issuedAt() : now;
+        UserTokenClaims claims = new UserTokenClaims(session.subject(), session.tenantId(), session.orgRole(),
+                issuedAt, expiresAt, ids.newId("jti"));
+        return new AccessToken(codec.sign(claims), Duration.between(now, expiresAt));
+    }
+
+    /** A new session id. */
+    public String newSessionId() {
+        return ids.newId("ses");
     }
 }
