@@ -5,7 +5,9 @@
 // caller forges never reach the upstream.
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { approvedBodyMatches, readBody } from '../../examples/upstream/latchkey-upstream.mjs';
 
 const [nginx, latchkey, upstreamPort] = process.argv.slice(2);
 assert.ok(nginx && latchkey && upstreamPort, 'usage: check.mjs NGINX_BASE LATCHKEY_BASE UPSTREAM_PORT');
@@ -22,16 +24,24 @@ const upstream = createServer(async (request, response) => {
   }
   upstreamHits.push(request.url);
   response.setHeader('content-type', 'application/json');
+  const body = await readBody(request);
+  if (!approvedBodyMatches(request.headers, body)) {
+    response.statusCode = 409;
+    response.end(JSON.stringify({ reached: true, acted: false, code: 'body_not_approved' }));
+    return;
+  }
+  acted.push(`${request.method} ${request.url} ${body.toString('utf8')}`);
   response.end(JSON.stringify({ reached: true, method: request.method, path: request.url, seen, principal }));
 });
 await new Promise((resolve) => upstream.listen(Number(upstreamPort), '127.0.0.1', resolve));
 
 let upstreamHits = [];
+const acted = [];
 let checks = 0;
 const ok = (what) => { checks += 1; console.log(`ok   ${what}`); };
 
-async function call(method, path, headers = {}) {
-  const response = await fetch(`${nginx}${path}`, { method, headers });
+async function call(method, path, headers = {}, payload = undefined) {
+  const response = await fetch(`${nginx}${path}`, { method, headers, body: payload });
   const text = await response.text();
   let body = null;
   try { body = JSON.parse(text); } catch { body = text; }
@@ -133,6 +143,33 @@ try {
   }
   assert.deepEqual(upstreamHits, [], 'no ambiguous path reached the upstream');
   ok('paths an upstream could read differently (dot segments raw or encoded, ..;, //): 400, never upstream');
+
+  // A sensitive action: Latchkey binds the approval to the declared body hash; the upstream checks
+  // that the body it receives is the approved one (examples/upstream/latchkey-upstream.mjs).
+  const approving = await workspaceKey('nginx-approval');
+  const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+  async function approvedFor(body) {
+    const headers = { authorization: `Bearer ${approving.api_key}`, 'x-latchkey-body-sha256': sha256(body) };
+    const asked = await call('POST', '/records/r_9/publish', headers, body);
+    assert.equal(asked.status, 403, JSON.stringify(asked.body));
+    assert.equal(asked.body.code, 'approval_required');
+    const id = asked.body.detail.match(/approval request (apr_\w+)/)[1];
+    const decided = await fetch(`${latchkey}/internal/auth/approvals/${id}/approve`, {
+      method: 'POST', headers: { authorization: `Bearer ${approving.access_token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(decided.status, 200, await decided.text());
+    return { ...headers, 'x-latchkey-approval': id };
+  }
+  const approvedBody = '{"visibility":"public"}';
+  const swapped = await call('POST', '/records/r_9/publish', await approvedFor(approvedBody),
+    '{"visibility":"public","owner":"mallory"}');
+  assert.equal(swapped.status, 409, 'Latchkey allowed the declared hash; the upstream refused the other body');
+  assert.equal(swapped.body.code, 'body_not_approved');
+  const honest = await call('POST', '/records/r_9/publish', await approvedFor(approvedBody), approvedBody);
+  assert.equal(honest.status, 200, JSON.stringify(honest.body));
+  assert.deepEqual(acted.filter((a) => a.includes('publish')), [`POST /records/r_9/publish ${approvedBody}`]);
+  ok('a sensitive action acts only on the body its approval was bound to: another body is refused upstream');
 
   const busy = await workspaceKey('nginx-busy');
   const statuses = [];

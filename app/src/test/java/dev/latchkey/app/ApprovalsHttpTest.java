@@ -91,6 +91,8 @@ class ApprovalsHttpTest {
                 .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.header("X-Latchkey-Credential-Kind")).isEqualTo("workload_token");
+        assertThat(approved.header("X-Latchkey-Approved-Body-SHA256")).as("what the upstream must receive")
+                .isEqualTo(BODY_A);
 
         Reply replay = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
                 .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());

@@ -125,7 +125,7 @@ public final class AuthzCheckResource {
         try {
             ForwardAuthProxy.OriginalRequest original = proxy.read(request);
             try {
-                decision = decide.decide(original.method(), original.path(),
+                decision = decide.decide(original.method(), original.host(), original.path(),
                         CredentialParser.parse(request.getHeaders()), actionFacts(request));
             } catch (AuthFailure failure) {
                 return refusal(failure, original, subrequest, response);
@@ -141,6 +141,8 @@ public final class AuthzCheckResource {
             response.setHeader("X-Latchkey-Principal", assertions.assertionFor(principal));
         });
         decision.allowance().ifPresent(allowance -> RateLimitHeaders.write(response, allowance));
+        // Forward-auth never sees the body: the upstream compares this with the SHA-256 of the body it got.
+        decision.approvedBodySha256().ifPresent(hash -> response.setHeader("X-Latchkey-Approved-Body-SHA256", hash));
         return Response.ok().build();
     }
 
@@ -154,8 +156,9 @@ public final class AuthzCheckResource {
         if (subrequest) {
             return relayable(AuthErrorStatus.of(failure.error()));
         }
-        return ProblemResponses.writeTo(response, failure, challenge -> resources.map(known -> challenges.get(
-                new Challenge(challenge, known.forPath(original.path())))).orElse(challenge));
+        return ProblemResponses.writeTo(response, failure, challenge -> resources
+                .flatMap(known -> known.forRequest(original.host(), original.path()))
+                .map(resource -> challenges.get(new Challenge(challenge, resource))).orElse(challenge));
     }
 
     /**

@@ -15,20 +15,26 @@ import java.util.Optional;
  * a request carrying it is refused rather than read, and so is a repeated header.
  */
 public enum ForwardAuthProxy {
-    /** nginx {@code auth_request}: {@code X-Original-Method} and {@code X-Original-URI}. */
-    NGINX(List.of("X-Original-Method", "X-Original-URI")),
-    /** Traefik ForwardAuth: {@code X-Forwarded-Method} and {@code X-Forwarded-Uri}. */
-    TRAEFIK(List.of("X-Forwarded-Method", "X-Forwarded-Uri")),
-    /** Envoy {@code ext_authz} (HTTP): the check request's own method, and the path after the prefix. */
-    ENVOY(List.of());
+    /** nginx {@code auth_request}: {@code X-Original-Method}, {@code X-Original-URI} and {@code X-Original-Host}. */
+    NGINX(List.of("X-Original-Method", "X-Original-URI"), "X-Original-Host"),
+    /** Traefik ForwardAuth: {@code X-Forwarded-Method}, {@code X-Forwarded-Uri} and {@code X-Forwarded-Host}. */
+    TRAEFIK(List.of("X-Forwarded-Method", "X-Forwarded-Uri"), "X-Forwarded-Host"),
+    /**
+     * Envoy {@code ext_authz} (HTTP): the check request's own method, the path after the prefix, and
+     * its {@code Host}, which Envoy copies from the original request.
+     */
+    ENVOY(List.of(), "Host");
 
     private static final List<String> ALL = List.of("X-Original-Method", "X-Original-URI", "X-Forwarded-Method",
             "X-Forwarded-Uri");
 
     private final List<String> trusted;
+    /** Where this proxy says which host the original request was for; only this header is read for it. */
+    private final String hostHeader;
 
-    ForwardAuthProxy(List<String> trusted) {
+    ForwardAuthProxy(List<String> trusted, String hostHeader) {
         this.trusted = trusted;
+        this.hostHeader = hostHeader;
     }
 
     /** Parses {@code nginx}, {@code traefik} or {@code envoy}. */
@@ -64,13 +70,22 @@ public enum ForwardAuthProxy {
                 throw RequestRejected.invalid(name + " is repeated: refused rather than guessed");
             }
         }
+        List<String> hosts = request.getHeaders().get(hostHeader);
+        if (hosts != null && hosts.size() > 1) {
+            throw RequestRejected.invalid(hostHeader + " is repeated: refused rather than guessed");
+        }
+        Optional<String> host = header(request, hostHeader);
+        if (host.filter(h -> h.length() > 255).isPresent()) {
+            throw RequestRejected.invalid(hostHeader + " is longer than 255 characters");
+        }
         if (this == ENVOY) {
-            return new OriginalRequest(request.getMethod(), OriginalTarget.path(envoyTarget(request.getUriInfo())));
+            return new OriginalRequest(request.getMethod(), host,
+                    OriginalTarget.path(envoyTarget(request.getUriInfo())));
         }
         String method = header(request, trusted.get(0)).orElse(request.getMethod());
         String target = header(request, trusted.get(1)).orElseThrow(() -> RequestRejected.invalid(trusted.get(1)
                 + " is missing: the proxy must say which request it asks about"));
-        return new OriginalRequest(method, OriginalTarget.path(target));
+        return new OriginalRequest(method, host, OriginalTarget.path(target));
     }
 
     /** Envoy asks at the configured prefix followed by the original path, exactly as received. */
@@ -90,7 +105,7 @@ public enum ForwardAuthProxy {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** The method and path the proxy is asking about. */
-    record OriginalRequest(String method, String path) {
+    /** The method, host (when the proxy says) and path the proxy is asking about. */
+    record OriginalRequest(String method, Optional<String> host, String path) {
     }
 }

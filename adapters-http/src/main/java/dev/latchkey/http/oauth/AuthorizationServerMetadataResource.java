@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Discovery: authorization server metadata (RFC 8414) and protected resource metadata (RFC 9728),
@@ -65,8 +66,9 @@ public final class AuthorizationServerMetadataResource {
     @GET
     @Path("oauth-protected-resource/{path: .+}")
     @Public
-    public Response protectedResourceAt(@PathParam("path") String path) {
-        return resources.byPath("/" + path)
+    public Response protectedResourceAt(@PathParam("path") String path,
+            @jakarta.ws.rs.HeaderParam("Host") String host) {
+        return resources.byPath(Optional.ofNullable(host), "/" + path)
                 .map(resource -> cached(resourceMetadata(resource)))
                 .orElseGet(() -> ProblemResponses.problem(404, HttpErrorCodes.NOT_FOUND, "Not found",
                         "No protected resource lives at /" + path));

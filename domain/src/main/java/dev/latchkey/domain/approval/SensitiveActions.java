@@ -59,11 +59,14 @@ public final class SensitiveActions {
     /**
      * Lets the action through, or throws {@code approval_required} with the id of the approval
      * request to decide (a fresh one when the presented approval does not match or is spent).
+     *
+     * @return the body hash the used approval was bound to, which the upstream must check against the
+     *     body it receives (forward-auth never sees the body); empty when no approval was needed
      */
-    public void authorize(Principal principal, String method, String path, String bodySha256,
+    public Optional<String> authorize(Principal principal, String method, String path, String bodySha256,
             Optional<String> presentedApproval) {
         if (!requiredFor.contains(principal.credentialKind()) || Authority.isPerson(principal.credentialKind())) {
-            return; // people, and the kinds not configured to ask, act on their own authority
+            return Optional.empty(); // people, and the kinds not configured to ask, act on their own authority
         }
         String tenant = AccessPolicy.requireTenant(principal);
         String workload = principal.actor().id();
@@ -79,7 +82,7 @@ public final class SensitiveActions {
         if (usable.isPresent() && approvals.consume(usable.get().id())) {
             audit.record(tenant, new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
                     "approval.used", usable.get().id(), Map.of("method", method, "resource", path));
-            return;
+            return Optional.of(usable.get().bodySha256());
         }
         Approval request = new Approval(ids.newId("apr"), tenant, workload, boundTo, method.toUpperCase(
                 java.util.Locale.ROOT), path, bodySha256, ApprovalStatus.PENDING, now, now.plus(APPROVAL_LIFETIME),

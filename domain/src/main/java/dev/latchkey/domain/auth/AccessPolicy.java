@@ -49,6 +49,21 @@ public final class AccessPolicy {
      *
      * @throws AuthFailure {@code invalid_oauth_token}
      */
+    /**
+     * Like {@link #requireAudience(Principal, String)} for a request whose resource may be unknown
+     * (two resources it could belong to): a token bound to a resource is then refused.
+     */
+    public static void requireAudience(Principal principal, java.util.Optional<String> resource) {
+        if (resource.isEmpty()) {
+            principal.audience().ifPresent(audience -> {
+                throw new AuthFailure(AuthError.INVALID_OAUTH_TOKEN, "The request's host does not say which protected"
+                        + " resource it is for, so a token bound to one is refused");
+            });
+            return;
+        }
+        requireAudience(principal, resource.get());
+    }
+
     public static void requireAudience(Principal principal, String resource) {
         principal.audience().filter(audience -> !audience.equals(resource)).ifPresent(audience -> {
             throw new AuthFailure(AuthError.INVALID_OAUTH_TOKEN, "The token was issued for another resource");

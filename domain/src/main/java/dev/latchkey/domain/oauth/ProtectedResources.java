@@ -16,13 +16,30 @@ public final class ProtectedResources {
     private final List<String> canonical;
     /** Each resource's URI path, computed once: {@link #forPath} runs on the decision path. */
     private final List<String> paths;
+    /** Each resource's authority ({@code host[:port]}, lower case), compared with the request's host. */
+    private final List<String> authorities;
 
+    /**
+     * @throws IllegalArgumentException when two resources differ only in scheme: a request names its
+     *     host and path, never its scheme, so they could not be told apart
+     */
     public ProtectedResources(List<String> resources) {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("at least one protected resource is needed");
         }
         this.canonical = resources.stream().map(ProtectedResources::canonicalise).distinct().toList();
         this.paths = canonical.stream().map(ProtectedResources::pathOf).toList();
+        this.authorities = canonical.stream().map(r -> URI.create(r).getRawAuthority().toLowerCase(Locale.ROOT))
+                .toList();
+        for (int i = 0; i < canonical.size(); i++) {
+            for (int j = i + 1; j < canonical.size(); j++) {
+                if (authorities.get(i).equals(authorities.get(j)) && paths.get(i).equals(paths.get(j))) {
+                    throw new IllegalArgumentException("the protected resources " + canonical.get(i) + " and "
+                            + canonical.get(j) + " cannot be told apart: a request names a host and a path, not a"
+                            + " scheme; keep one of them");
+                }
+            }
+        }
     }
 
     /** The canonical form of a resource URI; throws when it is not an absolute http(s) URI without a fragment. */
@@ -80,10 +97,90 @@ public final class ProtectedResources {
         return canonical.get(best);
     }
 
+    /**
+     * The resource a request belongs to, told apart by host and path. The host is the one the
+     * trusted proxy reports; when it names one or more resources, only those are candidates (two
+     * servers at {@code /mcp} on different hosts are two resources). Otherwise the path decides, as
+     * {@link #forPath} — unless two resources on different hosts share the best path, when the
+     * request's resource is unknown (empty): a token bound to either is then refused, never taken
+     * for the other's.
+     */
+    public Optional<String> forRequest(Optional<String> host, String requestPath) {
+        java.util.function.IntPredicate onHost = onHost(host);
+        boolean hostKnown = java.util.stream.IntStream.range(0, canonical.size()).anyMatch(onHost);
+        int best = -1;
+        int bestLength = -1;
+        boolean tie = false;
+        for (int i = 0; i < paths.size(); i++) {
+            if (hostKnown && !onHost.test(i)) {
+                continue;
+            }
+            String prefix = paths.get(i);
+            if (!covers(prefix, requestPath)) {
+                continue;
+            }
+            if (prefix.length() > bestLength) {
+                best = i;
+                bestLength = prefix.length();
+                tie = false;
+            } else if (prefix.length() == bestLength) {
+                tie = true;
+            }
+        }
+        if (tie) {
+            return Optional.empty();
+        }
+        if (best < 0) {
+            return hostKnown ? Optional.empty() : Optional.of(canonical.get(0));
+        }
+        return Optional.of(canonical.get(best));
+    }
+
+    /**
+     * Which resources a reported host names: those whose authority it is, else — for a host
+     * reported without its port, as nginx's {@code $host} is — those on that host name.
+     */
+    private java.util.function.IntPredicate onHost(Optional<String> host) {
+        Optional<String> authority = host.map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty());
+        if (authority.isEmpty()) {
+            return i -> false;
+        }
+        String wanted = authority.get();
+        if (authorities.contains(wanted)) {
+            return i -> authorities.get(i).equals(wanted);
+        }
+        return i -> hostName(authorities.get(i)).equals(wanted);
+    }
+
+    private static String hostName(String authority) {
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 || authority.endsWith("]") ? authority : authority.substring(0, colon);
+    }
+
     /** The resource whose metadata lives at {@code /.well-known/oauth-protected-resource<path>}. */
     public Optional<String> byPath(String path) {
+        return byPath(Optional.empty(), path);
+    }
+
+    /**
+     * The resource whose metadata lives at {@code /.well-known/oauth-protected-resource<path>} on
+     * {@code host}: when resources on several hosts share the path, the host picks one, and without
+     * a host that names one of them there is no answer rather than the wrong resource's document.
+     */
+    public Optional<String> byPath(Optional<String> host, String path) {
         String wanted = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return canonical.stream().filter(resource -> pathOf(resource).equals(wanted)).findFirst();
+        List<Integer> matches = new java.util.ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i).equals(wanted)) {
+                matches.add(i);
+            }
+        }
+        if (matches.size() <= 1) {
+            return matches.stream().findFirst().map(canonical::get);
+        }
+        java.util.function.IntPredicate onHost = onHost(host);
+        List<Integer> here = matches.stream().filter(onHost::test).toList();
+        return here.size() == 1 ? Optional.of(canonical.get(here.get(0))) : Optional.empty();
     }
 
     public static String pathOf(String canonicalResource) {

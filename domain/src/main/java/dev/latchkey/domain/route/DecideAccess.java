@@ -21,8 +21,16 @@ import java.util.Optional;
  */
 public final class DecideAccess {
 
-    /** Allowed; the principal and its allowance are empty for public routes. */
-    public record Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance) {
+    /**
+     * Allowed; the principal and its allowance are empty for public routes. {@code approvedBodySha256}
+     * is the body an approval was bound to, when one was used: the upstream must receive exactly it.
+     */
+    public record Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance,
+            Optional<String> approvedBodySha256) {
+
+        public Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance) {
+            this(principal, allowance, Optional.empty());
+        }
     }
 
     /** What a sensitive action is bound to: the SHA-256 of the exact body, and an approval if presented. */
@@ -70,17 +78,26 @@ public final class DecideAccess {
     }
 
     public Decision decide(String method, String path, Optional<PresentedCredential> credential, ActionFacts facts) {
+        return decide(method, Optional.empty(), path, credential, facts);
+    }
+
+    /**
+     * @param host the original request's host as the trusted proxy reports it, when it does: with
+     *     the path it tells apart protected resources on different hosts
+     */
+    public Decision decide(String method, Optional<String> host, String path, Optional<PresentedCredential> credential,
+            ActionFacts facts) {
         for (RouteRule rule : rules) {
             Optional<Map<String, String>> parameters = rule.match(method, path);
             if (parameters.isPresent()) {
-                return apply(rule.posture(), parameters.get(), credential, method, path, facts);
+                return apply(rule.posture(), parameters.get(), credential, method, host, path, facts);
             }
         }
         throw RequestRejected.notFound("Route");
     }
 
     private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,
-            String method, String path, ActionFacts facts) {
+            String method, Optional<String> host, String path, ActionFacts facts) {
         if (posture instanceof Posture.Public) {
             return new Decision(Optional.empty(), Optional.empty());
         }
@@ -89,16 +106,17 @@ public final class DecideAccess {
         }
         Principal principal = authenticate.authenticate(credential);
         if (principal.audience().isPresent() && resources.isPresent()) {
-            AccessPolicy.requireAudience(principal, resources.get().forPath(path));
+            AccessPolicy.requireAudience(principal, resources.get().forRequest(host, path));
         }
         if (principal.tenantId().isEmpty()) {
             throw new AuthFailure(missingTenant, "The verified credential carries no tenant context");
         }
+        Optional<String> approvedBody = Optional.empty();
         if (posture instanceof Posture.Authenticated authenticated) {
             AccessPolicy.requireScopes(principal, authenticated.scopes());
         } else if (posture instanceof Posture.Sensitive sensitiveAction) {
             AccessPolicy.requireScopes(principal, sensitiveAction.scopes());
-            sensitive.authorize(principal, method, path, facts.bodySha256(), facts.approvalId());
+            approvedBody = sensitive.authorize(principal, method, path, facts.bodySha256(), facts.approvalId());
         } else if (posture instanceof Posture.Owner owner) {
             AccessPolicy.requireTenant(principal);
             boolean owns = owner.parameter()
@@ -110,6 +128,6 @@ public final class DecideAccess {
                         .orElse("Only studio or artist owners may read this"));
             }
         }
-        return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)));
+        return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)), approvedBody);
     }
 }

@@ -226,6 +226,34 @@ class OAuthServerTest {
     }
 
     @Test
+    void resourcesAtTheSamePathOnDifferentHostsAreToldApartByTheHost() {
+        ProtectedResources hosts = new ProtectedResources(List.of("https://auth.example.com",
+                "https://mcp-a.example.com/mcp", "https://mcp-b.example.com:8443/mcp"));
+
+        assertThat(hosts.forRequest(Optional.of("MCP-B.example.com:8443"), "/mcp/tools"))
+                .contains("https://mcp-b.example.com:8443/mcp");
+        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/mcp")).contains("https://mcp-a.example.com/mcp");
+        assertThat(hosts.forRequest(Optional.of("mcp-b.example.com"), "/mcp")).as("nginx's $host has no port")
+                .contains("https://mcp-b.example.com:8443/mcp");
+        assertThat(hosts.forRequest(Optional.empty(), "/mcp/tools")).as("no host: either could be meant").isEmpty();
+        assertThat(hosts.forRequest(Optional.of("unknown.example.com"), "/mcp")).isEmpty();
+        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/other")).as("not a resource of that host")
+                .isEmpty();
+        assertThat(hosts.forRequest(Optional.empty(), "/health")).contains("https://auth.example.com");
+        assertThat(hosts.byPath(Optional.of("mcp-b.example.com:8443"), "/mcp"))
+                .contains("https://mcp-b.example.com:8443/mcp");
+        assertThat(hosts.byPath(Optional.of("latchkey.internal"), "/mcp")).isEmpty();
+    }
+
+    @Test
+    void resourcesThatOnlyASchemeTellsApartAreRefusedNamingBoth() {
+        assertThatThrownBy(() -> new ProtectedResources(List.of("https://api.example.com/mcp",
+                "http://api.example.com/mcp")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https://api.example.com/mcp").hasMessageContaining("http://api.example.com/mcp");
+    }
+
+    @Test
     void resourcesCompareWithoutTrailingSlashesAndMatchPathsOnSegments() {
         ProtectedResources two = new ProtectedResources(List.of("https://API.example.com/", "https://api.example.com/mcp"));
         assertThat(two.primary()).isEqualTo("https://api.example.com");
