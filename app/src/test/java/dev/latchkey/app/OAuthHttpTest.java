@@ -15,6 +15,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -448,6 +449,34 @@ class OAuthHttpTest {
                 .header("Authorization", "Bearer " + person.token()).DELETE());
         assertThat(disconnected.status()).isEqualTo(204);
         assertThat(whoami(other).json()).containsEntry("code", "invalid_oauth_token");
+    }
+
+    @Test
+    void tooManyMetadataDocumentsInFlightIs503WithRetryAfterNotABadRequest() throws Exception {
+        CLIENT_SITE.stubFor(WireMock.get(WireMock.urlMatching("/slow/.*")).willReturn(WireMock.okJson("{}")
+                .withFixedDelay(2_000)));
+        Pkce pkce = Pkce.fresh();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Page>>();
+            for (int i = 0; i < 20; i++) {
+                String clientId = "http://127.0.0.1:" + CLIENT_SITE.port() + "/slow/c" + i + "-" + UUID.randomUUID()
+                        + ".json";
+                answers.add(pool.submit(() -> client.authorize(OAuthTestClient.authorization(clientId, CALLBACK, pkce))));
+            }
+            var busy = new java.util.ArrayList<Page>();
+            for (var answer : answers) {
+                Page page = answer.get();
+                assertThat(page.status()).as(page.body()).isIn(400, 503);
+                if (page.status() == 503) {
+                    busy.add(page);
+                }
+            }
+            assertThat(busy).as("beyond the cap of concurrent fetches").isNotEmpty();
+            assertThat(busy.get(0).header("retry-after")).isEqualTo("1");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

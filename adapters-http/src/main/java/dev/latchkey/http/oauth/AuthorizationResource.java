@@ -194,6 +194,11 @@ public final class AuthorizationResource {
             Map<String, String> parameters = authorizationParameters(source);
             return step.apply(validate.validate(toDomain(parameters)), parameters);
         } catch (OAuthFailure failure) {
+            if (failure.redirectTo().isEmpty() && failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+                // Our own load (too many client documents being fetched), not a bad request: try again.
+                return HtmlPages.respond(503, OAuthPages.error("Try again in a moment", failure.description()),
+                        HtmlPages.STRICT_POLICY).header(HttpHeaders.RETRY_AFTER, "1").build();
+            }
             return failure.redirectTo()
                     .map(to -> Response.status(redirectStatus)
                             .location(URI.create(RedirectLocation.ofError(failure, to, endpoints.issuer()))).build())
