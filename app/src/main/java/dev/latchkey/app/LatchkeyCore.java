@@ -187,13 +187,14 @@ final class LatchkeyCore {
                 new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock));
         this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, addressProofs,
                 new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock), ids,
-                clock, passwords.isSignUp());
+                clock, passwords.isSignUp(), passwords.isTokenAtSignUp());
         this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers,
                 issueUserToken);
         Duration loginWindow = duration(userTokens.getFailedLoginWindow());
         this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
-                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock));
+                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock),
+                !passwords.isTokenAtSignUp());
         this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
         this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
                 issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache,

@@ -171,20 +171,26 @@ final class TestApps {
         return registered.string("access_token");
     }
 
-    /** The single-use token of the newest outbox mail to {@code email} with that subject. */
-    static String mailedToken(String email, String subject) {
+    /** The text of the newest outbox mail to {@code email} with that subject. */
+    static String mailText(String email, String subject) {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/outbox"))) {
             for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 String mail = java.nio.file.Files.readString(file);
                 if (mail.startsWith("To: " + email + "\n") && mail.contains("Subject: " + subject)) {
-                    var token = java.util.regex.Pattern.compile("token: ([A-Za-z0-9_-]+)").matcher(mail);
-                    org.assertj.core.api.Assertions.assertThat(token.find()).as(mail).isTrue();
-                    return token.group(1);
+                    return mail;
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         throw new AssertionError("no mail to " + email + " about " + subject);
+    }
+
+    /** The single-use token of the newest outbox mail to {@code email} with that subject. */
+    static String mailedToken(String email, String subject) {
+        String mail = mailText(email, subject);
+        var token = java.util.regex.Pattern.compile("token: ([A-Za-z0-9_-]+)").matcher(mail);
+        org.assertj.core.api.Assertions.assertThat(token.find()).as(mail).isTrue();
+        return token.group(1);
     }
 }

@@ -74,8 +74,12 @@ public final class AuthResource {
     @Public
     public Response register(Credentials body, @Context HttpServletRequest http) {
         Credentials credentials = RequestValues.requireBody(body);
-        return TokenResponse.ok(Response.status(Response.Status.CREATED), TokenResponse.of(register.execute(
-                credentials.email(), credentials.password(), http.getRemoteAddr()))).build();
+        return register.execute(credentials.email(), credentials.password(), http.getRemoteAddr())
+                .map(token -> TokenResponse.ok(Response.status(Response.Status.CREATED), TokenResponse.of(token)))
+                // The same answer whether or not the address had an account: the mail says which.
+                .orElseGet(() -> Response.accepted(java.util.Map.of("status", "verification_sent", "detail",
+                        "Follow the link mailed to this address, then sign in")))
+                .build();
     }
 
     /** A mailed single-use token; never logged. */

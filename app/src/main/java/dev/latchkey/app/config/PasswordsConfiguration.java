@@ -12,6 +12,14 @@ public final class PasswordsConfiguration {
     @JsonProperty("signUp")
     private boolean signUp = true;
 
+    /**
+     * True: {@code /auth/register} answers 201 with a token at once (the agent-platform document's
+     * row) and 409 for a taken address. False: 202 either way, and the person signs in once the mailed
+     * link has proven the address — nobody learns from registering whether an address has an account.
+     */
+    @JsonProperty("tokenAtSignUp")
+    private boolean tokenAtSignUp = true;
+
     /** Registrations and reset requests per client address per {@code signUpWindow}. */
     @Min(1)
     @JsonProperty("maxSignUpsPerAddress")
@@ -23,6 +31,10 @@ public final class PasswordsConfiguration {
 
     public boolean isSignUp() {
         return signUp;
+    }
+
+    public boolean isTokenAtSignUp() {
+        return tokenAtSignUp;
     }
 
     public int getMaxSignUpsPerAddress() {

@@ -21,9 +21,25 @@ public final class LogIn {
     private final FailedAttemptLimiter perAccount;
     private final FailedAttemptLimiter perAddress;
     private final String dummyHash;
+    private final boolean requireProvenAddress;
+    /** One message for every failed sign-in, so that none says more than another. */
+    private final String failure;
 
     public LogIn(UserStore users, SecretHasher hasher, IssueUserToken tokens, FailedAttemptLimiter perAccount,
             FailedAttemptLimiter perAddress) {
+        this(users, hasher, tokens, perAccount, perAddress, false);
+    }
+
+    /**
+     * @param requireProvenAddress whether a password sign-in waits for the mailed link (registration
+     *     that tells nobody whether an address has an account): until then it fails as a wrong
+     *     password does, so signing in cannot tell either
+     */
+    public LogIn(UserStore users, SecretHasher hasher, IssueUserToken tokens, FailedAttemptLimiter perAccount,
+            FailedAttemptLimiter perAddress, boolean requireProvenAddress) {
+        this.requireProvenAddress = requireProvenAddress;
+        this.failure = requireProvenAddress ? "The email or password is incorrect, or the address is not confirmed yet"
+                + " (follow the link mailed to it)" : "The email or password is incorrect";
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -45,10 +61,13 @@ public final class LogIn {
         Optional<User> user = parse(emailInput).flatMap(users::findByEmail);
         String hash = user.flatMap(User::passwordHash).orElse(dummyHash);
         boolean matches = password != null && hasher.verify(hash, password) && user.flatMap(User::passwordHash).isPresent();
+        if (matches && requireProvenAddress && !user.get().isEmailVerified()) {
+            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, failure);
+        }
         if (!matches) {
             perAccount.recordFailure(accountKey);
             perAddress.recordFailure(addressKey);
-            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The email or password is incorrect");
+            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, failure);
         }
         perAccount.reset(accountKey);
         return tokens.forUser(user.get());

@@ -17,6 +17,11 @@ import java.util.Optional;
  * it is never linked to an external identity and never receives an invitation (so registering
  * someone else's address first gains nothing). Registrations are budgeted per client address, and
  * password sign-up can be switched off where people sign up with an identity provider.
+ *
+ * <p>Two ways to finish: with a token at once (the agent-platform document's row), which cannot
+ * hide that an address already has an account (409), or after the mailed link — every registration
+ * then answers the same, the owner of a taken address gets a mail instead, and signing in waits
+ * for the proven address ({@link LogIn}).
  */
 public final class RegisterUser {
     private final UserStore users;
@@ -27,9 +32,11 @@ public final class RegisterUser {
     private final IdGenerator ids;
     private final Clock clock;
     private final boolean signUpOpen;
+    private final boolean tokenAtOnce;
 
     public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, AddressProofs proofs,
-            FailedAttemptLimiter perAddress, IdGenerator ids, Clock clock, boolean signUpOpen) {
+            FailedAttemptLimiter perAddress, IdGenerator ids, Clock clock, boolean signUpOpen, boolean tokenAtOnce) {
+        this.tokenAtOnce = tokenAtOnce;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -41,12 +48,14 @@ public final class RegisterUser {
     }
 
     /**
+     * @return the account's first token, or empty when registration finishes on the mailed link
+     *     (then whether or not the address was taken)
      * @throws RequestRejected {@code invalid_request} for a bad email or password, {@code conflict}
-     *     when the email is taken (saying only that; the address's owner is told by mail),
-     *     {@code not_found} when password sign-up is switched off
+     *     when the email is taken and a token is given at once (saying only that; the address's owner
+     *     is told by mail), {@code not_found} when password sign-up is switched off
      * @throws AuthFailure {@code rate_limited} past the client address's budget
      */
-    public AccessToken execute(String emailInput, String password, String clientAddress) {
+    public Optional<AccessToken> execute(String emailInput, String password, String clientAddress) {
         if (!signUpOpen) {
             throw RequestRejected.notFound("Password sign-up is switched off here: sign in with your identity"
                     + " provider");
@@ -65,9 +74,12 @@ public final class RegisterUser {
                 Optional.empty());
         if (!users.insert(user)) {
             users.findByEmail(email).ifPresent(proofs::tellOwnerOfAttempt);
+            if (!tokenAtOnce) {
+                return Optional.empty();
+            }
             throw new RequestRejected(RequestError.CONFLICT, "An account with this email already exists");
         }
         proofs.sendVerification(user);
-        return tokens.forUser(user);
+        return tokenAtOnce ? Optional.of(tokens.forUser(user)) : Optional.empty();
     }
 }
