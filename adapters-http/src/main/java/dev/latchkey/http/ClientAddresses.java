@@ -21,6 +21,12 @@ import java.util.List;
  * With no trusted proxies (the default) the header is ignored entirely, since anyone can send it.
  */
 public final class ClientAddresses implements Filter {
+    /**
+     * The request attribute holding the client's address, for code that sees the request only
+     * through JAX-RS (whose request properties are the servlet request's attributes).
+     */
+    public static final String ATTRIBUTE = "latchkey.clientAddress";
+
     private final List<Cidr> trusted;
 
     /** A network in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}) or one address. */
@@ -102,11 +108,13 @@ public final class ClientAddresses implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (trusted.isEmpty()) {
+            request.setAttribute(ATTRIBUTE, request.getRemoteAddr());
             chain.doFilter(request, response);
             return;
         }
         HttpServletRequest http = (HttpServletRequest) request;
         String client = clientOf(http.getRemoteAddr(), java.util.Collections.list(http.getHeaders("X-Forwarded-For")));
+        request.setAttribute(ATTRIBUTE, client);
         chain.doFilter(new HttpServletRequestWrapper(http) {
             @Override
             public String getRemoteAddr() {

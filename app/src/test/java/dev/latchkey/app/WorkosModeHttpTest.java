@@ -35,7 +35,8 @@ class WorkosModeHttpTest {
             ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID),
             ConfigOverride.config("workos.validationCacheTtl", "30s"),
             ConfigOverride.config("workos.outageGrace", "60s"),
-            ConfigOverride.config("identityProviders.openFor", "1s"));
+            ConfigOverride.config("identityProviders.openFor", "1s"),
+            ConfigOverride.config("clientAddresses.trustedProxies", "127.0.0.1"));
 
     private String adminToken;
     private String tenant;
@@ -181,6 +182,31 @@ class WorkosModeHttpTest {
         assertProblem(whoamiBearer(FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"), WORKOS.issuer(),
                 fresh("user_"), fresh("org_"), Instant.now().minusSeconds(120))), 401, "invalid_jwt");
         assertProblem(whoamiKey("sk_unknown_" + UUID.randomUUID()), 401, "invalid_api_key");
+    }
+
+    @Test
+    void aFloodOfDistinctJunkKeysFromOneSourceIsStoppedThereAndOtherSourcesAreNot() {
+        String flooder = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String neighbour = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        int before = WORKOS.validations();
+        for (int i = 0; i < 30; i++) {
+            assertProblem(Reply.of(request(APP, "/whoami").header("X-API-Key", "sk_junk_" + UUID.randomUUID())
+                    .header("X-Forwarded-For", flooder).get()), 401, "invalid_api_key");
+        }
+        Reply stopped = Reply.of(request(APP, "/whoami").header("X-API-Key", "sk_junk_" + UUID.randomUUID())
+                .header("X-Forwarded-For", flooder).get());
+        assertProblem(stopped, 429, "rate_limited");
+        assertThat(stopped.header("Retry-After")).isNotBlank();
+        assertThat(WORKOS.validations() - before).as("the 31st was not asked").isEqualTo(30);
+
+        String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
+        WORKOS.knowsApiKey(value, fresh("api_key_"), org);
+        map(org, "agent", "member", List.of(), "active");
+        Reply neighbours = Reply.of(request(APP, "/whoami").header("X-API-Key", value)
+                .header("X-Forwarded-For", neighbour).get());
+        assertThat(neighbours.status()).as("another source's new key is validated").isEqualTo(200);
+        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", value).header("X-Forwarded-For", flooder)
+                .get()).status()).as("and, once validated, works from anywhere").isEqualTo(200);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         request.setProperty(CallerContext.CHALLENGE_SCOPES, requiredScopes);
         Principal principal;
         try (var timing = metrics.timeAuthentication()) {
-            principal = authenticate.authenticate(CredentialParser.parse(request.getHeaders()));
+            principal = authenticate.authenticate(CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)));
         }
         try {
             if (principal.audience().isPresent() && resources.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.latchkey.http.auth;
 
 import dev.latchkey.domain.auth.PresentedCredential;
+import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -30,7 +31,18 @@ public final class CredentialParser {
     private CredentialParser() {
     }
 
+    /** The client address the request came from, as {@code ClientAddresses} resolved it. */
+    public static String sourceOf(jakarta.ws.rs.container.ContainerRequestContext request) {
+        Object address = request.getProperty(dev.latchkey.http.ClientAddresses.ATTRIBUTE);
+        return address instanceof String text ? text : PresentedCredential.ApiKeyHeader.UNKNOWN_SOURCE;
+    }
+
     public static Optional<PresentedCredential> parse(MultivaluedMap<String, String> headers) {
+        return parse(headers, PresentedCredential.ApiKeyHeader.UNKNOWN_SOURCE);
+    }
+
+    /** @param source the client address, which budgets the unknown API keys it presents */
+    public static Optional<PresentedCredential> parse(MultivaluedMap<String, String> headers, String source) {
         Optional<String> authorization = single(headers, AUTHORIZATION);
         Optional<String> apiKey = single(headers, API_KEY_HEADER);
         if (authorization.isPresent() && apiKey.isPresent()) {
@@ -39,7 +51,10 @@ public final class CredentialParser {
         if (authorization.isPresent()) {
             return Optional.of(new PresentedCredential.Bearer(bearerToken(authorization.get())));
         }
-        return apiKey.map(value -> new PresentedCredential.ApiKeyHeader(apiKeyValue(value)));
+        return apiKey.map(value -> {
+            String key = apiKeyValue(value);
+            return new PresentedCredential.ApiKeyHeader(key, VerificationCache.fingerprint(key), source);
+        });
     }
 
     private static Optional<String> single(MultivaluedMap<String, String> headers, String name) {

@@ -126,7 +126,7 @@ public final class AuthzCheckResource {
             ForwardAuthProxy.OriginalRequest original = proxy.read(request);
             try {
                 decision = decide.decide(original.method(), original.host(), original.path(),
-                        CredentialParser.parse(request.getHeaders()), actionFacts(request));
+                        CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)), actionFacts(request));
             } catch (AuthFailure failure) {
                 return refusal(failure, original, subrequest, response);
             }

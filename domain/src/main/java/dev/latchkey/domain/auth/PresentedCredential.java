@@ -35,15 +35,26 @@ public sealed interface PresentedCredential {
         }
     }
 
-    /** {@code X-API-Key: <value>}. */
-    record ApiKeyHeader(String value, ByteBuffer fingerprint) implements PresentedCredential {
+    /**
+     * {@code X-API-Key: <value>}, and the client address it came from: an unknown key costs a call to
+     * the key's authority when that is an external provider, so unknown keys are budgeted per source.
+     */
+    record ApiKeyHeader(String value, ByteBuffer fingerprint, String source) implements PresentedCredential {
+        /** The source when the edge does not know it. */
+        public static final String UNKNOWN_SOURCE = "unknown";
+
         public ApiKeyHeader {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(source, "source");
+        }
+
+        public ApiKeyHeader(String value, ByteBuffer fingerprint) {
+            this(value, fingerprint, UNKNOWN_SOURCE);
         }
 
         public ApiKeyHeader(String value) {
-            this(Objects.requireNonNull(value, "value"), VerificationCache.fingerprint(value));
+            this(Objects.requireNonNull(value, "value"), VerificationCache.fingerprint(value), UNKNOWN_SOURCE);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.latchkey.domain.provider;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
@@ -19,21 +20,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the value, so steady agent traffic does not call the provider per request; the value itself is
  * never stored. A key the provider says it does not know is remembered as unknown for
  * {@link #UNKNOWN_FOR} (it could be created at the provider later, so not for ever): a flood that
- * repeats junk keys costs map lookups, not the provider's rate budget.
+ * repeats junk keys costs map lookups, not the provider's rate budget. A flood of distinct junk
+ * keys is budgeted per client address: past {@link #UNKNOWN_PER_SOURCE} unknown keys in
+ * {@link #UNKNOWN_FOR}, that source's keys not validated recently are refused with
+ * {@code rate_limited} without asking the provider — so one source cannot spend the provider's
+ * budget (or open its breaker) for everyone, and keys of other sources are untouched.
  */
 public final class ProviderApiKeyVerifier implements CredentialVerifier {
     private final IdentityProvider provider;
     private final MappedActors actors;
     public static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
     private static final int MAX_UNKNOWN = 100_000;
+    public static final int UNKNOWN_PER_SOURCE = 30;
 
     private final CachedTokenVerification validations;
     private final Clock clock;
     private final ConcurrentHashMap<ByteBuffer, Instant> unknownUntil = new ConcurrentHashMap<>();
+    private final FailedAttemptLimiter unknownPerSource;
 
     public ProviderApiKeyVerifier(IdentityProvider provider, MappedActors actors,
             CachedTokenVerification validations, Clock clock) {
         this.clock = clock;
+        this.unknownPerSource = new FailedAttemptLimiter(UNKNOWN_PER_SOURCE, UNKNOWN_FOR, clock);
         this.provider = provider;
         this.actors = actors;
         this.validations = validations;
@@ -57,12 +65,21 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
         if (until != null && now.isBefore(until)) {
             throw new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
         }
+        String source = credential instanceof PresentedCredential.ApiKeyHeader header ? header.source()
+                : PresentedCredential.ApiKeyHeader.UNKNOWN_SOURCE;
+        // Only keys not validated recently are budgeted: revalidating a known key never is.
+        boolean known = validations.holds(credential, kind());
         return validations.verify(credential, () -> {
+            unknownPerSource.retryAfter(source).filter(wait -> !known).ifPresent(wait -> {
+                throw new AuthFailure(AuthError.RATE_LIMITED, "Too many unknown API keys from this address; try again"
+                        + " later", wait);
+            });
             ProviderIdentity identity = provider.validateApiKey(credential.value()).orElseThrow(() -> {
                 if (unknownUntil.size() >= MAX_UNKNOWN) {
                     unknownUntil.clear();
                 }
                 unknownUntil.put(fingerprint, now.plus(UNKNOWN_FOR));
+                unknownPerSource.recordFailure(source);
                 return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
             });
             Principal principal = actors.principalOf(provider.name(), identity, kind());
