@@ -65,6 +65,14 @@ class DatabaseOutageHttpTest {
             Reply.assertProblem(management, 503, "service_unavailable");
             assertThat(Duration.between(start, Instant.now())).as("nothing hangs").isLessThan(Duration.ofSeconds(15));
             assertThat(unknown.body().toString()).doesNotContain("Exception").doesNotContain("postgres");
+            Reply token = Reply.of(TestApps.request(APP, "/oauth/token").post(jakarta.ws.rs.client.Entity.form(
+                    new jakarta.ws.rs.core.Form().param("grant_type", "refresh_token").param("refresh_token", "rt_x")
+                            .param("client_id", "client_x"))));
+            assertThat(token.status()).as(token.body().toString()).isEqualTo(503);
+            assertThat(token.body()).as("OAuth clients parse error, not problem+json")
+                    .containsEntry("error", "temporarily_unavailable").containsKey("error_description");
+            assertThat(token.header("Retry-After")).isNotNull();
+            assertThat(token.header("Cache-Control")).isEqualTo("no-store");
         } finally {
             PROXY.restore();
         }

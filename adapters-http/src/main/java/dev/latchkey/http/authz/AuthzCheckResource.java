@@ -11,10 +11,9 @@ import dev.latchkey.http.auth.CredentialParser;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.auth.RateLimitHeaders;
 import dev.latchkey.http.oauth.ResourceMetadataChallenge;
-import dev.latchkey.http.problem.AuthErrorStatus;
+import dev.latchkey.http.problem.ErrorStatus;
 import dev.latchkey.http.problem.ProblemResponses;
 import dev.latchkey.http.problem.RenderedOnce;
-import dev.latchkey.http.problem.RequestRejectedMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -132,7 +131,7 @@ public final class AuthzCheckResource {
             }
         } catch (RequestRejected rejected) {
             if (subrequest) {
-                return relayable(RequestRejectedMapper.statusOf(rejected.error()));
+                return relayable(ErrorStatus.of(rejected.error()));
             }
             throw rejected;
         }
@@ -154,7 +153,7 @@ public final class AuthzCheckResource {
     private Response refusal(AuthFailure failure, ForwardAuthProxy.OriginalRequest original, boolean subrequest,
             HttpServletResponse response) {
         if (subrequest) {
-            return relayable(AuthErrorStatus.of(failure.error()));
+            return relayable(ErrorStatus.of(failure.error()));
         }
         return ProblemResponses.writeTo(response, failure, challenge -> resources
                 .flatMap(known -> known.forRequest(original.host(), original.path()))

@@ -8,6 +8,7 @@ import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RegisterClient;
 import dev.latchkey.domain.oauth.RegisteredClient;
 import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.problem.OAuthErrorFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * Dynamic client registration (RFC 7591). The body is read as a tree, not bound to a class, because
  * unknown metadata must be ignored here (§2) where every other Latchkey body rejects it.
  */
+@OAuthErrorFormat
 @Path("/oauth/register")
 public final class ClientRegistrationResource {
     private final RegisterClient registerClient;

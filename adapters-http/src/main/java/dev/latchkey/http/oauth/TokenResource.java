@@ -7,6 +7,7 @@ import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.TokenRequest;
 import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.problem.OAuthErrorFormat;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The token endpoint (RFC 6749 §3.2) and the revocation endpoint (RFC 7009). */
+@OAuthErrorFormat
 @Path("/oauth")
 public final class TokenResource {
     private final IssueOAuthTokens issueTokens;

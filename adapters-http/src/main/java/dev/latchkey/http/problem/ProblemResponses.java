@@ -33,7 +33,7 @@ public final class ProblemResponses {
     }
 
     public static Response of(AuthFailure failure) {
-        Response.ResponseBuilder response = Response.status(AuthErrorStatus.of(failure.error()))
+        Response.ResponseBuilder response = Response.status(ErrorStatus.of(failure.error()))
                 .type(PROBLEM_JSON)
                 .entity(problemOf(failure));
         headersOf(failure).forEach(response::header);
@@ -51,7 +51,7 @@ public final class ProblemResponses {
      */
     public static Response writeTo(HttpServletResponse servletResponse, AuthFailure failure,
             UnaryOperator<String> challenge) {
-        int status = AuthErrorStatus.of(failure.error());
+        int status = ErrorStatus.of(failure.error());
         try {
             byte[] body = BODIES.get(problemOf(failure));
             servletResponse.setStatus(status);
@@ -78,7 +78,7 @@ public final class ProblemResponses {
 
     private static Problem problemOf(AuthFailure failure) {
         AuthError error = failure.error();
-        return Problem.of(AuthErrorStatus.of(error), error.code(), error.title(), failure.detail());
+        return Problem.of(ErrorStatus.of(error), error.code(), error.title(), failure.detail());
     }
 
     /** The challenge and Retry-After headers a refusal calls for. */
@@ -88,7 +88,7 @@ public final class ProblemResponses {
         challenge(error, failure.detail()).ifPresent(value -> headers.put(HttpHeaders.WWW_AUTHENTICATE, value));
         failure.retryAfter().ifPresent(after -> headers.put(HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, after.toSeconds()))));
-        if (AuthErrorStatus.of(error) == 503 && failure.retryAfter().isEmpty()) {
+        if (ErrorStatus.of(error) == 503 && failure.retryAfter().isEmpty()) {
             headers.put(HttpHeaders.RETRY_AFTER, "5");
         }
         return headers;

@@ -11,9 +11,18 @@ import org.slf4j.LoggerFactory;
 public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailable> {
     private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailableMapper.class);
 
+    /** The matched resource, to answer OAuth endpoints in their own shape. */
+    @jakarta.ws.rs.core.Context
+    private jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public Response toResponse(StoreUnavailable unavailable) {
         LOG.warn("store unavailable: {}", unavailable.getMessage());
+        if (OAuthErrorBodies.wanted(resource)) {
+            return OAuthErrorBodies.of(503, "temporarily_unavailable",
+                    "A store Latchkey depends on cannot be reached; try again shortly")
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         Response problem = ProblemResponses.problem(503, HttpErrorCodes.SERVICE_UNAVAILABLE, "Service unavailable",
                 "A store Latchkey depends on cannot be reached; try again shortly");
         return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, "5").build();

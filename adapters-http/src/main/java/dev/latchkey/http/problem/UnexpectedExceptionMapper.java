@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
+    /** The matched resource, to answer OAuth endpoints in their own shape. */
+    @jakarta.ws.rs.core.Context
+    private jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public Response toResponse(Throwable exception) {
         String errorId = UUID.randomUUID().toString();
@@ -24,8 +28,11 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         } else {
             LOG.error("unexpected error {}", errorId, exception);
         }
-        return ProblemResponses.problem(500, HttpErrorCodes.INTERNAL_ERROR, "Internal server error",
-                "Something went wrong on our side; quote error id " + errorId);
+        String detail = "Something went wrong on our side; quote error id " + errorId;
+        if (OAuthErrorBodies.wanted(resource)) {
+            return OAuthErrorBodies.of(500, "server_error", detail).build();
+        }
+        return ProblemResponses.problem(500, HttpErrorCodes.INTERNAL_ERROR, "Internal server error", detail);
     }
 
     private static java.sql.SQLException sqlCause(Throwable failure) {

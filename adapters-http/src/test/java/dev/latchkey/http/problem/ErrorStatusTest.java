@@ -4,13 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestError;
+import dev.latchkey.domain.oauth.OAuthError;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AuthErrorStatusTest {
+/** Every code of every family, with its status, pinned by hand: codes and statuses are API. */
+class ErrorStatusTest {
+
+    @Test
+    void everyRequestErrorHasItsStatusAndCode() {
+        Map<String, Integer> pinned = Map.of("not_found", 404, "invalid_request", 400, "conflict", 409);
+        Map<String, Integer> actual = new java.util.HashMap<>();
+        for (RequestError error : RequestError.values()) {
+            actual.put(error.code(), ErrorStatus.of(error));
+        }
+        assertThat(actual).isEqualTo(pinned);
+    }
+
+    @Test
+    void everyOAuthErrorHasItsStatusAndCode() {
+        Map<String, Integer> pinned = Map.ofEntries(Map.entry("invalid_request", 400), Map.entry("invalid_client", 401),
+                Map.entry("invalid_grant", 400), Map.entry("unauthorized_client", 400),
+                Map.entry("unsupported_grant_type", 400), Map.entry("unsupported_response_type", 400),
+                Map.entry("invalid_scope", 400), Map.entry("invalid_target", 400), Map.entry("access_denied", 400),
+                Map.entry("invalid_redirect_uri", 400), Map.entry("invalid_client_metadata", 400),
+                Map.entry("unsupported_token_type", 400), Map.entry("temporarily_unavailable", 503));
+        Map<String, Integer> actual = new java.util.HashMap<>();
+        for (OAuthError error : OAuthError.values()) {
+            actual.put(error.code(), ErrorStatus.of(error, false));
+        }
+        assertThat(actual).isEqualTo(pinned);
+        assertThat(ErrorStatus.of(OAuthError.TEMPORARILY_UNAVAILABLE, true)).as("throttled: told when to retry")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void theHttpLayersOwnCodesArePinned() throws IllegalAccessException {
+        Map<String, String> pinned = Map.of("NOT_FOUND", "not_found", "METHOD_NOT_ALLOWED", "method_not_allowed",
+                "INVALID_REQUEST", "invalid_request", "UNSUPPORTED_MEDIA_TYPE", "unsupported_media_type",
+                "NOT_ACCEPTABLE", "not_acceptable", "SERVICE_UNAVAILABLE", "service_unavailable",
+                "INTERNAL_ERROR", "internal_error");
+        Map<String, String> actual = new java.util.HashMap<>();
+        for (java.lang.reflect.Field field : HttpErrorCodes.class.getFields()) {
+            actual.put(field.getName(), (String) field.get(null));
+        }
+        assertThat(actual).isEqualTo(pinned);
+    }
 
     /** DESIGN.md's error table, by hand: status is API as much as the code is. */
     @Test
@@ -38,7 +81,7 @@ class AuthErrorStatusTest {
 
         Map<AuthError, Integer> actual = new EnumMap<>(AuthError.class);
         for (AuthError error : AuthError.values()) {
-            actual.put(error, AuthErrorStatus.of(error));
+            actual.put(error, ErrorStatus.of(error));
         }
 
         assertThat(actual).isEqualTo(documented);
