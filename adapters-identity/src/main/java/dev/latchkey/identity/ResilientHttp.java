@@ -84,10 +84,6 @@ final class ResilientHttp {
                 .build());
     }
 
-    CircuitBreaker breaker() {
-        return breaker;
-    }
-
     /** An answer the caller must interpret (any status but 429 and 5xx, which are failures). */
     record Answer(int status, String body) {
     }

@@ -148,7 +148,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         });
 
         environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
-                Duration.ofMillis(configuration.getApiKeys().getLastUsedFlushInterval().toMilliseconds())));
+                configuration.getApiKeys().getLastUsedFlushInterval().toJavaDuration(),
+                environment.lifecycle().scheduledExecutorService("last-used-flush", true).build()));
 
         // First: every limit after it sees the client behind a trusted proxy, not the proxy.
         environment.servlets().addFilter("client-addresses", configuration.getClientAddresses().filter())
@@ -222,7 +223,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 core.signInWithExternalIdentity, core.signInSessions, endpoints, config.getScopes()));
         jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
         jersey.register(new ConnectionsResource(oauth.connections()));
-        environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10)));
+        environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10),
+                environment.lifecycle().scheduledExecutorService("oauth-housekeeping", true).build()));
     }
 
     /** Where this instance's own API answers, once the server has started: the console calls it on loopback. */
@@ -301,7 +303,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {
         var tokens = configuration.getUserTokens();
         return new Hs256UserTokenCodec(ConfiguredSecrets.userTokenSecret(tokens), tokens.getIssuer(), clock,
-                Duration.ofMillis(tokens.getLeeway().toMilliseconds()));
+                tokens.getLeeway().toJavaDuration());
     }
 
     static SecretHasher hasher(LatchkeyConfiguration configuration, MetricRegistry metrics) {

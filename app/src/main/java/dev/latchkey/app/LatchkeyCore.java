@@ -147,9 +147,9 @@ final class LatchkeyCore {
         VerificationCache cache = new VerificationCache(keys.getCacheMaxEntries());
 
         this.clock = clock;
-        this.lastUsed = new LastUsedRecorder(stores.apiKeys(), duration(keys.getLastUsedGranularity()));
+        this.lastUsed = new LastUsedRecorder(stores.apiKeys(), keys.getLastUsedGranularity().toJavaDuration());
         this.apiKeyVerifier = new ApiKeyVerifier(stores.apiKeys(), stores.workspaces(), hasher, cache,
-                lastUsed, clock, duration(keys.getRevalidateAfter()));
+                lastUsed, clock, keys.getRevalidateAfter().toJavaDuration());
         this.issueApiKey = new IssueApiKey(stores.apiKeys(), hasher, ids, random, clock, audit);
         this.listApiKeys = new ListApiKeys(stores.apiKeys());
         this.revokeApiKey = new RevokeApiKey(stores.apiKeys(), cache, clock, audit);
@@ -159,10 +159,10 @@ final class LatchkeyCore {
 
         VerificationCache tokenCache = new VerificationCache(keys.getCacheMaxEntries());
         IssueUserToken issueUserToken = new IssueUserToken(codec, stores.memberships(), ids, clock,
-                duration(userTokens.getLifetime()));
+                userTokens.getLifetime().toJavaDuration());
         UserPrincipals principals = new UserPrincipals(stores.memberships(), stores.workspaces(), roleScopes);
         CachedTokenVerification tokenVerifications = new CachedTokenVerification(tokenCache, clock,
-                duration(userTokens.getRevalidateAfter()));
+                userTokens.getRevalidateAfter().toJavaDuration());
         this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
                 tokenVerifications);
         this.signInSessions = new SignInSessions(codec, issueUserToken, userTokenVerifier, stores.revokedTokens(),
@@ -190,7 +190,7 @@ final class LatchkeyCore {
                 clock, passwords.isSignUp(), passwords.isTokenAtSignUp());
         this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers,
                 issueUserToken);
-        Duration loginWindow = duration(userTokens.getFailedLoginWindow());
+        Duration loginWindow = userTokens.getFailedLoginWindow().toJavaDuration();
         this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock),
@@ -216,7 +216,7 @@ final class LatchkeyCore {
                 grantScopes, ids, clock, audit, tokenCache, stores.revokedTokens());
         var workloadTokens = configuration.getWorkloadTokens();
         this.signingKeys = new WorkloadSigningKeys(stores.signingKeys(),
-                ConfiguredSecrets.keyEncryptionKey(workloadTokens), clock, duration(workloadTokens.getActivationDelay()),
+                ConfiguredSecrets.keyEncryptionKey(workloadTokens), clock, workloadTokens.getActivationDelay().toJavaDuration(),
                 IssueWorkloadToken.LIFETIME.plusMinutes(1), Duration.ofMinutes(1));
         this.workloadTokenCodec = new Rs256WorkloadTokenCodec(signingKeys, workloadTokens.getIssuer(),
                 workloadTokens.getAudience(), clock);
@@ -231,7 +231,7 @@ final class LatchkeyCore {
 
         this.oauth = configuration.getOauth().isEnabled()
                 ? Optional.of(oauthServer(configuration.getOauth(), stores, principals, tokenCache,
-                        duration(userTokens.getRevalidateAfter()),
+                        userTokens.getRevalidateAfter().toJavaDuration(),
                         audit, ids, random, clock, documents))
                 : Optional.empty();
 
@@ -254,11 +254,11 @@ final class LatchkeyCore {
             var workosConfig = configuration.getWorkos();
             if (workosKeys) {
                 chain.add(new ProviderApiKeyVerifier(provider, actors, new CachedTokenVerification(validationCache,
-                        clock, duration(workosConfig.getValidationCacheTtl()), duration(workosConfig.getOutageGrace()),
+                        clock, workosConfig.getValidationCacheTtl().toJavaDuration(), workosConfig.getOutageGrace().toJavaDuration(),
                         AuthError.INVALID_API_KEY), clock));
             }
             chain.add(new ProviderAccessTokenVerifier(provider, actors, new CachedTokenVerification(tokenCache, clock,
-                    duration(userTokens.getRevalidateAfter()), duration(workosConfig.getOutageGrace()),
+                    userTokens.getRevalidateAfter().toJavaDuration(), workosConfig.getOutageGrace().toJavaDuration(),
                     AuthError.INVALID_JWT)));
         });
         this.verifiers = List.copyOf(chain);
@@ -275,7 +275,7 @@ final class LatchkeyCore {
         AuthenticateClient authenticateClient = new AuthenticateClient(clients);
         return new OAuthServer(settings, resources,
                 new RegisterClient(stores.oauthClients(), new FailedAttemptLimiter(config.getMaxRegistrationsPerAddress(),
-                        duration(config.getRegistrationWindow()), clock), settings.supportedScopes(), ids, random, clock),
+                        config.getRegistrationWindow().toJavaDuration(), clock), settings.supportedScopes(), ids, random, clock),
                 new ValidateAuthorizationRequest(clients, resources, settings),
                 new GrantConsent(stores.users(), stores.memberships(), stores.workspaces(), principals,
                         stores.authorizationCodes(), settings, audit, random, clock),
@@ -286,7 +286,7 @@ final class LatchkeyCore {
                 new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations),
                 new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock),
                 new ExpireOAuthRecords(stores.oauthClients(), stores.authorizationCodes(), stores.oauthTokens(),
-                        duration(config.getUnusedClientExpiry()), clock),
+                        config.getUnusedClientExpiry().toJavaDuration(), clock),
                 new OAuthTokenVerifier(stores.oauthTokens(), stores.users(), principals, new CachedTokenVerification(
                         tokenCache, clock, revalidateAfter, Duration.ZERO,
                         AuthError.INVALID_OAUTH_TOKEN), settings, clock));
@@ -299,9 +299,5 @@ final class LatchkeyCore {
 
     AuthenticateRequest authenticateRequest(AuthenticationListener listener) {
         return new AuthenticateRequest(verifiers, listener);
-    }
-
-    private static Duration duration(io.dropwizard.util.Duration configured) {
-        return Duration.ofMillis(configured.toMilliseconds());
     }
 }

@@ -3,40 +3,29 @@ package dev.latchkey.app;
 import dev.latchkey.domain.oauth.ExpireOAuthRecords;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes never-used OAuth clients and dead codes and tokens on a timer. */
+/** Deletes never-used OAuth clients and dead codes and tokens on a timer (a Dropwizard managed executor). */
 final class OAuthHousekeeping implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthHousekeeping.class);
 
     private final ExpireOAuthRecords expire;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final ScheduledExecutorService timer;
 
-    OAuthHousekeeping(ExpireOAuthRecords expire, Duration interval) {
+    OAuthHousekeeping(ExpireOAuthRecords expire, Duration interval, ScheduledExecutorService timer) {
         this.expire = expire;
         this.interval = interval;
+        this.timer = timer;
     }
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "oauth-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
+        timer.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private void runQuietly() {

@@ -44,9 +44,6 @@ public final class HtmlPages {
             code.secret{display:block;word-break:break-all;background:#f4f5f7;padding:10px;border-radius:8px;margin:8px 0}\
             meter{width:100%;height:22px}h2{font-size:1.1rem;margin:24px 0 4px}\
             button:focus,a:focus,input:focus,select:focus{outline:3px solid #9bb0f5;outline-offset:1px}""";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + hashOf(STYLE)
-            + "'; frame-ancestors 'none'; base-uri 'none'";
-
 
     private static final String STYLE_SOURCE = "'" + hashOf(STYLE) + "'";
     /** No script, no framing: the sign-in and consent pages. */

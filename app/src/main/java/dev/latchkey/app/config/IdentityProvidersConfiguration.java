@@ -44,8 +44,8 @@ public final class IdentityProvidersConfiguration {
     private int maxConcurrentCalls = 16;
 
     public OutboundCallSettings toSettings() {
-        return new OutboundCallSettings(java.time.Duration.ofMillis(timeout.toMilliseconds()), maxAttempts,
-                java.time.Duration.ofMillis(retryBackoff.toMilliseconds()), failureRateThreshold, minimumCalls,
-                java.time.Duration.ofMillis(openFor.toMilliseconds()), maxConcurrentCalls);
+        return new OutboundCallSettings(timeout.toJavaDuration(), maxAttempts,
+                retryBackoff.toJavaDuration(), failureRateThreshold, minimumCalls,
+                openFor.toJavaDuration(), maxConcurrentCalls);
     }
 }

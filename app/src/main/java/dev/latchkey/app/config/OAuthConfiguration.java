@@ -146,7 +146,7 @@ public final class OAuthConfiguration {
     }
 
     private static java.time.Duration java(Duration duration) {
-        return java.time.Duration.ofMillis(duration.toMilliseconds());
+        return duration.toJavaDuration();
     }
 
     /** {@code oauth.clientMetadataDocuments:} https client ids that describe themselves. */
@@ -179,8 +179,8 @@ public final class OAuthConfiguration {
 
         public ClientMetadataDocumentSettings toSettings() {
             return new ClientMetadataDocumentSettings(allowPrivateAddresses, allowHttp,
-                    java.time.Duration.ofMillis(timeout.toMilliseconds()), maxBytes,
-                    java.time.Duration.ofMillis(maxCacheAge.toMilliseconds()));
+                    timeout.toJavaDuration(), maxBytes,
+                    maxCacheAge.toJavaDuration());
         }
     }
 }

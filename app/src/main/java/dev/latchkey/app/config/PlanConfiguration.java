@@ -26,6 +26,6 @@ public final class PlanConfiguration {
     private Duration period = Duration.days(30);
 
     Plan toPlan(String name) {
-        return new Plan(name, requestsPerMinute, burst, usageCap, java.time.Duration.ofMillis(period.toMilliseconds()));
+        return new Plan(name, requestsPerMinute, burst, usageCap, period.toJavaDuration());
     }
 }

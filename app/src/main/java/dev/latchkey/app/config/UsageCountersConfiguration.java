@@ -49,10 +49,10 @@ public final class UsageCountersConfiguration {
     }
 
     public java.time.Duration timeout() {
-        return java.time.Duration.ofMillis(timeout.toMilliseconds());
+        return timeout.toJavaDuration();
     }
 
     public java.time.Duration retryAfter() {
-        return java.time.Duration.ofMillis(retryAfter.toMilliseconds());
+        return retryAfter.toJavaDuration();
     }
 }
