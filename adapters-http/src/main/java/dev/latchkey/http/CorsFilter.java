@@ -1,4 +1,4 @@
-package dev.latchkey.http.oauth;
+package dev.latchkey.http;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
