@@ -6,6 +6,7 @@ import dev.latchkey.domain.oauth.OAuthClient;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RedirectUris;
+import dev.latchkey.outbound.PublicAddresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -14,6 +14,7 @@ import dev.latchkey.domain.oauth.OAuthClient;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.testing.MutableClock;
+import dev.latchkey.outbound.PublicAddresses;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;

@@ -52,7 +52,7 @@ import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.http.user.WorkspaceResource;
 import dev.latchkey.identity.HttpClientMetadataDocuments;
 import dev.latchkey.identity.TrustedIssuers;
-import dev.latchkey.identity.WorkosIdentityProvider;
+import dev.latchkey.workos.WorkosIdentityProvider;
 import dev.latchkey.persistence.JdbiStores;
 import dev.latchkey.redis.RedisUsageCounters;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

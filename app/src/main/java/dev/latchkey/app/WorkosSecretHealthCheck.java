@@ -1,7 +1,7 @@
 package dev.latchkey.app;
 
 import com.codahale.metrics.health.HealthCheck;
-import dev.latchkey.identity.WorkosIdentityProvider;
+import dev.latchkey.workos.WorkosIdentityProvider;
 
 /** Red once WorkOS has refused our secret key: every WorkOS API-key caller is getting 503. */
 final class WorkosSecretHealthCheck extends HealthCheck {

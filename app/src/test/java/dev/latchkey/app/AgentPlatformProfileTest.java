@@ -4,7 +4,7 @@ import static dev.latchkey.app.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.identity.testing.TestIssuer;
+import dev.latchkey.outbound.testing.TestIssuer;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

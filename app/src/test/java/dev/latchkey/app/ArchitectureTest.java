@@ -41,7 +41,8 @@ class ArchitectureTest {
     }
 
     /** Every adapter module; a new one must be added here to be checked. */
-    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "redis", "mail");
+    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "workos", "redis",
+            "mail");
 
     @Test
     void adaptersDoNotDependOnEachOther() {
@@ -54,11 +55,29 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The outbound-call library (resilient HTTP, JWKS, the public-address fence) is shared by the
+     * adapters that call out, identity and WorkOS, without either depending on the other; it is
+     * no adapter and knows none.
+     */
+    @Test
+    void theSharedOutboundCallsKnowNoAdapterAndOnlyTheAdaptersThatCallOutUseThem() {
+        String[] adapters = ADAPTERS.stream().map(adapter -> "dev.latchkey." + adapter + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("dev.latchkey.outbound..")
+                .should().dependOnClassesThat().resideInAnyPackage(adapters)
+                .check(latchkey);
+        noClasses().that().resideInAnyPackage("dev.latchkey.http..", "dev.latchkey.persistence..",
+                "dev.latchkey.crypto..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.domain..")
+                .should().dependOnClassesThat().resideInAPackage("dev.latchkey.outbound..")
+                .check(latchkey);
+    }
+
     @Test
     void everyClassLivesInAKnownModulePackage() {
         classes().should().resideInAnyPackage("dev.latchkey.domain..", "dev.latchkey.app..", "dev.latchkey.http..",
-                "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.redis..",
-                "dev.latchkey.mail..").check(latchkey);
+                "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.workos..",
+                "dev.latchkey.outbound..", "dev.latchkey.redis..", "dev.latchkey.mail..")
+                .check(latchkey);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static dev.latchkey.app.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.identity.testing.FakeWorkos;
-import dev.latchkey.identity.testing.TestIssuer;
+import dev.latchkey.workos.testing.FakeWorkos;
+import dev.latchkey.outbound.testing.TestIssuer;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

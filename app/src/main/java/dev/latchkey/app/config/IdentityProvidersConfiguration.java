@@ -1,7 +1,7 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.latchkey.identity.OutboundCallSettings;
+import dev.latchkey.outbound.OutboundCallSettings;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.latchkey.identity.WorkosSettings;
+import dev.latchkey.workos.WorkosSettings;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

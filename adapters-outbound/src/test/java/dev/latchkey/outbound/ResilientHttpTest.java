@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

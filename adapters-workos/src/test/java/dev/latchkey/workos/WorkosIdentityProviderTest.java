@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.workos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.provider.ProviderIdentity;
-import dev.latchkey.identity.testing.FakeWorkos;
-import dev.latchkey.identity.testing.TestIssuer;
+import dev.latchkey.outbound.OutboundCallSettings;
+import dev.latchkey.workos.testing.FakeWorkos;
+import dev.latchkey.outbound.testing.TestIssuer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpClient;

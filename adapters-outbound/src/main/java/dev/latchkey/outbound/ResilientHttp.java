@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.outbound;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * jittered) → circuit breaker → bulkhead → time limit → the JDK HTTP client. Every failure comes out
  * as {@link ProviderUnavailable}, which callers turn into 503, never 401.
  */
-final class ResilientHttp {
+public final class ResilientHttp {
 
     /** A 429 or 5xx answer: counts against the breaker and may be retried. */
     static final class BadResponse extends IOException {
@@ -56,7 +56,7 @@ final class ResilientHttp {
     private final Bulkhead bulkhead;
     private final Retry retry;
 
-    ResilientHttp(String name, HttpClient client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
+    public ResilientHttp(String name, HttpClient client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
         this.client = client;
         this.timeLimiter = TimeLimiter.of(name, TimeLimiterConfig.custom()
                 .timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
@@ -85,11 +85,11 @@ final class ResilientHttp {
     }
 
     /** An answer the caller must interpret (any status but 429 and 5xx, which are failures). */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     /** The body of a 200 answer to a GET. */
-    String get(URI uri) {
+    public String get(URI uri) {
         Answer answer = send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"));
         if (answer.status() != 200) {
             throw new ProviderUnavailable("HTTP " + answer.status() + " from " + uri.getHost(), null);
@@ -98,7 +98,7 @@ final class ResilientHttp {
     }
 
     /** Sends through every guard; the request's own time limit is set here. */
-    Answer send(HttpRequest.Builder builder) {
+    public Answer send(HttpRequest.Builder builder) {
         HttpRequest request = builder.timeout(timeLimiter.getTimeLimiterConfig().getTimeoutDuration()).build();
         Callable<Answer> attempt = () -> timeLimiter.executeFutureSupplier(() -> sendOnce(request));
         Callable<Answer> guarded = Retry.decorateCallable(retry,

@@ -1,4 +1,4 @@
-package dev.latchkey.identity.testing;
+package dev.latchkey.outbound.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.workos;
 
 import java.net.URI;
 import java.util.List;

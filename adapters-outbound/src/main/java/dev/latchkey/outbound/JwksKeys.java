@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.outbound;
 
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
@@ -24,7 +24,7 @@ import org.jose4j.lang.JoseException;
  * waiting), the answer is 503 {@code identity_provider_unavailable}: a key just rotated in is then
  * retried, not refused.
  */
-final class JwksKeys {
+public final class JwksKeys {
     private record Snapshot(List<JsonWebKey> keys, Instant fetchedAt) {
     }
 
@@ -39,7 +39,7 @@ final class JwksKeys {
     /** Whether the last refetch for an unknown kid failed. */
     private volatile boolean lastKidRefetchFailed;
 
-    JwksKeys(URI url, ResilientHttp http, Clock clock, Duration maxAge, Duration minRefreshInterval) {
+    public JwksKeys(URI url, ResilientHttp http, Clock clock, Duration maxAge, Duration minRefreshInterval) {
         this.url = url;
         this.http = http;
         this.clock = clock;
@@ -48,7 +48,7 @@ final class JwksKeys {
     }
 
     /** The public key with this id, refetching once if it is unknown. */
-    Key keyFor(String kid) {
+    public Key keyFor(String kid) {
         Snapshot current = snapshot;
         if (current == null || clock.instant().isAfter(current.fetchedAt().plus(maxAge))) {
             current = refresh(current, true);

@@ -1,10 +1,10 @@
-package dev.latchkey.identity;
+package dev.latchkey.outbound;
 
 /** An identity provider could not answer (timeout, connection failure, 5xx, open breaker, full bulkhead). */
-final class ProviderUnavailable extends RuntimeException {
+public final class ProviderUnavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ProviderUnavailable(String message, Throwable cause) {
+    public ProviderUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.identity;
+package dev.latchkey.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -13,11 +13,11 @@ import java.net.InetAddress;
  * resolver or a gateway turns back into that IPv4 address), nor local-use NAT64, discard-only or
  * documentation prefixes.
  */
-final class PublicAddresses {
+public final class PublicAddresses {
     private PublicAddresses() {
     }
 
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;

@@ -1,10 +1,14 @@
-package dev.latchkey.identity;
+package dev.latchkey.workos;
 
 import dev.latchkey.domain.auth.JwtShape;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.provider.ProviderIdentity;
+import dev.latchkey.outbound.JwksKeys;
+import dev.latchkey.outbound.OutboundCallSettings;
+import dev.latchkey.outbound.ProviderUnavailable;
+import dev.latchkey.outbound.ResilientHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.latchkey.identity.testing;
+package dev.latchkey.workos.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.latchkey.outbound.testing.TestIssuer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
