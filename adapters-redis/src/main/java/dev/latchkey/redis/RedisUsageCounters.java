@@ -2,12 +2,15 @@ package dev.latchkey.redis;
 
 import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -24,8 +27,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * instance falls back to its own in-memory counters (the same budget, enforced per instance)
  * instead of refusing every caller (an outage of a cache must not become an outage of every API
  * behind Latchkey) or admitting unlimited traffic. After a failure Redis is left alone for
- * {@code retryAfter} so that callers do not each wait out a timeout; {@link #isAvailable()} feeds
- * a health check meanwhile.
+ * {@code retryAfter} so that callers do not each wait out a timeout: a resilience4j circuit breaker
+ * (the same vocabulary, metrics and states as the identity providers' breakers) that one failure
+ * opens, and one trial call closes again. {@link #isAvailable()} feeds a health check meanwhile.
  */
 public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisUsageCounters.class);
@@ -61,10 +65,8 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
 
     private final JedisPooled redis;
     private final String namespace;
-    private final Duration retryAfter;
-    private final Clock clock;
     private final UsageCounters fallback = new InMemoryUsageCounters();
-    private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
+    private final CircuitBreaker breaker;
     private volatile String takeTokenSha;
     private volatile String incrementSha;
 
@@ -78,58 +80,80 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
                 .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis())
                 .build());
         this.namespace = namespace;
-        this.retryAfter = retryAfter;
-        this.clock = clock;
+        // One failed command opens it: each further attempt would cost a caller the whole timeout.
+        this.breaker = CircuitBreaker.of("redis-usage-counters", CircuitBreakerConfig.custom()
+                .slidingWindow(1, 1, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(retryAfter)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(JedisException.class)
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                LOG.warn("Redis usage counters unreachable; enforcing limits per instance for {}s",
+                        retryAfter.toSeconds());
+            }
+        });
+    }
+
+    /** The breaker in front of Redis, for metrics. */
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
     }
 
     @Override
     public Take takeToken(String key, int burst, int perMinute, Instant now) {
-        if (!shouldTry()) {
-            return fallback.takeToken(key, burst, perMinute, now);
-        }
-        try {
+        return guarded(() -> {
             List<?> result = (List<?>) run(TAKE_TOKEN, Script.TAKE_TOKEN, namespace + key, Integer.toString(burst),
                     Integer.toString(perMinute), Long.toString(micros(now)));
             long wait = ((Number) result.get(2)).longValue();
             return new Take(((Number) result.get(0)).longValue() == 1, ((Number) result.get(1)).longValue(),
                     now.plus(wait, ChronoUnit.MICROS));
-        } catch (JedisException e) {
-            failed(e);
-            return fallback.takeToken(key, burst, perMinute, now);
-        }
+        }, () -> fallback.takeToken(key, burst, perMinute, now));
     }
 
     @Override
     public long increment(String key, Instant now, Instant expiresAt) {
-        if (!shouldTry()) {
-            return fallback.increment(key, now, expiresAt);
-        }
-        try {
-            return ((Number) run(INCREMENT, Script.INCREMENT, namespace + key,
-                    Long.toString(expiresAt.toEpochMilli()))).longValue();
-        } catch (JedisException e) {
-            failed(e);
-            return fallback.increment(key, now, expiresAt);
-        }
+        return guarded(() -> ((Number) run(INCREMENT, Script.INCREMENT, namespace + key,
+                Long.toString(expiresAt.toEpochMilli()))).longValue(), () -> fallback.increment(key, now, expiresAt));
     }
 
     @Override
     public long read(String key, Instant now) {
-        if (!shouldTry()) {
-            return fallback.read(key, now);
-        }
-        try {
+        return guarded(() -> {
             String value = redis.get(namespace + key);
-            return value == null ? 0 : Long.parseLong(value);
+            return value == null ? 0L : Long.parseLong(value);
+        }, () -> fallback.read(key, now));
+    }
+
+    /** Redis when the breaker lets the call through, else (and on a failure) this instance's counters. */
+    private <T> T guarded(Supplier<T> call, Supplier<T> perInstance) {
+        if (!breaker.tryAcquirePermission()) {
+            return perInstance.get();
+        }
+        long start = System.nanoTime();
+        try {
+            T answer = call.get();
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return answer;
         } catch (JedisException e) {
-            failed(e);
-            return fallback.read(key, now);
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            return perInstance.get();
         }
     }
 
-    /** False while Redis is believed unreachable (the last call failed less than {@code retryAfter} ago). */
+    /** False while Redis is believed unreachable (the breaker is open: a call failed less than {@code retryAfter} ago). */
     public boolean isAvailable() {
-        return shouldTry();
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            return true;
+        }
+        // Past the pause the breaker moves to half-open on the next permission asked; give that one back.
+        if (breaker.tryAcquirePermission()) {
+            breaker.releasePermission();
+            return true;
+        }
+        return false;
     }
 
     /** Asks Redis directly, for health checks. */
@@ -165,18 +189,6 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
             incrementSha = sha;
         }
         return redis.evalsha(sha, List.of(key), List.of(args));
-    }
-
-    private boolean shouldTry() {
-        return !clock.instant().isBefore(skipUntil.get());
-    }
-
-    private void failed(JedisException e) {
-        Instant until = clock.instant().plus(retryAfter);
-        if (skipUntil.getAndSet(until).isBefore(clock.instant())) {
-            LOG.warn("Redis usage counters unreachable ({}); enforcing limits per instance for {}s",
-                    e.getClass().getSimpleName(), retryAfter.toSeconds());
-        }
     }
 
     private static long micros(Instant instant) {

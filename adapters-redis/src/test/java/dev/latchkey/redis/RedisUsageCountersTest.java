@@ -76,7 +76,9 @@ class RedisUsageCountersTest {
             assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed())
                     .as("the per-instance fallback still limits").isFalse();
             assertThat(unreachable.increment("usage:ws_down", now, now.plusSeconds(60))).isEqualTo(1);
-            clock.advance(Duration.ofSeconds(5));
+            clock.advance(Duration.ofSeconds(4));
+            assertThat(unreachable.isAvailable()).as("still pausing").isFalse();
+            clock.advance(Duration.ofSeconds(1).plusMillis(1));
             assertThat(unreachable.isAvailable()).as("tries Redis again after the pause").isTrue();
         }
     }

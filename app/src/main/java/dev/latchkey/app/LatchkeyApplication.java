@@ -285,6 +285,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 }
             });
             environment.healthChecks().register("usage-counters", new UsageCountersHealthCheck(redis));
+            environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreaker(redis.circuitBreaker()));
             return redis;
         }).orElseGet(InMemoryUsageCounters::new);
     }
