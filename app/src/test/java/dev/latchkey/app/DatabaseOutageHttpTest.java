@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.persistence.testing.TestDatabases;
@@ -77,13 +78,8 @@ class DatabaseOutageHttpTest {
             PROXY.restore();
         }
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        int status = whoami(uncached).status();
-        while (status != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            status = whoami(uncached).status();
-        }
-        assertThat(status).as("service resumes by itself once the database is back").isEqualTo(200);
+        await("service resumes by itself once the database is back").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250)).until(() -> whoami(uncached).status() == 200);
         assertThat(TestApps.call(APP, "GET", "/api-keys", cached, null).status()).isEqualTo(200);
     }
 
@@ -120,10 +116,8 @@ class DatabaseOutageHttpTest {
     }
 
     private static void awaitDatabase(String key) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (TestApps.call(APP, "GET", "/api-keys", key, null).status() != 200) {
-            assertThat(Instant.now()).as("the database is back, so service resumes").isBefore(deadline);
-            Thread.sleep(250);
-        }
+        await("the database is back, so service resumes").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> TestApps.call(APP, "GET", "/api-keys", key, null).status() == 200);
     }
 }

@@ -1,13 +1,13 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -83,11 +83,8 @@ class RedisOutageHttpTest {
     }
 
     private static void awaitCountersInRedis() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (countersInRedis().isEmpty()) {
-            assertThat(Instant.now()).as("Redis is back, so the counters return to it").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        await("Redis is back, so the counters return to it").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100)).until(() -> !countersInRedis().isEmpty());
     }
 
     private static String usageCountersHealth() {
