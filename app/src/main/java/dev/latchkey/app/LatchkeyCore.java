@@ -4,6 +4,7 @@ import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
+import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.crypto.Rs256PrincipalAssertions;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.crypto.WorkloadSigningKeys;
@@ -144,7 +145,7 @@ final class LatchkeyCore {
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new RandomIdGenerator(random);
         AuditTrail audit = new AuditTrail(stores.auditLog(), ids, clock);
-        VerificationCache cache = new VerificationCache(keys.getCacheMaxEntries());
+        VerificationCache cache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
 
         this.clock = clock;
         this.lastUsed = new LastUsedRecorder(stores.apiKeys(), keys.getLastUsedGranularity().toJavaDuration());
@@ -157,7 +158,7 @@ final class LatchkeyCore {
         this.createWorkspace = new CreateWorkspace(stores.workspaces(), issueApiKey, ids, clock, audit);
         this.readAuditTrail = new ReadAuditTrail(stores.auditLog());
 
-        VerificationCache tokenCache = new VerificationCache(keys.getCacheMaxEntries());
+        VerificationCache tokenCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
         IssueUserToken issueUserToken = new IssueUserToken(codec, stores.memberships(), ids, clock,
                 userTokens.getLifetime().toJavaDuration());
         UserPrincipals principals = new UserPrincipals(stores.memberships(), stores.workspaces(), roleScopes);
@@ -201,7 +202,7 @@ final class LatchkeyCore {
                 keys.getAuthority() == ApiKeysConfiguration.Authority.LOCAL);
         this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), roleScopes,
                 tokenCache, clock, audit);
-        VerificationCache validationCache = new VerificationCache(keys.getCacheMaxEntries());
+        VerificationCache validationCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
         this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
         this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), stores.memberships(),
                 List.of(cache, tokenCache, validationCache),

@@ -42,7 +42,7 @@ class ArchitectureTest {
 
     /** Every adapter module; a new one must be added here to be checked. */
     private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "workos", "redis",
-            "mail");
+            "mail", "cache");
 
     @Test
     void adaptersDoNotDependOnEachOther() {
@@ -67,7 +67,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(adapters)
                 .check(latchkey);
         noClasses().that().resideInAnyPackage("dev.latchkey.http..", "dev.latchkey.persistence..",
-                "dev.latchkey.crypto..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.domain..")
+                "dev.latchkey.crypto..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.cache..",
+                "dev.latchkey.domain..")
                 .should().dependOnClassesThat().resideInAPackage("dev.latchkey.outbound..")
                 .check(latchkey);
     }
@@ -76,7 +77,7 @@ class ArchitectureTest {
     void everyClassLivesInAKnownModulePackage() {
         classes().should().resideInAnyPackage("dev.latchkey.domain..", "dev.latchkey.app..", "dev.latchkey.http..",
                 "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.workos..",
-                "dev.latchkey.outbound..", "dev.latchkey.redis..", "dev.latchkey.mail..")
+                "dev.latchkey.outbound..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.cache..")
                 .check(latchkey);
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.benchmarks;
 
+import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
@@ -50,7 +51,7 @@ public final class CacheFootprint {
                     .secret().value());
         }
         long withoutCache = usedAfterGc();
-        VerificationCache cache = new VerificationCache(count + 1);
+        VerificationCache cache = new CaffeineVerificationCache(count + 1);
         ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache,
                 new LastUsedRecorder(keys, Duration.ofHours(1)), clock, Duration.ofHours(1));
         for (String key : plaintext) {

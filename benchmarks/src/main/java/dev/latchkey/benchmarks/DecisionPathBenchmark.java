@@ -1,5 +1,6 @@
 package dev.latchkey.benchmarks;
 
+import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.crypto.WorkloadSigningKeys;
@@ -62,6 +63,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -79,6 +81,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DecisionPathBenchmark {
+    /** The Caffeine cache production runs, and the hand-written map it replaced (now the tests' twin). */
+    @Param({"caffeine", "map"})
+    public String cache;
+
+    private VerificationCache newCache() {
+        return cache.equals("caffeine") ? new CaffeineVerificationCache(100_000)
+                : new dev.latchkey.domain.testing.InMemoryVerificationCache(100_000);
+    }
+
     private AuthenticateRequest authenticate;
     private UserTokenCodec codec;
     private Optional<PresentedCredential> cachedApiKey;
@@ -108,7 +119,7 @@ public class DecisionPathBenchmark {
         CreateWorkspace.Created created = new CreateWorkspace(workspaces, issue, ids, clock, audit)
                 .execute("bench", Initiator.operator("bench"));
 
-        ApiKeyVerifier apiKeys = new ApiKeyVerifier(keys, workspaces, hasher, new VerificationCache(100_000),
+        ApiKeyVerifier apiKeys = new ApiKeyVerifier(keys, workspaces, hasher, newCache(),
                 new LastUsedRecorder(keys, Duration.ofMinutes(1)), clock, Duration.ofHours(1));
         codec = new Hs256UserTokenCodec("benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
                 "latchkey", clock, Duration.ofSeconds(30));
@@ -119,7 +130,7 @@ public class DecisionPathBenchmark {
                 Optional.empty()));
         UserTokenVerifier userTokens = new UserTokenVerifier(codec, new InMemoryRevokedTokenStore(), users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)));
+                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)));
         OAuthSettings oauth = new OAuthSettings("https://latchkey.example", "lk_",
                 ScopeSet.parse(List.of("records:read", "records:write")), ScopeSet.parse(List.of("records:read")),
                 Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofSeconds(30));
@@ -131,7 +142,7 @@ public class DecisionPathBenchmark {
                 clock.instant().plus(Duration.ofDays(30)), clock.instant(), Optional.empty(), Optional.empty()));
         OAuthTokenVerifier oauthVerifier = new OAuthTokenVerifier(oauthTokens, users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1), Duration.ZERO,
+                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1), Duration.ZERO,
                         AuthError.INVALID_OAUTH_TOKEN), oauth, clock);
         // A workload acting for the user under an approved policy and a live grant, RS256 as in production.
         InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
@@ -148,7 +159,7 @@ public class DecisionPathBenchmark {
                 Duration.ofMinutes(1)), "latchkey", "latchkey-internal", clock);
         WorkloadTokenVerifier workloadTokens = new WorkloadTokenVerifier(workloadCodec, grants,
                 new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces), new InMemoryRevokedTokenStore(),
-                new CachedTokenVerification(new VerificationCache(100_000), clock, Duration.ofHours(1)), clock);
+                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)), clock);
         cachedWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
                 "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_live", clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(5))))));

@@ -1,5 +1,6 @@
 package dev.latchkey.benchmarks;
 
+import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
 import dev.latchkey.domain.actor.ActorStatus;
@@ -7,6 +8,7 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +42,10 @@ public class VerificationCacheChurnBenchmark {
     @Param({"10000", "100000"})
     public int cacheSize;
 
+    /** The Caffeine cache production runs, and the hand-written map it replaced (now the tests' twin). */
+    @Param({"caffeine", "map"})
+    public String implementation;
+
     private VerificationCache cache;
     private ByteBuffer[] fingerprints;
     private VerificationCache.Entry[] entries;
@@ -47,7 +53,8 @@ public class VerificationCacheChurnBenchmark {
 
     @Setup
     public void fill() {
-        cache = new VerificationCache(cacheSize);
+        cache = implementation.equals("caffeine") ? new CaffeineVerificationCache(cacheSize)
+                : new InMemoryVerificationCache(cacheSize);
         int distinct = cacheSize * 10;
         fingerprints = new ByteBuffer[distinct];
         entries = new VerificationCache.Entry[distinct];
@@ -64,6 +71,13 @@ public class VerificationCacheChurnBenchmark {
             cache.put(fingerprints[i], entries[i]);
         }
         next = cacheSize;
+    }
+
+    /** The decision path's lookup of a credential in steady use. */
+    @Benchmark
+    public boolean getAHit() {
+        int i = next == 0 ? fingerprints.length - 1 : next - 1;
+        return cache.get(fingerprints[i]).isPresent();
     }
 
     @Benchmark

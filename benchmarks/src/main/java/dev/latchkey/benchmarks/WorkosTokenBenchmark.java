@@ -1,6 +1,7 @@
 package dev.latchkey.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
 import dev.latchkey.domain.actor.ActorMapping;
@@ -95,7 +96,7 @@ public class WorkosTokenBenchmark {
         mappings.bindOrganization(workos.name(), "org_bench", "ws_bench");
         authenticate = new AuthenticateRequest(List.of(new ProviderAccessTokenVerifier(workos,
                 new MappedActors(mappings, RoleScopes.defaults()), new CachedTokenVerification(
-                        new VerificationCache(100_000), clock, Duration.ofHours(1), Duration.ofSeconds(60),
+                        new CaffeineVerificationCache(100_000), clock, Duration.ofHours(1), Duration.ofSeconds(60),
                         AuthError.INVALID_JWT))), AuthenticationListener.NONE);
 
         JwtClaims claims = new JwtClaims();

@@ -8,6 +8,7 @@ import dev.latchkey.domain.testing.CountingSecretHasher;
 import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
 import dev.latchkey.domain.workspace.CreateWorkspace;
@@ -24,7 +25,7 @@ final class ApiKeyWorld {
     final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final CountingSecretHasher hasher = new CountingSecretHasher(new FastTestHasher());
-    final VerificationCache cache = new VerificationCache(1000);
+    final VerificationCache cache = new InMemoryVerificationCache(1000);
     final LastUsedRecorder lastUsed = new LastUsedRecorder(keys, Duration.ofMinutes(1));
     final RandomIdGenerator ids = new RandomIdGenerator(new SecureRandom());
     final AuditTrail audit = new AuditTrail(auditLog, ids, clock);

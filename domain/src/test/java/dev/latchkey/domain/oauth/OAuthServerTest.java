@@ -23,6 +23,7 @@ import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
 import dev.latchkey.domain.user.EmailAddress;
@@ -53,7 +54,7 @@ class OAuthServerTest {
     private final InMemoryOAuthClientStore clientStore = new InMemoryOAuthClientStore();
     private final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
     private final InMemoryOAuthTokenStore tokens = new InMemoryOAuthTokenStore();
-    private final VerificationCache cache = new VerificationCache(100);
+    private final VerificationCache cache = new InMemoryVerificationCache(100);
     private final OAuthSettings settings = new OAuthSettings(ISSUER, "lk_",
             ScopeSet.parseSpaceSeparated("records:read records:write"), ScopeSet.parseSpaceSeparated("records:read"),
             Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(5), GRACE);
@@ -307,7 +308,7 @@ class OAuthServerTest {
             }
         };
         OAuthTokenVerifier verifying = new OAuthTokenVerifier(counting, users, principals,
-                new CachedTokenVerification(new VerificationCache(100), clock, Duration.ofSeconds(30), Duration.ZERO,
+                new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30), Duration.ZERO,
                         AuthError.INVALID_OAUTH_TOKEN), settings, clock);
         PresentedCredential madeUp = new PresentedCredential.Bearer("lk_oat_" + "x".repeat(43));
         for (int i = 0; i < 5; i++) {

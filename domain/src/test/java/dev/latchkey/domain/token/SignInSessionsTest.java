@@ -15,6 +15,7 @@ import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
 import dev.latchkey.domain.user.EmailAddress;
@@ -76,7 +77,7 @@ class SignInSessionsTest {
             new RandomIdGenerator(new SecureRandom()), clock, Duration.ofDays(90));
     private final UserTokenVerifier verifier = new UserTokenVerifier(codec, revoked, users,
             new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-            new CachedTokenVerification(new VerificationCache(100), clock, Duration.ofSeconds(30)));
+            new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30)));
     private final SignInSessions sessions = new SignInSessions(codec, issue, verifier, revoked, clock);
     private User user;
 

@@ -19,6 +19,7 @@ import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
 import dev.latchkey.domain.user.EmailAddress;
@@ -74,7 +75,7 @@ class UserTokenVerifierTest {
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore();
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
-    private final VerificationCache cache = new VerificationCache(100);
+    private final VerificationCache cache = new InMemoryVerificationCache(100);
     private final IssueUserToken issue = new IssueUserToken(codec, memberships, new RandomIdGenerator(new SecureRandom()),
             clock, Duration.ofDays(90));
     private final UserTokenVerifier verifier = new UserTokenVerifier(codec, revoked, users,
