@@ -1,4 +1,4 @@
-package dev.latchkey.http.agent;
+package dev.latchkey.http.grant;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -57,24 +57,24 @@ public final class DelegationGrantResource {
                         .orElseThrow(() -> RequestRejected.invalid("scopes are required")),
                 Optional.ofNullable(request.expiresIn()).map(Duration::ofSeconds), dryRun,
                 RequestSource.initiator(caller, http));
-        AgentViews.CreatedGrantView view = new AgentViews.CreatedGrantView(
-                created.grant().map(g -> AgentViews.GrantView.of(g, clock.instant())).orElse(null),
-                AgentViews.ExplanationView.of(created.explanation()), dryRun ? Boolean.TRUE : null);
+        GrantViews.CreatedGrantView view = new GrantViews.CreatedGrantView(
+                created.grant().map(g -> GrantViews.GrantView.of(g, clock.instant())).orElse(null),
+                GrantViews.ExplanationView.of(created.explanation()), dryRun ? Boolean.TRUE : null);
         return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
     }
 
     @GET
     @Authenticated
-    public Map<String, List<AgentViews.GrantView>> list(@Context SecurityContext security) {
+    public Map<String, List<GrantViews.GrantView>> list(@Context SecurityContext security) {
         return Map.of("data", grants.list(CallerContext.principal(security)).stream()
-                .map(g -> AgentViews.GrantView.of(g, clock.instant())).collect(Collectors.toList()));
+                .map(g -> GrantViews.GrantView.of(g, clock.instant())).collect(Collectors.toList()));
     }
 
     @GET
     @Path("/{id}/explain")
     @Authenticated
-    public AgentViews.ExplanationView explain(@PathParam("id") String id, @Context SecurityContext security) {
-        return AgentViews.ExplanationView.of(grants.explain(CallerContext.principal(security), id));
+    public GrantViews.ExplanationView explain(@PathParam("id") String id, @Context SecurityContext security) {
+        return GrantViews.ExplanationView.of(grants.explain(CallerContext.principal(security), id));
     }
 
     /** Revokes one workload token of the grant, by its {@code jti}; the grant and its other tokens stay. */

@@ -1,4 +1,4 @@
-package dev.latchkey.http.agent;
+package dev.latchkey.http.workloadtoken;
 
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.http.auth.Public;

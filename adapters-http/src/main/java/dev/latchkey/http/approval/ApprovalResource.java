@@ -1,4 +1,4 @@
-package dev.latchkey.http.agent;
+package dev.latchkey.http.approval;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

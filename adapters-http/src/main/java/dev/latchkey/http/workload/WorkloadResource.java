@@ -1,4 +1,4 @@
-package dev.latchkey.http.agent;
+package dev.latchkey.http.workload;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -51,24 +51,24 @@ public final class WorkloadResource {
         ManageWorkloads.Registered registered = workloads.register(caller, RequestValues.requireBody(body).name(),
                 RequestSource.initiator(caller, http));
         return Response.status(Response.Status.CREATED)
-                .entity(AgentViews.WorkloadView.of(registered.workload(), registered.secret())).build();
+                .entity(WorkloadViews.WorkloadView.of(registered.workload(), registered.secret())).build();
     }
 
     @GET
     @Path("/workloads")
     @Authenticated(scopes = "workloads:read")
-    public Map<String, List<AgentViews.WorkloadView>> list(@Context SecurityContext security) {
+    public Map<String, List<WorkloadViews.WorkloadView>> list(@Context SecurityContext security) {
         return Map.of("data", workloads.list(CallerContext.principal(security)).stream()
-                .map(w -> AgentViews.WorkloadView.of(w, null)).collect(Collectors.toList()));
+                .map(w -> WorkloadViews.WorkloadView.of(w, null)).collect(Collectors.toList()));
     }
 
     @GET
     @Path("/workloads/{id}/policies")
     @Authenticated(scopes = "workloads:read")
-    public Map<String, List<AgentViews.PolicyView>> policies(@PathParam("id") String id,
+    public Map<String, List<WorkloadViews.PolicyView>> policies(@PathParam("id") String id,
             @Context SecurityContext security) {
         return Map.of("data", workloads.policies(CallerContext.principal(security), id).stream()
-                .map(AgentViews.PolicyView::of).collect(Collectors.toList()));
+                .map(WorkloadViews.PolicyView::of).collect(Collectors.toList()));
     }
 
     @POST
@@ -81,33 +81,33 @@ public final class WorkloadResource {
                 RequestValues.scopes("scopes", request.scopes()).orElseThrow(() ->
                         dev.latchkey.domain.error.RequestRejected.invalid("scopes are required")),
                 RequestSource.initiator(caller, http));
-        return Response.status(Response.Status.CREATED).entity(AgentViews.PolicyView.of(policy)).build();
+        return Response.status(Response.Status.CREATED).entity(WorkloadViews.PolicyView.of(policy)).build();
     }
 
     /** Policies awaiting a decision, oldest first. */
     @GET
     @Path("/workload-policies")
     @Authenticated(scopes = "workload_policies:read")
-    public Map<String, List<AgentViews.PolicyView>> pending(@Context SecurityContext security) {
+    public Map<String, List<WorkloadViews.PolicyView>> pending(@Context SecurityContext security) {
         return Map.of("data", workloads.pending(CallerContext.principal(security)).stream()
-                .map(AgentViews.PolicyView::of).collect(Collectors.toList()));
+                .map(WorkloadViews.PolicyView::of).collect(Collectors.toList()));
     }
 
     @POST
     @Path("/workload-policies/{id}/approve")
     @Authenticated(scopes = "workload_policies:decide")
-    public AgentViews.PolicyView approve(@PathParam("id") String id, @Context SecurityContext security,
+    public WorkloadViews.PolicyView approve(@PathParam("id") String id, @Context SecurityContext security,
             @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        return AgentViews.PolicyView.of(workloads.approve(caller, id, RequestSource.initiator(caller, http)));
+        return WorkloadViews.PolicyView.of(workloads.approve(caller, id, RequestSource.initiator(caller, http)));
     }
 
     @POST
     @Path("/workload-policies/{id}/reject")
     @Authenticated(scopes = "workload_policies:decide")
-    public AgentViews.PolicyView reject(@PathParam("id") String id, @Context SecurityContext security,
+    public WorkloadViews.PolicyView reject(@PathParam("id") String id, @Context SecurityContext security,
             @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        return AgentViews.PolicyView.of(workloads.reject(caller, id, RequestSource.initiator(caller, http)));
+        return WorkloadViews.PolicyView.of(workloads.reject(caller, id, RequestSource.initiator(caller, http)));
     }
 }
