@@ -107,6 +107,8 @@ class OAuthHttpTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("www-authenticate")).startsWith("Bearer ")
                 .contains("resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
+        assertThat(anonymous.header("www-authenticate")).as("what the route needs, so the client asks for just that")
+                .contains("scope=\"records:read\"");
 
         Page ownApi = client.get("/api-keys", "Origin", "https://inspector");
         assertThat(ownApi.header("www-authenticate"))
@@ -124,6 +126,21 @@ class OAuthHttpTest {
                 .contains("error=\"insufficient_scope\"")
                 .contains("scope=\"api_keys:read records:read\"")
                 .as("what is needed plus what is held, so re-authorization loses nothing");
+    }
+
+    @Test
+    void aForwardAuthRefusalForScopeNamesWhatTheRouteNeedsAndWhatTheCredentialHolds() {
+        Person person = client.person();
+        Page key = client.postJson("/api-keys", Map.of("name", "reader", "scopes", List.of("records:read")),
+                person.token());
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+
+        Page refused = client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/api/pipelines/p_1",
+                "Authorization", "Bearer " + key.json().get("key"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("www-authenticate")).contains("error=\"insufficient_scope\"")
+                .contains("scope=\"pipelines:read records:read\"");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.latchkey.http.authz;
 
+import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.oauth.ProtectedResources;
@@ -48,10 +50,10 @@ public final class AuthzCheckResource {
     private final Optional<ProtectedResources> resources;
     private final RenderedOnce<Challenge, String> challenges = new RenderedOnce<>(1_000, Challenge::extended);
 
-    /** A refusal's Bearer challenge and the protected resource it is for. */
-    private record Challenge(String challenge, String resource) {
+    /** A refusal's Bearer challenge, the protected resource it is for, and the scopes to ask for. */
+    private record Challenge(String challenge, String resource, ScopeSet scopes) {
         String extended() {
-            return ResourceMetadataChallenge.extended(challenge, resource, ScopeSet.EMPTY);
+            return ResourceMetadataChallenge.extended(challenge, resource, scopes);
         }
     }
 
@@ -123,11 +125,13 @@ public final class AuthzCheckResource {
         DecideAccess.Decision decision;
         try {
             ForwardAuthProxy.OriginalRequest original = proxy.read(request);
+            Optional<PresentedCredential> credential = Optional.empty();
             try {
-                decision = decide.decide(original.method(), original.host(), original.path(),
-                        CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)), actionFacts(request));
+                credential = CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request));
+                decision = decide.decide(original.method(), original.host(), original.path(), credential,
+                        actionFacts(request));
             } catch (AuthFailure failure) {
-                return refusal(failure, original, subrequest, response);
+                return refusal(failure, original, credential, subrequest, response);
             }
         } catch (RequestRejected rejected) {
             if (subrequest) {
@@ -150,14 +154,27 @@ public final class AuthzCheckResource {
      * build, without Jersey's exception mapping and entity pipeline on what is a common answer for a
      * proxy.
      */
-    private Response refusal(AuthFailure failure, ForwardAuthProxy.OriginalRequest original, boolean subrequest,
-            HttpServletResponse response) {
+    private Response refusal(AuthFailure failure, ForwardAuthProxy.OriginalRequest original,
+            Optional<PresentedCredential> credential, boolean subrequest, HttpServletResponse response) {
         if (subrequest) {
             return relayable(ErrorStatus.of(failure.error()));
         }
         return ProblemResponses.writeTo(response, failure, challenge -> resources
                 .flatMap(known -> known.forRequest(original.host(), original.path()))
-                .map(resource -> challenges.get(new Challenge(challenge, resource))).orElse(challenge));
+                .map(resource -> challenges.get(new Challenge(challenge, resource,
+                        challengeScopes(failure, original, credential))))
+                .orElse(challenge));
+    }
+
+    /**
+     * RFC 6750 §3: what the route requires, and on a 403 for scope also what the token holds, so a
+     * client that steps up asks for both and loses nothing.
+     */
+    private ScopeSet challengeScopes(AuthFailure failure, ForwardAuthProxy.OriginalRequest original,
+            Optional<PresentedCredential> credential) {
+        ScopeSet required = decide.requiredScopes(original.method(), original.path());
+        return failure.error() == AuthError.INSUFFICIENT_SCOPE ? required.union(decide.scopesHeldBy(credential))
+                : required;
     }
 
     /**

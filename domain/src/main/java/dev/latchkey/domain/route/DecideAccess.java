@@ -10,6 +10,7 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.usage.UsageGate;
+import dev.latchkey.domain.scope.ScopeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,36 @@ public final class DecideAccess {
             }
         }
         throw RequestRejected.notFound("Route");
+    }
+
+    /**
+     * The scopes the route matching {@code method} and {@code path} requires (none for a public,
+     * owner or retired route, or when no rule matches): what a refusal's challenge tells the client
+     * to ask for (RFC 6750 §3).
+     */
+    public ScopeSet requiredScopes(String method, String path) {
+        for (RouteRule rule : rules) {
+            if (rule.match(method, path).isPresent()) {
+                Posture posture = rule.posture();
+                if (posture instanceof Posture.Authenticated authenticated) {
+                    return authenticated.scopes();
+                }
+                if (posture instanceof Posture.Sensitive sensitiveAction) {
+                    return sensitiveAction.scopes();
+                }
+                return ScopeSet.EMPTY;
+            }
+        }
+        return ScopeSet.EMPTY;
+    }
+
+    /**
+     * The scopes a credential holds, for a 403's challenge (what is needed plus what is held, so a
+     * re-authorization loses nothing); empty when it does not verify. Verified recently, it is a
+     * cache lookup.
+     */
+    public ScopeSet scopesHeldBy(Optional<PresentedCredential> credential) {
+        return authenticate.peek(credential).map(Principal::scopes).orElse(ScopeSet.EMPTY);
     }
 
     private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,
