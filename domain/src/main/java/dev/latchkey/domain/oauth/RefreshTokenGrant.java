@@ -4,6 +4,8 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Exchanges a refresh token for a new pair, rotating it every time (OAuth 2.1 §4.3.1). A rotated
@@ -75,16 +77,19 @@ public final class RefreshTokenGrant implements TokenGrant {
         if (text.isEmpty()) {
             return granted;
         }
+        // Words that name no scope (offline_access, openid) are dropped; a scope not granted is refused.
+        List<String> known = Arrays.stream(text.split(" +")).filter(word -> word.equals("*") || word.indexOf(':') > 0)
+                .toList();
         ScopeSet requested;
         try {
-            requested = ScopeSet.parseSpaceSeparated(text);
+            requested = ScopeSet.parse(known);
         } catch (IllegalArgumentException e) {
             throw new OAuthFailure(OAuthError.INVALID_SCOPE, "scope is not a list of scopes");
         }
         if (!granted.coversAll(requested)) {
             throw new OAuthFailure(OAuthError.INVALID_SCOPE, "a refresh can only narrow the granted scopes");
         }
-        return requested;
+        return requested.isEmpty() ? granted : requested;
     }
 
     private static OAuthFailure invalidGrant(String description) {

@@ -76,8 +76,9 @@ public final class RegisterClient {
         if (name.filter(n -> n.length() > MAX_NAME_LENGTH || n.chars().anyMatch(Character::isISOControl)).isPresent()) {
             throw invalidMetadata("client_name must be at most " + MAX_NAME_LENGTH + " printable characters");
         }
-        Optional<String> scope = request.scope().map(String::strip).filter(s -> !s.isEmpty());
-        scope.ifPresent(this::requireSupported);
+        // The registered scope keeps the words this server offers; the response shows what was kept.
+        Optional<String> scope = request.scope().map(String::strip).filter(s -> !s.isEmpty()).map(this::offered)
+                .filter(s -> !s.isEmpty());
 
         Optional<String> secret = method.usesSecret() ? Optional.of(Base62.random(random, SECRET_LENGTH))
                 : Optional.empty();
@@ -88,15 +89,11 @@ public final class RegisterClient {
         return new RegisteredClient(client, secret, grantTypes, responseTypes);
     }
 
-    private void requireSupported(String scope) {
-        ScopeSet requested;
+    private String offered(String scope) {
         try {
-            requested = ScopeSet.parseSpaceSeparated(scope);
+            return ScopeWords.offered(scope, supportedScopes).toSpaceSeparated();
         } catch (IllegalArgumentException e) {
-            throw invalidMetadata("scope is not a space-separated list of scopes: " + e.getMessage());
-        }
-        if (!supportedScopes.coversAll(requested)) {
-            throw invalidMetadata("scope asks for scopes this server does not offer");
+            throw invalidMetadata("scope: " + e.getMessage());
         }
     }
 

@@ -66,14 +66,11 @@ public final class ValidateAuthorizationRequest {
         }
         ScopeSet scopes;
         try {
-            scopes = ScopeSet.parseSpaceSeparated(text.get());
+            scopes = ScopeWords.offered(text.get(), settings.supportedScopes());
         } catch (IllegalArgumentException e) {
-            throw OAuthFailure.redirected(OAuthError.INVALID_SCOPE, "scope is not a list of scopes", back);
+            throw OAuthFailure.redirected(OAuthError.INVALID_SCOPE, e.getMessage(), back);
         }
-        if (!settings.supportedScopes().coversAll(scopes)) {
-            throw OAuthFailure.redirected(OAuthError.INVALID_SCOPE, "scope asks for scopes this server does not offer",
-                    back);
-        }
-        return scopes;
+        // Nothing this server offers was asked for (say only "openid"): the defaults, as if none was named.
+        return scopes.isEmpty() ? settings.defaultScopes() : scopes;
     }
 }
