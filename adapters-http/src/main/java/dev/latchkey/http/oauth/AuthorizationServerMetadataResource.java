@@ -45,17 +45,6 @@ public final class AuthorizationServerMetadataResource {
         return cached(serverMetadata());
     }
 
-    /**
-     * The same document for clients that only look here. It holds no OpenID Connect claims
-     * (no id_token, no userinfo), because Latchkey issues none and claiming so would be false.
-     */
-    @GET
-    @Path("openid-configuration")
-    @Public
-    public Response openIdConfiguration() {
-        return cached(serverMetadata());
-    }
-
     @GET
     @Path("oauth-protected-resource")
     @Public
