@@ -8,7 +8,7 @@ import java.util.Objects;
  * Where WorkOS is and how Latchkey proves itself to it: the API base URL, the environment's secret
  * key ({@code sk_…}), the AuthKit client id, the {@code iss} values accepted on access tokens (the
  * forms differ between environments, and a custom auth domain adds one), and the audiences accepted
- * when a token carries one.
+ * when a token carries one — always including the client id, which AuthKit puts in {@code aud}.
  */
 public record WorkosSettings(URI baseUrl, String apiKey, String clientId, List<String> issuers,
         List<String> audiences) {
@@ -17,11 +17,12 @@ public record WorkosSettings(URI baseUrl, String apiKey, String clientId, List<S
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(clientId, "clientId");
-        issuers = List.copyOf(issuers);
-        audiences = List.copyOf(audiences);
         if (apiKey.isBlank() || clientId.isBlank()) {
             throw new IllegalArgumentException("workos.apiKey and workos.clientId are required in WorkOS mode");
         }
+        issuers = issuers.stream().filter(i -> !i.isBlank()).distinct().toList();
+        audiences = java.util.stream.Stream.concat(java.util.stream.Stream.of(clientId), audiences.stream())
+                .filter(a -> !a.isBlank()).distinct().toList();
     }
 
     /** The issuer forms WorkOS uses for an environment, when none are configured. */

@@ -67,11 +67,18 @@ class WorkosIdentityProviderTest {
     }
 
     @Test
-    void audienceIsNotRequiredButCheckedWhenPresent() {
-        String withOurs = TestIssuer.idToken(TestIssuer.newKey("x"), workos.issuer(), "someone-else", "user_1",
-                Instant.now().plusSeconds(60), java.util.Map.of());
+    void authKitsAudienceTheClientIdIsAcceptedWithNoneConfiguredAndOthersAreRefused() {
+        URI base = URI.create(workos.baseUrl());
+        WorkosIdentityProvider unconfigured = new WorkosIdentityProvider(new WorkosSettings(base, FakeWorkos.SECRET,
+                FakeWorkos.CLIENT_ID, WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID), List.of()),
+                OutboundCallSettings.defaults(), Clock.systemUTC());
 
-        assertFails(AuthError.INVALID_JWT, () -> provider.verifyAccessToken(withOurs));
+        assertThat(unconfigured.verifyAccessToken(workos.accessToken("user_1", "org_1")).subjects())
+                .as("as WorkOS mints them: aud is the client id").contains("user_1");
+        assertThat(provider.verifyAccessToken(workos.accessTokenFor("latchkey-api", "user_1", "org_1")).subjects())
+                .as("a configured extra audience").contains("user_1");
+        assertFails(AuthError.INVALID_JWT, () -> unconfigured.verifyAccessToken(
+                workos.accessTokenFor("someone-else", "user_1", "org_1")));
     }
 
     @Test

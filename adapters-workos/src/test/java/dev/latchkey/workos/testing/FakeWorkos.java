@@ -111,14 +111,24 @@ public final class FakeWorkos implements AutoCloseable {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo(VALIDATIONS)).build()).getCount();
     }
 
-    /** An AuthKit access token: {@code iss}, {@code sub}, {@code sid}, {@code jti}, {@code exp}, {@code org_id}. */
+    /**
+     * An AuthKit access token as WorkOS mints it: {@code iss}, {@code sub}, {@code aud} (the client
+     * id), {@code sid}, {@code jti}, {@code exp}, {@code org_id}, {@code role}.
+     */
     public String accessToken(String userId, String organizationId) {
         return accessToken(signingKey, issuer(), userId, organizationId, Instant.now().plusSeconds(300));
     }
 
+    /** An access token signed by this WorkOS with another {@code aud}: for audience checks. */
+    public String accessTokenFor(String audience, String userId, String organizationId) {
+        return TestIssuer.idToken(signingKey, issuer(), audience, userId, Instant.now().plusSeconds(300),
+                Map.of("sid", "session_" + UUID.randomUUID(), "jti", UUID.randomUUID().toString(),
+                        "org_id", organizationId));
+    }
+
     public static String accessToken(RsaJsonWebKey key, String issuer, String userId, String organizationId,
             Instant expiresAt) {
-        return TestIssuer.idToken(key, issuer, null, userId, expiresAt, Map.of("sid", "session_" + UUID.randomUUID(),
+        return TestIssuer.idToken(key, issuer, CLIENT_ID, userId, expiresAt, Map.of("sid", "session_" + UUID.randomUUID(),
                 "jti", UUID.randomUUID().toString(), "org_id", organizationId, "role", "member"));
     }
 

@@ -21,11 +21,14 @@ public final class WorkosConfiguration {
     @JsonProperty
     private String clientId = "";
 
-    /** Accepted {@code iss} values; empty: WorkOS's standard forms for this base URL and client id. */
+    /**
+     * Accepted {@code iss} values besides WorkOS's standard forms for this base URL and client id
+     * (a custom AuthKit domain, say); blank entries — an unset environment variable — are ignored.
+     */
     @JsonProperty
     private List<String> issuers = List.of();
 
-    /** Accepted {@code aud} values, checked only when a token carries one. */
+    /** Accepted {@code aud} values besides the client id (always accepted), checked only when a token carries one. */
     @JsonProperty
     private List<String> audiences = List.of();
 
@@ -45,8 +48,8 @@ public final class WorkosConfiguration {
 
     public WorkosSettings toSettings() {
         URI base = URI.create(baseUrl);
-        return new WorkosSettings(base, apiKey, clientId,
-                issuers.isEmpty() ? WorkosSettings.defaultIssuers(base, clientId) : issuers, audiences);
+        return new WorkosSettings(base, apiKey, clientId, java.util.stream.Stream.concat(
+                WorkosSettings.defaultIssuers(base, clientId).stream(), issuers.stream()).toList(), audiences);
     }
 
     public Duration getValidationCacheTtl() {
