@@ -146,6 +146,19 @@ class WorkosModeHttpTest {
     }
 
     @Test
+    void aMembersOwnNewMappingReachesTheirNextRequestThoughTheOrganizationsWasCached() {
+        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true).status()).isEqualTo(200);
+        String member = fresh("user_");
+        String token = WORKOS.accessToken(member, org);
+        assertThat(whoamiBearer(token).body()).containsEntry("role", "viewer");
+
+        map(member, "human", "member", List.of(), "active");
+
+        assertThat(whoamiBearer(token).body()).as("the next request, not after the cache's window")
+                .containsEntry("role", "member");
+    }
+
+    @Test
     void identitiesOfNoBoundOrganizationAreNotMappedAnywhere() {
         String user = fresh("user_");
         map(user, "human", "member", List.of(), "active");

@@ -2,6 +2,7 @@ package dev.latchkey.domain.actor;
 
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
+import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
@@ -35,6 +36,9 @@ public final class ManageActorMappings {
             this(provider, subject, kind, role, ownerScopes, status, false);
         }
     }
+
+    private static final Set<CredentialKind> PROVIDER_KINDS = Set.of(CredentialKind.WORKOS_ACCESS_TOKEN,
+            CredentialKind.WORKOS_API_KEY);
 
     private final ActorMappingStore mappings;
     private final WorkspaceStore workspaces;
@@ -102,7 +106,12 @@ public final class ManageActorMappings {
                 Optional.of(tenantId), request.role(), request.ownerScopes() == null ? Set.of() : request.ownerScopes());
         ActorMapping mapping = new ActorMapping(request.provider(), request.subject(), actor, request.organizationWide());
         mappings.save(mapping);
-        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal().actor().id().equals(actorId)));
+        // Every cached provider identity of the tenant, not only this actor's: a new, more specific
+        // mapping (a member's own, beside the organization-wide one) changes who they are on their next
+        // request, though their cached principal carries the other mapping's actor.
+        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal().actor().id().equals(actorId)
+                || (PROVIDER_KINDS.contains(entry.principal().credentialKind())
+                        && entry.principal().tenantId().filter(tenantId::equals).isPresent())));
         audit.record(tenantId, initiator, existing.isPresent() ? "actor_mapping.updated" : "actor_mapping.created",
                 actorId, Map.of("provider", request.provider(), "subject", request.subject(),
                         "status", actor.status().name().toLowerCase(java.util.Locale.ROOT), "role", actor.role(),
