@@ -33,7 +33,7 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * The configured trusted issuers. A JWKS issuer's tokens must be RS256 and a shared-secret issuer's
+ * The configured trusted issuers. A JWKS issuer's tokens must be RS256 or ES256 and a shared-secret issuer's
  * HS256 — decided by configuration, never by the token's header, so neither {@code alg: none} nor
  * an RS/HS switch gets through. Keys come from {@link JwksKeys}; every fetch is resilient.
  */
@@ -95,13 +95,17 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
             throw new AuthFailure(AuthError.INVALID_JWT, "No trusted issuer is named " + issuerName);
         }
         TrustedIssuerSettings settings = issuer.settings();
-        String algorithm = issuer.keys().isPresent() ? AlgorithmIdentifiers.RSA_USING_SHA256
-                : AlgorithmIdentifiers.HMAC_SHA256;
-        Key key = issuer.keys().isPresent() ? rsaKey(issuer.keys().get(), token)
+        // A key set's issuer signs with RS256 or ES256 (newer Supabase projects sign with P-256 keys);
+        // jose4j checks the key's type and curve against the alg, so neither passes for the other,
+        // and HS256 is never accepted from a key set's issuer.
+        String[] algorithms = issuer.keys().isPresent()
+                ? new String[] {AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256}
+                : new String[] {AlgorithmIdentifiers.HMAC_SHA256};
+        Key key = issuer.keys().isPresent() ? publishedKey(issuer.keys().get(), token)
                 : new HmacKey(settings.sharedSecret().orElseThrow().getBytes(StandardCharsets.UTF_8));
         try {
             JwtClaims claims = new JwtConsumerBuilder()
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithms)
                     .setVerificationKey(key)
                     .setExpectedIssuers(true, settings.issuers().toArray(String[]::new))
                     .setExpectedAudience(settings.audience())
@@ -127,7 +131,7 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
         }
     }
 
-    private static Key rsaKey(JwksKeys keys, String token) {
+    private static Key publishedKey(JwksKeys keys, String token) {
         String kid;
         try {
             kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();

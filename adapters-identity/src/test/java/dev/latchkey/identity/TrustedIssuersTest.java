@@ -119,9 +119,23 @@ class TrustedIssuersTest {
     }
 
     @Test
+    void anIssuerPublishingP256KeysIsVerifiedWithEs256AndNoKeyPassesForAnotherType() {
+        var ec = TestIssuer.newEcKey("supabase-ec-1");
+        google.publish(ec);
+        String es256 = TestIssuer.idToken(ec, GOOGLE, CLIENT_ID, "g-ec", Instant.now().plusSeconds(60), Map.of());
+
+        assertThat(issuers.verify("google", es256).subject()).isEqualTo("g-ec");
+
+        // A token claiming RS256 under the EC key's id: the key's type does not fit the algorithm.
+        var rsaUnderEcKid = TestIssuer.newKey("supabase-ec-1");
+        assertFails(AuthError.INVALID_JWT, () -> issuers.verify("google", TestIssuer.idToken(rsaUnderEcKid, GOOGLE,
+                CLIENT_ID, "g-ec", Instant.now().plusSeconds(60), Map.of())));
+    }
+
+    @Test
     void hsRsConfusionIsRefused() {
         // The classic attack: HMAC-sign with the issuer's *public* key as the secret.
-        String publicKeyAsSecret = new String(google.currentKey().getRsaPublicKey().getEncoded(),
+        String publicKeyAsSecret = new String(google.currentKey().getPublicKey().getEncoded(),
                 StandardCharsets.ISO_8859_1);
         String confused = hs256(publicKeyAsSecret + "-padding-to-be-long-enough", GOOGLE, CLIENT_ID,
                 Instant.now().plusSeconds(60));

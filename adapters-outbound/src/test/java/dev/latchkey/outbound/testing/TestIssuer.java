@@ -13,14 +13,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.EllipticCurves;
 
 /**
  * A fake OIDC issuer (Google-like): locally generated RSA keys published as a JWKS over HTTP by
@@ -30,7 +34,7 @@ public final class TestIssuer implements AutoCloseable {
     public static final String JWKS_PATH = "/oauth2/v3/certs";
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
-    private final List<RsaJsonWebKey> published = new ArrayList<>();
+    private final List<PublicJsonWebKey> published = new ArrayList<>();
 
     public TestIssuer() {
         server.start();
@@ -48,16 +52,28 @@ public final class TestIssuer implements AutoCloseable {
         }
     }
 
+    /** A P-256 key for ES256, as Supabase's asymmetric signing keys are. */
+    public static EllipticCurveJsonWebKey newEcKey(String kid) {
+        try {
+            EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            key.setKeyId(kid);
+            key.setAlgorithm(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            return key;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String jwksUrl() {
         return "http://localhost:" + server.port() + JWKS_PATH;
     }
 
-    public RsaJsonWebKey currentKey() {
+    public PublicJsonWebKey currentKey() {
         return published.get(published.size() - 1);
     }
 
     /** Adds a key to the published set (rotation). */
-    public void publish(RsaJsonWebKey key) {
+    public void publish(PublicJsonWebKey key) {
         published.add(key);
         server.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(okJson(
                 new JsonWebKeySet(new ArrayList<JsonWebKey>(published)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
@@ -82,8 +98,11 @@ public final class TestIssuer implements AutoCloseable {
         return server.countRequestsMatching(getRequestedFor(urlEqualTo(JWKS_PATH)).build()).getCount();
     }
 
-    /** An ID token signed with {@code key}: {@code iss}, {@code aud}, {@code sub}, {@code exp} and extras. */
-    public static String idToken(RsaJsonWebKey key, String issuer, String audience, String subject, Instant expiresAt,
+    /**
+     * An ID token signed with {@code key} (RS256 for an RSA key, ES256 for a P-256 one): {@code iss},
+     * {@code aud}, {@code sub}, {@code exp} and extras.
+     */
+    public static String idToken(PublicJsonWebKey key, String issuer, String audience, String subject, Instant expiresAt,
             Map<String, Object> extra) {
         try {
             JwtClaims claims = new JwtClaims();
@@ -99,7 +118,8 @@ public final class TestIssuer implements AutoCloseable {
             jws.setPayload(claims.toJson());
             jws.setKey(key.getPrivateKey());
             jws.setKeyIdHeaderValue(key.getKeyId());
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setAlgorithmHeaderValue(key instanceof EllipticCurveJsonWebKey
+                    ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256 : AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
         } catch (Exception e) {
             throw new IllegalStateException(e);
