@@ -24,6 +24,7 @@ import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.common.GeneratedSecretHasher;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
@@ -210,7 +211,10 @@ final class LatchkeyCore {
         this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), stores.workspaces(), roleScopes,
                 List.of(tokenCache, validationCache), ids, audit);
 
-        this.manageWorkloads = new ManageWorkloads(stores.workloads(), hasher, ids, random, clock, audit, tokenCache);
+        // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
+        SecretHasher workloadSecrets = new GeneratedSecretHasher(hasher);
+        this.manageWorkloads = new ManageWorkloads(stores.workloads(), workloadSecrets, ids, random, clock, audit,
+                tokenCache);
         GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes,
                 stores.workspaces());
         this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
@@ -224,7 +228,7 @@ final class LatchkeyCore {
         this.principalAssertions = new Rs256PrincipalAssertions(signingKeys, workloadTokens.getIssuer(),
                 PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
         this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
-                hasher, workloadTokenCodec, ids, clock);
+                workloadSecrets, workloadTokenCodec, ids, clock);
 
         this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
         this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit,

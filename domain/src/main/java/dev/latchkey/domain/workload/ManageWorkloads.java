@@ -60,7 +60,8 @@ public final class ManageWorkloads {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RequestRejected.invalid("name is required and must be at most 200 characters");
         }
-        String secret = SECRET_PREFIX + Base62.random(random, 40);
+        // 44 base-62 characters: 261 bits, enough that a fast hash protects it (GeneratedSecretHasher).
+        String secret = SECRET_PREFIX + Base62.random(random, 44);
         Workload workload = new Workload(ids.newId("wl"), tenant, name.strip(), hasher.hash(secret), clock.instant(),
                 initiator.actorId());
         workloads.insert(workload);
