@@ -10,11 +10,21 @@ import java.util.Optional;
  * URL for RS256, or a shared secret for HS256, never both), the audience its tokens must carry,
  * which claims hold the subject and the email, whether its tokens are accepted as bearer
  * credentials (otherwise only exchanged at sign-in), and whether a bearer token of an identity seen
- * for the first time makes its user: people who sign up with the issuer, not with Latchkey.
+ * for the first time makes its user: people who sign up with the issuer, not with Latchkey. With a
+ * {@code hostedDomain}, only tokens whose {@code hd} claim names it are accepted (Google Workspace:
+ * the email's domain alone proves nothing, an account of another domain can carry any address).
  */
 public record TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
         Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
-        boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse) {
+        boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse,
+        Optional<String> hostedDomain) {
+
+    public TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
+            Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
+            boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse) {
+        this(name, issuers, jwksUrl, sharedSecret, audience, subjectClaim, emailClaim, assumeEmailVerified,
+                acceptAsBearer, provisionOnFirstUse, Optional.empty());
+    }
 
     public TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
             Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
@@ -28,6 +38,7 @@ public record TrustedIssuerSettings(String name, List<String> issuers, Optional<
         issuers = List.copyOf(issuers);
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(sharedSecret, "sharedSecret");
+        Objects.requireNonNull(hostedDomain, "hostedDomain");
         if (issuers.isEmpty()) {
             throw new IllegalArgumentException("trusted issuer " + name + " names no issuer");
         }

@@ -118,6 +118,11 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
             if (subject == null || subject.isBlank()) {
                 throw new AuthFailure(AuthError.INVALID_JWT, "The token names no subject");
             }
+            if (settings.hostedDomain().isPresent()
+                    && !settings.hostedDomain().get().equalsIgnoreCase(claims.getClaimValueAsString("hd"))) {
+                throw new AuthFailure(AuthError.INVALID_JWT, "The token's account is not of the hosted domain "
+                        + settings.hostedDomain().get());
+            }
             Optional<String> email = Optional.ofNullable(claims.getClaimValueAsString(settings.emailClaim()));
             boolean verified = settings.assumeEmailVerified()
                     || "true".equalsIgnoreCase(String.valueOf(claims.getClaimValue("email_verified")));

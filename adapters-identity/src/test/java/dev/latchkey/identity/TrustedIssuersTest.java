@@ -133,6 +133,22 @@ class TrustedIssuersTest {
     }
 
     @Test
+    void withAHostedDomainOnlyAccountsOfThatDomainAreAccepted() {
+        OutboundCallSettings calls = new OutboundCallSettings(Duration.ofMillis(1500), 2, Duration.ofMillis(20), 50f,
+                4, Duration.ofSeconds(30), 8);
+        TrustedIssuers workspace = new TrustedIssuers(List.of(new TrustedIssuerSettings("google",
+                List.of(GOOGLE), Optional.of(URI.create(google.jwksUrl())), Optional.empty(), CLIENT_ID, "sub", "email",
+                false, false, false, Optional.of("studio.example"))), calls, Clock.systemUTC());
+
+        assertThat(workspace.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g-in",
+                Map.of("hd", "studio.example", "email", "ana@studio.example"))).subject()).isEqualTo("g-in");
+        assertFails(AuthError.INVALID_JWT, () -> workspace.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g-out",
+                Map.of("hd", "elsewhere.example", "email", "ana@studio.example"))));
+        assertFails(AuthError.INVALID_JWT, () -> workspace.verify("google", google.idToken(GOOGLE, CLIENT_ID,
+                "g-personal", Map.of("email", "ana@studio.example"))));
+    }
+
+    @Test
     void hsRsConfusionIsRefused() {
         // The classic attack: HMAC-sign with the issuer's *public* key as the secret.
         String publicKeyAsSecret = new String(google.currentKey().getPublicKey().getEncoded(),

@@ -52,10 +52,15 @@ public final class TrustedIssuerConfiguration {
     @JsonProperty
     private boolean provisionOnFirstUse = false;
 
+    /** Google Workspace: only accounts of this domain ({@code hd} claim); empty accepts any. */
+    @JsonProperty
+    private String hostedDomain;
+
     TrustedIssuerSettings toSettings() {
         return new TrustedIssuerSettings(name, issuers,
                 Optional.ofNullable(jwksUrl).filter(url -> !url.isBlank()).map(URI::create),
                 Optional.ofNullable(sharedSecret).filter(secret -> !secret.isEmpty()), audience, subjectClaim,
-                emailClaim, assumeEmailVerified, acceptAsBearer, provisionOnFirstUse);
+                emailClaim, assumeEmailVerified, acceptAsBearer, provisionOnFirstUse,
+                Optional.ofNullable(hostedDomain).map(String::strip).filter(domain -> !domain.isEmpty()));
     }
 }
