@@ -122,7 +122,7 @@ public final class WorkosIdentityProvider implements IdentityProvider {
             String id = Optional.ofNullable(claims.getJwtId()).orElse(claims.getSubject() + ":"
                     + claims.getExpirationTime().getValue());
             return new ProviderIdentity(subjects, id, Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    organization);
+                    organization, impersonatorOf(claims));
         } catch (InvalidJwtException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
                     : "The token's signature, algorithm, issuer or claims are not valid");
@@ -190,4 +190,25 @@ public final class WorkosIdentityProvider implements IdentityProvider {
         return new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                 "WorkOS cannot be reached right now; try again shortly");
     }
+
+    /**
+     * AuthKit marks an impersonated session with {@code act} (RFC 8693 §4.1): who opened it in the
+     * user's name. It stays the user's session, but everything done in it says so.
+     */
+    private static Optional<String> impersonatorOf(JwtClaims claims) {
+        Object act = claims.getClaimValue("act");
+        if (act instanceof java.util.Map<?, ?> actor) {
+            Object who = actor.get("sub") != null ? actor.get("sub") : actor.get("email");
+            if (who instanceof String name && !name.isBlank()) {
+                // It travels in headers and the audit trail: printable ASCII only, and bounded.
+                String printable = name.codePoints().limit(200)
+                        .map(c -> c >= 0x20 && c < 0x7f ? c : '?')
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                return Optional.of(printable);
+            }
+            return Optional.of("an unnamed impersonator");
+        }
+        return Optional.empty();
+    }
+
 }

@@ -159,6 +159,28 @@ class WorkosModeHttpTest {
     }
 
     @Test
+    void anImpersonatedSessionIsTheUsersButEverythingDoneInItNamesTheImpersonator() {
+        String user = fresh("user_");
+        map(user, "human", "admin", List.of(), "active");
+        String token = WORKOS.impersonatedAccessToken(user, org, "support@workos.example");
+
+        Reply me = whoamiBearer(token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body()).containsEntry("role", "admin").containsEntry("impersonated_by", "support@workos.example");
+        Reply checked = Reply.of(request(APP, "/authz/check").header("X-Original-Method", "GET")
+                .header("X-Original-URI", "/mcp/tools").header("Authorization", "Bearer " + token).get());
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.header("X-Latchkey-Impersonator")).isEqualTo("support@workos.example");
+
+        String subject = fresh("user_");
+        assertThat(mapAs(token, subject, "human", "viewer", List.of(), "active", false).status()).isEqualTo(200);
+        Reply audit = Reply.of(request(APP, "/audit-events").header("Authorization", "Bearer " + adminToken).get());
+        assertThat(audit.body().toString()).contains(subject).contains("impersonated_by=support@workos.example");
+        assertThat(whoamiBearer(WORKOS.accessToken(user, org)).body()).as("the user's own session says nothing")
+                .doesNotContainKey("impersonated_by");
+    }
+
+    @Test
     void identitiesOfNoBoundOrganizationAreNotMappedAnywhere() {
         String user = fresh("user_");
         map(user, "human", "member", List.of(), "active");

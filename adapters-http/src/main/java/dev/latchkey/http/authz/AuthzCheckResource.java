@@ -210,5 +210,6 @@ public final class AuthzCheckResource {
                 : String.join(" ", new TreeSet<>(principal.actor().ownerScopes())));
         response.setHeader("X-Latchkey-Credential-Kind", principal.credentialKind().wireName());
         response.setHeader("X-Latchkey-Credential-Id", principal.credentialId());
+        principal.impersonator().ifPresent(who -> response.setHeader("X-Latchkey-Impersonator", who));
     }
 }

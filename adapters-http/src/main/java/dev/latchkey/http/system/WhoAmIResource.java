@@ -18,10 +18,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class WhoAmIResource {
 
-    /** The principal on the wire. */
+    /** The principal on the wire; {@code impersonated_by} only in a session someone opened in the person's name. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record WhoAmI(String actorId, String actorKind, String role, String tenantId, String credentialKind,
-            String credentialId, List<String> scopes) {
+            String credentialId, List<String> scopes, String impersonatedBy) {
     }
 
     @GET
@@ -29,6 +30,6 @@ public final class WhoAmIResource {
     public WhoAmI whoami(@Context SecurityContext security) {
         Principal p = CallerContext.principal(security);
         return new WhoAmI(p.actor().id(), p.actor().kind().wireName(), p.actor().role(), p.tenantId().orElse(null),
-                p.credentialKind().wireName(), p.credentialId(), p.scopes().asStrings());
+                p.credentialKind().wireName(), p.credentialId(), p.scopes().asStrings(), p.impersonator().orElse(null));
     }
 }

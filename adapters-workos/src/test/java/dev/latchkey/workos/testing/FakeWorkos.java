@@ -119,6 +119,13 @@ public final class FakeWorkos implements AutoCloseable {
         return accessToken(signingKey, issuer(), userId, organizationId, Instant.now().plusSeconds(300));
     }
 
+    /** An access token of a session {@code impersonator} opened in the user's name ({@code act}). */
+    public String impersonatedAccessToken(String userId, String organizationId, String impersonator) {
+        return TestIssuer.idToken(signingKey, issuer(), CLIENT_ID, userId, Instant.now().plusSeconds(300),
+                Map.of("sid", "session_" + UUID.randomUUID(), "jti", UUID.randomUUID().toString(),
+                        "org_id", organizationId, "act", Map.of("sub", impersonator)));
+    }
+
     /** An access token signed by this WorkOS with another {@code aud}: for audience checks. */
     public String accessTokenFor(String audience, String userId, String organizationId) {
         return TestIssuer.idToken(signingKey, issuer(), audience, userId, Instant.now().plusSeconds(300),

@@ -10,7 +10,9 @@ import java.util.Optional;
  * The verified answer to "who is calling": the actor, the tenant the credential is bound to, the
  * kind of credential, the scopes in effect for this request, the credential's id (never the
  * secret), when it expires, for a delegated workload the grant it acts under, and for a token bound
- * to one resource (RFC 8707) that resource's canonical URI. Identity comes from here alone, never from headers or bodies the caller wrote.
+ * to one resource (RFC 8707) that resource's canonical URI, and for a session someone else opened
+ * in the person's name (an identity provider's impersonation) who that is. Identity comes from here
+ * alone, never from headers or bodies the caller wrote.
  */
 public record Principal(
         Actor actor,
@@ -20,7 +22,22 @@ public record Principal(
         String credentialId,
         Optional<Instant> credentialExpiresAt,
         Optional<String> grantId,
-        Optional<String> audience) {
+        Optional<String> audience,
+        Optional<String> impersonator) {
+
+    /** A principal nobody impersonates. */
+    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
+            String credentialId, Optional<Instant> credentialExpiresAt, Optional<String> grantId,
+            Optional<String> audience) {
+        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId, audience,
+                Optional.empty());
+    }
+
+    /** The same principal, in a session {@code impersonator} opened in the person's name. */
+    public Principal impersonatedBy(Optional<String> impersonator) {
+        return new Principal(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId,
+                audience, impersonator);
+    }
 
     public Principal {
         Objects.requireNonNull(actor, "actor");
@@ -31,6 +48,7 @@ public record Principal(
         Objects.requireNonNull(credentialExpiresAt, "credentialExpiresAt");
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(impersonator, "impersonator");
     }
 
     /** A principal acting under a delegation grant, usable at any resource. */

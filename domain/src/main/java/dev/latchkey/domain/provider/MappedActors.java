@@ -40,7 +40,8 @@ public final class MappedActors {
             if (mapping.isPresent()) {
                 var actor = mapping.get().actor();
                 return new Principal(actor, actor.tenantId(), kind, roleScopes.ofName(actor.role()),
-                        identity.credentialId(), Optional.of(identity.validUntil()));
+                        identity.credentialId(), Optional.of(identity.validUntil()))
+                        .impersonatedBy(identity.impersonator());
             }
         }
         throw new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "This " + provider + " identity has no active actor mapping");

@@ -7,17 +7,24 @@ import java.util.Optional;
 
 /**
  * An identity an external provider vouched for: the subjects it may be mapped by, most specific
- * first (an API key's own id, then its owner user, then its owner organization), the credential's id
- * and when the proof stops being good.
+ * first (an API key's own id, then its owner user, then its owner organization), the credential's id,
+ * when the proof stops being good, and who, if anyone, opened the session in the user's name
+ * (the provider's impersonation, RFC 8693 {@code act}).
  */
 public record ProviderIdentity(List<String> subjects, String credentialId, Instant validUntil,
-        Optional<String> organizationId) {
+        Optional<String> organizationId, Optional<String> impersonator) {
+
+    public ProviderIdentity(List<String> subjects, String credentialId, Instant validUntil,
+            Optional<String> organizationId) {
+        this(subjects, credentialId, validUntil, organizationId, Optional.empty());
+    }
 
     public ProviderIdentity {
         subjects = List.copyOf(subjects);
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(impersonator, "impersonator");
         if (subjects.isEmpty()) {
             throw new IllegalArgumentException("an identity has at least one subject");
         }
