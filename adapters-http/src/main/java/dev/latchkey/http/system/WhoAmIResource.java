@@ -20,9 +20,10 @@ public final class WhoAmIResource {
 
     /** The principal on the wire; {@code impersonated_by} only in a session someone opened in the person's name. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record WhoAmI(String actorId, String actorKind, String role, String tenantId, String credentialKind,
-            String credentialId, List<String> scopes, String impersonatedBy) {
+            String credentialId, List<String> scopes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String impersonatedBy) {
     }
 
     @GET
