@@ -81,8 +81,6 @@ public final class ManageActorMappings {
         return save(tenantId, request, initiator);
     }
 
-
-
     /** Operator import: the tenant is named by the file, not by a caller. */
     public ActorMapping save(String tenantId, Request request, Initiator initiator) {
         if (request.provider() == null || request.provider().isBlank() || request.subject() == null
