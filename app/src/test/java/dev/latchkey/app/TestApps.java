@@ -115,24 +115,23 @@ final class TestApps {
         }
     }
 
-    /** Creates a workspace through the same use case the operator command runs. */
-    static CreateWorkspace.Created createWorkspace(DropwizardAppExtension<LatchkeyConfiguration> app, String name) {
+    /** The use cases over the app's database, as an operator command on the same machine gets them. */
+    private static LatchkeyCore operatorCore(DropwizardAppExtension<LatchkeyConfiguration> app) {
         LatchkeyConfiguration config = app.getConfiguration();
         var db = config.getDataSourceFactory();
         Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
-        Clock clock = Clock.systemUTC();
-        LatchkeyCore core = LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(), clock);
-        return core.createWorkspace.execute(name, Initiator.operator("test"));
+        return LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(), Clock.systemUTC());
+    }
+
+    /** Creates a workspace through the same use case the operator command runs. */
+    static CreateWorkspace.Created createWorkspace(DropwizardAppExtension<LatchkeyConfiguration> app, String name) {
+        return operatorCore(app).createWorkspace.execute(name, Initiator.operator("test"));
     }
 
     /** Binds a WorkOS organization to a workspace, as the operator's {@code actors bind} does. */
     static void bindOrganization(DropwizardAppExtension<LatchkeyConfiguration> app, String tenant, String organization) {
-        LatchkeyConfiguration config = app.getConfiguration();
-        var db = config.getDataSourceFactory();
-        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
-        LatchkeyCore core = LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(),
-                Clock.systemUTC());
-        core.manageActorMappings.bindOrganization(tenant, "workos", organization, false, Initiator.operator("test"));
+        operatorCore(app).manageActorMappings.bindOrganization(tenant, "workos", organization, false,
+                Initiator.operator("test"));
     }
 
     static WebTarget target(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {

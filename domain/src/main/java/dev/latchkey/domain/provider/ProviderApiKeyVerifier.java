@@ -67,9 +67,9 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
         }
         String source = credential instanceof PresentedCredential.ApiKeyHeader header ? header.source()
                 : PresentedCredential.ApiKeyHeader.UNKNOWN_SOURCE;
-        // Only keys not validated recently are budgeted: revalidating a known key never is.
-        boolean known = validations.holds(credential, kind());
         return validations.verify(credential, () -> {
+            // Asked only off the cached path: a key validated recently (being revalidated now) is never budgeted.
+            boolean known = validations.holds(credential, kind());
             unknownPerSource.retryAfter(source).filter(wait -> !known).ifPresent(wait -> {
                 throw new AuthFailure(AuthError.RATE_LIMITED, "Too many unknown API keys from this address; try again"
                         + " later", wait);
