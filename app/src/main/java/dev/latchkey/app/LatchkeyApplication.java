@@ -16,6 +16,7 @@ import dev.latchkey.domain.oauth.ClientMetadataDocuments;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.route.DecideAccess;
+import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
@@ -37,10 +38,10 @@ import dev.latchkey.http.oauth.ClientRegistrationResource;
 import dev.latchkey.http.oauth.ConnectionsResource;
 import dev.latchkey.http.oauth.OAuthEndpoints;
 import dev.latchkey.http.oauth.OAuthFailureMapper;
-import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.openapi.OpenApiResource;
 import dev.latchkey.http.problem.ProblemMappers;
+import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.UsageResource;
 import dev.latchkey.http.system.WhoAmIResource;
@@ -167,8 +168,10 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         exposePrometheus(environment);
         var jersey = environment.jersey();
         Optional<ProtectedResources> resources = core.oauth.map(LatchkeyCore.OAuthServer::resources);
-        jersey.register(new PostureFeature(core.authenticateRequest(metrics), metrics, core.usageGate, resources));
-        ProblemMappers.all().forEach(jersey::register);
+        jersey.register(new PostureFeature(DecideAccess.forOwnApi(core.authenticateRequest(metrics), core.usageGate,
+                resources), metrics));
+        Refusals refusals = new Refusals(resources);
+        ProblemMappers.all(refusals).forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
         jersey.register(new UsageResource(core.usageGate));
@@ -186,9 +189,10 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         jersey.register(new DelegationGrantResource(core.manageDelegationGrants, core.clock));
         jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
         jersey.register(new JwksResource(core.workloadTokenCodec));
-        jersey.register(new AuthzCheckResource(new DecideAccess(configuration.getRouteRules(),
-                core.authenticateRequest(metrics), core.sensitiveActions, configuration.getMissingTenantError(),
-                core.usageGate, resources), configuration.getForwardAuth().proxy(), core.principalAssertions, resources));
+        jersey.register(new AuthzCheckResource(new RouteTable(configuration.getRouteRules()),
+                DecideAccess.forGuardedApis(core.authenticateRequest(metrics), core.sensitiveActions, core.usageGate,
+                        resources, configuration.getMissingTenantError(), core.principalAssertions),
+                configuration.getForwardAuth().proxy(), refusals));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
         jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity,
@@ -215,7 +219,6 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         OAuthEndpoints endpoints = new OAuthEndpoints(oauth.settings().issuer());
         jersey.register(new OAuthFailureMapper());
         jersey.register(new CorsFilter());
-        jersey.register(new ResourceMetadataChallenge(oauth.resources()));
         jersey.register(new AuthorizationServerMetadataResource(endpoints, oauth.resources(),
                 List.copyOf(config.getScopes().keySet()), config.getClientMetadataDocuments().isEnabled()));
         jersey.register(new ClientRegistrationResource(oauth.registerClient()));

@@ -5,7 +5,6 @@ import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.apikey.ListApiKeys;
 import dev.latchkey.domain.apikey.RevokeApiKey;
 import dev.latchkey.domain.apikey.RollApiKey;
-import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.http.RequestSource;
 import dev.latchkey.http.RequestValues;
@@ -59,7 +58,7 @@ public final class ApiKeyResource {
             @Context HttpServletRequest http) {
         CreateApiKeyRequest request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
-        IssuedApiKey issued = issue.execute(new IssueApiKey.Command(AccessPolicy.requireTenant(caller), request.name(),
+        IssuedApiKey issued = issue.execute(new IssueApiKey.Command(CallerContext.tenant(security), request.name(),
                 RequestValues.scopes("scopes", request.scopes()), RequestValues.instant("expires_at", request.expiresAt())),
                 caller.scopes(), RequestSource.initiator(caller, http));
         return Response.created(UriBuilder.fromPath("/api-keys/{id}").build(issued.key().id()))
@@ -72,7 +71,7 @@ public final class ApiKeyResource {
     public Map<String, List<ApiKeyView>> list(@Context SecurityContext security) {
         Principal caller = CallerContext.principal(security);
         Instant now = clock.instant();
-        return Map.of("data", list.execute(AccessPolicy.requireTenant(caller)).stream()
+        return Map.of("data", list.execute(CallerContext.tenant(security)).stream()
                 .map(key -> ApiKeyView.of(key, now))
                 .collect(Collectors.toList()));
     }
@@ -83,7 +82,7 @@ public final class ApiKeyResource {
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security,
             @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        revoke.execute(AccessPolicy.requireTenant(caller), id, RequestSource.initiator(caller, http));
+        revoke.execute(CallerContext.tenant(security), id, RequestSource.initiator(caller, http));
         return Response.noContent().build();
     }
 
@@ -95,7 +94,7 @@ public final class ApiKeyResource {
         Principal caller = CallerContext.principal(security);
         Duration grace = body == null || body.graceSeconds() == null ? DEFAULT_GRACE
                 : Duration.ofSeconds(body.graceSeconds());
-        RollApiKey.Rolled rolled = roll.execute(AccessPolicy.requireTenant(caller), id, grace, caller.scopes(),
+        RollApiKey.Rolled rolled = roll.execute(CallerContext.tenant(security), id, grace, caller.scopes(),
                 RequestSource.initiator(caller, http));
         return Response.created(UriBuilder.fromPath("/api-keys/{id}").build(rolled.replacement().key().id()))
                 .entity(IssuedApiKeyView.of(rolled.replacement(), rolled.replacedKeyId(), rolled.replacedKeyExpiresAt()))

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latchkey.domain.audit.AuditEvent;
 import dev.latchkey.domain.audit.AuditPage;
 import dev.latchkey.domain.audit.ReadAuditTrail;
-import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.http.auth.Authenticated;
 import dev.latchkey.http.auth.CallerContext;
 import jakarta.ws.rs.DefaultValue;
@@ -53,7 +52,7 @@ public final class AuditResource {
     @Authenticated(scopes = "audit:read")
     public PageView page(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") int limit,
             @Context SecurityContext security) {
-        String workspaceId = AccessPolicy.requireTenant(CallerContext.principal(security));
+        String workspaceId = CallerContext.tenant(security);
         AuditPage page = read.execute(workspaceId, Optional.ofNullable(before), limit);
         return new PageView(page.events().stream().map(EventView::of).collect(Collectors.toList()),
                 page.nextCursor().orElse(null));

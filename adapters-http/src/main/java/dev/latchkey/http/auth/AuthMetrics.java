@@ -45,7 +45,8 @@ public final class AuthMetrics implements AuthenticationListener {
         LOG.debug("rejected kind={} code={}", kindName, error.code());
     }
 
-    void denied(Principal principal, AuthError error) {
+    @Override
+    public void denied(Principal principal, AuthError error) {
         registry.counter(name(principal.credentialKind().wireName(), error.code())).inc();
         LOG.debug("denied kind={} credential={} code={}", principal.credentialKind().wireName(),
                 principal.credentialId(), error.code());

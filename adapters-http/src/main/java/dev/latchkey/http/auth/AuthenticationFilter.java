@@ -1,56 +1,41 @@
 package dev.latchkey.http.auth;
 
-import dev.latchkey.domain.auth.AccessPolicy;
-import dev.latchkey.domain.auth.AuthenticateRequest;
-import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.oauth.ProtectedResources;
-import dev.latchkey.domain.scope.ScopeSet;
-import dev.latchkey.domain.usage.UsageGate;
+import dev.latchkey.domain.route.DecideAccess;
+import dev.latchkey.domain.route.Posture;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.Map;
 import java.util.Optional;
 
-/** Runs the decision path for one resource method: parse, authenticate, check scopes. */
+/**
+ * Latchkey's own API's enforcement point: the credential parsed from the request and the posture
+ * its resource method declares, decided by the same use case forward-auth asks.
+ */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
-    private final AuthenticateRequest authenticate;
-    private final ScopeSet requiredScopes;
+    private final DecideAccess decide;
+    private final Posture posture;
     private final AuthMetrics metrics;
-    private final UsageGate usage;
-    private final Optional<ProtectedResources> resources;
 
-    AuthenticationFilter(AuthenticateRequest authenticate, ScopeSet requiredScopes, AuthMetrics metrics,
-            UsageGate usage, Optional<ProtectedResources> resources) {
-        this.authenticate = authenticate;
-        this.requiredScopes = requiredScopes;
+    AuthenticationFilter(DecideAccess decide, Posture posture, AuthMetrics metrics) {
+        this.decide = decide;
+        this.posture = posture;
         this.metrics = metrics;
-        this.usage = usage;
-        this.resources = resources;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(CallerContext.CHALLENGE_SCOPES, requiredScopes);
-        Principal principal;
+        DecideAccess.Decision decision;
         try (var timing = metrics.timeAuthentication()) {
-            principal = authenticate.authenticate(CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)));
+            decision = decide.decide(posture, Map.of(), new DecideAccess.Request(request.getMethod(), Optional.empty(),
+                    "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""),
+                    CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
+                    DecideAccess.ActionFacts.none()));
         }
-        try {
-            if (principal.audience().isPresent() && resources.isPresent()) {
-                String path = "/" + request.getUriInfo().getPath(true).replaceFirst("^/", "");
-                AccessPolicy.requireAudience(principal, resources.get().forPath(path));
-            }
-            AccessPolicy.requireScopes(principal, requiredScopes);
-        } catch (AuthFailure denied) {
-            // RFC 6750 §3.1: name what is needed plus what is held, so a re-authorization keeps both.
-            request.setProperty(CallerContext.CHALLENGE_SCOPES, requiredScopes.union(principal.scopes()));
-            metrics.denied(principal, denied.error());
-            throw denied;
-        }
-        request.setProperty(RateLimitHeaders.PROPERTY, usage.admit(principal));
-        request.setSecurityContext(new CallerContext(principal, request.getSecurityContext().isSecure()));
+        request.setProperty(RateLimitHeaders.PROPERTY, decision.allowance().orElseThrow());
+        request.setSecurityContext(new CallerContext(decision.principal().orElseThrow(),
+                request.getSecurityContext().isSecure()));
     }
 }

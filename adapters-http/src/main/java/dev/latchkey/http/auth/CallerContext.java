@@ -5,9 +5,6 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /** The verified principal, carried on the request as its {@link SecurityContext}. */
 public final class CallerContext implements SecurityContext {
-    /** Request property: the scopes a Bearer challenge should name ({@code ScopeSet}). */
-    public static final String CHALLENGE_SCOPES = "latchkey.challengeScopes";
-
     private final VerifiedCaller caller;
     private final boolean secure;
 
@@ -30,6 +27,15 @@ public final class CallerContext implements SecurityContext {
             return verified.principal();
         }
         throw new IllegalStateException("no verified principal: is the method annotated @Authenticated?");
+    }
+
+    /**
+     * The workspace of a request that passed an {@link Authenticated} posture with scopes: the
+     * decision refused a principal without one, so its absence here is a programming error.
+     */
+    public static String tenant(SecurityContext context) {
+        return principal(context).tenantId()
+                .orElseThrow(() -> new IllegalStateException("no tenant: does the method require scopes?"));
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.latchkey.http.auth;
 
-import dev.latchkey.domain.auth.AuthenticateRequest;
-import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.route.DecideAccess;
+import dev.latchkey.domain.route.Posture;
 import dev.latchkey.domain.scope.ScopeSet;
-import dev.latchkey.domain.usage.UsageGate;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Attaches the authentication filter to every resource method according to its declared posture,
@@ -18,22 +16,12 @@ import java.util.Optional;
  */
 public final class PostureFeature implements DynamicFeature {
     private static final String JERSEY_INTERNALS = "org.glassfish.jersey.";
-    private final AuthenticateRequest authenticate;
+    private final DecideAccess decide;
     private final AuthMetrics metrics;
-    private final UsageGate usage;
-    private final Optional<ProtectedResources> resources;
 
-    public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics, UsageGate usage) {
-        this(authenticate, metrics, usage, Optional.empty());
-    }
-
-    /** @param resources when OAuth is on: tokens bound to another resource are refused here */
-    public PostureFeature(AuthenticateRequest authenticate, AuthMetrics metrics, UsageGate usage,
-            Optional<ProtectedResources> resources) {
-        this.authenticate = authenticate;
+    public PostureFeature(DecideAccess decide, AuthMetrics metrics) {
+        this.decide = decide;
         this.metrics = metrics;
-        this.usage = usage;
-        this.resources = resources;
     }
 
     @Override
@@ -53,7 +41,8 @@ public final class PostureFeature implements DynamicFeature {
         }
         if (authenticated != null) {
             ScopeSet required = ScopeSet.parse(Arrays.asList(authenticated.scopes()));
-            context.register(new AuthenticationFilter(authenticate, required, metrics, usage, resources));
+            context.register(new AuthenticationFilter(decide, new Posture.Authenticated(required, !required.isEmpty()),
+                    metrics));
             context.register(new RateLimitHeaders());
         }
     }

@@ -1,21 +1,15 @@
 package dev.latchkey.http.authz;
 
-import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
-import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.route.DecideAccess;
-import dev.latchkey.domain.route.PrincipalAssertions;
-import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.http.auth.CredentialParser;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.auth.RateLimitHeaders;
-import dev.latchkey.http.oauth.ResourceMetadataChallenge;
 import dev.latchkey.http.problem.ErrorStatus;
-import dev.latchkey.http.problem.ProblemResponses;
-import dev.latchkey.http.problem.RenderedOnce;
+import dev.latchkey.http.problem.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,7 +29,8 @@ import java.util.TreeSet;
  * The forward-auth decision endpoint for nginx {@code auth_request}, Traefik ForwardAuth and Envoy
  * {@code ext_authz} (HTTP): the original method and URI come from the proxy's headers, the decision
  * from the route table, and the answer is 200 with identity headers for the upstream, or the exact
- * problem the caller should see. It does its own authentication, hence {@code @Public}.
+ * problem the caller should see. It asks the same decision as Latchkey's own API, with the
+ * posture from the route table, hence {@code @Public} here.
  */
 @Path("/authz/check{original: (/.*)?}")
 public final class AuthzCheckResource {
@@ -44,31 +39,22 @@ public final class AuthzCheckResource {
     /** The status Latchkey would have answered, on a subrequest denial. */
     static final String STATUS = "X-Latchkey-Status";
 
+    private final RouteTable routes;
     private final DecideAccess decide;
     private final ForwardAuthProxy proxy;
-    private final PrincipalAssertions assertions;
-    private final Optional<ProtectedResources> resources;
-    private final RenderedOnce<Challenge, String> challenges = new RenderedOnce<>(1_000, Challenge::extended);
-
-    /** A refusal's Bearer challenge, the protected resource it is for, and the scopes to ask for. */
-    private record Challenge(String challenge, String resource, ScopeSet scopes) {
-        String extended() {
-            return ResourceMetadataChallenge.extended(challenge, resource, scopes);
-        }
-    }
+    private final Refusals refusals;
 
     /**
+     * @param decide the guarded APIs' decision, which signs the {@code X-Latchkey-Principal} header
+     *     of an allowed request
      * @param proxy the proxy in front, whose header family alone says which request is asked about
-     * @param assertions signs the {@code X-Latchkey-Principal} header of an allowed request
-     * @param resources when Latchkey is an OAuth server: names, in a refusal's challenge, the protected
-     *     resource the original path belongs to (RFC 9728 §5.1)
+     * @param refusals renders a refusal, its challenge naming the original path's protected resource
      */
-    public AuthzCheckResource(DecideAccess decide, ForwardAuthProxy proxy, PrincipalAssertions assertions,
-            Optional<ProtectedResources> resources) {
+    public AuthzCheckResource(RouteTable routes, DecideAccess decide, ForwardAuthProxy proxy, Refusals refusals) {
+        this.routes = routes;
         this.decide = decide;
         this.proxy = proxy;
-        this.assertions = assertions;
-        this.resources = resources;
+        this.refusals = refusals;
     }
 
     @GET
@@ -125,13 +111,17 @@ public final class AuthzCheckResource {
         DecideAccess.Decision decision;
         try {
             ForwardAuthProxy.OriginalRequest original = proxy.read(request);
-            Optional<PresentedCredential> credential = Optional.empty();
+            RouteTable.Route route = routes.match(original.method(), original.path());
             try {
-                credential = CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request));
-                decision = decide.decide(original.method(), original.host(), original.path(), credential,
-                        actionFacts(request));
+                decision = decide.decide(route.posture(), route.parameters(), new DecideAccess.Request(
+                        original.method(), original.host(), original.path(),
+                        CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
+                        actionFacts(request)));
             } catch (AuthFailure failure) {
-                return refusal(failure, original, credential, subrequest, response);
+                // Answered here rather than rethrown, and written straight out: a common answer for a
+                // proxy, without Jersey's exception mapping and entity pipeline.
+                return subrequest ? relayable(ErrorStatus.of(failure.error()))
+                        : refusals.writeTo(response, failure, original.host(), original.path());
             }
         } catch (RequestRejected rejected) {
             if (subrequest) {
@@ -139,42 +129,12 @@ public final class AuthzCheckResource {
             }
             throw rejected;
         }
-        decision.principal().ifPresent(principal -> {
-            identityHeaders(response, principal);
-            response.setHeader("X-Latchkey-Principal", assertions.assertionFor(principal));
-        });
+        decision.principal().ifPresent(principal -> identityHeaders(response, principal));
+        decision.assertion().ifPresent(assertion -> response.setHeader("X-Latchkey-Principal", assertion));
         decision.allowance().ifPresent(allowance -> RateLimitHeaders.write(response, allowance));
         // Forward-auth never sees the body: the upstream compares this with the SHA-256 of the body it got.
         decision.approvedBodySha256().ifPresent(hash -> response.setHeader("X-Latchkey-Approved-Body-SHA256", hash));
         return Response.ok().build();
-    }
-
-    /**
-     * Answered here rather than rethrown, and written straight out: the same problem the mapper would
-     * build, without Jersey's exception mapping and entity pipeline on what is a common answer for a
-     * proxy.
-     */
-    private Response refusal(AuthFailure failure, ForwardAuthProxy.OriginalRequest original,
-            Optional<PresentedCredential> credential, boolean subrequest, HttpServletResponse response) {
-        if (subrequest) {
-            return relayable(ErrorStatus.of(failure.error()));
-        }
-        return ProblemResponses.writeTo(response, failure, challenge -> resources
-                .flatMap(known -> known.forRequest(original.host(), original.path()))
-                .map(resource -> challenges.get(new Challenge(challenge, resource,
-                        challengeScopes(failure, original, credential))))
-                .orElse(challenge));
-    }
-
-    /**
-     * RFC 6750 §3: what the route requires, and on a 403 for scope also what the token holds, so a
-     * client that steps up asks for both and loses nothing.
-     */
-    private ScopeSet challengeScopes(AuthFailure failure, ForwardAuthProxy.OriginalRequest original,
-            Optional<PresentedCredential> credential) {
-        ScopeSet required = decide.requiredScopes(original.method(), original.path());
-        return failure.error() == AuthError.INSUFFICIENT_SCOPE ? required.union(decide.scopesHeldBy(credential))
-                : required;
     }
 
     /**
@@ -192,7 +152,7 @@ public final class AuthzCheckResource {
     private static DecideAccess.ActionFacts actionFacts(ContainerRequestContext request) {
         String declared = request.getHeaderString("X-Latchkey-Body-SHA256");
         if (declared != null && !declared.strip().matches("[0-9a-fA-F]{64}")) {
-            throw dev.latchkey.domain.error.RequestRejected.invalid("X-Latchkey-Body-SHA256 must be 64 hex digits");
+            throw RequestRejected.invalid("X-Latchkey-Body-SHA256 must be 64 hex digits");
         }
         return new DecideAccess.ActionFacts(declared == null ? DecideAccess.ActionFacts.EMPTY_BODY
                 : declared.strip().toLowerCase(java.util.Locale.ROOT),

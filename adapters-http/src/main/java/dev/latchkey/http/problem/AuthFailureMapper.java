@@ -2,23 +2,36 @@ package dev.latchkey.http.problem;
 
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
 
 /**
- * A refusal as problem+json; at an OAuth endpoint ({@link OAuthErrorFormat}) an unreachable
- * dependency is {@code temporarily_unavailable} in the RFC 6749 shape instead.
+ * A refusal as {@link Refusals} renders it, for the path it was made on; at an OAuth endpoint
+ * ({@link OAuthErrorFormat}) an unreachable dependency is {@code temporarily_unavailable} in the
+ * RFC 6749 shape instead.
  */
 public final class AuthFailureMapper implements ExceptionMapper<AuthFailure> {
-    @jakarta.ws.rs.core.Context
-    private jakarta.ws.rs.container.ResourceInfo resource;
+    private final Refusals refusals;
+    @Context
+    private ResourceInfo resource;
+    @Context
+    private UriInfo uri;
+
+    public AuthFailureMapper(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     public Response toResponse(AuthFailure failure) {
         if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE && OAuthErrorBodies.wanted(resource)) {
             return OAuthErrorBodies.of(503, "temporarily_unavailable", failure.getMessage())
-                    .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, "5").build();
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
-        return ProblemResponses.of(failure);
+        return refusals.response(failure, Optional.empty(), "/" + uri.getPath(true).replaceFirst("^/", ""));
     }
 }

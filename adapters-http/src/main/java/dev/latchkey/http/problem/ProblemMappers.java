@@ -8,8 +8,8 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    public static List<Object> all() {
-        return List.of(new AuthFailureMapper(), new RequestRejectedMapper(), new StoreUnavailableMapper(),
+    public static List<Object> all(Refusals refusals) {
+        return List.of(new AuthFailureMapper(refusals), new RequestRejectedMapper(), new StoreUnavailableMapper(),
                 new WebApplicationExceptionMapper(), new JsonBodyExceptionMapper(), new UnexpectedExceptionMapper());
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.http.system;
 
-import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.usage.UsageGate;
 import dev.latchkey.http.auth.Authenticated;
 import dev.latchkey.http.auth.CallerContext;
@@ -26,7 +25,7 @@ public final class UsageResource {
     @GET
     @Authenticated(scopes = "usage:read")
     public Map<String, Object> current(@Context SecurityContext security) {
-        String workspace = AccessPolicy.requireTenant(CallerContext.principal(security));
+        String workspace = CallerContext.tenant(security);
         UsageGate.Usage current = usage.usageOf(workspace);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("workspace_id", workspace);

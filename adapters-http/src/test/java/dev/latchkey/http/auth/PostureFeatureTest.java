@@ -6,18 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.codahale.metrics.MetricRegistry;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
+import dev.latchkey.domain.route.DecideAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostureFeatureTest {
-    private final PostureFeature feature = new PostureFeature(
-            new AuthenticateRequest(List.of(), AuthenticationListener.NONE), new AuthMetrics(new MetricRegistry()),
-            null);
+    private final PostureFeature feature = new PostureFeature(DecideAccess.forOwnApi(
+            new AuthenticateRequest(List.of(), AuthenticationListener.NONE), null, Optional.empty()),
+            new AuthMetrics(new MetricRegistry()));
 
     static final class Resource {
         @GET

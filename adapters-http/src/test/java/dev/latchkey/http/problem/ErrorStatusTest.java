@@ -10,10 +10,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every code of every family, with its status, pinned by hand: codes and statuses are API. */
 class ErrorStatusTest {
+    private static final Refusals NO_OAUTH = new Refusals(Optional.empty());
 
     @Test
     void everyRequestErrorHasItsStatusAndCode() {
@@ -89,18 +91,20 @@ class ErrorStatusTest {
 
     @Test
     void challengesFollowRfc6750() {
-        assertThat(ProblemResponses.challenge(AuthError.MISSING_AUTH, "x")).contains("Bearer realm=\"latchkey\"");
-        assertThat(ProblemResponses.challenge(AuthError.INVALID_API_KEY, "bad \"key\"")).get().asString()
+        assertThat(Refusals.challenge(AuthError.MISSING_AUTH, "x")).contains("Bearer realm=\"latchkey\"");
+        assertThat(Refusals.challenge(AuthError.INVALID_API_KEY, "bad \"key\"")).get().asString()
                 .contains("error=\"invalid_token\"").contains("error_description=\"bad 'key'\"");
-        assertThat(ProblemResponses.challenge(AuthError.INSUFFICIENT_SCOPE, "x")).get().asString()
+        assertThat(Refusals.challenge(AuthError.INSUFFICIENT_SCOPE, "x")).get().asString()
                 .contains("error=\"insufficient_scope\"");
-        assertThat(ProblemResponses.challenge(AuthError.API_KEY_MANAGEMENT_RETIRED, "x")).isEmpty();
+        assertThat(Refusals.challenge(AuthError.API_KEY_MANAGEMENT_RETIRED, "x")).isEmpty();
     }
 
     @Test
     void throttlingAndOutagesTellTheCallerWhenToRetry() {
-        Response limited = ProblemResponses.of(new AuthFailure(AuthError.RATE_LIMITED, "slow down", Duration.ofSeconds(7)));
-        Response down = ProblemResponses.of(AuthFailure.of(AuthError.IDENTITY_PROVIDER_UNAVAILABLE));
+        Response limited = NO_OAUTH.response(new AuthFailure(AuthError.RATE_LIMITED, "slow down",
+                Duration.ofSeconds(7)), Optional.empty(), "/api-keys");
+        Response down = NO_OAUTH.response(AuthFailure.of(AuthError.IDENTITY_PROVIDER_UNAVAILABLE), Optional.empty(),
+                "/api-keys");
 
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeaderString("Retry-After")).isEqualTo("7");

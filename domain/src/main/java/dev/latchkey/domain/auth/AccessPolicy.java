@@ -38,9 +38,14 @@ public final class AccessPolicy {
      *     {@code tenant_context_required} for a machine credential that names none
      */
     public static String requireTenant(Principal principal) {
-        return principal.tenantId().orElseThrow(() -> principal.isHuman()
+        return principal.tenantId().orElseThrow(() -> noTenant(principal));
+    }
+
+    /** The refusal for a principal without a tenant where one is needed. */
+    public static AuthFailure noTenant(Principal principal) {
+        return principal.isHuman()
                 ? new AuthFailure(AuthError.NO_WORKSPACE, "You have no workspace yet: POST /workspaces/bootstrap first")
-                : new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant"));
+                : new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED, "The credential carries no tenant");
     }
 
     /**

@@ -32,24 +32,9 @@ public final class AuthenticateRequest {
         throw rejected(Optional.empty(), unrecognised(credential));
     }
 
-    /**
-     * The principal of a credential, without reporting the outcome to the listener: for shaping a
-     * refusal whose decision was already counted (a 403's challenge names what the token holds).
-     */
-    public Optional<Principal> peek(Optional<PresentedCredential> presented) {
-        if (presented.isEmpty()) {
-            return Optional.empty();
-        }
-        for (CredentialVerifier verifier : verifiers) {
-            if (verifier.recognises(presented.get())) {
-                try {
-                    return Optional.of(verifier.verify(presented.get()));
-                } catch (AuthFailure failure) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+    /** Reports a verified principal refused what it asked for (scope, audience, ownership, approval). */
+    public void denied(Principal principal, AuthError error) {
+        listener.denied(principal, error);
     }
 
     private Principal verifyWith(CredentialVerifier verifier, PresentedCredential credential) {

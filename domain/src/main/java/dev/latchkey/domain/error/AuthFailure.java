@@ -1,5 +1,6 @@
 package dev.latchkey.domain.error;
 
+import dev.latchkey.domain.scope.ScopeSet;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,15 +16,29 @@ public final class AuthFailure extends RuntimeException {
 
     private final AuthError error;
     private final transient Duration retryAfter;
+    private final transient ScopeSet scopesToRequest;
 
     public AuthFailure(AuthError error, String detail) {
         this(error, detail, null);
     }
 
     public AuthFailure(AuthError error, String detail, Duration retryAfter) {
+        this(error, detail, retryAfter, ScopeSet.EMPTY);
+    }
+
+    private AuthFailure(AuthError error, String detail, Duration retryAfter, ScopeSet scopesToRequest) {
         super(Objects.requireNonNull(detail, "detail"), null, false, false);
         this.error = Objects.requireNonNull(error, "error");
         this.retryAfter = retryAfter;
+        this.scopesToRequest = Objects.requireNonNull(scopesToRequest, "scopesToRequest");
+    }
+
+    /**
+     * The same refusal, naming the scopes a client should ask for to be let in (the {@code scope}
+     * of an RFC 6750 §3 challenge).
+     */
+    public AuthFailure requesting(ScopeSet scopes) {
+        return scopes.equals(scopesToRequest) ? this : new AuthFailure(error, getMessage(), retryAfter, scopes);
     }
 
     public static AuthFailure of(AuthError error) {
@@ -36,6 +51,11 @@ public final class AuthFailure extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** What a client should ask for to be let in; empty when nothing it could ask for would help. */
+    public ScopeSet scopesToRequest() {
+        return scopesToRequest;
     }
 
     /** For throttling failures: when the caller may try again. */

@@ -183,6 +183,16 @@ public final class ProtectedResources {
         return here.size() == 1 ? Optional.of(canonical.get(here.get(0))) : Optional.empty();
     }
 
+    /**
+     * Where a resource's metadata lives (RFC 9728 §3.1): on the resource's own host, the well-known
+     * prefix inserted before its path.
+     */
+    public static String metadataOf(String canonicalResource) {
+        URI uri = URI.create(canonicalResource);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/.well-known/oauth-protected-resource"
+                + pathOf(canonicalResource);
+    }
+
     public static String pathOf(String canonicalResource) {
         String path = URI.create(canonicalResource).getRawPath();
         return path == null ? "" : path;

@@ -7,31 +7,50 @@ import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.oauth.ProtectedResources;
-import dev.latchkey.domain.usage.UsageGate;
 import dev.latchkey.domain.scope.ScopeSet;
-import java.util.List;
+import dev.latchkey.domain.usage.UsageGate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The decision for a request to a guarded API: the first rule matching the method and path decides
- * its posture; a request no rule matches is denied as not found, never allowed by default.
- * Identity comes from the verified credential alone; nothing the caller wrote elsewhere counts.
+ * The one decision for a request, at both edges: a guarded API's route (the posture from its
+ * {@link RouteTable}, asked through forward-auth) and Latchkey's own API (the posture a resource
+ * method declares). Authenticate, then audience binding, workspace, scopes or ownership or
+ * approval, then the usage gate. Identity comes from the verified credential alone; nothing the
+ * caller wrote elsewhere counts. A refusal names the scopes a client should ask for
+ * ({@link AuthFailure#scopesToRequest()}).
  */
 public final class DecideAccess {
 
+    /** The request as the edge read it. {@code host} is the original host a trusted proxy reported. */
+    public record Request(String method, Optional<String> host, String path, Optional<PresentedCredential> credential,
+            ActionFacts facts) {
+        public Request {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(credential, "credential");
+            Objects.requireNonNull(facts, "facts");
+        }
+
+        public static Request of(String method, String path, Optional<PresentedCredential> credential) {
+            return new Request(method, Optional.empty(), path, credential, ActionFacts.none());
+        }
+    }
+
     /**
-     * Allowed; the principal and its allowance are empty for public routes. {@code approvedBodySha256}
-     * is the body an approval was bound to, when one was used: the upstream must receive exactly it.
+     * Allowed; principal, allowance and assertion are empty for a public posture.
+     * {@code approvedBodySha256} is the body an approval was bound to, when one was used: the upstream
+     * must receive exactly it. {@code assertion} is the signed principal for an upstream, at the edge
+     * that has one.
      */
     public record Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance,
-            Optional<String> approvedBodySha256) {
+            Optional<String> approvedBodySha256, Optional<String> assertion) {
 
-        public Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance) {
-            this(principal, allowance, Optional.empty());
-        }
+        static final Decision PUBLIC = new Decision(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** What a sensitive action is bound to: the SHA-256 of the exact body, and an approval if presented. */
@@ -44,112 +63,102 @@ public final class DecideAccess {
         }
     }
 
-    private final List<RouteRule> rules;
     private final AuthenticateRequest authenticate;
     private final SensitiveActions sensitive;
-    private final AuthError missingTenant;
     private final UsageGate usage;
     private final Optional<ProtectedResources> resources;
+    private final Optional<AuthError> missingTenant;
+    private final Optional<PrincipalAssertions> assertions;
 
-    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
-            AuthError missingTenant, UsageGate usage) {
-        this(rules, authenticate, sensitive, missingTenant, usage, Optional.empty());
-    }
-
-    /**
-     * @param missingTenant what a guarded route answers a principal without a tenant:
-     *     {@code no_workspace} (bootstrap first) or {@code tenant_context_required}
-     * @param resources the APIs OAuth tokens are issued for: a token bound to one is refused at another
-     */
-    public DecideAccess(List<RouteRule> rules, AuthenticateRequest authenticate, SensitiveActions sensitive,
-            AuthError missingTenant, UsageGate usage, Optional<ProtectedResources> resources) {
-        this.usage = usage;
-        this.resources = resources;
-        if (missingTenant != AuthError.NO_WORKSPACE && missingTenant != AuthError.TENANT_CONTEXT_REQUIRED) {
-            throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
-        }
-        this.rules = List.copyOf(rules);
+    private DecideAccess(AuthenticateRequest authenticate, SensitiveActions sensitive, UsageGate usage,
+            Optional<ProtectedResources> resources, Optional<AuthError> missingTenant,
+            Optional<PrincipalAssertions> assertions) {
+        missingTenant.filter(code -> code != AuthError.NO_WORKSPACE && code != AuthError.TENANT_CONTEXT_REQUIRED)
+                .ifPresent(code -> {
+                    throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
+                });
         this.authenticate = authenticate;
         this.sensitive = sensitive;
+        this.usage = usage;
+        this.resources = resources;
         this.missingTenant = missingTenant;
-    }
-
-    public Decision decide(String method, String path, Optional<PresentedCredential> credential) {
-        return decide(method, path, credential, ActionFacts.none());
-    }
-
-    public Decision decide(String method, String path, Optional<PresentedCredential> credential, ActionFacts facts) {
-        return decide(method, Optional.empty(), path, credential, facts);
+        this.assertions = assertions;
     }
 
     /**
-     * @param host the original request's host as the trusted proxy reports it, when it does: with
-     *     the path it tells apart protected resources on different hosts
+     * For Latchkey's own API: a principal without a workspace where one is needed is told
+     * {@code no_workspace} (a person: bootstrap one) or {@code tenant_context_required} (a machine).
+     *
+     * @param resources when OAuth is on: a token bound to another resource is refused
      */
-    public Decision decide(String method, Optional<String> host, String path, Optional<PresentedCredential> credential,
-            ActionFacts facts) {
-        for (RouteRule rule : rules) {
-            Optional<Map<String, String>> parameters = rule.match(method, path);
-            if (parameters.isPresent()) {
-                return apply(rule.posture(), parameters.get(), credential, method, host, path, facts);
-            }
-        }
-        throw RequestRejected.notFound("Route");
+    public static DecideAccess forOwnApi(AuthenticateRequest authenticate, UsageGate usage,
+            Optional<ProtectedResources> resources) {
+        return new DecideAccess(authenticate, null, usage, resources, Optional.empty(), Optional.empty());
     }
 
     /**
-     * The scopes the route matching {@code method} and {@code path} requires (none for a public,
-     * owner or retired route, or when no rule matches): what a refusal's challenge tells the client
-     * to ask for (RFC 6750 §3).
+     * For the APIs behind forward-auth.
+     *
+     * @param missingTenant what a principal without a tenant is told, as the platform chose:
+     *     {@code no_workspace} (bootstrap first) or {@code tenant_context_required}
+     * @param assertions signs the principal of an allowed request for the upstream
      */
-    public ScopeSet requiredScopes(String method, String path) {
-        for (RouteRule rule : rules) {
-            if (rule.match(method, path).isPresent()) {
-                Posture posture = rule.posture();
-                if (posture instanceof Posture.Authenticated authenticated) {
-                    return authenticated.scopes();
-                }
-                if (posture instanceof Posture.Sensitive sensitiveAction) {
-                    return sensitiveAction.scopes();
-                }
-                return ScopeSet.EMPTY;
-            }
-        }
-        return ScopeSet.EMPTY;
+    public static DecideAccess forGuardedApis(AuthenticateRequest authenticate, SensitiveActions sensitive,
+            UsageGate usage, Optional<ProtectedResources> resources, AuthError missingTenant,
+            PrincipalAssertions assertions) {
+        return new DecideAccess(authenticate, sensitive, usage, resources, Optional.of(missingTenant),
+                Optional.of(assertions));
     }
 
     /**
-     * The scopes a credential holds, for a 403's challenge (what is needed plus what is held, so a
-     * re-authorization loses nothing); empty when it does not verify. Verified recently, it is a
-     * cache lookup.
+     * @param parameters the path parameters the posture's rule named (an owner posture reads one)
+     * @throws AuthFailure the refusal, naming the scopes to request
      */
-    public ScopeSet scopesHeldBy(Optional<PresentedCredential> credential) {
-        return authenticate.peek(credential).map(Principal::scopes).orElse(ScopeSet.EMPTY);
-    }
-
-    private Decision apply(Posture posture, Map<String, String> parameters, Optional<PresentedCredential> credential,
-            String method, Optional<String> host, String path, ActionFacts facts) {
+    public Decision decide(Posture posture, Map<String, String> parameters, Request request) {
         if (posture instanceof Posture.Public) {
-            return new Decision(Optional.empty(), Optional.empty());
+            return Decision.PUBLIC;
         }
         if (posture instanceof Posture.Retired retired) {
             throw new AuthFailure(retired.code(), retired.pointer());
         }
-        Principal principal = authenticate.authenticate(credential);
+        ScopeSet required = RouteTable.requiredBy(posture);
+        Principal principal;
+        try {
+            principal = authenticate.authenticate(request.credential());
+        } catch (AuthFailure unauthenticated) {
+            throw unauthenticated.requesting(required);
+        }
+        try {
+            Optional<String> approvedBody = authorize(posture, parameters, request, principal);
+            return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)), approvedBody,
+                    assertions.map(signer -> signer.assertionFor(principal)));
+        } catch (AuthFailure denied) {
+            authenticate.denied(principal, denied.error());
+            // RFC 6750 §3.1: on a scope denial name what is needed plus what is held, so a client that
+            // steps up asks for both and loses nothing.
+            throw denied.requesting(denied.error() == AuthError.INSUFFICIENT_SCOPE
+                    ? required.union(principal.scopes()) : required);
+        }
+    }
+
+    private Optional<String> authorize(Posture posture, Map<String, String> parameters, Request request,
+            Principal principal) {
         if (principal.audience().isPresent() && resources.isPresent()) {
-            AccessPolicy.requireAudience(principal, resources.get().forRequest(host, path));
+            AccessPolicy.requireAudience(principal, resources.get().forRequest(request.host(), request.path()));
         }
-        if (principal.tenantId().isEmpty()) {
-            throw new AuthFailure(missingTenant, "The verified credential carries no tenant context");
+        boolean workspaceRequired = !(posture instanceof Posture.Authenticated authenticated)
+                || authenticated.workspaceRequired();
+        if (workspaceRequired && principal.tenantId().isEmpty()) {
+            throw missingTenant.map(code -> new AuthFailure(code, "The verified credential carries no tenant context"))
+                    .orElseGet(() -> AccessPolicy.noTenant(principal));
         }
-        Optional<String> approvedBody = Optional.empty();
         if (posture instanceof Posture.Authenticated authenticated) {
             AccessPolicy.requireScopes(principal, authenticated.scopes());
         } else if (posture instanceof Posture.Sensitive sensitiveAction) {
             AccessPolicy.requireScopes(principal, sensitiveAction.scopes());
-            approvedBody = sensitive.authorize(principal, method, path, facts.bodySha256(), facts.approvalId());
+            return sensitive.authorize(principal, request.method(), request.path(), request.facts().bodySha256(),
+                    request.facts().approvalId());
         } else if (posture instanceof Posture.Owner owner) {
-            AccessPolicy.requireTenant(principal);
             boolean owns = owner.parameter()
                     .map(name -> principal.actor().ownerScopes().contains(parameters.get(name)))
                     .orElse(!principal.actor().ownerScopes().isEmpty());
@@ -159,6 +168,6 @@ public final class DecideAccess {
                         .orElse("Only studio or artist owners may read this"));
             }
         }
-        return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)), approvedBody);
+        return Optional.empty();
     }
 }

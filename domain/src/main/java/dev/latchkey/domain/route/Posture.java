@@ -11,10 +11,23 @@ public sealed interface Posture {
     record Public() implements Posture {
     }
 
-    /** Any verified principal, holding these scopes (none listed: any). */
-    record Authenticated(ScopeSet scopes) implements Posture {
+    /**
+     * Any verified principal holding these scopes (none listed: any). With {@code workspaceRequired}
+     * it must also act inside a workspace: always so on a guarded API's route; on Latchkey's own
+     * API only where scopes are required (a person with no workspace yet may still ask who they
+     * are, bootstrap one or sign out).
+     */
+    record Authenticated(ScopeSet scopes, boolean workspaceRequired) implements Posture {
         public Authenticated {
             Objects.requireNonNull(scopes, "scopes");
+            if (!scopes.isEmpty() && !workspaceRequired) {
+                throw new IllegalArgumentException("scopes only mean something inside a workspace");
+            }
+        }
+
+        /** A guarded API's route: scopes, and a workspace always. */
+        public Authenticated(ScopeSet scopes) {
+            this(scopes, true);
         }
     }
 
@@ -39,8 +52,7 @@ public sealed interface Posture {
         }
     }
 
-    /** Gone: 410 with a pointer to where the feature lives now. */
-    /** Answers 410 with {@code code} (one of the {@link AuthError.Kind#RETIRED} errors) and the pointer. */
+    /** Gone: answers 410 with {@code code} (one of the {@link AuthError.Kind#RETIRED} errors) and the pointer. */
     record Retired(String pointer, AuthError code) implements Posture {
         public Retired {
             Objects.requireNonNull(pointer, "pointer");

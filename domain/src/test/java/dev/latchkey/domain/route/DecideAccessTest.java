@@ -30,7 +30,15 @@ class DecideAccessTest {
                 Optional.empty());
     }
 
-    private static DecideAccess decide(List<RouteRule> rules) {
+    /** The guarded-API edge: the route table's posture, decided. */
+    private record Guarded(RouteTable routes, DecideAccess access) {
+        DecideAccess.Decision decide(String method, String path, Optional<PresentedCredential> credential) {
+            RouteTable.Route route = routes.match(method, path);
+            return access.decide(route.posture(), route.parameters(), DecideAccess.Request.of(method, path, credential));
+        }
+    }
+
+    private static AuthenticateRequest verifying(Principal principal) {
         CredentialVerifier anyone = new CredentialVerifier() {
             @Override
             public CredentialKind kind() {
@@ -44,14 +52,20 @@ class DecideAccessTest {
 
             @Override
             public Principal verify(PresentedCredential credential) {
-                return OWNER_OF_S1;
+                return principal;
             }
         };
-        return new DecideAccess(rules, new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE), null,
-                AuthError.NO_WORKSPACE, new dev.latchkey.domain.usage.UsageGate(
-                        new dev.latchkey.domain.usage.InMemoryUsageCounters(),
-                        tenant -> new dev.latchkey.domain.usage.Plan("t", 6000, 1000, 0, java.time.Duration.ofDays(30)),
-                        java.time.Clock.systemUTC()));
+        return new AuthenticateRequest(List.of(anyone), AuthenticationListener.NONE);
+    }
+
+    private static final dev.latchkey.domain.usage.UsageGate USAGE = new dev.latchkey.domain.usage.UsageGate(
+            new dev.latchkey.domain.usage.InMemoryUsageCounters(),
+            tenant -> new dev.latchkey.domain.usage.Plan("t", 6000, 1000, 0, java.time.Duration.ofDays(30)),
+            java.time.Clock.systemUTC());
+
+    private static Guarded decide(List<RouteRule> rules) {
+        return new Guarded(new RouteTable(rules), DecideAccess.forGuardedApis(verifying(OWNER_OF_S1), null, USAGE,
+                Optional.empty(), AuthError.NO_WORKSPACE, principal -> "signed:" + principal.actor().id()));
     }
 
     private static RouteRule rule(String method, String path, Posture posture) {
@@ -67,7 +81,7 @@ class DecideAccessTest {
 
     @Test
     void theFirstMatchingRuleDecidesAndNoMatchIsDenied() {
-        DecideAccess access = decide(List.of(
+        Guarded access = decide(List.of(
                 rule("GET", "/open", new Posture.Public()),
                 rule("*", "/open", new Posture.Authenticated(ScopeSet.EMPTY))));
 
@@ -78,7 +92,7 @@ class DecideAccessTest {
 
     @Test
     void scopesOwnersAndRetiredRoutesAreEnforced() {
-        DecideAccess access = decide(List.of(
+        Guarded access = decide(List.of(
                 rule("GET", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:read")))),
                 rule("POST", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:write")))),
                 rule("GET", "/studios/{studio}/books", new Posture.Owner(Optional.of("studio"))),
@@ -91,5 +105,47 @@ class DecideAccessTest {
         assertFails(AuthError.OWNER_SCOPE_MISMATCH, () -> access.decide("GET", "/studios/studio_2/books", TOKEN));
         assertFails(AuthError.ROUTE_RETIRED, () -> access.decide("DELETE", "/old/thing", Optional.empty()));
         assertFails(AuthError.API_KEY_MANAGEMENT_RETIRED, () -> access.decide("GET", "/keys/k_1", Optional.empty()));
+    }
+
+    @Test
+    void aRefusalNamesTheScopesToAskForAndAScopeDenialKeepsWhatIsHeld() {
+        Guarded access = decide(List.of(
+                rule("GET", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:read")))),
+                rule("POST", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:write"))))));
+
+        assertThatThrownBy(() -> access.decide("GET", "/records", Optional.empty()))
+                .isInstanceOfSatisfying(AuthFailure.class, refusal -> assertThat(refusal.scopesToRequest())
+                        .isEqualTo(ScopeSet.parse(List.of("records:read"))));
+        assertThatThrownBy(() -> access.decide("POST", "/records", TOKEN))
+                .isInstanceOfSatisfying(AuthFailure.class, refusal -> assertThat(refusal.scopesToRequest())
+                        .isEqualTo(ScopeSet.parse(List.of("records:read", "records:write"))));
+    }
+
+    @Test
+    void theGuardedEdgeSignsTheAllowedPrincipalAndTheOwnApiDoesNot() {
+        Guarded guarded = decide(List.of(rule("GET", "/records", new Posture.Authenticated(ScopeSet.EMPTY))));
+        DecideAccess ownApi = DecideAccess.forOwnApi(verifying(OWNER_OF_S1), USAGE, Optional.empty());
+
+        assertThat(guarded.decide("GET", "/records", TOKEN).assertion()).contains("signed:act_1");
+        assertThat(ownApi.decide(new Posture.Authenticated(ScopeSet.EMPTY, false), java.util.Map.of(),
+                DecideAccess.Request.of("GET", "/whoami", TOKEN)).assertion()).isEmpty();
+    }
+
+    @Test
+    void aPrincipalWithoutAWorkspaceIsRefusedWhereOneIsNeededAsEachEdgeChose() {
+        Actor newcomer = new Actor("act_2", ActorKind.HUMAN, ActorStatus.ACTIVE, Optional.empty(), "member", Set.of());
+        Principal tenantless = new Principal(newcomer, Optional.empty(), CredentialKind.USER_JWT,
+                ScopeSet.EMPTY, "tok_2", Optional.empty());
+        DecideAccess ownApi = DecideAccess.forOwnApi(verifying(tenantless), USAGE, Optional.empty());
+        DecideAccess guarded = DecideAccess.forGuardedApis(verifying(tenantless), null, USAGE, Optional.empty(),
+                AuthError.TENANT_CONTEXT_REQUIRED, principal -> "signed");
+        DecideAccess.Request whoami = DecideAccess.Request.of("GET", "/whoami", TOKEN);
+
+        assertThat(ownApi.decide(new Posture.Authenticated(ScopeSet.EMPTY, false), java.util.Map.of(), whoami)
+                .principal()).contains(tenantless);
+        assertFails(AuthError.NO_WORKSPACE, () -> ownApi.decide(
+                new Posture.Authenticated(ScopeSet.parse(List.of("records:read"))), java.util.Map.of(), whoami));
+        assertFails(AuthError.TENANT_CONTEXT_REQUIRED, () -> guarded.decide(
+                new Posture.Authenticated(ScopeSet.EMPTY), java.util.Map.of(), whoami));
     }
 }
