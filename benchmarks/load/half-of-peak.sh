@@ -1,5 +1,5 @@
-# Sourced by bench/run and bench/soak. pause_for_rate TARGET_RPS CONNECTIONS WRK_ARGS... prints the
-# pause per connection (PAUSE_MS for bench/pace.lua) at which wrk sends TARGET_RPS: each try's
+# Sourced by benchmarks/load/run and benchmarks/load/soak. pause_for_rate TARGET_RPS CONNECTIONS WRK_ARGS... prints the
+# pause per connection (PAUSE_MS for benchmarks/load/pace.lua) at which wrk sends TARGET_RPS: each try's
 # achieved rate gives the latency (cycle = pause + latency), which sets the next try's pause.
 pause_for_rate() {
   local target="$1" connections="$2" pause=1 rate

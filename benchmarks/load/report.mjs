@@ -1,4 +1,4 @@
-// Reads wrk outputs (one file per case) and writes bench/results/results.json and results.md.
+// Reads wrk outputs (one file per case) and writes benchmarks/load/results/results.json and results.md.
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 const dir = process.argv[2];
 const toMs = (value) => {
