@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -63,7 +63,7 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
             return count
             """;
 
-    private final JedisPooled redis;
+    private final RedisClient redis;
     private final String namespace;
     private final UsageCounters fallback = new InMemoryUsageCounters();
     private final CircuitBreaker breaker;
@@ -76,9 +76,11 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
      */
     public RedisUsageCounters(String host, int port, String namespace, Duration timeout, Duration retryAfter,
             Clock clock) {
-        this.redis = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis())
-                .build());
+        this.redis = RedisClient.builder().hostAndPort(new HostAndPort(host, port))
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis())
+                        .build())
+                .build();
         this.namespace = namespace;
         // One failed command opens it: each further attempt would cost a caller the whole timeout.
         this.breaker = CircuitBreaker.of("redis-usage-counters", CircuitBreakerConfig.custom()

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The shared Redis counters go away under load (a relay cuts every connection) and come back:
@@ -27,7 +27,7 @@ class RedisOutageHttpTest {
     private static final String NAMESPACE = "latchkey-outage-" + UUID.randomUUID() + ":";
     private static final TcpProxy PROXY = new TcpProxy(REDIS.substring(0, REDIS.lastIndexOf(':')),
             Integer.parseInt(REDIS.substring(REDIS.lastIndexOf(':') + 1)));
-    private static final JedisPooled DIRECT = new JedisPooled("redis://" + REDIS);
+    private static final RedisClient DIRECT = RedisClient.create("redis://" + REDIS);
     static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
             ConfigOverride.config("usageCounters.redisUrl", "redis://127.0.0.1:" + PROXY.port()),
             ConfigOverride.config("usageCounters.namespace", NAMESPACE),
