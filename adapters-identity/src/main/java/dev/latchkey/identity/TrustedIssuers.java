@@ -9,7 +9,6 @@ import dev.latchkey.outbound.JwksKeys;
 import dev.latchkey.outbound.OutboundCallSettings;
 import dev.latchkey.outbound.ProviderUnavailable;
 import dev.latchkey.outbound.ResilientHttp;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -149,10 +148,5 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
             throw new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                     "The token issuer's signing keys cannot be fetched right now; try again shortly");
         }
-    }
-
-    /** For tests and health: the breaker guarding one issuer's key fetches. */
-    Optional<CircuitBreaker> breakerOf(String issuerName) {
-        return breakers.find("jwks-" + issuerName);
     }
 }

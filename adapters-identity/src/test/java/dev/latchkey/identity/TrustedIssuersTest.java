@@ -238,7 +238,7 @@ class TrustedIssuersTest {
             assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                     () -> issuers.verify("google", google.idToken(GOOGLE, CLIENT_ID, "g", Map.of())));
         }
-        assertThat(issuers.breakerOf("google").orElseThrow().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(issuers.circuitBreakers().find("jwks-google").orElseThrow().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         int fetches = google.jwksFetches();
 
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,

@@ -55,10 +55,6 @@ public record Scope(String resource, String action) implements Comparable<Scope>
         return resource.equals(WILDCARD);
     }
 
-    public boolean isResourceWildcard() {
-        return !isAll() && action.equals(WILDCARD);
-    }
-
     /** True when holding this scope grants {@code other}. */
     public boolean covers(Scope other) {
         if (isAll()) {

@@ -12,7 +12,7 @@ class ScopeTest {
     @Test
     void parseReadsTheThreeForms() {
         assertThat(Scope.parse("*")).isEqualTo(Scope.ALL);
-        assertThat(Scope.parse("records:*").isResourceWildcard()).isTrue();
+        assertThat(Scope.parse("records:*")).isEqualTo(new Scope("records", "*"));
         assertThat(Scope.parse("records:read")).isEqualTo(new Scope("records", "read"));
         assertThat(Scope.parse("api_keys:write").toString()).isEqualTo("api_keys:write");
     }
