@@ -29,6 +29,7 @@ import org.jose4j.lang.JoseException;
 public final class Hs256UserTokenCodec implements UserTokenCodec {
     /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output. */
     public static final int MIN_SECRET_BYTES = 32;
+
     private static final String TENANT = "tenant_id";
     private static final String ROLE = "org_role";
     /**
@@ -79,8 +80,8 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
     @Override
     public UserTokenClaims verify(String token) {
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.HMAC_SHA256)
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .setVerificationKey(key)
                 .setExpectedIssuer(issuer)
                 .setRequireSubject()
@@ -95,16 +96,23 @@ public final class Hs256UserTokenCodec implements UserTokenCodec {
             JwtClaims claims = consumer.processToClaims(token);
             Instant issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
             Object session = claims.getClaimValue(SESSION);
-            Optional<Instant> signedInAt = session instanceof Number at ? Optional.of(Instant.ofEpochSecond(at.longValue()))
+            Optional<Instant> signedInAt = session instanceof Number at
+                    ? Optional.of(Instant.ofEpochSecond(at.longValue()))
                     : Boolean.TRUE.equals(session) ? Optional.of(issuedAt) : Optional.empty();
-            return new UserTokenClaims(claims.getSubject(),
+            return new UserTokenClaims(
+                    claims.getSubject(),
                     Optional.ofNullable(claims.getStringClaimValue(TENANT)),
                     Optional.ofNullable(claims.getStringClaimValue(ROLE)),
-                    issuedAt, Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    claims.getJwtId(), signedInAt);
+                    issuedAt,
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    claims.getJwtId(),
+                    signedInAt);
         } catch (InvalidJwtException e) {
-            throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
-                    : "The token's signature, algorithm, issuer or claims are not valid");
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT,
+                    e.hasExpired()
+                            ? "The token has expired"
+                            : "The token's signature, algorithm, issuer or claims are not valid");
         } catch (MalformedClaimException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }

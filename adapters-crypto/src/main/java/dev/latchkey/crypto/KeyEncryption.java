@@ -31,8 +31,11 @@ final class KeyEncryption {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a signing key", e);
         }
@@ -46,8 +49,10 @@ final class KeyEncryption {
             cipher.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot decrypt signing key " + keyId
-                    + ": is workloadTokens.keyEncryptionKey the one it was stored with?", e);
+            throw new IllegalStateException(
+                    "cannot decrypt signing key " + keyId
+                            + ": is workloadTokens.keyEncryptionKey the one it was stored with?",
+                    e);
         }
     }
 }

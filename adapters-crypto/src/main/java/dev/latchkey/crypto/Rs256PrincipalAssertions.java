@@ -29,8 +29,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
      * while the others keep handing out this one, which stays valid until {@code expiresAt}: without
      * it, every request in flight at that moment would pay for its own RSA signature.
      */
-    private record Signed(Principal principal, String jws, Instant reuseUntil, Instant expiresAt,
-            AtomicBoolean refreshing) {
+    private record Signed(
+            Principal principal, String jws, Instant reuseUntil, Instant expiresAt, AtomicBoolean refreshing) {
         Signed(Principal principal, String jws, Instant reuseUntil, Instant expiresAt) {
             this(principal, jws, reuseUntil, expiresAt, new AtomicBoolean());
         }
@@ -55,8 +55,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
      */
     private final Map<String, Signed> cache = new ConcurrentHashMap<>();
 
-    public Rs256PrincipalAssertions(WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime,
-            Clock clock) {
+    public Rs256PrincipalAssertions(
+            WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
@@ -68,7 +68,9 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     public String assertionFor(Principal principal) {
         Instant now = clock.instant();
         Signed cached = cache.get(principal.credentialId());
-        if (cached != null && cached.principal() != principal && cached.principal().equals(principal)) {
+        if (cached != null
+                && cached.principal() != principal
+                && cached.principal().equals(principal)) {
             // Re-verified since it was signed: hold the new object, so later requests compare references.
             cached = cached.heldBy(principal);
             cache.put(principal.credentialId(), cached);
@@ -77,7 +79,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
             if (now.isBefore(cached.reuseUntil())) {
                 return cached.jws();
             }
-            if (now.isBefore(cached.expiresAt().minus(MIN_REMAINING)) && !cached.refreshing().compareAndSet(false, true)) {
+            if (now.isBefore(cached.expiresAt().minus(MIN_REMAINING))
+                    && !cached.refreshing().compareAndSet(false, true)) {
                 return cached.jws();
             }
         }
@@ -87,11 +90,13 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
                 cache.clear();
             }
         }
-        Instant expiry = principal.credentialExpiresAt().filter(end -> end.isBefore(now.plus(lifetime)))
+        Instant expiry = principal
+                .credentialExpiresAt()
+                .filter(end -> end.isBefore(now.plus(lifetime)))
                 .orElse(now.plus(lifetime));
         Instant halfway = now.plus(lifetime.dividedBy(2));
-        Signed signed = new Signed(principal, sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway,
-                expiry);
+        Signed signed = new Signed(
+                principal, sign(principal, now, expiry), expiry.isBefore(halfway) ? expiry : halfway, expiry);
         cache.put(principal.credentialId(), signed);
         return signed.jws();
     }
@@ -105,7 +110,8 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
         principal.tenantId().ifPresent(tenant -> claims.setClaim("tenant_id", tenant));
         claims.setClaim("role", principal.actor().role());
         claims.setClaim("scope", principal.scopes().toSpaceSeparated());
-        claims.setClaim("owner_scopes", List.copyOf(new TreeSet<>(principal.actor().ownerScopes())));
+        claims.setClaim(
+                "owner_scopes", List.copyOf(new TreeSet<>(principal.actor().ownerScopes())));
         claims.setClaim("credential_kind", principal.credentialKind().wireName());
         claims.setClaim("credential_id", principal.credentialId());
         principal.grantId().ifPresent(grant -> claims.setClaim("grant_id", grant));

@@ -87,13 +87,14 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     private WorkloadTokenClaims parse(String token) {
         try {
             List<JsonWebKey> published = keys.publishedKeys();
-            String kid = org.jose4j.jwx.JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+            String kid = org.jose4j.jwx.JsonWebStructure.fromCompactSerialization(token)
+                    .getKeyIdHeaderValue();
             if (kid != null && published.stream().noneMatch(k -> kid.equals(k.getKeyId()))) {
                 throw new UnknownKey();
             }
             JwtClaims claims = new JwtConsumerBuilder()
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                            AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setJwsAlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setVerificationKeyResolver(new JwksVerificationKeyResolver(published))
                     .setExpectedType(true, TYPE)
                     .setExpectedIssuer(issuer)
@@ -110,14 +111,21 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
             if (!(user instanceof String userId)) {
                 throw new AuthFailure(AuthError.INVALID_JWT, "The token names no delegating user");
             }
-            return new WorkloadTokenClaims(claims.getSubject(), userId, claims.getStringClaimValue("grant_id"),
+            return new WorkloadTokenClaims(
+                    claims.getSubject(),
+                    userId,
+                    claims.getStringClaimValue("grant_id"),
                     claims.getStringClaimValue("tenant_id"),
-                    ScopeSet.parseSpaceSeparated(claims.getStringClaimValue("scope")), claims.getJwtId(),
+                    ScopeSet.parseSpaceSeparated(claims.getStringClaimValue("scope")),
+                    claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException e) {
-            throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
-                    : "The token's signature, type, issuer, audience or claims are not valid");
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT,
+                    e.hasExpired()
+                            ? "The token has expired"
+                            : "The token's signature, type, issuer, audience or claims are not valid");
         } catch (MalformedClaimException | NullPointerException | IllegalArgumentException | JoseException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }

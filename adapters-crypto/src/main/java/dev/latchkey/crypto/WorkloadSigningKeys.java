@@ -30,8 +30,7 @@ import org.jose4j.lang.JoseException;
  * longest a token of it can live). Each instance re-reads the ring at most every {@code refreshEvery}.
  */
 public final class WorkloadSigningKeys {
-    private record Ring(Optional<RsaJsonWebKey> signing, List<JsonWebKey> published, Instant loadedAt) {
-    }
+    private record Ring(Optional<RsaJsonWebKey> signing, List<JsonWebKey> published, Instant loadedAt) {}
 
     private final SigningKeyStore store;
     private final KeyEncryption encryption;
@@ -41,8 +40,13 @@ public final class WorkloadSigningKeys {
     private final Duration refreshEvery;
     private volatile Ring ring;
 
-    public WorkloadSigningKeys(SigningKeyStore store, byte[] keyEncryptionKey, Clock clock, Duration activationDelay,
-            Duration publishAfterRetirement, Duration refreshEvery) {
+    public WorkloadSigningKeys(
+            SigningKeyStore store,
+            byte[] keyEncryptionKey,
+            Clock clock,
+            Duration activationDelay,
+            Duration publishAfterRetirement,
+            Duration refreshEvery) {
         this.store = store;
         this.encryption = new KeyEncryption(keyEncryptionKey);
         this.clock = clock;
@@ -121,8 +125,12 @@ public final class WorkloadSigningKeys {
             key.setKeyId(kid);
             key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
             key.setUse("sig");
-            StoredSigningKey stored = new StoredSigningKey(kid, key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
-                    encryption.encrypt(key.getPrivateKey().getEncoded(), kid), clock.instant(), activatesAt,
+            StoredSigningKey stored = new StoredSigningKey(
+                    kid,
+                    key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                    encryption.encrypt(key.getPrivateKey().getEncoded(), kid),
+                    clock.instant(),
+                    activatesAt,
                     Optional.empty());
             store.insert(stored);
             return stored;
@@ -146,14 +154,16 @@ public final class WorkloadSigningKeys {
         List<JsonWebKey> published = new ArrayList<>();
         Optional<RsaJsonWebKey> signing = Optional.empty();
         for (StoredSigningKey key : stored) {
-            boolean stillPublished = key.retiredAt().map(at -> now.isBefore(at.plus(publishAfterRetirement)))
+            boolean stillPublished = key.retiredAt()
+                    .map(at -> now.isBefore(at.plus(publishAfterRetirement)))
                     .orElse(true);
             if (!stillPublished) {
                 continue;
             }
             RsaJsonWebKey jwk = withPrivateKey(key);
             published.add(jwk);
-            boolean signsNow = !now.isBefore(key.activatesAt()) && key.retiredAt().map(now::isBefore).orElse(true);
+            boolean signsNow = !now.isBefore(key.activatesAt())
+                    && key.retiredAt().map(now::isBefore).orElse(true);
             if (signsNow) {
                 signing = Optional.of(jwk); // the latest activated wins
             }
@@ -166,8 +176,8 @@ public final class WorkloadSigningKeys {
         try {
             RsaJsonWebKey jwk = (RsaJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(stored.publicJwk());
             byte[] pkcs8 = encryption.decrypt(stored.encryptedPrivateKey(), stored.kid());
-            jwk.setPrivateKey((RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+            jwk.setPrivateKey(
+                    (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
             return jwk;
         } catch (JoseException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot load signing key " + stored.kid(), e);

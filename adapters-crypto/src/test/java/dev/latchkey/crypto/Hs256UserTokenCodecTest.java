@@ -26,16 +26,18 @@ class Hs256UserTokenCodecTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Hs256UserTokenCodec codec = new Hs256UserTokenCodec(SECRET, "latchkey", clock, Duration.ofSeconds(30));
+    private final Hs256UserTokenCodec codec =
+            new Hs256UserTokenCodec(SECRET, "latchkey", clock, Duration.ofSeconds(30));
 
     private static UserTokenClaims claims(Instant expiresAt) {
-        return new UserTokenClaims("usr_1", Optional.of("ws_1"), Optional.of("owner"), NOW.minusSeconds(60), expiresAt,
-                "jti_1");
+        return new UserTokenClaims(
+                "usr_1", Optional.of("ws_1"), Optional.of("owner"), NOW.minusSeconds(60), expiresAt, "jti_1");
     }
 
     private static void assertInvalidJwt(Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
     }
 
     /** A token with our issuer and claims, signed however the test likes. */
@@ -70,8 +72,14 @@ class Hs256UserTokenCodecTest {
 
     @Test
     void aSessionKeepsItsSignInTimeAndEarlierSessionsReadAsSignedInAtIssue() throws Exception {
-        UserTokenClaims session = new UserTokenClaims("usr_1", Optional.of("ws_1"), Optional.of("owner"), NOW,
-                NOW.plusSeconds(1800), "ses_1", Optional.of(NOW.minusSeconds(7200)));
+        UserTokenClaims session = new UserTokenClaims(
+                "usr_1",
+                Optional.of("ws_1"),
+                Optional.of("owner"),
+                NOW,
+                NOW.plusSeconds(1800),
+                "ses_1",
+                Optional.of(NOW.minusSeconds(7200)));
         assertThat(codec.verify(codec.sign(session))).isEqualTo(session);
 
         JwtClaims earlier = new JwtClaims();
@@ -90,8 +98,8 @@ class Hs256UserTokenCodecTest {
 
     @Test
     void claimsWithoutTenantRoundTripAsEmpty() {
-        UserTokenClaims bare = new UserTokenClaims("usr_2", Optional.empty(), Optional.empty(), NOW,
-                NOW.plusSeconds(60), "jti_2");
+        UserTokenClaims bare =
+                new UserTokenClaims("usr_2", Optional.empty(), Optional.empty(), NOW, NOW.plusSeconds(60), "jti_2");
 
         assertThat(codec.verify(codec.sign(bare))).isEqualTo(bare);
     }
@@ -100,13 +108,17 @@ class Hs256UserTokenCodecTest {
     void expiredBeyondTheLeewayIsInvalidButWithinItIsAccepted() {
         assertThat(codec.verify(codec.sign(claims(NOW.minusSeconds(10))))).isNotNull();
         assertThatThrownBy(() -> codec.verify(codec.sign(claims(NOW.minusSeconds(31)))))
-                .isInstanceOfSatisfying(AuthFailure.class, f -> assertThat(f.detail()).contains("expired"));
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.detail()).contains("expired"));
     }
 
     @Test
     void anotherSecretsSignatureIsInvalid() {
-        Hs256UserTokenCodec other = new Hs256UserTokenCodec("another-secret-another-secret-123".getBytes(
-                StandardCharsets.UTF_8), "latchkey", clock, Duration.ofSeconds(30));
+        Hs256UserTokenCodec other = new Hs256UserTokenCodec(
+                "another-secret-another-secret-123".getBytes(StandardCharsets.UTF_8),
+                "latchkey",
+                clock,
+                Duration.ofSeconds(30));
 
         assertInvalidJwt(() -> codec.verify(other.sign(claims(NOW.plusSeconds(60)))));
     }
@@ -134,8 +146,8 @@ class Hs256UserTokenCodecTest {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
 
-        assertInvalidJwt(() -> codec.verify(uncheck(() -> forged(AlgorithmIdentifiers.RSA_USING_SHA256,
-                pair.getPrivate()))));
+        assertInvalidJwt(
+                () -> codec.verify(uncheck(() -> forged(AlgorithmIdentifiers.RSA_USING_SHA256, pair.getPrivate()))));
     }
 
     @Test
@@ -143,18 +155,19 @@ class Hs256UserTokenCodecTest {
         byte[] longSecret = new byte[64];
         System.arraycopy(SECRET, 0, longSecret, 0, SECRET.length);
 
-        assertInvalidJwt(() -> codec.verify(uncheck(() -> forged(AlgorithmIdentifiers.HMAC_SHA512,
-                new HmacKey(longSecret)))));
+        assertInvalidJwt(
+                () -> codec.verify(uncheck(() -> forged(AlgorithmIdentifiers.HMAC_SHA512, new HmacKey(longSecret)))));
     }
 
     @Test
     void tamperedPayloadIsInvalid() {
         String token = codec.sign(claims(NOW.plusSeconds(60)));
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("usr_1", "usr_9");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String payload =
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("usr_1", "usr_9");
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         assertInvalidJwt(() -> codec.verify(tampered));
     }

@@ -22,23 +22,36 @@ import org.junit.jupiter.api.Test;
 
 class Rs256PrincipalAssertionsTest {
     private final MutableClock clock = MutableClock.startingAt("2026-08-01T12:00:00Z");
-    private final WorkloadSigningKeys keys = new WorkloadSigningKeys(new InMemorySigningKeyStore(), new byte[32], clock,
-            Duration.ZERO, Duration.ofMinutes(6), Duration.ofMinutes(1));
-    private final Rs256PrincipalAssertions assertions = new Rs256PrincipalAssertions(keys, "latchkey",
-            "latchkey-upstream", Duration.ofSeconds(60), clock);
+    private final WorkloadSigningKeys keys = new WorkloadSigningKeys(
+            new InMemorySigningKeyStore(),
+            new byte[32],
+            clock,
+            Duration.ZERO,
+            Duration.ofMinutes(6),
+            Duration.ofMinutes(1));
+    private final Rs256PrincipalAssertions assertions =
+            new Rs256PrincipalAssertions(keys, "latchkey", "latchkey-upstream", Duration.ofSeconds(60), clock);
 
     private static Principal principal() {
-        Actor actor = new Actor("key_1", ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of("ws_1"), "api_key",
-                Set.of());
-        return new Principal(actor, Optional.of("ws_1"), CredentialKind.API_KEY, ScopeSet.parse(List.of("records:read")),
-                "key_1", Optional.empty());
+        Actor actor =
+                new Actor("key_1", ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of("ws_1"), "api_key", Set.of());
+        return new Principal(
+                actor,
+                Optional.of("ws_1"),
+                CredentialKind.API_KEY,
+                ScopeSet.parse(List.of("records:read")),
+                "key_1",
+                Optional.empty());
     }
 
     private JwtClaims verified(String jws) throws Exception {
-        return new JwtConsumerBuilder().setVerificationKeyResolver(new JwksVerificationKeyResolver(
-                new JsonWebKeySet(keys.publishedKeys()).getJsonWebKeys())).setExpectedAudience("latchkey-upstream")
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(
+                        new JwksVerificationKeyResolver(new JsonWebKeySet(keys.publishedKeys()).getJsonWebKeys()))
+                .setExpectedAudience("latchkey-upstream")
                 .setEvaluationTime(org.jose4j.jwt.NumericDate.fromMilliseconds(clock.millis()))
-                .build().processToClaims(jws);
+                .build()
+                .processToClaims(jws);
     }
 
     @Test
@@ -50,12 +63,14 @@ class Rs256PrincipalAssertionsTest {
 
         clock.advance(Duration.ofSeconds(29));
         assertThat(assertions.assertionFor(first)).isSameAs(jws);
-        assertThat(assertions.assertionFor(principal())).as("re-verified: an equal principal, a new object")
+        assertThat(assertions.assertionFor(principal()))
+                .as("re-verified: an equal principal, a new object")
                 .isSameAs(jws);
 
         clock.advance(Duration.ofSeconds(2));
         String next = assertions.assertionFor(first);
         assertThat(next).isNotEqualTo(jws);
-        assertThat(verified(next).getIssuedAt().getValue()).isEqualTo(clock.instant().getEpochSecond());
+        assertThat(verified(next).getIssuedAt().getValue())
+                .isEqualTo(clock.instant().getEpochSecond());
     }
 }

@@ -21,8 +21,8 @@ class WorkloadSigningKeysTest {
     private final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
 
     private WorkloadSigningKeys ring(byte[] kek) {
-        return new WorkloadSigningKeys(store, kek, clock, Duration.ofMinutes(10), Duration.ofMinutes(6),
-                Duration.ofMinutes(1));
+        return new WorkloadSigningKeys(
+                store, kek, clock, Duration.ofMinutes(10), Duration.ofMinutes(6), Duration.ofMinutes(1));
     }
 
     private Rs256WorkloadTokenCodec codec(WorkloadSigningKeys keys) {
@@ -30,13 +30,20 @@ class WorkloadSigningKeysTest {
     }
 
     private String token(Rs256WorkloadTokenCodec codec) {
-        return codec.sign(new WorkloadTokenClaims("wl_1", "usr_1", "grant_1", "ws_1", ScopeSet.parse(List.of(
-                "records:read")), "wjti_" + clock.instant().toEpochMilli(), clock.instant(),
+        return codec.sign(new WorkloadTokenClaims(
+                "wl_1",
+                "usr_1",
+                "grant_1",
+                "ws_1",
+                ScopeSet.parse(List.of("records:read")),
+                "wjti_" + clock.instant().toEpochMilli(),
+                clock.instant(),
                 clock.instant().plusSeconds(300)));
     }
 
     private static String kid(String token) {
-        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0])).replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]))
+                .replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 
     @Test
@@ -47,11 +54,14 @@ class WorkloadSigningKeysTest {
         StoredSigningKey stored = store.list().get(0);
         assertThat(kid(token)).isEqualTo(stored.kid());
         assertThat(stored.publicJwk()).doesNotContain("\"d\"");
-        assertThat(stored.encryptedPrivateKey()).doesNotContain(Base64.getEncoder().encodeToString(
-                keys.signingKey().getPrivateKey().getEncoded()).substring(0, 40));
+        assertThat(stored.encryptedPrivateKey())
+                .doesNotContain(Base64.getEncoder()
+                        .encodeToString(keys.signingKey().getPrivateKey().getEncoded())
+                        .substring(0, 40));
         byte[] wrongKek = new byte[32];
         wrongKek[0] = 1;
-        assertThatThrownBy(() -> ring(wrongKek).publishedKeys()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ring(wrongKek).publishedKeys())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("keyEncryptionKey");
     }
 
@@ -65,7 +75,9 @@ class WorkloadSigningKeysTest {
         StoredSigningKey rotated = keys.rotate();
 
         assertThat(codec.publicJwks()).contains(oldKid).contains(rotated.kid());
-        assertThat(kid(token(codec))).as("the old key signs until the new one activates").isEqualTo(oldKid);
+        assertThat(kid(token(codec)))
+                .as("the old key signs until the new one activates")
+                .isEqualTo(oldKid);
 
         clock.advance(Duration.ofMinutes(10));
         String afterActivation = token(codec);
@@ -74,8 +86,9 @@ class WorkloadSigningKeysTest {
 
         clock.advance(Duration.ofMinutes(6));
         assertThat(codec.publicJwks()).doesNotContain(oldKid);
-        assertThatThrownBy(() -> codec.verify(beforeRotation)).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
+        assertThatThrownBy(() -> codec.verify(beforeRotation))
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
     }
 
     @Test
@@ -94,15 +107,21 @@ class WorkloadSigningKeysTest {
         hs.setKeyIdHeaderValue(kid);
         hs.setKey(new org.jose4j.keys.HmacKey(keys.signingKey().getPublicKey().getEncoded()));
         String confused = hs.getCompactSerialization();
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}").getBytes()) + "." + payload + ".";
-        String untyped = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}").getBytes()) + "." + payload + "."
+        String none = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}").getBytes())
+                + "." + payload + ".";
+        String untyped = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}").getBytes())
+                + "." + payload + "."
                 + genuine.split("\\.")[2];
 
         for (String forged : List.of(confused, none, untyped)) {
-            assertThatThrownBy(() -> codec.verify(forged)).as(forged).isInstanceOfSatisfying(AuthFailure.class,
-                    f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
+            assertThatThrownBy(() -> codec.verify(forged))
+                    .as(forged)
+                    .isInstanceOfSatisfying(
+                            AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
         }
     }
 

@@ -50,8 +50,13 @@ public final class ClientAddresses implements Filter {
                 return false;
             }
             int bits = address.length * 8;
-            BigInteger mask = prefix == 0 ? BigInteger.ZERO
-                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(bits - prefix).shiftLeft(bits - prefix);
+            BigInteger mask = prefix == 0
+                    ? BigInteger.ZERO
+                    : BigInteger.ONE
+                            .shiftLeft(bits)
+                            .subtract(BigInteger.ONE)
+                            .shiftRight(bits - prefix)
+                            .shiftLeft(bits - prefix);
             return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
         }
     }
@@ -115,11 +120,13 @@ public final class ClientAddresses implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         String client = clientOf(http.getRemoteAddr(), java.util.Collections.list(http.getHeaders("X-Forwarded-For")));
         request.setAttribute(ATTRIBUTE, client);
-        chain.doFilter(new HttpServletRequestWrapper(http) {
-            @Override
-            public String getRemoteAddr() {
-                return client;
-            }
-        }, response);
+        chain.doFilter(
+                new HttpServletRequestWrapper(http) {
+                    @Override
+                    public String getRemoteAddr() {
+                        return client;
+                    }
+                },
+                response);
     }
 }

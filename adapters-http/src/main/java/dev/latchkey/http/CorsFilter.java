@@ -21,15 +21,17 @@ import jakarta.ws.rs.core.Response;
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
 public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, MCP-Protocol-Version, Mcp-Session-Id, "
-            + "X-API-Key";
-    private static final String EXPOSED_HEADERS = "WWW-Authenticate, Mcp-Session-Id, Retry-After, RateLimit-Limit, "
-            + "RateLimit-Remaining, RateLimit-Reset";
+    private static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, MCP-Protocol-Version, Mcp-Session-Id, " + "X-API-Key";
+    private static final String EXPOSED_HEADERS =
+            "WWW-Authenticate, Mcp-Session-Id, Retry-After, RateLimit-Limit, " + "RateLimit-Remaining, RateLimit-Reset";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getMethod().equals(HttpMethod.OPTIONS) && request.getHeaderString("Origin") != null
-                && request.getHeaderString("Access-Control-Request-Method") != null && appliesTo(path(request))) {
+        if (request.getMethod().equals(HttpMethod.OPTIONS)
+                && request.getHeaderString("Origin") != null
+                && request.getHeaderString("Access-Control-Request-Method") != null
+                && appliesTo(path(request))) {
             request.abortWith(Response.noContent()
                     .header("Access-Control-Allow-Origin", "*")
                     .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
@@ -41,7 +43,8 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getHeaderString("Origin") != null && appliesTo(path(request))
+        if (request.getHeaderString("Origin") != null
+                && appliesTo(path(request))
                 && !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
@@ -53,7 +56,9 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     }
 
     static boolean appliesTo(String path) {
-        return !(path.startsWith("/oauth/authorize") || path.startsWith("/oauth/login")
-                || path.startsWith("/oauth/connections") || path.startsWith("/console"));
+        return !(path.startsWith("/oauth/authorize")
+                || path.startsWith("/oauth/login")
+                || path.startsWith("/oauth/connections")
+                || path.startsWith("/console"));
     }
 }

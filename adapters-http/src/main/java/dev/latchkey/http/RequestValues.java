@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Turns request fields into domain values, answering 400 with the field's name when they are not. */
 public final class RequestValues {
 
-    private RequestValues() {
-    }
+    private RequestValues() {}
 
     public static <T> T requireBody(T body) {
         if (body == null) {

@@ -9,6 +9,5 @@ import java.time.Duration;
  * @param allowHttp for tests only: accepts {@code http://} document URLs
  * @param maxCacheAge the longest a document is reused, whatever its {@code Cache-Control} says
  */
-public record ClientMetadataDocumentSettings(boolean allowPrivateAddresses, boolean allowHttp, Duration timeout,
-        int maxBytes, Duration maxCacheAge) {
-}
+public record ClientMetadataDocumentSettings(
+        boolean allowPrivateAddresses, boolean allowHttp, Duration timeout, int maxBytes, Duration maxCacheAge) {}

@@ -58,20 +58,18 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private static final int MAX_ENTRIES = 10_000;
     static final int MAX_CONCURRENT_FETCHES = 8;
 
-    private record Cached(Optional<OAuthClient> client, String failure, Instant until) {
-    }
+    private record Cached(Optional<OAuthClient> client, String failure, Instant until) {}
 
     private final ClientMetadataDocumentSettings settings;
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** A fetch in flight, and the body it is reading (closed by whoever gives up waiting first). */
-    private record Flight(CompletableFuture<Cached> result, AtomicReference<InputStream> body) {
-    }
+    private record Flight(CompletableFuture<Cached> result, AtomicReference<InputStream> body) {}
 
     private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService fetchers = new ThreadPoolExecutor(0, MAX_CONCURRENT_FETCHES, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> {
+    private final ExecutorService fetchers = new ThreadPoolExecutor(
+            0, MAX_CONCURRENT_FETCHES, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "client-metadata-fetch");
                 thread.setDaemon(true);
                 return thread;
@@ -80,8 +78,10 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     public HttpClientMetadataDocuments(ClientMetadataDocumentSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -123,8 +123,11 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
             try {
                 return new Flight(CompletableFuture.supplyAsync(() -> load(u, now, body), fetchers), body);
             } catch (RejectedExecutionException busy) {
-                return new Flight(CompletableFuture.failedFuture(new OAuthFailure(OAuthError.TEMPORARILY_UNAVAILABLE,
-                        "Too many client metadata documents are being fetched; try again shortly")), body);
+                return new Flight(
+                        CompletableFuture.failedFuture(new OAuthFailure(
+                                OAuthError.TEMPORARILY_UNAVAILABLE,
+                                "Too many client metadata documents are being fetched; try again shortly")),
+                        body);
             }
         });
         try {
@@ -132,8 +135,8 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         } catch (TimeoutException slow) {
             closeQuietly(flight.body().get()); // unblocks the fetcher: a stalled server keeps no thread
             flight.result().cancel(true);
-            throw invalid("The client metadata document did not arrive within " + settings.timeout().toMillis()
-                    + " ms");
+            throw invalid("The client metadata document did not arrive within "
+                    + settings.timeout().toMillis() + " ms");
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof OAuthFailure failure) {
                 throw failure;
@@ -162,8 +165,13 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         requirePublicHost(uri.getHost());
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(settings.timeout())
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw invalid("The client metadata document could not be fetched");
         } catch (InterruptedException e) {
@@ -197,9 +205,14 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         }
         boolean https = "https".equals(uri.getScheme());
         boolean allowedHttp = settings.allowHttp() && "http".equals(uri.getScheme());
-        if (!(https || allowedHttp) || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawFragment() != null || uri.getRawPath() == null || uri.getRawPath().length() < 2
-                || uri.getRawPath().contains("/./") || uri.getRawPath().contains("/../")) {
+        if (!(https || allowedHttp)
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null
+                || uri.getRawPath() == null
+                || uri.getRawPath().length() < 2
+                || uri.getRawPath().contains("/./")
+                || uri.getRawPath().contains("/../")) {
             throw invalid("A client_id URL must be https with a path, and no credentials, fragment or dot segments");
         }
         return uri;
@@ -236,7 +249,8 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         if (!"none".equals(method)) {
             throw invalid("Only public clients (token_endpoint_auth_method none) may use a metadata document");
         }
-        if (!(document.get("redirect_uris") instanceof List<?> uris) || uris.isEmpty()
+        if (!(document.get("redirect_uris") instanceof List<?> uris)
+                || uris.isEmpty()
                 || !uris.stream().allMatch(String.class::isInstance)) {
             throw invalid("The client metadata document names no redirect_uris");
         }
@@ -246,12 +260,17 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
                 throw invalid("The client metadata document has an unusable redirect URI: " + problem);
             });
         }
-        Optional<String> name = Optional.ofNullable(document.get("client_name")).filter(String.class::isInstance)
-                .map(String.class::cast).map(String::strip).filter(n -> !n.isEmpty() && n.length() <= 200);
-        Optional<String> scope = Optional.ofNullable(document.get("scope")).filter(String.class::isInstance)
-                .map(String.class::cast).filter(s -> !s.isBlank());
-        return new OAuthClient(url, Optional.empty(), ClientAuthMethod.NONE, name, redirects, scope, now,
-                Optional.empty());
+        Optional<String> name = Optional.ofNullable(document.get("client_name"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .map(String::strip)
+                .filter(n -> !n.isEmpty() && n.length() <= 200);
+        Optional<String> scope = Optional.ofNullable(document.get("scope"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .filter(s -> !s.isBlank());
+        return new OAuthClient(
+                url, Optional.empty(), ClientAuthMethod.NONE, name, redirects, scope, now, Optional.empty());
     }
 
     private Duration cacheFor(HttpResponse<?> response) {

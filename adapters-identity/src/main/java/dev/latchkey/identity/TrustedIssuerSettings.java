@@ -14,23 +14,65 @@ import java.util.Optional;
  * {@code hostedDomain}, only tokens whose {@code hd} claim names it are accepted (Google Workspace:
  * the email's domain alone proves nothing, an account of another domain can carry any address).
  */
-public record TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
-        Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
-        boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse,
+public record TrustedIssuerSettings(
+        String name,
+        List<String> issuers,
+        Optional<URI> jwksUrl,
+        Optional<String> sharedSecret,
+        String audience,
+        String subjectClaim,
+        String emailClaim,
+        boolean assumeEmailVerified,
+        boolean acceptAsBearer,
+        boolean provisionOnFirstUse,
         Optional<String> hostedDomain) {
 
-    public TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
-            Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
-            boolean assumeEmailVerified, boolean acceptAsBearer, boolean provisionOnFirstUse) {
-        this(name, issuers, jwksUrl, sharedSecret, audience, subjectClaim, emailClaim, assumeEmailVerified,
-                acceptAsBearer, provisionOnFirstUse, Optional.empty());
+    public TrustedIssuerSettings(
+            String name,
+            List<String> issuers,
+            Optional<URI> jwksUrl,
+            Optional<String> sharedSecret,
+            String audience,
+            String subjectClaim,
+            String emailClaim,
+            boolean assumeEmailVerified,
+            boolean acceptAsBearer,
+            boolean provisionOnFirstUse) {
+        this(
+                name,
+                issuers,
+                jwksUrl,
+                sharedSecret,
+                audience,
+                subjectClaim,
+                emailClaim,
+                assumeEmailVerified,
+                acceptAsBearer,
+                provisionOnFirstUse,
+                Optional.empty());
     }
 
-    public TrustedIssuerSettings(String name, List<String> issuers, Optional<URI> jwksUrl,
-            Optional<String> sharedSecret, String audience, String subjectClaim, String emailClaim,
-            boolean assumeEmailVerified, boolean acceptAsBearer) {
-        this(name, issuers, jwksUrl, sharedSecret, audience, subjectClaim, emailClaim, assumeEmailVerified,
-                acceptAsBearer, false);
+    public TrustedIssuerSettings(
+            String name,
+            List<String> issuers,
+            Optional<URI> jwksUrl,
+            Optional<String> sharedSecret,
+            String audience,
+            String subjectClaim,
+            String emailClaim,
+            boolean assumeEmailVerified,
+            boolean acceptAsBearer) {
+        this(
+                name,
+                issuers,
+                jwksUrl,
+                sharedSecret,
+                audience,
+                subjectClaim,
+                emailClaim,
+                assumeEmailVerified,
+                acceptAsBearer,
+                false);
     }
 
     public TrustedIssuerSettings {
@@ -43,9 +85,11 @@ public record TrustedIssuerSettings(String name, List<String> issuers, Optional<
             throw new IllegalArgumentException("trusted issuer " + name + " names no issuer");
         }
         if (jwksUrl.isPresent() == sharedSecret.isPresent()) {
-            throw new IllegalArgumentException("trusted issuer " + name + " needs exactly one of jwksUrl, sharedSecret");
+            throw new IllegalArgumentException(
+                    "trusted issuer " + name + " needs exactly one of jwksUrl, sharedSecret");
         }
-        if (sharedSecret.isPresent() && sharedSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+        if (sharedSecret.isPresent()
+                && sharedSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("trusted issuer " + name + ": sharedSecret needs at least 32 bytes");
         }
         if (provisionOnFirstUse && !acceptAsBearer) {

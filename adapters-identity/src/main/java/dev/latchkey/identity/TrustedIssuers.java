@@ -41,8 +41,7 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
     private static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
     private static final int CLOCK_SKEW_SECONDS = 30;
 
-    private record Issuer(TrustedIssuerSettings settings, Optional<JwksKeys> keys) {
-    }
+    private record Issuer(TrustedIssuerSettings settings, Optional<JwksKeys> keys) {}
 
     private final Map<String, Issuer> byName = new LinkedHashMap<>();
     private final Map<String, Issuer> byIss = new LinkedHashMap<>();
@@ -52,12 +51,18 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
     public TrustedIssuers(List<TrustedIssuerSettings> issuers, OutboundCallSettings calls, Clock clock) {
         this.breakers = CircuitBreakerRegistry.ofDefaults();
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(calls.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(calls.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         for (TrustedIssuerSettings settings : issuers) {
-            Optional<JwksKeys> keys = settings.jwksUrl().map(url -> new JwksKeys(url,
-                    new ResilientHttp("jwks-" + settings.name(), client, calls, breakers), clock, KEYS_MAX_AGE,
-                    MIN_REFRESH_INTERVAL));
+            Optional<JwksKeys> keys = settings.jwksUrl()
+                    .map(url -> new JwksKeys(
+                            url,
+                            new ResilientHttp("jwks-" + settings.name(), client, calls, breakers),
+                            clock,
+                            KEYS_MAX_AGE,
+                            MIN_REFRESH_INTERVAL));
             Issuer issuer = new Issuer(settings, keys);
             if (byName.put(settings.name(), issuer) != null) {
                 throw new IllegalArgumentException("two trusted issuers are named " + settings.name());
@@ -82,8 +87,11 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
 
     @Override
     public Optional<TrustedIssuer> identify(String token) {
-        return JwtShape.unverifiedIssuer(token).map(byIss::get)
-                .map(issuer -> new TrustedIssuer(issuer.settings().name(), issuer.settings().acceptAsBearer(),
+        return JwtShape.unverifiedIssuer(token)
+                .map(byIss::get)
+                .map(issuer -> new TrustedIssuer(
+                        issuer.settings().name(),
+                        issuer.settings().acceptAsBearer(),
                         issuer.settings().provisionOnFirstUse()));
     }
 
@@ -98,9 +106,12 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
         // jose4j checks the key's type and curve against the alg, so neither passes for the other,
         // and HS256 is never accepted from a key set's issuer.
         String[] algorithms = issuer.keys().isPresent()
-                ? new String[] {AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256}
+                ? new String[] {
+                    AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256
+                }
                 : new String[] {AlgorithmIdentifiers.HMAC_SHA256};
-        Key key = issuer.keys().isPresent() ? publishedKey(issuer.keys().get(), token)
+        Key key = issuer.keys().isPresent()
+                ? publishedKey(issuer.keys().get(), token)
                 : new HmacKey(settings.sharedSecret().orElseThrow().getBytes(StandardCharsets.UTF_8));
         try {
             JwtClaims claims = new JwtConsumerBuilder()
@@ -119,17 +130,26 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
             }
             if (settings.hostedDomain().isPresent()
                     && !settings.hostedDomain().get().equalsIgnoreCase(claims.getClaimValueAsString("hd"))) {
-                throw new AuthFailure(AuthError.INVALID_JWT, "The token's account is not of the hosted domain "
-                        + settings.hostedDomain().get());
+                throw new AuthFailure(
+                        AuthError.INVALID_JWT,
+                        "The token's account is not of the hosted domain "
+                                + settings.hostedDomain().get());
             }
             Optional<String> email = Optional.ofNullable(claims.getClaimValueAsString(settings.emailClaim()));
             boolean verified = settings.assumeEmailVerified()
                     || "true".equalsIgnoreCase(String.valueOf(claims.getClaimValue("email_verified")));
-            return new ExternalClaims(settings.name(), subject, email, verified,
+            return new ExternalClaims(
+                    settings.name(),
+                    subject,
+                    email,
+                    verified,
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException e) {
-            throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
-                    : "The token's signature, algorithm, issuer, audience or claims are not valid");
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT,
+                    e.hasExpired()
+                            ? "The token has expired"
+                            : "The token's signature, algorithm, issuer, audience or claims are not valid");
         } catch (MalformedClaimException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }
@@ -145,7 +165,8 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
         try {
             return keys.keyFor(kid);
         } catch (ProviderUnavailable e) {
-            throw new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
+            throw new AuthFailure(
+                    AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                     "The token issuer's signing keys cannot be fetched right now; try again shortly");
         }
     }

@@ -30,8 +30,9 @@ class HttpClientMetadataDocumentsTest {
     @BeforeEach
     void start() {
         server.start();
-        documents = new HttpClientMetadataDocuments(new ClientMetadataDocumentSettings(true, true,
-                Duration.ofSeconds(2), 2048, Duration.ofHours(1)), clock);
+        documents = new HttpClientMetadataDocuments(
+                new ClientMetadataDocumentSettings(true, true, Duration.ofSeconds(2), 2048, Duration.ofHours(1)),
+                clock);
     }
 
     @AfterEach
@@ -44,9 +45,12 @@ class HttpClientMetadataDocumentsTest {
     }
 
     private void serve(String path, String body, String cacheControl) {
-        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", cacheControl)
-                .withBody(body)));
+        server.stubFor(get(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Cache-Control", cacheControl)
+                        .withBody(body)));
     }
 
     private static void assertInvalidClient(Runnable call, String why) {
@@ -59,9 +63,12 @@ class HttpClientMetadataDocumentsTest {
     @Test
     void aDocumentNamingItselfDescribesAPublicClientAndIsCachedAsItAsks() {
         String url = url("/clients/vscode.json");
-        serve("/clients/vscode.json", "{\"client_id\":\"" + url + "\",\"client_name\":\"VS Code\","
-                + "\"redirect_uris\":[\"http://127.0.0.1:33418/\",\"https://vscode.dev/redirect\"],"
-                + "\"logo_uri\":\"https://example.com/logo.png\"}", "public, max-age=600");
+        serve(
+                "/clients/vscode.json",
+                "{\"client_id\":\"" + url + "\",\"client_name\":\"VS Code\","
+                        + "\"redirect_uris\":[\"http://127.0.0.1:33418/\",\"https://vscode.dev/redirect\"],"
+                        + "\"logo_uri\":\"https://example.com/logo.png\"}",
+                "public, max-age=600");
 
         OAuthClient client = documents.fetch(url).orElseThrow();
         assertThat(client.clientId()).isEqualTo(url);
@@ -80,26 +87,36 @@ class HttpClientMetadataDocumentsTest {
 
     @Test
     void aDocumentThatIsNotItsOwnOrIsUnusableIsRefused() {
-        serve("/other.json", "{\"client_id\":\"https://elsewhere.example/c.json\",\"redirect_uris\":[\"https://a/cb\"]}",
+        serve(
+                "/other.json",
+                "{\"client_id\":\"https://elsewhere.example/c.json\",\"redirect_uris\":[\"https://a/cb\"]}",
                 "max-age=60");
         assertInvalidClient(() -> documents.fetch(url("/other.json")), "not its own URL");
 
         String confidential = url("/confidential.json");
-        serve("/confidential.json", "{\"client_id\":\"" + confidential + "\",\"redirect_uris\":[\"https://a/cb\"],"
-                + "\"token_endpoint_auth_method\":\"private_key_jwt\"}", "max-age=60");
+        serve(
+                "/confidential.json",
+                "{\"client_id\":\"" + confidential + "\",\"redirect_uris\":[\"https://a/cb\"],"
+                        + "\"token_endpoint_auth_method\":\"private_key_jwt\"}",
+                "max-age=60");
         assertInvalidClient(() -> documents.fetch(confidential), "public clients");
 
         String dangerous = url("/dangerous.json");
-        serve("/dangerous.json", "{\"client_id\":\"" + dangerous + "\",\"redirect_uris\":[\"javascript:alert(1)\"]}",
+        serve(
+                "/dangerous.json",
+                "{\"client_id\":\"" + dangerous + "\",\"redirect_uris\":[\"javascript:alert(1)\"]}",
                 "max-age=60");
         assertInvalidClient(() -> documents.fetch(dangerous), "redirect URI");
 
         String big = url("/big.json");
-        serve("/big.json", "{\"client_id\":\"" + big + "\",\"client_name\":\"" + "x".repeat(4000) + "\"}", "max-age=60");
+        serve(
+                "/big.json",
+                "{\"client_id\":\"" + big + "\",\"client_name\":\"" + "x".repeat(4000) + "\"}",
+                "max-age=60");
         assertInvalidClient(() -> documents.fetch(big), "larger than 2048 bytes");
 
-        server.stubFor(get(urlEqualTo("/moved.json")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", url("/clients/vscode.json"))));
+        server.stubFor(get(urlEqualTo("/moved.json"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", url("/clients/vscode.json"))));
         assertInvalidClient(() -> documents.fetch(url("/moved.json")), "HTTP 302");
         assertInvalidClient(() -> documents.fetch(url("/")), "with a path");
     }
@@ -115,25 +132,41 @@ class HttpClientMetadataDocumentsTest {
 
     @Test
     void inProductionOnlyHttpsToPublicAddressesIsFetched() {
-        HttpClientMetadataDocuments production = new HttpClientMetadataDocuments(new ClientMetadataDocumentSettings(
-                false, false, Duration.ofSeconds(2), 5120, Duration.ofHours(24)), clock);
+        HttpClientMetadataDocuments production = new HttpClientMetadataDocuments(
+                new ClientMetadataDocumentSettings(false, false, Duration.ofSeconds(2), 5120, Duration.ofHours(24)),
+                clock);
         assertInvalidClient(() -> production.fetch(url("/clients/vscode.json")), "must be https");
-        assertInvalidClient(() -> production.fetch("https://127.0.0.1:" + server.port() + "/c.json"),
-                "private or local address");
+        assertInvalidClient(
+                () -> production.fetch("https://127.0.0.1:" + server.port() + "/c.json"), "private or local address");
         assertInvalidClient(() -> production.fetch("https://localhost/c.json"), "private or local address");
-        assertInvalidClient(() -> production.fetch("https://169.254.169.254/latest/meta-data"),
-                "private or local address");
+        assertInvalidClient(
+                () -> production.fetch("https://169.254.169.254/latest/meta-data"), "private or local address");
         server.verify(0, getRequestedFor(urlEqualTo("/c.json")));
     }
 
     @Test
     void privateAndSpecialAddressesAreNotPublic() throws Exception {
-        for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1")) {
-            assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+        for (String address : List.of(
+                "127.0.0.1",
+                "10.1.2.3",
+                "172.16.0.1",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "0.0.0.0",
+                "224.0.0.1",
+                "::1",
+                "fe80::1",
+                "fd00::1",
+                "::ffff:10.0.0.1")) {
+            assertThat(PublicAddresses.isPublic(InetAddress.getByName(address)))
+                    .as(address)
+                    .isFalse();
         }
         for (String address : List.of("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111")) {
-            assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
+            assertThat(PublicAddresses.isPublic(InetAddress.getByName(address)))
+                    .as(address)
+                    .isTrue();
         }
     }
 
@@ -149,7 +182,8 @@ class HttpClientMetadataDocumentsTest {
                             client.getInputStream().read(new byte[4096]);
                             var out = client.getOutputStream();
                             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000"
-                                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                                            + "\r\n\r\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                             out.flush();
                             while (true) {
                                 out.write(' ');

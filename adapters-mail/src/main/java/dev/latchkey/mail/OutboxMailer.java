@@ -34,13 +34,15 @@ public final class OutboxMailer implements Mailer {
     @Override
     public void send(OutgoingMail mail) {
         Path file = outbox.resolve(STAMP.format(clock.instant().atZone(java.time.ZoneOffset.UTC))
-                + String.format("-%08d-", sequence.incrementAndGet()) + UUID.randomUUID().toString().substring(0, 8)
+                + String.format("-%08d-", sequence.incrementAndGet())
+                + UUID.randomUUID().toString().substring(0, 8)
                 + ".txt");
         String content = "To: " + mail.to().value() + "\nSubject: " + mail.subject() + "\n\n" + mail.text();
         try {
             Files.createDirectories(outbox);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }

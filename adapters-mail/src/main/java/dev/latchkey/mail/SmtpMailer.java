@@ -23,8 +23,8 @@ public final class SmtpMailer implements Mailer {
     private final InternetAddress from;
 
     /** How to reach the SMTP server; {@code username} empty for a server that needs no login. */
-    public record Settings(String host, int port, String username, String password, boolean startTls,
-            String from, Duration timeout) {
+    public record Settings(
+            String host, int port, String username, String password, boolean startTls, String from, Duration timeout) {
         @Override
         public String toString() {
             return "SmtpMailer.Settings[host=" + host + ", port=" + port + ", username=" + username
@@ -46,12 +46,16 @@ public final class SmtpMailer implements Mailer {
         }
         boolean login = settings.username() != null && !settings.username().isEmpty();
         properties.setProperty("mail.smtp.auth", Boolean.toString(login));
-        this.session = Session.getInstance(properties, login ? new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(settings.username(), settings.password());
-            }
-        } : null);
+        this.session = Session.getInstance(
+                properties,
+                login
+                        ? new Authenticator() {
+                            @Override
+                            protected PasswordAuthentication getPasswordAuthentication() {
+                                return new PasswordAuthentication(settings.username(), settings.password());
+                            }
+                        }
+                        : null);
         try {
             this.from = new InternetAddress(settings.from(), true);
         } catch (MessagingException e) {
@@ -64,13 +68,15 @@ public final class SmtpMailer implements Mailer {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to().value(), true));
+            message.setRecipient(
+                    Message.RecipientType.TO, new InternetAddress(mail.to().value(), true));
             message.setSubject(mail.subject(), "UTF-8");
             message.setText(mail.text(), "UTF-8");
             Transport.send(message);
         } catch (MessagingException e) {
             // The message text carries a single-use link: the exception's message does not, keep it so.
-            throw new MailUnavailable("The SMTP server did not take the mail: " + e.getClass().getSimpleName(), e);
+            throw new MailUnavailable(
+                    "The SMTP server did not take the mail: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -26,15 +26,17 @@ class MailersTest {
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private static final OutgoingMail MAIL = new OutgoingMail(EmailAddress.parse("ana@example.com"),
-            "Confirm your email address", "POST {\"token\": \"t0k3n\"} to https://auth.example/auth/verify-email\n");
+    private static final OutgoingMail MAIL = new OutgoingMail(
+            EmailAddress.parse("ana@example.com"),
+            "Confirm your email address",
+            "POST {\"token\": \"t0k3n\"} to https://auth.example/auth/verify-email\n");
 
     @TempDir
     Path dir;
 
     private static SmtpMailer.Settings to(int port) {
-        return new SmtpMailer.Settings("127.0.0.1", port, "", "", false, "Latchkey <latchkey@example.com>",
-                Duration.ofSeconds(2));
+        return new SmtpMailer.Settings(
+                "127.0.0.1", port, "", "", false, "Latchkey <latchkey@example.com>", Duration.ofSeconds(2));
     }
 
     @Test
@@ -54,7 +56,8 @@ class MailersTest {
         try (ServerSocket silent = new ServerSocket(0)) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> new SmtpMailer(to(silent.getLocalPort())).send(MAIL))
-                    .isInstanceOf(Mailer.MailUnavailable.class).hasMessageNotContaining("t0k3n");
+                    .isInstanceOf(Mailer.MailUnavailable.class)
+                    .hasMessageNotContaining("t0k3n");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         }
     }
@@ -78,8 +81,11 @@ class MailersTest {
             files = listed.toList();
         }
         assertThat(files).hasSize(1);
-        assertThat(Files.readString(files.get(0))).contains("To: ana@example.com").contains("t0k3n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0)))).isEqualTo("rw-------");
+        assertThat(Files.readString(files.get(0)))
+                .contains("To: ana@example.com")
+                .contains("t0k3n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))))
+                .isEqualTo("rw-------");
         assertThat(MAIL.toString()).as("never the text when logged").doesNotContain("t0k3n");
     }
 }

@@ -25,8 +25,7 @@ import org.jose4j.lang.JoseException;
  * retried, not refused.
  */
 public final class JwksKeys {
-    private record Snapshot(List<JsonWebKey> keys, Instant fetchedAt) {
-    }
+    private record Snapshot(List<JsonWebKey> keys, Instant fetchedAt) {}
 
     private final URI url;
     private final ResilientHttp http;
@@ -58,16 +57,18 @@ public final class JwksKeys {
             return key.get();
         }
         if (!mayRefetch()) {
-            throw new ProviderUnavailable("unknown key id for " + url.getHost() + ": its key set was fetched moments"
-                    + " ago; retry shortly", null);
+            throw new ProviderUnavailable(
+                    "unknown key id for " + url.getHost() + ": its key set was fetched moments" + " ago; retry shortly",
+                    null);
         }
         Snapshot fresh = refresh(current, false);
         if (lastKidRefetchFailed) {
-            throw new ProviderUnavailable("unknown key id for " + url.getHost() + ", and its key set cannot be fetched",
-                    null);
+            throw new ProviderUnavailable(
+                    "unknown key id for " + url.getHost() + ", and its key set cannot be fetched", null);
         }
-        return find(fresh, kid).orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT,
-                "The token is signed with a key the issuer does not publish"));
+        return find(fresh, kid)
+                .orElseThrow(() -> new AuthFailure(
+                        AuthError.INVALID_JWT, "The token is signed with a key the issuer does not publish"));
     }
 
     private boolean mayRefetch() {

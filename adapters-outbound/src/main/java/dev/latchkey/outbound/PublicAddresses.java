@@ -14,19 +14,22 @@ import java.net.InetAddress;
  * documentation prefixes.
  */
 public final class PublicAddresses {
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return !(first == 0 || first >= 240 // "this network", reserved and broadcast
+            return !(first == 0
+                    || first >= 240 // "this network", reserved and broadcast
                     || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
                     || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
                     || (first == 198 && (second == 18 || second == 19))); // benchmarking
@@ -40,7 +43,8 @@ public final class PublicAddresses {
                     || (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8)) {
                 return false; // 2001:db8::/32 documentation
             }
-            if (isIpv4Mapped(b) || isZero(b, 0, 12) // ::ffff:a.b.c.d and the deprecated ::a.b.c.d
+            if (isIpv4Mapped(b)
+                    || isZero(b, 0, 12) // ::ffff:a.b.c.d and the deprecated ::a.b.c.d
                     || (nat64 && isZero(b, 4, 12))) { // NAT64 64:ff9b::a.b.c.d
                 return isPublicIpv4(b[12], b[13], b[14], b[15]);
             }
@@ -51,8 +55,8 @@ public final class PublicAddresses {
                 return isPublicIpv4(b[2], b[3], b[4], b[5]);
             }
             if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) { // Teredo: server, and client XOR 0xff
-                return isPublicIpv4(b[4], b[5], b[6], b[7]) && isPublicIpv4((byte) ~b[12], (byte) ~b[13],
-                        (byte) ~b[14], (byte) ~b[15]);
+                return isPublicIpv4(b[4], b[5], b[6], b[7])
+                        && isPublicIpv4((byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]);
             }
         }
         return true;

@@ -56,37 +56,53 @@ public final class ResilientHttp {
     private final Bulkhead bulkhead;
     private final Retry retry;
 
-    public ResilientHttp(String name, HttpClient client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
+    public ResilientHttp(
+            String name, HttpClient client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
         this.client = client;
-        this.timeLimiter = TimeLimiter.of(name, TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
-        this.breaker = breakers.circuitBreaker(name, CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .minimumNumberOfCalls(settings.minimumCalls())
-                .slidingWindowSize(Math.max(settings.minimumCalls(), 10))
-                .waitDurationInOpenState(settings.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-        this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxConcurrentCalls())
-                .maxWaitDuration(settings.timeout())
-                .build());
-        IntervalFunction jitter = IntervalFunction.ofRandomized(settings.retryBackoff().toMillis(), 0.5);
-        this.retry = Retry.of(name, RetryConfig.<Answer>custom()
-                .maxAttempts(settings.maxAttempts())
-                // Honour a short Retry-After exactly; a long one is not worth a waiting caller's time.
-                .intervalBiFunction((attempt, outcome) -> Optional.ofNullable(outcome.isLeft() ? outcome.getLeft() : null)
-                        .filter(BadResponse.class::isInstance).flatMap(e -> ((BadResponse) e).retryAfter())
-                        .map(Duration::toMillis).orElseGet(() -> jitter.apply(attempt)))
-                .retryOnException(e -> (e instanceof IOException || e instanceof TimeoutException)
-                        && !(e instanceof BadResponse bad && bad.retryAfter()
-                                .filter(after -> after.compareTo(MAX_HONOURED_RETRY_AFTER) > 0).isPresent()))
-                .build());
+        this.timeLimiter = TimeLimiter.of(
+                name,
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(settings.timeout())
+                        .cancelRunningFuture(true)
+                        .build());
+        this.breaker = breakers.circuitBreaker(
+                name,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(settings.failureRateThreshold())
+                        .minimumNumberOfCalls(settings.minimumCalls())
+                        .slidingWindowSize(Math.max(settings.minimumCalls(), 10))
+                        .waitDurationInOpenState(settings.openFor())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+        this.bulkhead = Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxConcurrentCalls())
+                        .maxWaitDuration(settings.timeout())
+                        .build());
+        IntervalFunction jitter =
+                IntervalFunction.ofRandomized(settings.retryBackoff().toMillis(), 0.5);
+        this.retry = Retry.of(
+                name,
+                RetryConfig.<Answer>custom()
+                        .maxAttempts(settings.maxAttempts())
+                        // Honour a short Retry-After exactly; a long one is not worth a waiting caller's time.
+                        .intervalBiFunction(
+                                (attempt, outcome) -> Optional.ofNullable(outcome.isLeft() ? outcome.getLeft() : null)
+                                        .filter(BadResponse.class::isInstance)
+                                        .flatMap(e -> ((BadResponse) e).retryAfter())
+                                        .map(Duration::toMillis)
+                                        .orElseGet(() -> jitter.apply(attempt)))
+                        .retryOnException(e -> (e instanceof IOException || e instanceof TimeoutException)
+                                && !(e instanceof BadResponse bad
+                                        && bad.retryAfter()
+                                                .filter(after -> after.compareTo(MAX_HONOURED_RETRY_AFTER) > 0)
+                                                .isPresent()))
+                        .build());
     }
 
     /** An answer the caller must interpret (any status but 429 and 5xx, which are failures). */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** The body of a 200 answer to a GET. */
     public String get(URI uri) {
@@ -99,20 +115,26 @@ public final class ResilientHttp {
 
     /** Sends through every guard; the request's own time limit is set here. */
     public Answer send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(timeLimiter.getTimeLimiterConfig().getTimeoutDuration()).build();
+        HttpRequest request = builder.timeout(timeLimiter.getTimeLimiterConfig().getTimeoutDuration())
+                .build();
         Callable<Answer> attempt = () -> timeLimiter.executeFutureSupplier(() -> sendOnce(request));
-        Callable<Answer> guarded = Retry.decorateCallable(retry,
-                CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, attempt)));
+        Callable<Answer> guarded = Retry.decorateCallable(
+                retry, CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, attempt)));
         try {
             return guarded.call();
         } catch (Exception e) {
-            throw new ProviderUnavailable(request.uri().getHost() + " did not answer usably: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new ProviderUnavailable(
+                    request.uri().getHost() + " did not answer usably: "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
     }
 
     private static String requestId(HttpResponse<?> response) {
-        return response.headers().firstValue("X-Request-ID").map(id -> " (request " + id + ")").orElse("");
+        return response.headers()
+                .firstValue("X-Request-ID")
+                .map(id -> " (request " + id + ")")
+                .orElse("");
     }
 
     /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
@@ -122,7 +144,8 @@ public final class ResilientHttp {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
             } catch (NumberFormatException notSeconds) {
                 try {
-                    Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
                     return Optional.of(Duration.between(Instant.now(), at)).filter(d -> !d.isNegative());
                 } catch (DateTimeParseException neither) {
                     return Optional.empty();
@@ -134,8 +157,9 @@ public final class ResilientHttp {
     private CompletableFuture<Answer> sendOnce(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw new java.util.concurrent.CompletionException(new BadResponse("HTTP " + response.statusCode()
-                        + " from " + request.uri().getHost() + requestId(response),
+                throw new java.util.concurrent.CompletionException(new BadResponse(
+                        "HTTP " + response.statusCode() + " from "
+                                + request.uri().getHost() + requestId(response),
                         retryAfter(response.headers().firstValue("Retry-After"))));
             }
             return new Answer(response.statusCode(), response.body());

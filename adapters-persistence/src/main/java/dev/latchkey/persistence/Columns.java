@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Conversions between column values and domain types, identical on H2 and PostgreSQL. */
 final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -21,8 +21,7 @@ public final class DatabaseMigrations {
     /** The changelog on the classpath; the {@code db} commands use it too. */
     public static final String CHANGELOG = "db/latchkey-changelog.xml";
 
-    private DatabaseMigrations() {
-    }
+    private DatabaseMigrations() {}
 
     /** The PostgreSQL advisory lock every Latchkey migration holds: "lk-migr" as a number. */
     private static final long MIGRATION_LOCK = 0x6c6b2d6d696772L;
@@ -44,17 +43,22 @@ public final class DatabaseMigrations {
                     lock.execute();
                 }
             }
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Liquibase writes progress to standard output by default; commands print JSON there.
-            Map<String, Object> quiet = Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor());
-            Scope.child(quiet, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .execute());
+            Map<String, Object> quiet = Map.of(
+                    Scope.Attr.ui.name(),
+                    new LoggerUIService(),
+                    Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor());
+            Scope.child(
+                    quiet,
+                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                            .execute());
             if (postgres) {
                 try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                     unlock.setLong(1, MIGRATION_LOCK);

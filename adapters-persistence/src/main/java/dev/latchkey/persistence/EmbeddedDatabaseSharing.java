@@ -47,7 +47,9 @@ public final class EmbeddedDatabaseSharing implements AutoCloseable {
         }
         String rest = url.substring(FILE_PREFIX.length());
         int settings = rest.indexOf(';');
-        return Optional.of(Path.of(settings < 0 ? rest : rest.substring(0, settings)).toAbsolutePath().normalize());
+        return Optional.of(Path.of(settings < 0 ? rest : rest.substring(0, settings))
+                .toAbsolutePath()
+                .normalize());
     }
 
     /**
@@ -63,22 +65,25 @@ public final class EmbeddedDatabaseSharing implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         String key = HexFormat.of().formatHex(random);
         // No -tcpAllowOthers: H2 closes every connection whose peer is not an address of this machine.
-        Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-key", key,
-                file.get().toString()).start();
+        Server server = Server.createTcpServer(
+                        "-tcpPort", "0", "-tcpDaemon", "-key", key, file.get().toString())
+                .start();
         Path discovery = discoveryFile(file.get());
         Properties where = new Properties();
         where.setProperty("port", Integer.toString(server.getPort()));
         where.setProperty("key", key);
         Files.deleteIfExists(discovery);
         try {
-            Files.createFile(discovery, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    discovery, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(discovery);
         } catch (FileAlreadyExistsException raced) {
             server.stop();
             throw new IOException("another server is starting on " + file.get());
         }
-        try (Writer out = Files.newBufferedWriter(discovery, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (Writer out =
+                Files.newBufferedWriter(discovery, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
             where.store(out, "Latchkey: where the running server shares its embedded database (do not copy)");
         }
         return Optional.of(new EmbeddedDatabaseSharing(server, discovery));

@@ -31,46 +31,45 @@ final class JdbiApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean insert(ApiKey key) {
-        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO api_keys (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, "
-                        + ":hash, :scopes, :createdAt, :createdBy, :expiresAt, :revokedAt, :lastUsedAt)")
-                .bind("id", key.id())
-                .bind("workspaceId", key.workspaceId())
-                .bind("name", key.name())
-                .bind("prefix", key.lookupPrefix())
-                .bind("hash", key.secretHash())
-                .bind("scopes", key.scopes().toSpaceSeparated())
-                .bind("createdAt", utc(key.createdAt()))
-                .bind("createdBy", key.createdBy())
-                .bindByType("expiresAt", utcOrNull(key.expiresAt()), OffsetDateTime.class)
-                .bindByType("revokedAt", utcOrNull(key.revokedAt()), OffsetDateTime.class)
-                .bindByType("lastUsedAt", utcOrNull(key.lastUsedAt()), OffsetDateTime.class)
-                .execute()));
+        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO api_keys (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, "
+                                + ":hash, :scopes, :createdAt, :createdBy, :expiresAt, :revokedAt, :lastUsedAt)")
+                        .bind("id", key.id())
+                        .bind("workspaceId", key.workspaceId())
+                        .bind("name", key.name())
+                        .bind("prefix", key.lookupPrefix())
+                        .bind("hash", key.secretHash())
+                        .bind("scopes", key.scopes().toSpaceSeparated())
+                        .bind("createdAt", utc(key.createdAt()))
+                        .bind("createdBy", key.createdBy())
+                        .bindByType("expiresAt", utcOrNull(key.expiresAt()), OffsetDateTime.class)
+                        .bindByType("revokedAt", utcOrNull(key.revokedAt()), OffsetDateTime.class)
+                        .bindByType("lastUsedAt", utcOrNull(key.lastUsedAt()), OffsetDateTime.class)
+                        .execute()));
     }
 
     @Override
     public Optional<ApiKey> findByLookupPrefix(String lookupPrefix) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE lookup_prefix = :prefix")
-                .bind("prefix", lookupPrefix)
-                .map(JdbiApiKeyStore::map)
-                .findOne()));
+        return StoreCalls.call(() ->
+                jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE lookup_prefix = :prefix")
+                        .bind("prefix", lookupPrefix)
+                        .map(JdbiApiKeyStore::map)
+                        .findOne()));
     }
 
     @Override
     public Optional<ApiKey> findById(String id) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id")
-                .bind("id", id)
-                .map(JdbiApiKeyStore::map)
-                .findOne()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id")
+                        .bind("id", id)
+                        .map(JdbiApiKeyStore::map)
+                        .findOne()));
     }
 
     @Override
     public List<ApiKey> listByWorkspace(String workspaceId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE workspace_id = :ws "
-                        + "ORDER BY created_at DESC, id DESC")
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM api_keys WHERE workspace_id = :ws " + "ORDER BY created_at DESC, id DESC")
                 .bind("ws", workspaceId)
                 .map(JdbiApiKeyStore::map)
                 .list()));
@@ -78,26 +77,27 @@ final class JdbiApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean markRevoked(String id, Instant at) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .bind("at", utc(at))
-                .bind("id", id)
-                .execute()) == 1);
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createUpdate(
+                                "UPDATE api_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                        .bind("at", utc(at))
+                        .bind("id", id)
+                        .execute())
+                == 1);
     }
 
     @Override
     public boolean markRolled(String id, Instant at) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE api_keys SET rolled_at = :at WHERE id = :id AND rolled_at IS NULL")
-                .bind("at", utc(at))
-                .bind("id", id)
-                .execute()) == 1);
+        return StoreCalls.call(() -> jdbi.withHandle(
+                        h -> h.createUpdate("UPDATE api_keys SET rolled_at = :at WHERE id = :id AND rolled_at IS NULL")
+                                .bind("at", utc(at))
+                                .bind("id", id)
+                                .execute())
+                == 1);
     }
 
     @Override
     public void expireNoLaterThan(String id, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE api_keys SET expires_at = :at WHERE id = :id "
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET expires_at = :at WHERE id = :id "
                         + "AND (expires_at IS NULL OR expires_at > :at)")
                 .bind("at", utc(at))
                 .bind("id", id)
@@ -112,7 +112,8 @@ final class JdbiApiKeyStore implements ApiKeyStore {
         StoreCalls.run(() -> jdbi.useHandle(h -> {
             PreparedBatch batch = h.prepareBatch("UPDATE api_keys SET last_used_at = :at WHERE id = :id "
                     + "AND (last_used_at IS NULL OR last_used_at < :at)");
-            lastUsedByKeyId.forEach((id, at) -> batch.bind("id", id).bind("at", utc(at)).add());
+            lastUsedByKeyId.forEach(
+                    (id, at) -> batch.bind("id", id).bind("at", utc(at)).add());
             batch.execute();
         }));
     }

@@ -18,8 +18,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Decisions and consumption are conditional UPDATEs, so two racing callers cannot both win. */
 final class JdbiApprovalStore implements ApprovalStore {
-    private static final String COLUMNS = "id, tenant_id, workload_id, grant_id, method, resource, body_sha256, status, "
-            + "requested_at, expires_at, decided_by, decided_at";
+    private static final String COLUMNS =
+            "id, tenant_id, workload_id, grant_id, method, resource, body_sha256, status, "
+                    + "requested_at, expires_at, decided_by, decided_at";
 
     private final Jdbi jdbi;
 
@@ -29,13 +30,19 @@ final class JdbiApprovalStore implements ApprovalStore {
 
     @Override
     public void insert(Approval a) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO approvals (" + COLUMNS + ") VALUES (:id, :tenant, :workload, :grant, :method, "
-                        + ":resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt)")
-                .bind("id", a.id()).bind("tenant", a.tenantId()).bind("workload", a.workloadId())
-                .bind("grant", a.grantId()).bind("method", a.method()).bind("resource", a.resource())
-                .bind("body", a.bodySha256()).bind("status", a.status().name())
-                .bind("requestedAt", utc(a.requestedAt())).bind("expiresAt", utc(a.expiresAt()))
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO approvals (" + COLUMNS + ") VALUES (:id, :tenant, :workload, :grant, :method, "
+                                + ":resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt)")
+                .bind("id", a.id())
+                .bind("tenant", a.tenantId())
+                .bind("workload", a.workloadId())
+                .bind("grant", a.grantId())
+                .bind("method", a.method())
+                .bind("resource", a.resource())
+                .bind("body", a.bodySha256())
+                .bind("status", a.status().name())
+                .bind("requestedAt", utc(a.requestedAt()))
+                .bind("expiresAt", utc(a.expiresAt()))
                 .bindByType("decidedBy", a.decidedBy().orElse(null), String.class)
                 .bindByType("decidedAt", Columns.utcOrNull(a.decidedAt()), OffsetDateTime.class)
                 .execute()));
@@ -43,42 +50,58 @@ final class JdbiApprovalStore implements ApprovalStore {
 
     @Override
     public Optional<Approval> findById(String id) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM approvals WHERE id = :id")
-                .bind("id", id).map(JdbiApprovalStore::map).findOne()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM approvals WHERE id = :id")
+                        .bind("id", id)
+                        .map(JdbiApprovalStore::map)
+                        .findOne()));
     }
 
     @Override
     public List<Approval> listPending(String tenantId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM approvals WHERE tenant_id = :tenant AND status = 'PENDING' "
-                        + "ORDER BY requested_at, id")
-                .bind("tenant", tenantId).map(JdbiApprovalStore::map).list()));
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM approvals WHERE tenant_id = :tenant AND status = 'PENDING' "
+                                + "ORDER BY requested_at, id")
+                .bind("tenant", tenantId)
+                .map(JdbiApprovalStore::map)
+                .list()));
     }
 
     @Override
     public boolean decide(Approval decided) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE approvals SET status = :status, decided_by = :by, decided_at = :at "
-                        + "WHERE id = :id AND status = 'PENDING'")
-                .bind("status", decided.status().name())
-                .bindByType("by", decided.decidedBy().orElse(null), String.class)
-                .bindByType("at", Columns.utcOrNull(decided.decidedAt()), OffsetDateTime.class)
-                .bind("id", decided.id())
-                .execute()) == 1);
+        return StoreCalls.call(() -> jdbi.withHandle(
+                        h -> h.createUpdate("UPDATE approvals SET status = :status, decided_by = :by, decided_at = :at "
+                                        + "WHERE id = :id AND status = 'PENDING'")
+                                .bind("status", decided.status().name())
+                                .bindByType("by", decided.decidedBy().orElse(null), String.class)
+                                .bindByType("at", Columns.utcOrNull(decided.decidedAt()), OffsetDateTime.class)
+                                .bind("id", decided.id())
+                                .execute())
+                == 1);
     }
 
     @Override
     public boolean consume(String id) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE approvals SET status = 'USED' WHERE id = :id AND status = 'APPROVED'")
-                .bind("id", id).execute()) == 1);
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createUpdate(
+                                "UPDATE approvals SET status = 'USED' WHERE id = :id AND status = 'APPROVED'")
+                        .bind("id", id)
+                        .execute())
+                == 1);
     }
 
     private static Approval map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Approval(rs.getString("id"), rs.getString("tenant_id"), rs.getString("workload_id"),
-                rs.getString("grant_id"), rs.getString("method"), rs.getString("resource"), rs.getString("body_sha256"),
-                ApprovalStatus.valueOf(rs.getString("status")), instant(rs, "requested_at"), instant(rs, "expires_at"),
-                optionalString(rs, "decided_by"), optionalInstant(rs, "decided_at"));
+        return new Approval(
+                rs.getString("id"),
+                rs.getString("tenant_id"),
+                rs.getString("workload_id"),
+                rs.getString("grant_id"),
+                rs.getString("method"),
+                rs.getString("resource"),
+                rs.getString("body_sha256"),
+                ApprovalStatus.valueOf(rs.getString("status")),
+                instant(rs, "requested_at"),
+                instant(rs, "expires_at"),
+                optionalString(rs, "decided_by"),
+                optionalInstant(rs, "decided_at"));
     }
 }

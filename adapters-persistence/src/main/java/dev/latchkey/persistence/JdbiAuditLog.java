@@ -33,31 +33,30 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO audit_events (id, workspace_id, occurred_at, actor_id, credential_id, "
-                        + "action, target_id, source_address, details) VALUES (:id, :ws, :at, :actor, :credential, "
-                        + ":action, :target, :source, :details)")
-                .bind("id", event.id())
-                .bind("ws", event.workspaceId())
-                .bind("at", utc(event.occurredAt()))
-                .bind("actor", event.actorId())
-                .bindByType("credential", event.credentialId().orElse(null), String.class)
-                .bind("action", event.action())
-                .bindByType("target", event.targetId().orElse(null), String.class)
-                .bindByType("source", event.sourceAddress().orElse(null), String.class)
-                .bind("details", encode(event.details()))
-                .execute()));
+        StoreCalls.run(() -> jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO audit_events (id, workspace_id, occurred_at, actor_id, credential_id, "
+                                + "action, target_id, source_address, details) VALUES (:id, :ws, :at, :actor, :credential, "
+                                + ":action, :target, :source, :details)")
+                        .bind("id", event.id())
+                        .bind("ws", event.workspaceId())
+                        .bind("at", utc(event.occurredAt()))
+                        .bind("actor", event.actorId())
+                        .bindByType("credential", event.credentialId().orElse(null), String.class)
+                        .bind("action", event.action())
+                        .bindByType("target", event.targetId().orElse(null), String.class)
+                        .bindByType("source", event.sourceAddress().orElse(null), String.class)
+                        .bind("details", encode(event.details()))
+                        .execute()));
     }
 
     @Override
     public AuditPage page(String workspaceId, Optional<String> before, int limit) {
         long cursor = before.map(JdbiAuditLog::parseCursor).orElse(Long.MAX_VALUE);
-        record Row(long seq, AuditEvent event) {
-        }
-        List<Row> rows = StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT seq, id, workspace_id, occurred_at, actor_id, credential_id, action, target_id, "
-                        + "source_address, details FROM audit_events WHERE workspace_id = :ws AND seq < :cursor "
-                        + "ORDER BY seq DESC LIMIT :limit")
+        record Row(long seq, AuditEvent event) {}
+        List<Row> rows = StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT seq, id, workspace_id, occurred_at, actor_id, credential_id, action, target_id, "
+                                + "source_address, details FROM audit_events WHERE workspace_id = :ws AND seq < :cursor "
+                                + "ORDER BY seq DESC LIMIT :limit")
                 .bind("ws", workspaceId)
                 .bind("cursor", cursor)
                 .bind("limit", limit + 1)
@@ -65,7 +64,8 @@ final class JdbiAuditLog implements AuditLog {
                 .list()));
         boolean more = rows.size() > limit;
         List<Row> page = more ? rows.subList(0, limit) : rows;
-        Optional<String> next = more ? Optional.of(Long.toString(page.get(page.size() - 1).seq())) : Optional.empty();
+        Optional<String> next =
+                more ? Optional.of(Long.toString(page.get(page.size() - 1).seq())) : Optional.empty();
         return new AuditPage(page.stream().map(Row::event).collect(Collectors.toList()), next);
     }
 
@@ -82,17 +82,25 @@ final class JdbiAuditLog implements AuditLog {
     }
 
     private static AuditEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AuditEvent(rs.getString("id"), rs.getString("workspace_id"), instant(rs, "occurred_at"),
-                rs.getString("actor_id"), optionalString(rs, "credential_id"), rs.getString("action"),
-                optionalString(rs, "target_id"), optionalString(rs, "source_address"), decode(rs.getString("details")));
+        return new AuditEvent(
+                rs.getString("id"),
+                rs.getString("workspace_id"),
+                instant(rs, "occurred_at"),
+                rs.getString("actor_id"),
+                optionalString(rs, "credential_id"),
+                rs.getString("action"),
+                optionalString(rs, "target_id"),
+                optionalString(rs, "source_address"),
+                decode(rs.getString("details")));
     }
 
     /** Details as an {@code application/x-www-form-urlencoded} string: portable, no JSON type needed. */
     static String encode(Map<String, String> details) {
-        return new TreeMap<>(details).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(details)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     static Map<String, String> decode(String encoded) {
@@ -102,7 +110,8 @@ final class JdbiAuditLog implements AuditLog {
         }
         Arrays.stream(encoded.split("&")).forEach(pair -> {
             int eq = pair.indexOf('=');
-            details.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            details.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         });
         return details;

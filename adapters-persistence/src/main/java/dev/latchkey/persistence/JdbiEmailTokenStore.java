@@ -19,14 +19,14 @@ final class JdbiEmailTokenStore implements EmailTokenStore {
 
     @Override
     public void insert(EmailToken token) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO email_tokens (hash, user_id, purpose, expires_at) "
-                        + "VALUES (:hash, :user, :purpose, :expiresAt)")
-                .bind("hash", token.hash())
-                .bind("user", token.userId())
-                .bind("purpose", token.purpose().name().toLowerCase(Locale.ROOT))
-                .bind("expiresAt", utc(token.expiresAt()))
-                .execute()));
+        StoreCalls.run(() ->
+                jdbi.useHandle(h -> h.createUpdate("INSERT INTO email_tokens (hash, user_id, purpose, expires_at) "
+                                + "VALUES (:hash, :user, :purpose, :expiresAt)")
+                        .bind("hash", token.hash())
+                        .bind("user", token.userId())
+                        .bind("purpose", token.purpose().name().toLowerCase(Locale.ROOT))
+                        .bind("expiresAt", utc(token.expiresAt()))
+                        .execute()));
     }
 
     /** One conditional update decides who uses the token, so two concurrent redemptions cannot both win. */
@@ -34,16 +34,20 @@ final class JdbiEmailTokenStore implements EmailTokenStore {
     public Optional<EmailToken> consume(String hash, EmailToken.Purpose purpose, Instant now) {
         String wire = purpose.name().toLowerCase(Locale.ROOT);
         return StoreCalls.call(() -> jdbi.inTransaction(h -> {
-            int used = h.createUpdate("UPDATE email_tokens SET used_at = :now WHERE hash = :hash AND purpose = :purpose "
-                    + "AND used_at IS NULL AND expires_at > :now")
-                    .bind("now", utc(now)).bind("hash", hash).bind("purpose", wire).execute();
+            int used = h.createUpdate(
+                            "UPDATE email_tokens SET used_at = :now WHERE hash = :hash AND purpose = :purpose "
+                                    + "AND used_at IS NULL AND expires_at > :now")
+                    .bind("now", utc(now))
+                    .bind("hash", hash)
+                    .bind("purpose", wire)
+                    .execute();
             if (used != 1) {
                 return Optional.<EmailToken>empty();
             }
             return h.createQuery("SELECT hash, user_id, expires_at FROM email_tokens WHERE hash = :hash")
                     .bind("hash", hash)
-                    .map((rs, ctx) -> new EmailToken(rs.getString("hash"), rs.getString("user_id"), purpose,
-                            instant(rs, "expires_at")))
+                    .map((rs, ctx) -> new EmailToken(
+                            rs.getString("hash"), rs.getString("user_id"), purpose, instant(rs, "expires_at")))
                     .findOne();
         }));
     }

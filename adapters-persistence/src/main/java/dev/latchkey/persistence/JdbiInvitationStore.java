@@ -27,9 +27,8 @@ final class JdbiInvitationStore implements InvitationStore {
 
     @Override
     public boolean insert(Invitation i) {
-        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO invitations (" + COLUMNS + ") VALUES (:ws, :email, :role, :by, :createdAt, "
-                        + ":acceptedAt)")
+        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO invitations ("
+                        + COLUMNS + ") VALUES (:ws, :email, :role, :by, :createdAt, " + ":acceptedAt)")
                 .bind("ws", i.workspaceId())
                 .bind("email", i.email().value())
                 .bind("role", i.role().wireName())
@@ -50,9 +49,8 @@ final class JdbiInvitationStore implements InvitationStore {
     }
 
     private List<Invitation> pending(String column, String value) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM invitations WHERE " + column + " = :value "
-                        + "AND accepted_at IS NULL ORDER BY created_at, email")
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM invitations WHERE "
+                        + column + " = :value " + "AND accepted_at IS NULL ORDER BY created_at, email")
                 .bind("value", value)
                 .map(JdbiInvitationStore::map)
                 .list()));
@@ -60,9 +58,9 @@ final class JdbiInvitationStore implements InvitationStore {
 
     @Override
     public void markAccepted(String workspaceId, EmailAddress email, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE invitations SET accepted_at = :at WHERE workspace_id = :ws AND email = :email "
-                        + "AND accepted_at IS NULL")
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE invitations SET accepted_at = :at WHERE workspace_id = :ws AND email = :email "
+                                + "AND accepted_at IS NULL")
                 .bind("at", utc(at))
                 .bind("ws", workspaceId)
                 .bind("email", email.value())
@@ -70,8 +68,12 @@ final class JdbiInvitationStore implements InvitationStore {
     }
 
     private static Invitation map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Invitation(rs.getString("workspace_id"), new EmailAddress(rs.getString("email")),
-                Role.parse(rs.getString("role")), rs.getString("invited_by"), instant(rs, "created_at"),
+        return new Invitation(
+                rs.getString("workspace_id"),
+                new EmailAddress(rs.getString("email")),
+                Role.parse(rs.getString("role")),
+                rs.getString("invited_by"),
+                instant(rs, "created_at"),
                 optionalInstant(rs, "accepted_at"));
     }
 }

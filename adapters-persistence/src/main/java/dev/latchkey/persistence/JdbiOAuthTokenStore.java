@@ -27,16 +27,23 @@ final class JdbiOAuthTokenStore implements OAuthTokenStore {
 
     @Override
     public void insert(OAuthToken t) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO oauth_tokens (" + COLUMNS + ") VALUES (:id, :family, :client, :user, "
-                        + ":workspace, :scopes, :resource, :accessHash, :accessExpiresAt, :refreshHash, "
-                        + ":refreshExpiresAt, :issuedAt, NULL, NULL)")
-                .bind("id", t.id()).bind("family", t.familyId()).bind("client", t.clientId()).bind("user", t.userId())
-                .bind("workspace", t.workspaceId()).bind("scopes", t.scopes().toSpaceSeparated())
-                .bind("resource", t.resource()).bind("accessHash", t.accessHash())
-                .bind("accessExpiresAt", utc(t.accessExpiresAt())).bind("refreshHash", t.refreshHash())
-                .bind("refreshExpiresAt", utc(t.refreshExpiresAt())).bind("issuedAt", utc(t.issuedAt()))
-                .execute()));
+        StoreCalls.run(() -> jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO oauth_tokens (" + COLUMNS + ") VALUES (:id, :family, :client, :user, "
+                                + ":workspace, :scopes, :resource, :accessHash, :accessExpiresAt, :refreshHash, "
+                                + ":refreshExpiresAt, :issuedAt, NULL, NULL)")
+                        .bind("id", t.id())
+                        .bind("family", t.familyId())
+                        .bind("client", t.clientId())
+                        .bind("user", t.userId())
+                        .bind("workspace", t.workspaceId())
+                        .bind("scopes", t.scopes().toSpaceSeparated())
+                        .bind("resource", t.resource())
+                        .bind("accessHash", t.accessHash())
+                        .bind("accessExpiresAt", utc(t.accessExpiresAt()))
+                        .bind("refreshHash", t.refreshHash())
+                        .bind("refreshExpiresAt", utc(t.refreshExpiresAt()))
+                        .bind("issuedAt", utc(t.issuedAt()))
+                        .execute()));
     }
 
     @Override
@@ -50,16 +57,21 @@ final class JdbiOAuthTokenStore implements OAuthTokenStore {
     }
 
     private Optional<OAuthToken> findBy(String column, String hash) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM oauth_tokens WHERE " + column + " = :hash")
-                .bind("hash", hash).map(JdbiOAuthTokenStore::map).findOne()));
+        return StoreCalls.call(() -> jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM oauth_tokens WHERE " + column + " = :hash")
+                        .bind("hash", hash)
+                        .map(JdbiOAuthTokenStore::map)
+                        .findOne()));
     }
 
     @Override
     public boolean markRotated(String id, Instant at) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("UPDATE oauth_tokens SET rotated_at = :at WHERE id = :id AND rotated_at IS NULL")
-                .bind("at", utc(at)).bind("id", id).execute()) == 1);
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createUpdate(
+                                "UPDATE oauth_tokens SET rotated_at = :at WHERE id = :id AND rotated_at IS NULL")
+                        .bind("at", utc(at))
+                        .bind("id", id)
+                        .execute())
+                == 1);
     }
 
     @Override
@@ -67,34 +79,51 @@ final class JdbiOAuthTokenStore implements OAuthTokenStore {
         return StoreCalls.call(() -> jdbi.inTransaction(h -> {
             List<String> ids = h.createQuery("SELECT id FROM oauth_tokens WHERE family_id = :family "
                             + "AND revoked_at IS NULL ORDER BY id")
-                    .bind("family", familyId).mapTo(String.class).list();
+                    .bind("family", familyId)
+                    .mapTo(String.class)
+                    .list();
             h.createUpdate("UPDATE oauth_tokens SET revoked_at = :at WHERE family_id = :family AND revoked_at IS NULL")
-                    .bind("at", utc(at)).bind("family", familyId).execute();
+                    .bind("at", utc(at))
+                    .bind("family", familyId)
+                    .execute();
             return ids;
         }));
     }
 
     @Override
     public List<OAuthToken> listLiveByUser(String userId, Instant now) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM oauth_tokens WHERE user_id = :user AND revoked_at IS NULL "
-                        + "AND refresh_expires_at > :now ORDER BY issued_at DESC, id DESC")
-                .bind("user", userId).bind("now", utc(now)).map(JdbiOAuthTokenStore::map).list()));
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM oauth_tokens WHERE user_id = :user AND revoked_at IS NULL "
+                                + "AND refresh_expires_at > :now ORDER BY issued_at DESC, id DESC")
+                .bind("user", userId)
+                .bind("now", utc(now))
+                .map(JdbiOAuthTokenStore::map)
+                .list()));
     }
 
     @Override
     public int deleteExpiredBefore(Instant cutoff) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createUpdate("DELETE FROM oauth_tokens WHERE refresh_expires_at < :cutoff")
-                .bind("cutoff", utc(cutoff)).execute()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_tokens WHERE refresh_expires_at < :cutoff")
+                        .bind("cutoff", utc(cutoff))
+                        .execute()));
     }
 
     private static OAuthToken map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new OAuthToken(rs.getString("id"), rs.getString("family_id"), rs.getString("client_id"),
-                rs.getString("user_id"), rs.getString("workspace_id"),
-                ScopeSet.parseSpaceSeparated(rs.getString("scopes")), rs.getString("resource"),
-                rs.getString("access_hash"), instant(rs, "access_expires_at"), rs.getString("refresh_hash"),
-                instant(rs, "refresh_expires_at"), instant(rs, "issued_at"), optionalInstant(rs, "rotated_at"),
+        return new OAuthToken(
+                rs.getString("id"),
+                rs.getString("family_id"),
+                rs.getString("client_id"),
+                rs.getString("user_id"),
+                rs.getString("workspace_id"),
+                ScopeSet.parseSpaceSeparated(rs.getString("scopes")),
+                rs.getString("resource"),
+                rs.getString("access_hash"),
+                instant(rs, "access_expires_at"),
+                rs.getString("refresh_hash"),
+                instant(rs, "refresh_expires_at"),
+                instant(rs, "issued_at"),
+                optionalInstant(rs, "rotated_at"),
                 optionalInstant(rs, "revoked_at"));
     }
 }

@@ -15,8 +15,8 @@ final class JdbiRevokedTokenStore implements RevokedTokenStore {
 
     @Override
     public void revoke(String tokenId, String userId, Instant tokenExpiresAt) {
-        StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES (:id, :user, :exp)")
+        StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES (:id, :user, :exp)")
                 .bind("id", tokenId)
                 .bind("user", userId)
                 .bind("exp", utc(tokenExpiresAt))
@@ -25,11 +25,11 @@ final class JdbiRevokedTokenStore implements RevokedTokenStore {
 
     @Override
     public boolean isRevoked(String tokenId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT 1 FROM revoked_tokens WHERE token_id = :id")
-                .bind("id", tokenId)
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM revoked_tokens WHERE token_id = :id")
+                        .bind("id", tokenId)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent()));
     }
 }

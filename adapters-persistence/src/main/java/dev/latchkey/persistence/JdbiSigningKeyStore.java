@@ -12,7 +12,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbiSigningKeyStore implements SigningKeyStore {
-    private static final String COLUMNS = "kid, public_jwk, encrypted_private_key, created_at, activates_at, retired_at";
+    private static final String COLUMNS =
+            "kid, public_jwk, encrypted_private_key, created_at, activates_at, retired_at";
 
     private final Jdbi jdbi;
 
@@ -22,9 +23,8 @@ final class JdbiSigningKeyStore implements SigningKeyStore {
 
     @Override
     public void insert(StoredSigningKey k) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO signing_keys (" + COLUMNS + ") VALUES (:kid, :jwk, :secret, :createdAt, "
-                        + ":activatesAt, :retiredAt)")
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO signing_keys (" + COLUMNS
+                        + ") VALUES (:kid, :jwk, :secret, :createdAt, " + ":activatesAt, :retiredAt)")
                 .bind("kid", k.kid())
                 .bind("jwk", k.publicJwk())
                 .bind("secret", k.encryptedPrivateKey())
@@ -36,18 +36,24 @@ final class JdbiSigningKeyStore implements SigningKeyStore {
 
     @Override
     public List<StoredSigningKey> list() {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM signing_keys ORDER BY created_at, kid")
-                .map((rs, ctx) -> new StoredSigningKey(rs.getString("kid"), rs.getString("public_jwk"),
-                        rs.getString("encrypted_private_key"), instant(rs, "created_at"), instant(rs, "activates_at"),
-                        optionalInstant(rs, "retired_at")))
-                .list()));
+        return StoreCalls.call(() ->
+                jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_keys ORDER BY created_at, kid")
+                        .map((rs, ctx) -> new StoredSigningKey(
+                                rs.getString("kid"),
+                                rs.getString("public_jwk"),
+                                rs.getString("encrypted_private_key"),
+                                instant(rs, "created_at"),
+                                instant(rs, "activates_at"),
+                                optionalInstant(rs, "retired_at")))
+                        .list()));
     }
 
     @Override
     public void retire(String kid, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE signing_keys SET retired_at = :at WHERE kid = :kid AND retired_at IS NULL")
-                .bind("at", utc(at)).bind("kid", kid).execute()));
+        StoreCalls.run(() -> jdbi.useHandle(
+                h -> h.createUpdate("UPDATE signing_keys SET retired_at = :at WHERE kid = :kid AND retired_at IS NULL")
+                        .bind("at", utc(at))
+                        .bind("kid", kid)
+                        .execute()));
     }
 }

@@ -27,9 +27,8 @@ final class JdbiUserStore implements UserStore {
 
     @Override
     public boolean insert(User user) {
-        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, :createdAt, :validAfter, "
-                        + ":verifiedAt)")
+        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (" + COLUMNS
+                        + ") VALUES (:id, :email, :hash, :createdAt, :validAfter, " + ":verifiedAt)")
                 .bind("id", user.id())
                 .bind("email", user.email().value())
                 .bindByType("hash", user.passwordHash().orElse(null), String.class)
@@ -50,26 +49,26 @@ final class JdbiUserStore implements UserStore {
     }
 
     private Optional<User> findOne(String column, String value) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + COLUMNS + " FROM users WHERE " + column + " = :value")
-                .bind("value", value)
-                .map(JdbiUserStore::map)
-                .findOne()));
+        return StoreCalls.call(() ->
+                jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE " + column + " = :value")
+                        .bind("value", value)
+                        .map(JdbiUserStore::map)
+                        .findOne()));
     }
 
     @Override
     public void setTokensValidAfter(String userId, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE users SET tokens_valid_after = :at WHERE id = :id")
-                .bind("at", utc(at))
-                .bind("id", userId)
-                .execute()));
+        StoreCalls.run(
+                () -> jdbi.useHandle(h -> h.createUpdate("UPDATE users SET tokens_valid_after = :at WHERE id = :id")
+                        .bind("at", utc(at))
+                        .bind("id", userId)
+                        .execute()));
     }
 
     @Override
     public void markEmailVerified(String userId, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
                 .bind("at", utc(at))
                 .bind("id", userId)
                 .execute()));
@@ -77,18 +76,22 @@ final class JdbiUserStore implements UserStore {
 
     @Override
     public void resetCredentials(String userId, Optional<String> passwordHash, Instant at) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE users SET password_hash = :hash, tokens_valid_after = :at, "
-                        + "email_verified_at = COALESCE(email_verified_at, :at) WHERE id = :id")
-                .bindByType("hash", passwordHash.orElse(null), String.class)
-                .bind("at", utc(at))
-                .bind("id", userId)
-                .execute()));
+        StoreCalls.run(() ->
+                jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash, tokens_valid_after = :at, "
+                                + "email_verified_at = COALESCE(email_verified_at, :at) WHERE id = :id")
+                        .bindByType("hash", passwordHash.orElse(null), String.class)
+                        .bind("at", utc(at))
+                        .bind("id", userId)
+                        .execute()));
     }
 
     private static User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new User(rs.getString("id"), new EmailAddress(rs.getString("email")),
-                optionalString(rs, "password_hash"), instant(rs, "created_at"),
-                optionalInstant(rs, "tokens_valid_after"), optionalInstant(rs, "email_verified_at"));
+        return new User(
+                rs.getString("id"),
+                new EmailAddress(rs.getString("email")),
+                optionalString(rs, "password_hash"),
+                instant(rs, "created_at"),
+                optionalInstant(rs, "tokens_valid_after"),
+                optionalInstant(rs, "email_verified_at"));
     }
 }

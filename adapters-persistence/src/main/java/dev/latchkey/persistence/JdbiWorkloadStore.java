@@ -20,8 +20,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiWorkloadStore implements WorkloadStore {
     private static final String WORKLOAD = "id, tenant_id, name, secret_hash, created_at, created_by";
-    private static final String POLICY = "id, workload_id, tenant_id, scopes, status, proposed_by, proposed_at, "
-            + "decided_by, decided_at";
+    private static final String POLICY =
+            "id, workload_id, tenant_id, scopes, status, proposed_by, proposed_at, " + "decided_by, decided_at";
 
     private final Jdbi jdbi;
 
@@ -31,9 +31,8 @@ final class JdbiWorkloadStore implements WorkloadStore {
 
     @Override
     public void insert(Workload w) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO workloads (" + WORKLOAD + ") VALUES (:id, :tenant, :name, :hash, :createdAt, "
-                        + ":createdBy)")
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO workloads (" + WORKLOAD
+                        + ") VALUES (:id, :tenant, :name, :hash, :createdAt, " + ":createdBy)")
                 .bind("id", w.id())
                 .bind("tenant", w.tenantId())
                 .bind("name", w.name())
@@ -45,23 +44,27 @@ final class JdbiWorkloadStore implements WorkloadStore {
 
     @Override
     public Optional<Workload> findById(String id) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + WORKLOAD + " FROM workloads WHERE id = :id")
-                .bind("id", id).map(JdbiWorkloadStore::workload).findOne()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT " + WORKLOAD + " FROM workloads WHERE id = :id")
+                        .bind("id", id)
+                        .map(JdbiWorkloadStore::workload)
+                        .findOne()));
     }
 
     @Override
     public List<Workload> listByTenant(String tenantId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + WORKLOAD + " FROM workloads WHERE tenant_id = :tenant ORDER BY created_at, id")
-                .bind("tenant", tenantId).map(JdbiWorkloadStore::workload).list()));
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + WORKLOAD + " FROM workloads WHERE tenant_id = :tenant ORDER BY created_at, id")
+                .bind("tenant", tenantId)
+                .map(JdbiWorkloadStore::workload)
+                .list()));
     }
 
     @Override
     public void insertPolicy(WorkloadPolicy p) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO workload_policies (" + POLICY + ") VALUES (:id, :workload, :tenant, :scopes, "
-                        + ":status, :proposedBy, :proposedAt, :decidedBy, :decidedAt)")
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO workload_policies (" + POLICY + ") VALUES (:id, :workload, :tenant, :scopes, "
+                                + ":status, :proposedBy, :proposedAt, :decidedBy, :decidedAt)")
                 .bind("id", p.id())
                 .bind("workload", p.workloadId())
                 .bind("tenant", p.tenantId())
@@ -76,48 +79,65 @@ final class JdbiWorkloadStore implements WorkloadStore {
 
     @Override
     public void updatePolicy(WorkloadPolicy p) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h
-                .createUpdate("UPDATE workload_policies SET status = :status, decided_by = :decidedBy, "
-                        + "decided_at = :decidedAt WHERE id = :id")
-                .bind("status", p.status().name())
-                .bindByType("decidedBy", p.decidedBy().orElse(null), String.class)
-                .bindByType("decidedAt", Columns.utcOrNull(p.decidedAt()), OffsetDateTime.class)
-                .bind("id", p.id())
-                .execute()));
+        StoreCalls.run(() -> jdbi.useHandle(
+                h -> h.createUpdate("UPDATE workload_policies SET status = :status, decided_by = :decidedBy, "
+                                + "decided_at = :decidedAt WHERE id = :id")
+                        .bind("status", p.status().name())
+                        .bindByType("decidedBy", p.decidedBy().orElse(null), String.class)
+                        .bindByType("decidedAt", Columns.utcOrNull(p.decidedAt()), OffsetDateTime.class)
+                        .bind("id", p.id())
+                        .execute()));
     }
 
     @Override
     public Optional<WorkloadPolicy> findPolicy(String policyId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + POLICY + " FROM workload_policies WHERE id = :id")
-                .bind("id", policyId).map(JdbiWorkloadStore::policy).findOne()));
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT " + POLICY + " FROM workload_policies WHERE id = :id")
+                        .bind("id", policyId)
+                        .map(JdbiWorkloadStore::policy)
+                        .findOne()));
     }
 
     @Override
     public List<WorkloadPolicy> listPolicies(String workloadId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + POLICY + " FROM workload_policies WHERE workload_id = :workload "
-                        + "ORDER BY proposed_at DESC, id DESC")
-                .bind("workload", workloadId).map(JdbiWorkloadStore::policy).list()));
+        return StoreCalls.call(() -> jdbi.withHandle(
+                h -> h.createQuery("SELECT " + POLICY + " FROM workload_policies WHERE workload_id = :workload "
+                                + "ORDER BY proposed_at DESC, id DESC")
+                        .bind("workload", workloadId)
+                        .map(JdbiWorkloadStore::policy)
+                        .list()));
     }
 
     @Override
     public List<WorkloadPolicy> listPending(String tenantId) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT " + POLICY + " FROM workload_policies WHERE tenant_id = :tenant "
-                        + "AND status = 'PROPOSED' ORDER BY proposed_at, id")
-                .bind("tenant", tenantId).map(JdbiWorkloadStore::policy).list()));
+        return StoreCalls.call(() -> jdbi.withHandle(
+                h -> h.createQuery("SELECT " + POLICY + " FROM workload_policies WHERE tenant_id = :tenant "
+                                + "AND status = 'PROPOSED' ORDER BY proposed_at, id")
+                        .bind("tenant", tenantId)
+                        .map(JdbiWorkloadStore::policy)
+                        .list()));
     }
 
     private static Workload workload(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Workload(rs.getString("id"), rs.getString("tenant_id"), rs.getString("name"),
-                rs.getString("secret_hash"), instant(rs, "created_at"), rs.getString("created_by"));
+        return new Workload(
+                rs.getString("id"),
+                rs.getString("tenant_id"),
+                rs.getString("name"),
+                rs.getString("secret_hash"),
+                instant(rs, "created_at"),
+                rs.getString("created_by"));
     }
 
     private static WorkloadPolicy policy(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new WorkloadPolicy(rs.getString("id"), rs.getString("workload_id"), rs.getString("tenant_id"),
-                ScopeSet.parseSpaceSeparated(rs.getString("scopes")), PolicyStatus.valueOf(rs.getString("status")),
-                rs.getString("proposed_by"), instant(rs, "proposed_at"), optionalString(rs, "decided_by"),
+        return new WorkloadPolicy(
+                rs.getString("id"),
+                rs.getString("workload_id"),
+                rs.getString("tenant_id"),
+                ScopeSet.parseSpaceSeparated(rs.getString("scopes")),
+                PolicyStatus.valueOf(rs.getString("status")),
+                rs.getString("proposed_by"),
+                instant(rs, "proposed_at"),
+                optionalString(rs, "decided_by"),
                 optionalInstant(rs, "decided_at"));
     }
 }

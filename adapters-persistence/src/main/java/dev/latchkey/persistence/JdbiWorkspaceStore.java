@@ -30,8 +30,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     private void insert(Workspace workspace, String bootstrappedBy) {
-        jdbi.useHandle(h -> h
-                .createUpdate("INSERT INTO workspaces (id, name, created_at, deleted_at, bootstrapped_by) "
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO workspaces (id, name, created_at, deleted_at, bootstrapped_by) "
                         + "VALUES (:id, :name, :createdAt, :deletedAt, :bootstrappedBy)")
                 .bind("id", workspace.id())
                 .bind("name", workspace.name())
@@ -52,10 +51,13 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     private Optional<Workspace> findOne(String column, String value) {
-        return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                .createQuery("SELECT id, name, created_at, deleted_at FROM workspaces WHERE " + column + " = :value")
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, name, created_at, deleted_at FROM workspaces WHERE " + column + " = :value")
                 .bind("value", value)
-                .map((rs, ctx) -> new Workspace(rs.getString("id"), rs.getString("name"), instant(rs, "created_at"),
+                .map((rs, ctx) -> new Workspace(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        instant(rs, "created_at"),
                         optionalInstant(rs, "deleted_at")))
                 .findOne()));
     }
@@ -63,11 +65,13 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     @Override
     public boolean markDeleted(String id, Instant at) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h
-                // Its bootstrapper may bootstrap again: the one-per-person constraint holds for live workspaces.
-                .createUpdate("UPDATE workspaces SET deleted_at = :at, bootstrapped_by = NULL WHERE id = :id "
-                        + "AND deleted_at IS NULL")
-                .bind("at", utc(at))
-                .bind("id", id)
-                .execute()) == 1);
+                        // Its bootstrapper may bootstrap again: the one-per-person constraint holds for live
+                        // workspaces.
+                        .createUpdate("UPDATE workspaces SET deleted_at = :at, bootstrapped_by = NULL WHERE id = :id "
+                                + "AND deleted_at IS NULL")
+                        .bind("at", utc(at))
+                        .bind("id", id)
+                        .execute())
+                == 1);
     }
 }

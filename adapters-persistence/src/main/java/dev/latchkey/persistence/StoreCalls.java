@@ -18,8 +18,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 final class StoreCalls {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private StoreCalls() {
-    }
+    private StoreCalls() {}
 
     static <T> T call(Supplier<T> body) {
         try {
@@ -67,11 +66,14 @@ final class StoreCalls {
 
     private static boolean isConnectionProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLTimeoutException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

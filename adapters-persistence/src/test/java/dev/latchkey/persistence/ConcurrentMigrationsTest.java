@@ -51,9 +51,13 @@ class ConcurrentMigrationsTest {
             }
             try (Connection connection = database.dataSource().getConnection();
                     Statement statement = connection.createStatement();
-                    ResultSet ran = statement.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id) FROM databasechangelog")) {
+                    ResultSet ran =
+                            statement.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id) FROM databasechangelog")) {
                 ran.next();
-                assertThat(ran.getInt(1)).as("each change set once").isEqualTo(ran.getInt(2)).isGreaterThan(10);
+                assertThat(ran.getInt(1))
+                        .as("each change set once")
+                        .isEqualTo(ran.getInt(2))
+                        .isGreaterThan(10);
             }
         }
     }

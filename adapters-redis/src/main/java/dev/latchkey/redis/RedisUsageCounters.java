@@ -74,26 +74,31 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
      * @param namespace prefixes every key, so several deployments can share one Redis
      * @param timeout for connecting and for each command; keep it short, it is on the decision path
      */
-    public RedisUsageCounters(String host, int port, String namespace, Duration timeout, Duration retryAfter,
-            Clock clock) {
-        this.redis = RedisClient.builder().hostAndPort(new HostAndPort(host, port))
+    public RedisUsageCounters(
+            String host, int port, String namespace, Duration timeout, Duration retryAfter, Clock clock) {
+        this.redis = RedisClient.builder()
+                .hostAndPort(new HostAndPort(host, port))
                 .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis())
+                        .connectionTimeoutMillis((int) timeout.toMillis())
+                        .socketTimeoutMillis((int) timeout.toMillis())
                         .build())
                 .build();
         this.namespace = namespace;
         // One failed command opens it: each further attempt would cost a caller the whole timeout.
-        this.breaker = CircuitBreaker.of("redis-usage-counters", CircuitBreakerConfig.custom()
-                .slidingWindow(1, 1, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(retryAfter)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(JedisException.class)
-                .clock(clock)
-                .build());
+        this.breaker = CircuitBreaker.of(
+                "redis-usage-counters",
+                CircuitBreakerConfig.custom()
+                        .slidingWindow(1, 1, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .failureRateThreshold(100)
+                        .waitDurationInOpenState(retryAfter)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .recordExceptions(JedisException.class)
+                        .clock(clock)
+                        .build());
         breaker.getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                LOG.warn("Redis usage counters unreachable; enforcing limits per instance for {}s",
+                LOG.warn(
+                        "Redis usage counters unreachable; enforcing limits per instance for {}s",
                         retryAfter.toSeconds());
             }
         });
@@ -106,27 +111,41 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
 
     @Override
     public Take takeToken(String key, int burst, int perMinute, Instant now) {
-        return guarded(() -> {
-            List<?> result = (List<?>) run(TAKE_TOKEN, Script.TAKE_TOKEN, namespace + key, Integer.toString(burst),
-                    Integer.toString(perMinute), Long.toString(micros(now)));
-            long wait = ((Number) result.get(2)).longValue();
-            return new Take(((Number) result.get(0)).longValue() == 1, ((Number) result.get(1)).longValue(),
-                    now.plus(wait, ChronoUnit.MICROS));
-        }, () -> fallback.takeToken(key, burst, perMinute, now));
+        return guarded(
+                () -> {
+                    List<?> result = (List<?>) run(
+                            TAKE_TOKEN,
+                            Script.TAKE_TOKEN,
+                            namespace + key,
+                            Integer.toString(burst),
+                            Integer.toString(perMinute),
+                            Long.toString(micros(now)));
+                    long wait = ((Number) result.get(2)).longValue();
+                    return new Take(
+                            ((Number) result.get(0)).longValue() == 1,
+                            ((Number) result.get(1)).longValue(),
+                            now.plus(wait, ChronoUnit.MICROS));
+                },
+                () -> fallback.takeToken(key, burst, perMinute, now));
     }
 
     @Override
     public long increment(String key, Instant now, Instant expiresAt) {
-        return guarded(() -> ((Number) run(INCREMENT, Script.INCREMENT, namespace + key,
-                Long.toString(expiresAt.toEpochMilli()))).longValue(), () -> fallback.increment(key, now, expiresAt));
+        return guarded(
+                () -> ((Number) run(
+                                INCREMENT, Script.INCREMENT, namespace + key, Long.toString(expiresAt.toEpochMilli())))
+                        .longValue(),
+                () -> fallback.increment(key, now, expiresAt));
     }
 
     @Override
     public long read(String key, Instant now) {
-        return guarded(() -> {
-            String value = redis.get(namespace + key);
-            return value == null ? 0L : Long.parseLong(value);
-        }, () -> fallback.read(key, now));
+        return guarded(
+                () -> {
+                    String value = redis.get(namespace + key);
+                    return value == null ? 0L : Long.parseLong(value);
+                },
+                () -> fallback.read(key, now));
     }
 
     /** Redis when the breaker lets the call through, else (and on a failure) this instance's counters. */
@@ -172,7 +191,10 @@ public final class RedisUsageCounters implements UsageCounters, AutoCloseable {
         redis.close();
     }
 
-    private enum Script { TAKE_TOKEN, INCREMENT }
+    private enum Script {
+        TAKE_TOKEN,
+        INCREMENT
+    }
 
     /** EVALSHA, loading the script once per connection lifetime of the server (it may restart empty). */
     private Object run(String source, Script script, String key, String... args) {

@@ -22,8 +22,13 @@ class RedisUsageCountersTest {
 
     static RedisUsageCounters connect(String hostAndPort, Clock clock) {
         String[] parts = hostAndPort.split(":");
-        return new RedisUsageCounters(parts[0], Integer.parseInt(parts[1]), "latchkey-test:", Duration.ofMillis(500),
-                Duration.ofSeconds(5), clock);
+        return new RedisUsageCounters(
+                parts[0],
+                Integer.parseInt(parts[1]),
+                "latchkey-test:",
+                Duration.ofMillis(500),
+                Duration.ofSeconds(5),
+                clock);
     }
 
     static String redisAddress() {
@@ -33,7 +38,9 @@ class RedisUsageCountersTest {
     @BeforeAll
     static void requireRedis() {
         shared = connect(redisAddress(), Clock.systemUTC());
-        assertThat(shared.ping()).as("Redis must be running at " + redisAddress() + " (.ci/run starts it)").isTrue();
+        assertThat(shared.ping())
+                .as("Redis must be running at " + redisAddress() + " (.ci/run starts it)")
+                .isTrue();
     }
 
     @AfterAll
@@ -70,16 +77,22 @@ class RedisUsageCountersTest {
         MutableClock clock = new MutableClock(Instant.now());
         try (RedisUsageCounters unreachable = connect("127.0.0.1:1", clock)) {
             Instant now = clock.instant();
-            assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed()).isTrue();
-            assertThat(unreachable.isAvailable()).isFalse();
-            assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed()).isTrue();
             assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed())
-                    .as("the per-instance fallback still limits").isFalse();
-            assertThat(unreachable.increment("usage:ws_down", now, now.plusSeconds(60))).isEqualTo(1);
+                    .isTrue();
+            assertThat(unreachable.isAvailable()).isFalse();
+            assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed())
+                    .isTrue();
+            assertThat(unreachable.takeToken("rate:ws_down", 2, 1, now).allowed())
+                    .as("the per-instance fallback still limits")
+                    .isFalse();
+            assertThat(unreachable.increment("usage:ws_down", now, now.plusSeconds(60)))
+                    .isEqualTo(1);
             clock.advance(Duration.ofSeconds(4));
             assertThat(unreachable.isAvailable()).as("still pausing").isFalse();
             clock.advance(Duration.ofSeconds(1).plusMillis(1));
-            assertThat(unreachable.isAvailable()).as("tries Redis again after the pause").isTrue();
+            assertThat(unreachable.isAvailable())
+                    .as("tries Redis again after the pause")
+                    .isTrue();
         }
     }
 }

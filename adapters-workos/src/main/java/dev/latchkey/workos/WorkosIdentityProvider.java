@@ -55,11 +55,16 @@ public final class WorkosIdentityProvider implements IdentityProvider {
     public WorkosIdentityProvider(WorkosSettings settings, OutboundCallSettings calls, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(calls.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(calls.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.api = new ResilientHttp("workos-api", client, calls, breakers);
-        this.keys = new JwksKeys(URI.create(base() + "/sso/jwks/" + settings.clientId()),
-                new ResilientHttp("workos-jwks", client, calls, breakers), clock, Duration.ofHours(1),
+        this.keys = new JwksKeys(
+                URI.create(base() + "/sso/jwks/" + settings.clientId()),
+                new ResilientHttp("workos-jwks", client, calls, breakers),
+                clock,
+                Duration.ofHours(1),
                 Duration.ofSeconds(30));
     }
 
@@ -83,7 +88,9 @@ public final class WorkosIdentityProvider implements IdentityProvider {
 
     @Override
     public boolean issuedAccessToken(String token) {
-        return JwtShape.unverifiedIssuer(token).filter(settings.issuers()::contains).isPresent();
+        return JwtShape.unverifiedIssuer(token)
+                .filter(settings.issuers()::contains)
+                .isPresent();
     }
 
     @Override
@@ -102,8 +109,8 @@ public final class WorkosIdentityProvider implements IdentityProvider {
         }
         try {
             JwtClaims claims = new JwtConsumerBuilder()
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                            AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setJwsAlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setVerificationKey(key)
                     .setExpectedIssuers(true, settings.issuers().toArray(String[]::new))
                     .setSkipDefaultAudienceValidation()
@@ -119,13 +126,21 @@ public final class WorkosIdentityProvider implements IdentityProvider {
             List<String> subjects = new ArrayList<>(List.of(claims.getSubject()));
             Optional<String> organization = Optional.ofNullable(claims.getStringClaimValue("org_id"));
             organization.ifPresent(subjects::add);
-            String id = Optional.ofNullable(claims.getJwtId()).orElse(claims.getSubject() + ":"
-                    + claims.getExpirationTime().getValue());
-            return new ProviderIdentity(subjects, id, Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    organization, impersonatorOf(claims));
+            String id = Optional.ofNullable(claims.getJwtId())
+                    .orElse(claims.getSubject() + ":"
+                            + claims.getExpirationTime().getValue());
+            return new ProviderIdentity(
+                    subjects,
+                    id,
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    organization,
+                    impersonatorOf(claims));
         } catch (InvalidJwtException e) {
-            throw new AuthFailure(AuthError.INVALID_JWT, e.hasExpired() ? "The token has expired"
-                    : "The token's signature, algorithm, issuer or claims are not valid");
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT,
+                    e.hasExpired()
+                            ? "The token has expired"
+                            : "The token's signature, algorithm, issuer or claims are not valid");
         } catch (MalformedClaimException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }
@@ -169,16 +184,18 @@ public final class WorkosIdentityProvider implements IdentityProvider {
                 return Optional.empty();
             }
             Map<String, Object> key = (Map<String, Object>) apiKey;
-            Map<String, Object> owner = key.get("owner") instanceof Map ? (Map<String, Object>) key.get("owner")
-                    : Map.of();
+            Map<String, Object> owner =
+                    key.get("owner") instanceof Map ? (Map<String, Object>) key.get("owner") : Map.of();
             List<String> subjects = new ArrayList<>();
             subjects.add((String) key.get("id"));
             Optional.ofNullable((String) owner.get("id")).ifPresent(subjects::add);
             Optional<String> organization = Optional.ofNullable((String) owner.get("organization_id"))
-                    .or(() -> "organization".equals(owner.get("type")) ? Optional.ofNullable((String) owner.get("id"))
+                    .or(() -> "organization".equals(owner.get("type"))
+                            ? Optional.ofNullable((String) owner.get("id"))
                             : Optional.empty());
             organization.filter(org -> !subjects.contains(org)).ifPresent(subjects::add);
-            Instant validUntil = Optional.ofNullable((String) key.get("expires_at")).map(Instant::parse)
+            Instant validUntil = Optional.ofNullable((String) key.get("expires_at"))
+                    .map(Instant::parse)
                     .orElse(clock.instant().plus(OPEN_ENDED));
             return Optional.of(new ProviderIdentity(subjects, (String) key.get("id"), validUntil, organization));
         } catch (JoseException | ClassCastException | java.time.format.DateTimeParseException e) {
@@ -187,8 +204,8 @@ public final class WorkosIdentityProvider implements IdentityProvider {
     }
 
     private static AuthFailure unavailable() {
-        return new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
-                "WorkOS cannot be reached right now; try again shortly");
+        return new AuthFailure(
+                AuthError.IDENTITY_PROVIDER_UNAVAILABLE, "WorkOS cannot be reached right now; try again shortly");
     }
 
     /**
@@ -201,14 +218,15 @@ public final class WorkosIdentityProvider implements IdentityProvider {
             Object who = actor.get("sub") != null ? actor.get("sub") : actor.get("email");
             if (who instanceof String name && !name.isBlank()) {
                 // It travels in headers and the audit trail: printable ASCII only, and bounded.
-                String printable = name.codePoints().limit(200)
+                String printable = name.codePoints()
+                        .limit(200)
                         .map(c -> c >= 0x20 && c < 0x7f ? c : '?')
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString();
                 return Optional.of(printable);
             }
             return Optional.of("an unnamed impersonator");
         }
         return Optional.empty();
     }
-
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * forms differ between environments, and a custom auth domain adds one), and the audiences accepted
  * when a token carries one — always including the client id, which AuthKit puts in {@code aud}.
  */
-public record WorkosSettings(URI baseUrl, String apiKey, String clientId, List<String> issuers,
-        List<String> audiences) {
+public record WorkosSettings(
+        URI baseUrl, String apiKey, String clientId, List<String> issuers, List<String> audiences) {
 
     public WorkosSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -22,7 +22,9 @@ public record WorkosSettings(URI baseUrl, String apiKey, String clientId, List<S
         }
         issuers = issuers.stream().filter(i -> !i.isBlank()).distinct().toList();
         audiences = java.util.stream.Stream.concat(java.util.stream.Stream.of(clientId), audiences.stream())
-                .filter(a -> !a.isBlank()).distinct().toList();
+                .filter(a -> !a.isBlank())
+                .distinct()
+                .toList();
     }
 
     /** The issuer forms WorkOS uses for an environment, when none are configured. */

@@ -10,8 +10,8 @@ import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.provider.ProviderIdentity;
 import dev.latchkey.outbound.OutboundCallSettings;
-import dev.latchkey.workos.testing.FakeWorkos;
 import dev.latchkey.outbound.testing.TestIssuer;
+import dev.latchkey.workos.testing.FakeWorkos;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +38,16 @@ class WorkosIdentityProviderTest {
 
     private WorkosIdentityProvider provider(String secret) {
         URI base = URI.create(workos.baseUrl());
-        return new WorkosIdentityProvider(new WorkosSettings(base, secret, FakeWorkos.CLIENT_ID,
-                WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID), List.of("latchkey-api")),
-                new OutboundCallSettings(Duration.ofMillis(1500), 2, Duration.ofMillis(10), 50f, 4,
-                        Duration.ofMillis(800), 8), Clock.systemUTC());
+        return new WorkosIdentityProvider(
+                new WorkosSettings(
+                        base,
+                        secret,
+                        FakeWorkos.CLIENT_ID,
+                        WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID),
+                        List.of("latchkey-api")),
+                new OutboundCallSettings(
+                        Duration.ofMillis(1500), 2, Duration.ofMillis(10), 50f, 4, Duration.ofMillis(800), 8),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -50,8 +56,9 @@ class WorkosIdentityProviderTest {
     }
 
     private static void assertFails(AuthError error, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
@@ -69,21 +76,37 @@ class WorkosIdentityProviderTest {
     @Test
     void authKitsAudienceTheClientIdIsAcceptedWithNoneConfiguredAndOthersAreRefused() {
         URI base = URI.create(workos.baseUrl());
-        WorkosIdentityProvider unconfigured = new WorkosIdentityProvider(new WorkosSettings(base, FakeWorkos.SECRET,
-                FakeWorkos.CLIENT_ID, WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID), List.of()),
-                OutboundCallSettings.defaults(), Clock.systemUTC());
+        WorkosIdentityProvider unconfigured = new WorkosIdentityProvider(
+                new WorkosSettings(
+                        base,
+                        FakeWorkos.SECRET,
+                        FakeWorkos.CLIENT_ID,
+                        WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID),
+                        List.of()),
+                OutboundCallSettings.defaults(),
+                Clock.systemUTC());
 
-        assertThat(unconfigured.verifyAccessToken(workos.accessToken("user_1", "org_1")).subjects())
-                .as("as WorkOS mints them: aud is the client id").contains("user_1");
-        assertThat(provider.verifyAccessToken(workos.accessTokenFor("latchkey-api", "user_1", "org_1")).subjects())
-                .as("a configured extra audience").contains("user_1");
-        assertFails(AuthError.INVALID_JWT, () -> unconfigured.verifyAccessToken(
-                workos.accessTokenFor("someone-else", "user_1", "org_1")));
+        assertThat(unconfigured
+                        .verifyAccessToken(workos.accessToken("user_1", "org_1"))
+                        .subjects())
+                .as("as WorkOS mints them: aud is the client id")
+                .contains("user_1");
+        assertThat(provider.verifyAccessToken(workos.accessTokenFor("latchkey-api", "user_1", "org_1"))
+                        .subjects())
+                .as("a configured extra audience")
+                .contains("user_1");
+        assertFails(
+                AuthError.INVALID_JWT,
+                () -> unconfigured.verifyAccessToken(workos.accessTokenFor("someone-else", "user_1", "org_1")));
     }
 
     @Test
     void tokensOfOtherIssuersAreNotWorkosTokens() {
-        String foreign = FakeWorkos.accessToken(TestIssuer.newKey("k"), "https://evil.example", "user_1", "org_1",
+        String foreign = FakeWorkos.accessToken(
+                TestIssuer.newKey("k"),
+                "https://evil.example",
+                "user_1",
+                "org_1",
                 Instant.now().plusSeconds(60));
 
         assertThat(provider.issuedAccessToken(foreign)).isFalse();
@@ -94,7 +117,8 @@ class WorkosIdentityProviderTest {
         workos.knowsApiKey("sk_agent_value_1234", "api_key_01AGENT", "org_01STUDIO");
 
         assertThat(provider.validateApiKey("sk_unknown_value_9999")).isEmpty();
-        ProviderIdentity identity = provider.validateApiKey("sk_agent_value_1234").orElseThrow();
+        ProviderIdentity identity =
+                provider.validateApiKey("sk_agent_value_1234").orElseThrow();
         assertThat(identity.subjects()).containsExactly("api_key_01AGENT", "org_01STUDIO");
         assertThat(identity.credentialId()).isEqualTo("api_key_01AGENT");
     }
@@ -132,7 +156,9 @@ class WorkosIdentityProviderTest {
         workos.failValidationsWith(429);
         int before = workos.validations();
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0002"));
-        assertThat(workos.validations() - before).as("Retry-After: 30 is too long to wait: no retry").isEqualTo(1);
+        assertThat(workos.validations() - before)
+                .as("Retry-After: 30 is too long to wait: no retry")
+                .isEqualTo(1);
         workos.dropValidationConnections();
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0003"));
     }
@@ -153,7 +179,8 @@ class WorkosIdentityProviderTest {
         workos.slowValidations(4000);
         long started = System.nanoTime();
         assertFails(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, () -> provider.validateApiKey("sk_k_0005"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the time limit, one retry")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("bounded by the time limit, one retry")
                 .isLessThan(Duration.ofMillis(3900));
     }
 
@@ -161,31 +188,43 @@ class WorkosIdentityProviderTest {
     @Test
     void theFakesAnswersMatchTheWorkosOpenApiSpec() throws Exception {
         JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(spec());
-        assertThat(spec.at("/paths/~1api_keys~1validations/post").isMissingNode()).isFalse();
-        assertThat(spec.at("/paths/~1sso~1jwks~1{clientId}/get").isMissingNode()).isFalse();
+        assertThat(spec.at("/paths/~1api_keys~1validations/post").isMissingNode())
+                .isFalse();
+        assertThat(spec.at("/paths/~1sso~1jwks~1{clientId}/get").isMissingNode())
+                .isFalse();
         JsonNode apiKeySchema = spec.at("/components/schemas/ApiKey");
-        assertThat(spec.at("/components/schemas/ValidateApiKeyDto/properties/value").isMissingNode()).isFalse();
+        assertThat(spec.at("/components/schemas/ValidateApiKeyDto/properties/value")
+                        .isMissingNode())
+                .isFalse();
 
         workos.knowsApiKey("sk_agent_value_1234", "api_key_01AGENT", "org_01STUDIO");
-        HttpResponse<String> known = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(workos.baseUrl() + FakeWorkos.VALIDATIONS))
-                .header("Authorization", "Bearer " + FakeWorkos.SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"sk_agent_value_1234\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> known = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(workos.baseUrl() + FakeWorkos.VALIDATIONS))
+                                .header("Authorization", "Bearer " + FakeWorkos.SECRET)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"sk_agent_value_1234\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode apiKey = new ObjectMapper().readTree(known.body()).get("api_key");
 
         List<String> required = new ArrayList<>();
         apiKeySchema.get("required").forEach(node -> required.add(node.asText()));
-        assertThat(required).allSatisfy(field -> assertThat(apiKey.has(field)).as(field).isTrue());
-        apiKey.fieldNames().forEachRemaining(field ->
-                assertThat(apiKeySchema.get("properties").has(field)).as("declared: " + field).isTrue());
+        assertThat(required)
+                .allSatisfy(field -> assertThat(apiKey.has(field)).as(field).isTrue());
+        apiKey.fieldNames()
+                .forEachRemaining(
+                        field -> assertThat(apiKeySchema.get("properties").has(field))
+                                .as("declared: " + field)
+                                .isTrue());
         assertThat(known.headers().firstValue("X-Request-ID")).isPresent();
     }
 
     /** A trimmed excerpt of WorkOS's published spec (MIT), kept in the test resources with its licence. */
     private static String spec() throws Exception {
         try (var in = WorkosIdentityProviderTest.class.getResourceAsStream("/workos-openapi/open-api-spec.yaml")) {
-            return new String(java.util.Objects.requireNonNull(in, "workos-openapi excerpt").readAllBytes(),
+            return new String(
+                    java.util.Objects.requireNonNull(in, "workos-openapi excerpt")
+                            .readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
         }
     }

@@ -36,9 +36,14 @@ final class ActorsCommand extends CoreCommand {
 
     /** One line of the import file. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Entry(String provider, String subject, String kind, String role, List<String> ownerScopes, String status,
-            Boolean organizationWide) {
-    }
+    record Entry(
+            String provider,
+            String subject,
+            String kind,
+            String role,
+            List<String> ownerScopes,
+            String status,
+            Boolean organizationWide) {}
 
     @Override
     public void configure(Subparser subparser) {
@@ -47,7 +52,9 @@ final class ActorsCommand extends CoreCommand {
         subparser.addArgument("--from").dest("mappings").help("import: a JSON file, an array of mappings");
         subparser.addArgument("--organization").help("bind: the provider's organization id (org_…)");
         subparser.addArgument("--provider").setDefault("workos").help("bind: the provider (default workos)");
-        subparser.addArgument("--move").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+        subparser
+                .addArgument("--move")
+                .action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
                 .help("bind: move the organization away from the live workspace that holds it");
         super.configure(subparser);
     }
@@ -60,8 +67,12 @@ final class ActorsCommand extends CoreCommand {
             if (organization == null) {
                 throw new IllegalArgumentException("actors bind needs --organization org_…");
             }
-            core.manageActorMappings.bindOrganization(tenant, namespace.getString("provider"), organization,
-                    namespace.getBoolean("move"), Initiator.operator("actors-bind"));
+            core.manageActorMappings.bindOrganization(
+                    tenant,
+                    namespace.getString("provider"),
+                    organization,
+                    namespace.getBoolean("move"),
+                    Initiator.operator("actors-bind"));
             out.println(new ObjectMapper().writeValueAsString(Map.of("bound", organization, "tenant", tenant)));
             return;
         }
@@ -71,19 +82,29 @@ final class ActorsCommand extends CoreCommand {
         List<Entry> entries = Arrays.asList(new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(Path.of(namespace.getString("mappings")).toFile(), Entry[].class));
-        List<ManageActorMappings.Request> requests = entries.stream().map(ActorsCommand::request).toList();
+        List<ManageActorMappings.Request> requests =
+                entries.stream().map(ActorsCommand::request).toList();
         Initiator operator = Initiator.operator("actors-import");
         requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));
         out.println(new ObjectMapper().writeValueAsString(Map.of("imported", requests.size(), "tenant", tenant)));
     }
 
     private static ManageActorMappings.Request request(Entry e) {
-        ActorKind kind = Arrays.stream(ActorKind.values()).filter(k -> k.wireName().equals(e.kind())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("kind must be human, service or agent: " + e.subject()));
-        ActorStatus status = e.status() == null ? ActorStatus.ACTIVE
+        ActorKind kind = Arrays.stream(ActorKind.values())
+                .filter(k -> k.wireName().equals(e.kind()))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("kind must be human, service or agent: " + e.subject()));
+        ActorStatus status = e.status() == null
+                ? ActorStatus.ACTIVE
                 : ActorStatus.valueOf(e.status().toUpperCase(Locale.ROOT));
-        return new ManageActorMappings.Request(e.provider() == null ? "workos" : e.provider(), e.subject(), kind,
-                e.role(), e.ownerScopes() == null ? Set.of() : Set.copyOf(e.ownerScopes()), status,
+        return new ManageActorMappings.Request(
+                e.provider() == null ? "workos" : e.provider(),
+                e.subject(),
+                kind,
+                e.role(),
+                e.ownerScopes() == null ? Set.of() : Set.copyOf(e.ownerScopes()),
+                status,
                 Boolean.TRUE.equals(e.organizationWide()));
     }
 }

@@ -16,6 +16,7 @@ final class CircuitBreakerHealthCheck extends HealthCheck {
         CircuitBreaker.State state = breaker.getState();
         String detail = state + ", failure rate " + breaker.getMetrics().getFailureRate() + "%";
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
-                ? Result.unhealthy(detail) : Result.healthy(detail);
+                ? Result.unhealthy(detail)
+                : Result.healthy(detail);
     }
 }

@@ -11,8 +11,7 @@ final class CommandFailures {
     /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
-    private CommandFailures() {
-    }
+    private CommandFailures() {}
 
     static void report(Cli cli, String command, Throwable failure) {
         cli.getStdErr().println("latchkey " + command + ": " + explain(failure));

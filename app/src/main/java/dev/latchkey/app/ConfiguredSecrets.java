@@ -22,20 +22,34 @@ import java.util.Set;
 final class ConfiguredSecrets {
     static final String SETTING = "userTokens.secret (LATCHKEY_SECRET_KEY)";
     static final String KEK_SETTING = "workloadTokens.keyEncryptionKey (LATCHKEY_KEY_ENCRYPTION_KEY)";
-    private static final Set<String> PLACEHOLDERS = Set.of("changeme", "secret", "secretkey", "yoursecretkey",
-            "yoursecret", "replaceme", "changethis", "password", "supersecret", "mysecret", "placeholder", "example",
-            "default", "test");
+    private static final Set<String> PLACEHOLDERS = Set.of(
+            "changeme",
+            "secret",
+            "secretkey",
+            "yoursecretkey",
+            "yoursecret",
+            "replaceme",
+            "changethis",
+            "password",
+            "supersecret",
+            "mysecret",
+            "placeholder",
+            "example",
+            "default",
+            "test");
     private static final int GENERATED_BYTES = 48;
 
-    private ConfiguredSecrets() {
-    }
+    private ConfiguredSecrets() {}
 
     static byte[] userTokenSecret(UserTokensConfiguration config) {
         String configured = config.getSecret();
         if (configured != null && !configured.isEmpty()) {
             return validated(configured);
         }
-        return fromFile(Path.of(config.getSecretFile()), GENERATED_BYTES, Hs256UserTokenCodec.MIN_SECRET_BYTES,
+        return fromFile(
+                Path.of(config.getSecretFile()),
+                GENERATED_BYTES,
+                Hs256UserTokenCodec.MIN_SECRET_BYTES,
                 "userTokens.secretFile");
     }
 
@@ -72,14 +86,18 @@ final class ConfiguredSecrets {
 
     private static boolean isPlaceholder(String secret) {
         String letters = secret.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return PLACEHOLDERS.contains(letters) || letters.contains("changeme") || letters.contains("placeholder")
+        return PLACEHOLDERS.contains(letters)
+                || letters.contains("changeme")
+                || letters.contains("placeholder")
                 || letters.chars().distinct().count() <= 2;
     }
 
     private static byte[] fromFile(Path file, int generatedBytes, int minimumBytes, String setting) {
         try {
             if (Files.exists(file)) {
-                byte[] secret = Base64.getUrlDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                byte[] secret = Base64.getUrlDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .strip());
                 if (secret.length < minimumBytes) {
                     throw new IllegalStateException(setting + " " + file + " holds a secret that is too short");
                 }
@@ -90,7 +108,9 @@ final class ConfiguredSecrets {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
+            Files.writeString(
+                    file,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
                     StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -99,8 +119,7 @@ final class ConfiguredSecrets {
             }
             return secret;
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read or create " + setting + " " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("cannot read or create " + setting + " " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -27,14 +27,18 @@ abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
     }
 
     @Override
-    protected final void run(Bootstrap<LatchkeyConfiguration> bootstrap, Namespace namespace,
-            LatchkeyConfiguration configuration) throws Exception {
+    protected final void run(
+            Bootstrap<LatchkeyConfiguration> bootstrap, Namespace namespace, LatchkeyConfiguration configuration)
+            throws Exception {
         DataSourceFactory database = Databases.forCommand(configuration.getDataSourceFactory());
         Databases.migrate(database);
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName() + "-command");
         try {
-            LatchkeyCore core = LatchkeyApplication.core(configuration, Jdbi.create(dataSource),
-                    bootstrap.getMetricRegistry(), Clock.tickMillis(ZoneOffset.UTC));
+            LatchkeyCore core = LatchkeyApplication.core(
+                    configuration,
+                    Jdbi.create(dataSource),
+                    bootstrap.getMetricRegistry(),
+                    Clock.tickMillis(ZoneOffset.UTC));
             run(core, namespace);
             out.flush();
         } finally {

@@ -17,13 +17,16 @@ final class CredentialMasking extends LayoutBase<ILoggingEvent> {
     private static final List<Rule> RULES = List.of(
             // Jetty's buffer dumps show arbitrary windows of raw requests: a field's name may be cut off.
             new Rule("(ByteBuffer[A-Za-z]*@[0-9a-f]+\\[[^\\]]*\\])=\\{.*\\}", "$1={***}"),
-            new Rule("(?i)\\b(authorization|x-api-key|cookie|set-cookie|x-latchkey-principal|x-latchkey-approval)"
-                    + "((?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)[^\\r\\n\",;\\\\]+", "$1$2***"),
+            new Rule(
+                    "(?i)\\b(authorization|x-api-key|cookie|set-cookie|x-latchkey-principal|x-latchkey-approval)"
+                            + "((?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)[^\\r\\n\",;\\\\]+",
+                    "$1$2***"),
             new Rule("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+", "$1 ***"),
             new Rule("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.?[A-Za-z0-9_-]*", "eyJ***"),
             new Rule("\\b(sk_[a-z]+_|wk_|[a-z]+_o[ar]t_)[A-Za-z0-9_-]+", "$1***"),
-            new Rule("(?i)\\b(password|secret|client_secret|workload_secret|refresh_token|access_token|id_token|"
-                    + "code_verifier|subject_token|actor_token)((?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)[^&\\s\",}\\\\]+",
+            new Rule(
+                    "(?i)\\b(password|secret|client_secret|workload_secret|refresh_token|access_token|id_token|"
+                            + "code_verifier|subject_token|actor_token)((?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)[^&\\s\",}\\\\]+",
                     "$1$2***"),
             // An authorization code or a token in a query string or form; "code=" elsewhere is a decision's code.
             new Rule("([?&](?:code|token)=)[^&\\s\"\\\\]+", "$1***"));

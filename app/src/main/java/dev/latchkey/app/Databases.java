@@ -12,18 +12,18 @@ import java.sql.SQLException;
 /** Start-up schema migration, on a short-lived pool of its own; where a command finds the database. */
 final class Databases {
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * The database as an operator command must reach it: through the running server when that
      * server holds the embedded H2 file, else as configured.
      */
     static DataSourceFactory forCommand(DataSourceFactory factory) throws SQLException {
-        factory.setUrl(EmbeddedDatabaseSharing.urlForCommand(factory.getUrl(), factory.getUser(),
-                factory.getPassword()));
+        factory.setUrl(
+                EmbeddedDatabaseSharing.urlForCommand(factory.getUrl(), factory.getUser(), factory.getPassword()));
         // One connection first, so that a database that cannot be had is one line, not a pool's stack trace.
-        try (Connection probe = DriverManager.getConnection(factory.getUrl(), factory.getUser(), factory.getPassword())) {
+        try (Connection probe =
+                DriverManager.getConnection(factory.getUrl(), factory.getUser(), factory.getPassword())) {
             return factory;
         }
     }

@@ -132,15 +132,24 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
         Databases.migrate(configuration.getDataSourceFactory());
-        environment.lifecycle().manage(new EmbeddedDatabaseShare(configuration.getDataSourceFactory().getUrl()));
+        environment
+                .lifecycle()
+                .manage(new EmbeddedDatabaseShare(
+                        configuration.getDataSourceFactory().getUrl()));
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
         Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
         UsageCounters usageCounters = usageCounters(configuration, environment, clock);
-        LatchkeyCore core = new LatchkeyCore(configuration, new JdbiStores(jdbi),
-                hasher(configuration, environment.metrics()), userTokenCodec(configuration, clock), trustedIssuers,
-                workos.map(IdentityProvider.class::cast), clock, clientMetadataDocuments(configuration, clock),
+        LatchkeyCore core = new LatchkeyCore(
+                configuration,
+                new JdbiStores(jdbi),
+                hasher(configuration, environment.metrics()),
+                userTokenCodec(configuration, clock),
+                trustedIssuers,
+                workos.map(IdentityProvider.class::cast),
+                clock,
+                clientMetadataDocuments(configuration, clock),
                 usageCounters);
         monitorBreakers(environment, trustedIssuers.circuitBreakers());
         workos.ifPresent(provider -> {
@@ -148,17 +157,29 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
             environment.healthChecks().register("workos-secret", new WorkosSecretHealthCheck(provider));
         });
 
-        environment.lifecycle().manage(new LastUsedFlusher(core.lastUsed,
-                configuration.getApiKeys().getLastUsedFlushInterval().toJavaDuration(),
-                environment.lifecycle().scheduledExecutorService("last-used-flush", true).build()));
+        environment
+                .lifecycle()
+                .manage(new LastUsedFlusher(
+                        core.lastUsed,
+                        configuration.getApiKeys().getLastUsedFlushInterval().toJavaDuration(),
+                        environment
+                                .lifecycle()
+                                .scheduledExecutorService("last-used-flush", true)
+                                .build()));
 
         // First: every limit after it sees the client behind a trusted proxy, not the proxy.
-        environment.servlets().addFilter("client-addresses", configuration.getClientAddresses().filter())
+        environment
+                .servlets()
+                .addFilter(
+                        "client-addresses", configuration.getClientAddresses().filter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        environment.servlets().addFilter("request-ids", new RequestIds())
+        environment
+                .servlets()
+                .addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        core.caches.forEach((name, cache) -> environment.metrics().register(
-                "latchkey.verification_cache." + name + ".hit_ratio", new RatioGauge() {
+        core.caches.forEach((name, cache) -> environment
+                .metrics()
+                .register("latchkey.verification_cache." + name + ".hit_ratio", new RatioGauge() {
                     @Override
                     protected Ratio getRatio() {
                         return Ratio.of(cache.hits(), cache.hits() + cache.misses());
@@ -168,40 +189,53 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         exposePrometheus(environment);
         var jersey = environment.jersey();
         Optional<ProtectedResources> resources = core.oauth.map(LatchkeyCore.OAuthServer::resources);
-        jersey.register(new PostureFeature(DecideAccess.forOwnApi(core.authenticateRequest(metrics), core.usageGate,
-                resources), metrics));
+        jersey.register(new PostureFeature(
+                DecideAccess.forOwnApi(core.authenticateRequest(metrics), core.usageGate, resources), metrics));
         Refusals refusals = new Refusals(resources);
         ProblemMappers.all(refusals).forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
         jersey.register(new UsageResource(core.usageGate));
         jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
-        jersey.register(new ConsoleResource(ownApi(environment), environment.getObjectMapper(), core.logIn,
-                core.signInSessions, configuration.getOauth().getIssuer().startsWith("https://")));
+        jersey.register(new ConsoleResource(
+                ownApi(environment),
+                environment.getObjectMapper(),
+                core.logIn,
+                core.signInSessions,
+                configuration.getOauth().getIssuer().startsWith("https://")));
         if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
             jersey.register(new RetiredApiKeyResource());
         } else {
-            jersey.register(new ApiKeyResource(core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey,
-                    core.clock));
+            jersey.register(new ApiKeyResource(
+                    core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey, core.clock));
         }
         jersey.register(new ActorMappingResource(core.manageActorMappings));
         jersey.register(new WorkloadResource(core.manageWorkloads));
         jersey.register(new DelegationGrantResource(core.manageDelegationGrants, core.clock));
         jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
         jersey.register(new JwksResource(core.workloadTokenCodec));
-        jersey.register(new AuthzCheckResource(new RouteTable(configuration.getRouteRules()),
-                DecideAccess.forGuardedApis(core.authenticateRequest(metrics), core.sensitiveActions, core.usageGate,
-                        resources, configuration.getMissingTenantError(), core.principalAssertions),
-                configuration.getForwardAuth().proxy(), refusals));
+        jersey.register(new AuthzCheckResource(
+                new RouteTable(configuration.getRouteRules()),
+                DecideAccess.forGuardedApis(
+                        core.authenticateRequest(metrics),
+                        core.sensitiveActions,
+                        core.usageGate,
+                        resources,
+                        configuration.getMissingTenantError(),
+                        core.principalAssertions),
+                configuration.getForwardAuth().proxy(),
+                refusals));
         jersey.register(new ApprovalResource(core.sensitiveActions));
         jersey.register(new AuditResource(core.readAuditTrail));
-        jersey.register(new AuthResource(core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity,
-                core.addressProofs));
+        jersey.register(new AuthResource(
+                core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity, core.addressProofs));
         jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
         jersey.register(new MembersResource(core.manageMembers));
         core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));
-        environment.lifecycle().addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
-                .info(StartupSummary.of(server, configuration, core.verifiers())));
+        environment
+                .lifecycle()
+                .addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
+                        .info(StartupSummary.of(server, configuration, core.verifiers())));
         // Jetty's own refusals (431, 414, an ambiguous URI) in problem+json too, not as HTML pages.
         environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
             @Override
@@ -213,21 +247,37 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         });
     }
 
-    private static void registerOAuth(Environment environment, OAuthConfiguration config, LatchkeyCore core,
-            LatchkeyCore.OAuthServer oauth) {
+    private static void registerOAuth(
+            Environment environment, OAuthConfiguration config, LatchkeyCore core, LatchkeyCore.OAuthServer oauth) {
         var jersey = environment.jersey();
         OAuthEndpoints endpoints = new OAuthEndpoints(oauth.settings().issuer());
         jersey.register(new OAuthFailureMapper());
         jersey.register(new CorsFilter());
-        jersey.register(new AuthorizationServerMetadataResource(endpoints, oauth.resources(),
-                List.copyOf(config.getScopes().keySet()), config.getClientMetadataDocuments().isEnabled()));
+        jersey.register(new AuthorizationServerMetadataResource(
+                endpoints,
+                oauth.resources(),
+                List.copyOf(config.getScopes().keySet()),
+                config.getClientMetadataDocuments().isEnabled()));
         jersey.register(new ClientRegistrationResource(oauth.registerClient()));
-        jersey.register(new AuthorizationResource(oauth.validateAuthorization(), oauth.grantConsent(), core.logIn,
-                core.signInWithExternalIdentity, core.signInSessions, endpoints, config.getScopes()));
+        jersey.register(new AuthorizationResource(
+                oauth.validateAuthorization(),
+                oauth.grantConsent(),
+                core.logIn,
+                core.signInWithExternalIdentity,
+                core.signInSessions,
+                endpoints,
+                config.getScopes()));
         jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
         jersey.register(new ConnectionsResource(oauth.connections()));
-        environment.lifecycle().manage(new OAuthHousekeeping(oauth.expireRecords(), Duration.ofMinutes(10),
-                environment.lifecycle().scheduledExecutorService("oauth-housekeeping", true).build()));
+        environment
+                .lifecycle()
+                .manage(new OAuthHousekeeping(
+                        oauth.expireRecords(),
+                        Duration.ofMinutes(10),
+                        environment
+                                .lifecycle()
+                                .scheduledExecutorService("oauth-housekeeping", true)
+                                .build()));
     }
 
     /** Where this instance's own API answers, once the server has started: the console calls it on loopback. */
@@ -249,72 +299,98 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
     private static void exposePrometheus(Environment environment) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
     }
 
     private static void monitorBreakers(Environment environment, CircuitBreakerRegistry breakers) {
         environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers));
-        breakers.getAllCircuitBreakers().forEach(breaker -> environment.healthChecks()
-                .register("identity-provider-" + breaker.getName(), new CircuitBreakerHealthCheck(breaker)));
+        breakers.getAllCircuitBreakers()
+                .forEach(breaker -> environment
+                        .healthChecks()
+                        .register("identity-provider-" + breaker.getName(), new CircuitBreakerHealthCheck(breaker)));
     }
 
     static Optional<WorkosIdentityProvider> workos(LatchkeyConfiguration configuration, Clock clock) {
         var workos = configuration.getWorkos();
         return workos.isEnabled()
-                ? Optional.of(new WorkosIdentityProvider(workos.toSettings(),
-                        configuration.getIdentityProviders().toSettings(), clock))
+                ? Optional.of(new WorkosIdentityProvider(
+                        workos.toSettings(),
+                        configuration.getIdentityProviders().toSettings(),
+                        clock))
                 : Optional.empty();
     }
 
     /** The core as the commands (and tests) build it: the same wiring as the server, over any Jdbi. */
     static LatchkeyCore core(LatchkeyConfiguration configuration, Jdbi jdbi, MetricRegistry metrics, Clock clock) {
-        return new LatchkeyCore(configuration, new JdbiStores(jdbi), hasher(configuration, metrics),
-                userTokenCodec(configuration, clock), trustedIssuers(configuration, clock),
-                workos(configuration, clock).map(IdentityProvider.class::cast), clock,
-                clientMetadataDocuments(configuration, clock), new InMemoryUsageCounters());
+        return new LatchkeyCore(
+                configuration,
+                new JdbiStores(jdbi),
+                hasher(configuration, metrics),
+                userTokenCodec(configuration, clock),
+                trustedIssuers(configuration, clock),
+                workos(configuration, clock).map(IdentityProvider.class::cast),
+                clock,
+                clientMetadataDocuments(configuration, clock),
+                new InMemoryUsageCounters());
     }
 
     /** Redis when configured (shared by every instance, with a health check), else this process's memory. */
-    private static UsageCounters usageCounters(LatchkeyConfiguration configuration, Environment environment,
-            Clock clock) {
+    private static UsageCounters usageCounters(
+            LatchkeyConfiguration configuration, Environment environment, Clock clock) {
         UsageCountersConfiguration config = configuration.getUsageCounters();
-        return config.redis().<UsageCounters>map(uri -> {
-            RedisUsageCounters redis = new RedisUsageCounters(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(),
-                    config.getNamespace(), config.timeout(), config.retryAfter(), clock);
-            environment.lifecycle().manage(new Managed() {
-                @Override
-                public void stop() {
-                    redis.close();
-                }
-            });
-            environment.healthChecks().register("usage-counters", new UsageCountersHealthCheck(redis));
-            environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreaker(redis.circuitBreaker()));
-            return redis;
-        }).orElseGet(InMemoryUsageCounters::new);
+        return config.redis()
+                .<UsageCounters>map(uri -> {
+                    RedisUsageCounters redis = new RedisUsageCounters(
+                            uri.getHost(),
+                            uri.getPort() == -1 ? 6379 : uri.getPort(),
+                            config.getNamespace(),
+                            config.timeout(),
+                            config.retryAfter(),
+                            clock);
+                    environment.lifecycle().manage(new Managed() {
+                        @Override
+                        public void stop() {
+                            redis.close();
+                        }
+                    });
+                    environment.healthChecks().register("usage-counters", new UsageCountersHealthCheck(redis));
+                    environment.metrics().registerAll(CircuitBreakerMetrics.ofCircuitBreaker(redis.circuitBreaker()));
+                    return redis;
+                })
+                .orElseGet(InMemoryUsageCounters::new);
     }
 
     static ClientMetadataDocuments clientMetadataDocuments(LatchkeyConfiguration configuration, Clock clock) {
         var documents = configuration.getOauth().getClientMetadataDocuments();
-        return documents.isEnabled() ? new HttpClientMetadataDocuments(documents.toSettings(), clock)
+        return documents.isEnabled()
+                ? new HttpClientMetadataDocuments(documents.toSettings(), clock)
                 : ClientMetadataDocuments.NONE;
     }
 
     static TrustedIssuers trustedIssuers(LatchkeyConfiguration configuration, Clock clock) {
-        return new TrustedIssuers(configuration.getTrustedIssuers(), configuration.getIdentityProviders().toSettings(),
+        return new TrustedIssuers(
+                configuration.getTrustedIssuers(),
+                configuration.getIdentityProviders().toSettings(),
                 clock);
     }
 
     static UserTokenCodec userTokenCodec(LatchkeyConfiguration configuration, Clock clock) {
         var tokens = configuration.getUserTokens();
-        return new Hs256UserTokenCodec(ConfiguredSecrets.userTokenSecret(tokens), tokens.getIssuer(), clock,
+        return new Hs256UserTokenCodec(
+                ConfiguredSecrets.userTokenSecret(tokens),
+                tokens.getIssuer(),
+                clock,
                 tokens.getLeeway().toJavaDuration());
     }
 
     static SecretHasher hasher(LatchkeyConfiguration configuration, MetricRegistry metrics) {
         var hashing = configuration.getApiKeys().getHashing();
-        SecretHasher argon2 = new Argon2SecretHasher(new Argon2Parameters(hashing.getMemoryKib(),
-                hashing.getIterations(), hashing.getParallelism()));
-        return new MeteredSecretHasher(new BoundedSecretHasher(argon2, hashing.getMaxConcurrent(), hashing.maxWait()),
-                metrics);
+        SecretHasher argon2 = new Argon2SecretHasher(
+                new Argon2Parameters(hashing.getMemoryKib(), hashing.getIterations(), hashing.getParallelism()));
+        return new MeteredSecretHasher(
+                new BoundedSecretHasher(argon2, hashing.getMaxConcurrent(), hashing.maxWait()), metrics);
     }
 }

@@ -128,18 +128,32 @@ final class LatchkeyCore {
     final Optional<OAuthServer> oauth;
     /** The verification caches by what they hold, for metrics. */
     final Map<String, VerificationCache> caches;
+
     private final List<CredentialVerifier> verifiers;
 
     /** The OAuth authorization server's use cases, when {@code oauth.enabled}. */
-    record OAuthServer(OAuthSettings settings, ProtectedResources resources, RegisterClient registerClient,
-            ValidateAuthorizationRequest validateAuthorization, GrantConsent grantConsent,
-            IssueOAuthTokens issueTokens, RevokeOAuthToken revokeToken, ManageOAuthConnections connections,
-            ExpireOAuthRecords expireRecords, OAuthTokenVerifier verifier) {
-    }
+    record OAuthServer(
+            OAuthSettings settings,
+            ProtectedResources resources,
+            RegisterClient registerClient,
+            ValidateAuthorizationRequest validateAuthorization,
+            GrantConsent grantConsent,
+            IssueOAuthTokens issueTokens,
+            RevokeOAuthToken revokeToken,
+            ManageOAuthConnections connections,
+            ExpireOAuthRecords expireRecords,
+            OAuthTokenVerifier verifier) {}
 
-    LatchkeyCore(LatchkeyConfiguration configuration, JdbiStores stores, SecretHasher hasher, UserTokenCodec codec,
-            ExternalTokenVerifier externalTokens, Optional<IdentityProvider> workos, Clock clock,
-            ClientMetadataDocuments documents, UsageCounters usageCounters) {
+    LatchkeyCore(
+            LatchkeyConfiguration configuration,
+            JdbiStores stores,
+            SecretHasher hasher,
+            UserTokenCodec codec,
+            ExternalTokenVerifier externalTokens,
+            Optional<IdentityProvider> workos,
+            Clock clock,
+            ClientMetadataDocuments documents,
+            UsageCounters usageCounters) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
@@ -149,9 +163,16 @@ final class LatchkeyCore {
         VerificationCache cache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
 
         this.clock = clock;
-        this.lastUsed = new LastUsedRecorder(stores.apiKeys(), keys.getLastUsedGranularity().toJavaDuration());
-        this.apiKeyVerifier = new ApiKeyVerifier(stores.apiKeys(), stores.workspaces(), hasher, cache,
-                lastUsed, clock, keys.getRevalidateAfter().toJavaDuration());
+        this.lastUsed = new LastUsedRecorder(
+                stores.apiKeys(), keys.getLastUsedGranularity().toJavaDuration());
+        this.apiKeyVerifier = new ApiKeyVerifier(
+                stores.apiKeys(),
+                stores.workspaces(),
+                hasher,
+                cache,
+                lastUsed,
+                clock,
+                keys.getRevalidateAfter().toJavaDuration());
         this.issueApiKey = new IssueApiKey(stores.apiKeys(), hasher, ids, random, clock, audit);
         this.listApiKeys = new ListApiKeys(stores.apiKeys());
         this.revokeApiKey = new RevokeApiKey(stores.apiKeys(), cache, clock, audit);
@@ -160,93 +181,176 @@ final class LatchkeyCore {
         this.readAuditTrail = new ReadAuditTrail(stores.auditLog());
 
         VerificationCache tokenCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
-        IssueUserToken issueUserToken = new IssueUserToken(codec, stores.memberships(), ids, clock,
+        IssueUserToken issueUserToken = new IssueUserToken(
+                codec,
+                stores.memberships(),
+                ids,
+                clock,
                 userTokens.getLifetime().toJavaDuration());
         UserPrincipals principals = new UserPrincipals(stores.memberships(), stores.workspaces(), roleScopes);
-        CachedTokenVerification tokenVerifications = new CachedTokenVerification(tokenCache, clock,
-                userTokens.getRevalidateAfter().toJavaDuration());
-        this.userTokenVerifier = new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals,
-                tokenVerifications);
-        this.signInSessions = new SignInSessions(codec, issueUserToken, userTokenVerifier, stores.revokedTokens(),
-                clock);
+        CachedTokenVerification tokenVerifications = new CachedTokenVerification(
+                tokenCache, clock, userTokens.getRevalidateAfter().toJavaDuration());
+        this.userTokenVerifier =
+                new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals, tokenVerifications);
+        this.signInSessions =
+                new SignInSessions(codec, issueUserToken, userTokenVerifier, stores.revokedTokens(), clock);
         AcceptInvitations acceptInvitations = new AcceptInvitations(stores.invitations(), stores.memberships(), clock);
-        ExternalUsers externalUsers = new ExternalUsers(stores.externalIdentities(), stores.users(), acceptInvitations,
+        ExternalUsers externalUsers = new ExternalUsers(
+                stores.externalIdentities(),
+                stores.users(),
+                acceptInvitations,
                 takenOver -> {
-                    tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(takenOver.id()));
-                    stores.memberships().listActiveByUser(takenOver.id()).forEach(m -> audit.record(m.workspaceId(),
-                            new Initiator(takenOver.id(), Optional.empty(), Optional.empty()), "user.taken_over",
-                            takenOver.id(), Map.of("reason", "a verified identity signed in to this account, whose "
-                                    + "address was never proven: its password and every token of it ended")));
-                }, ids, clock);
-        this.externalJwtVerifier = new ExternalJwtVerifier(externalTokens, externalUsers, principals,
-                tokenVerifications);
+                    tokenCache.invalidateWhere(
+                            entry -> entry.principal().actor().id().equals(takenOver.id()));
+                    stores.memberships()
+                            .listActiveByUser(takenOver.id())
+                            .forEach(
+                                    m -> audit.record(
+                                            m.workspaceId(),
+                                            new Initiator(takenOver.id(), Optional.empty(), Optional.empty()),
+                                            "user.taken_over",
+                                            takenOver.id(),
+                                            Map.of(
+                                                    "reason",
+                                                    "a verified identity signed in to this account, whose "
+                                                            + "address was never proven: its password and every token of it ended")));
+                },
+                ids,
+                clock);
+        this.externalJwtVerifier =
+                new ExternalJwtVerifier(externalTokens, externalUsers, principals, tokenVerifications);
         var passwords = configuration.getPasswords();
-        this.addressProofs = new AddressProofs(stores.users(), new EmailTokens(stores.emailTokens(), random, clock),
-                configuration.getMail().mailer(clock), acceptInvitations, hasher, tokenCache, clock,
+        this.addressProofs = new AddressProofs(
+                stores.users(),
+                new EmailTokens(stores.emailTokens(), random, clock),
+                configuration.getMail().mailer(clock),
+                acceptInvitations,
+                hasher,
+                tokenCache,
+                clock,
                 // The HTTP addresses of AuthResource's endpoints, which the mails name.
-                new AddressProofs.Links(configuration.getOauth().getIssuer() + "/auth/verify-email",
+                new AddressProofs.Links(
+                        configuration.getOauth().getIssuer() + "/auth/verify-email",
                         configuration.getOauth().getIssuer() + "/auth/password-reset"),
                 new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock));
-        this.registerUser = new RegisterUser(stores.users(), hasher, issueUserToken, addressProofs,
-                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock), ids,
-                clock, passwords.isSignUp(), passwords.isTokenAtSignUp());
-        this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers,
-                issueUserToken);
+        this.registerUser = new RegisterUser(
+                stores.users(),
+                hasher,
+                issueUserToken,
+                addressProofs,
+                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock),
+                ids,
+                clock,
+                passwords.isSignUp(),
+                passwords.isTokenAtSignUp());
+        this.signInWithExternalIdentity = new SignInWithExternalIdentity(externalTokens, externalUsers, issueUserToken);
         Duration loginWindow = userTokens.getFailedLoginWindow().toJavaDuration();
-        this.logIn = new LogIn(stores.users(), hasher, issueUserToken,
+        this.logIn = new LogIn(
+                stores.users(),
+                hasher,
+                issueUserToken,
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
                 new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock),
                 !passwords.isTokenAtSignUp());
         this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
-        this.bootstrapWorkspace = new BootstrapWorkspace(stores.workspaces(), stores.memberships(), stores.users(),
-                issueApiKey, issueUserToken, roleScopes, ids, clock, audit, tokenCache,
+        this.bootstrapWorkspace = new BootstrapWorkspace(
+                stores.workspaces(),
+                stores.memberships(),
+                stores.users(),
+                issueApiKey,
+                issueUserToken,
+                roleScopes,
+                ids,
+                clock,
+                audit,
+                tokenCache,
                 keys.getAuthority() == ApiKeysConfiguration.Authority.LOCAL);
-        this.manageMembers = new ManageMembers(stores.memberships(), stores.invitations(), stores.users(), roleScopes,
-                tokenCache, clock, audit);
+        this.manageMembers = new ManageMembers(
+                stores.memberships(), stores.invitations(), stores.users(), roleScopes, tokenCache, clock, audit);
         VerificationCache validationCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
         this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
-        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), stores.memberships(),
-                List.of(cache, tokenCache, validationCache),
-                clock, audit);
-        this.manageActorMappings = new ManageActorMappings(stores.actorMappings(), stores.workspaces(), roleScopes,
-                List.of(tokenCache, validationCache), ids, audit);
+        this.deleteWorkspace = new DeleteWorkspace(
+                stores.workspaces(), stores.memberships(), List.of(cache, tokenCache, validationCache), clock, audit);
+        this.manageActorMappings = new ManageActorMappings(
+                stores.actorMappings(),
+                stores.workspaces(),
+                roleScopes,
+                List.of(tokenCache, validationCache),
+                ids,
+                audit);
 
         // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
         SecretHasher workloadSecrets = new GeneratedSecretHasher(hasher);
-        this.manageWorkloads = new ManageWorkloads(stores.workloads(), workloadSecrets, ids, random, clock, audit,
-                tokenCache);
-        GrantScopes grantScopes = new GrantScopes(stores.memberships(), stores.workloads(), roleScopes,
-                stores.workspaces());
-        this.manageDelegationGrants = new ManageDelegationGrants(stores.delegationGrants(), stores.workloads(),
-                grantScopes, ids, clock, audit, tokenCache, stores.revokedTokens());
+        this.manageWorkloads =
+                new ManageWorkloads(stores.workloads(), workloadSecrets, ids, random, clock, audit, tokenCache);
+        GrantScopes grantScopes =
+                new GrantScopes(stores.memberships(), stores.workloads(), roleScopes, stores.workspaces());
+        this.manageDelegationGrants = new ManageDelegationGrants(
+                stores.delegationGrants(),
+                stores.workloads(),
+                grantScopes,
+                ids,
+                clock,
+                audit,
+                tokenCache,
+                stores.revokedTokens());
         var workloadTokens = configuration.getWorkloadTokens();
-        this.signingKeys = new WorkloadSigningKeys(stores.signingKeys(),
-                ConfiguredSecrets.keyEncryptionKey(workloadTokens), clock, workloadTokens.getActivationDelay().toJavaDuration(),
-                IssueWorkloadToken.LIFETIME.plusMinutes(1), Duration.ofMinutes(1));
-        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(signingKeys, workloadTokens.getIssuer(),
-                workloadTokens.getAudience(), clock);
-        this.principalAssertions = new Rs256PrincipalAssertions(signingKeys, workloadTokens.getIssuer(),
-                PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
-        this.issueWorkloadToken = new IssueWorkloadToken(stores.workloads(), stores.delegationGrants(), grantScopes,
-                workloadSecrets, workloadTokenCodec, ids, clock);
+        this.signingKeys = new WorkloadSigningKeys(
+                stores.signingKeys(),
+                ConfiguredSecrets.keyEncryptionKey(workloadTokens),
+                clock,
+                workloadTokens.getActivationDelay().toJavaDuration(),
+                IssueWorkloadToken.LIFETIME.plusMinutes(1),
+                Duration.ofMinutes(1));
+        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(
+                signingKeys, workloadTokens.getIssuer(), workloadTokens.getAudience(), clock);
+        this.principalAssertions = new Rs256PrincipalAssertions(
+                signingKeys, workloadTokens.getIssuer(), PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
+        this.issueWorkloadToken = new IssueWorkloadToken(
+                stores.workloads(),
+                stores.delegationGrants(),
+                grantScopes,
+                workloadSecrets,
+                workloadTokenCodec,
+                ids,
+                clock);
 
         this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
-        this.sensitiveActions = new SensitiveActions(stores.approvals(), stores.delegationGrants(), ids, clock, audit,
+        this.sensitiveActions = new SensitiveActions(
+                stores.approvals(),
+                stores.delegationGrants(),
+                ids,
+                clock,
+                audit,
                 configuration.getApprovals().requiredFor());
 
         this.oauth = configuration.getOauth().isEnabled()
-                ? Optional.of(oauthServer(configuration.getOauth(), stores, principals, tokenCache,
+                ? Optional.of(oauthServer(
+                        configuration.getOauth(),
+                        stores,
+                        principals,
+                        tokenCache,
                         userTokens.getRevalidateAfter().toJavaDuration(),
-                        audit, ids, random, clock, documents))
+                        audit,
+                        ids,
+                        random,
+                        clock,
+                        documents))
                 : Optional.empty();
 
         List<CredentialVerifier> chain = new ArrayList<>();
         // Before user tokens: both carry our issuer, and only this one checks typ: at+jwt.
-        chain.add(new WorkloadTokenVerifier(workloadTokenCodec, stores.delegationGrants(), grantScopes,
-                stores.revokedTokens(), tokenVerifications, clock));
+        chain.add(new WorkloadTokenVerifier(
+                workloadTokenCodec,
+                stores.delegationGrants(),
+                grantScopes,
+                stores.revokedTokens(),
+                tokenVerifications,
+                clock));
         boolean workosKeys = keys.getAuthority() == ApiKeysConfiguration.Authority.WORKOS;
         if (workosKeys && workos.isEmpty()) {
-            throw new IllegalStateException("apiKeys.authority is workos but workos.apiKey and workos.clientId are not set");
+            throw new IllegalStateException(
+                    "apiKeys.authority is workos but workos.apiKey and workos.clientId are not set");
         }
         if (!workosKeys) {
             chain.add(apiKeyVerifier);
@@ -258,43 +362,100 @@ final class LatchkeyCore {
             MappedActors actors = new MappedActors(stores.actorMappings(), roleScopes);
             var workosConfig = configuration.getWorkos();
             if (workosKeys) {
-                chain.add(new ProviderApiKeyVerifier(provider, actors, new CachedTokenVerification(validationCache,
-                        clock, workosConfig.getValidationCacheTtl().toJavaDuration(), workosConfig.getOutageGrace().toJavaDuration(),
-                        AuthError.INVALID_API_KEY), clock));
+                chain.add(new ProviderApiKeyVerifier(
+                        provider,
+                        actors,
+                        new CachedTokenVerification(
+                                validationCache,
+                                clock,
+                                workosConfig.getValidationCacheTtl().toJavaDuration(),
+                                workosConfig.getOutageGrace().toJavaDuration(),
+                                AuthError.INVALID_API_KEY),
+                        clock));
             }
-            chain.add(new ProviderAccessTokenVerifier(provider, actors, new CachedTokenVerification(tokenCache, clock,
-                    userTokens.getRevalidateAfter().toJavaDuration(), workosConfig.getOutageGrace().toJavaDuration(),
-                    AuthError.INVALID_JWT)));
+            chain.add(new ProviderAccessTokenVerifier(
+                    provider,
+                    actors,
+                    new CachedTokenVerification(
+                            tokenCache,
+                            clock,
+                            userTokens.getRevalidateAfter().toJavaDuration(),
+                            workosConfig.getOutageGrace().toJavaDuration(),
+                            AuthError.INVALID_JWT)));
         });
         this.verifiers = List.copyOf(chain);
     }
 
-    private static OAuthServer oauthServer(OAuthConfiguration config, JdbiStores stores, UserPrincipals principals,
-            VerificationCache tokenCache, Duration revalidateAfter, AuditTrail audit,
-            IdGenerator ids, SecureRandom random, Clock clock, ClientMetadataDocuments documents) {
+    private static OAuthServer oauthServer(
+            OAuthConfiguration config,
+            JdbiStores stores,
+            UserPrincipals principals,
+            VerificationCache tokenCache,
+            Duration revalidateAfter,
+            AuditTrail audit,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock,
+            ClientMetadataDocuments documents) {
         OAuthSettings settings = config.toSettings();
         ProtectedResources resources = config.toProtectedResources();
         OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
         OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), tokenCache, clock);
         OAuthTokenIssuer issuer = new OAuthTokenIssuer(stores.oauthTokens(), clients, settings, ids, random, clock);
         AuthenticateClient authenticateClient = new AuthenticateClient(clients);
-        return new OAuthServer(settings, resources,
-                new RegisterClient(stores.oauthClients(), new FailedAttemptLimiter(config.getMaxRegistrationsPerAddress(),
-                        config.getRegistrationWindow().toJavaDuration(), clock), settings.supportedScopes(), ids, random, clock),
+        return new OAuthServer(
+                settings,
+                resources,
+                new RegisterClient(
+                        stores.oauthClients(),
+                        new FailedAttemptLimiter(
+                                config.getMaxRegistrationsPerAddress(),
+                                config.getRegistrationWindow().toJavaDuration(),
+                                clock),
+                        settings.supportedScopes(),
+                        ids,
+                        random,
+                        clock),
                 new ValidateAuthorizationRequest(clients, resources, settings),
-                new GrantConsent(stores.users(), stores.memberships(), stores.workspaces(), principals,
-                        stores.authorizationCodes(), settings, audit, random, clock),
-                new IssueOAuthTokens(authenticateClient, List.of(
-                        new AuthorizationCodeGrant(stores.authorizationCodes(), issuer, revocations, resources, clock),
-                        new RefreshTokenGrant(stores.oauthTokens(), issuer, revocations, resources, settings,
-                                stores.users(), clock))),
+                new GrantConsent(
+                        stores.users(),
+                        stores.memberships(),
+                        stores.workspaces(),
+                        principals,
+                        stores.authorizationCodes(),
+                        settings,
+                        audit,
+                        random,
+                        clock),
+                new IssueOAuthTokens(
+                        authenticateClient,
+                        List.of(
+                                new AuthorizationCodeGrant(
+                                        stores.authorizationCodes(), issuer, revocations, resources, clock),
+                                new RefreshTokenGrant(
+                                        stores.oauthTokens(),
+                                        issuer,
+                                        revocations,
+                                        resources,
+                                        settings,
+                                        stores.users(),
+                                        clock))),
                 new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations),
                 new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock),
-                new ExpireOAuthRecords(stores.oauthClients(), stores.authorizationCodes(), stores.oauthTokens(),
-                        config.getUnusedClientExpiry().toJavaDuration(), clock),
-                new OAuthTokenVerifier(stores.oauthTokens(), stores.users(), principals, new CachedTokenVerification(
-                        tokenCache, clock, revalidateAfter, Duration.ZERO,
-                        AuthError.INVALID_OAUTH_TOKEN), settings, clock));
+                new ExpireOAuthRecords(
+                        stores.oauthClients(),
+                        stores.authorizationCodes(),
+                        stores.oauthTokens(),
+                        config.getUnusedClientExpiry().toJavaDuration(),
+                        clock),
+                new OAuthTokenVerifier(
+                        stores.oauthTokens(),
+                        stores.users(),
+                        principals,
+                        new CachedTokenVerification(
+                                tokenCache, clock, revalidateAfter, Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+                        settings,
+                        clock));
     }
 
     /** The credential verifiers in the order they are asked. */

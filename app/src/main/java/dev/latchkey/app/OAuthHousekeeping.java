@@ -24,8 +24,7 @@ final class OAuthHousekeeping implements Managed {
 
     @Override
     public void start() {
-        timer.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runQuietly() {

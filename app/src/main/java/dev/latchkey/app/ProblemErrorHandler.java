@@ -22,8 +22,9 @@ import org.eclipse.jetty.util.Callback;
 final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) throws IOException {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
     }
@@ -41,16 +42,19 @@ final class ProblemErrorHandler extends ErrorHandler {
             413, "The request body is too large",
             414, "The request URI is too long",
             431, "The request's headers are too large");
-    private static final Map<Integer, String> CODES = Map.of(404, HttpErrorCodes.NOT_FOUND,
-            405, HttpErrorCodes.METHOD_NOT_ALLOWED);
+
+    private static final Map<Integer, String> CODES =
+            Map.of(404, HttpErrorCodes.NOT_FOUND, 405, HttpErrorCodes.METHOD_NOT_ALLOWED);
 
     static String body(int status) {
         boolean ours = status >= 500;
         String code = ours ? HttpErrorCodes.INTERNAL_ERROR : CODES.getOrDefault(status, HttpErrorCodes.INVALID_REQUEST);
-        String detail = ours ? "Something went wrong on our side"
+        String detail = ours
+                ? "Something went wrong on our side"
                 : DETAILS.getOrDefault(status, "The request is malformed or ambiguous");
-        return "{\"type\":\"urn:latchkey:problem:" + code + "\",\"title\":\"" + (ours ? "Internal server error"
-                : "Invalid request") + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code
+        return "{\"type\":\"urn:latchkey:problem:" + code + "\",\"title\":\""
+                + (ours ? "Internal server error" : "Invalid request") + "\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\",\"code\":\"" + code
                 + "\"}";
     }
 }

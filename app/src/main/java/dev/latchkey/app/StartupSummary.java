@@ -20,8 +20,7 @@ import org.eclipse.jetty.server.Server;
  */
 final class StartupSummary {
 
-    private StartupSummary() {
-    }
+    private StartupSummary() {}
 
     static String of(Server server, LatchkeyConfiguration configuration, List<CredentialVerifier> verifiers) {
         List<String> parts = new ArrayList<>();
@@ -32,10 +31,11 @@ final class StartupSummary {
             }
         }
         parts.add("database " + database(configuration.getDataSourceFactory().getUrl()));
-        parts.add("credentials " + verifiers.stream().map(v -> v.kind().wireName()).distinct()
-                .collect(Collectors.joining(",")));
+        parts.add("credentials "
+                + verifiers.stream().map(v -> v.kind().wireName()).distinct().collect(Collectors.joining(",")));
         List<String> providers = new ArrayList<>(configuration.getTrustedIssuers().stream()
-                .map(TrustedIssuerSettings::name).toList());
+                .map(TrustedIssuerSettings::name)
+                .toList());
         if (configuration.getWorkos().isEnabled()) {
             providers.add("workos");
         }

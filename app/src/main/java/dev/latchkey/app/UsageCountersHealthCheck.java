@@ -17,7 +17,8 @@ final class UsageCountersHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        return redis.ping() ? Result.healthy("shared budget in Redis")
+        return redis.ping()
+                ? Result.healthy("shared budget in Redis")
                 : Result.unhealthy("Redis unreachable: rate limits and usage caps enforced per instance");
     }
 }

@@ -40,12 +40,14 @@ class AgentGovernanceHttpTest {
 
     @BeforeEach
     void ownerAndMember() {
-        owner = call("POST", "/workspaces/bootstrap", register(email()), Map.of()).string("access_token");
+        owner = call("POST", "/workspaces/bootstrap", register(email()), Map.of())
+                .string("access_token");
         String memberEmail = email();
         register(memberEmail);
         call("POST", "/members", owner, Map.of("email", memberEmail, "role", "member"));
-        member = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", memberEmail,
-                "password", PASSWORD)))).string("access_token");
+        member = Reply.of(request(APP, "/auth/login")
+                        .post(Entity.json(Map.of("email", memberEmail, "password", PASSWORD))))
+                .string("access_token");
         memberId = (String) call("GET", "/whoami", member, null).body().get("actor_id");
     }
 
@@ -53,9 +55,14 @@ class AgentGovernanceHttpTest {
         Reply registered = call("POST", "/internal/auth/workloads", owner, Map.of("name", "ingest agent"));
         assertThat(registered.status()).isEqualTo(201);
         String workload = registered.string("id");
-        String policy = call("POST", "/internal/auth/workload-policies", owner,
-                Map.of("workload_id", workload, "scopes", scopes)).string("id");
-        assertThat(call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of()).status())
+        String policy = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", workload, "scopes", scopes))
+                .string("id");
+        assertThat(call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of())
+                        .status())
                 .isEqualTo(200);
         return workload;
     }
@@ -67,21 +74,32 @@ class AgentGovernanceHttpTest {
         assertThat(registered.string("secret")).startsWith("wk_").hasSizeGreaterThan(40);
         String workload = registered.string("id");
         assertThat(call("GET", "/internal/auth/workloads", owner, null).body().toString())
-                .contains(workload).doesNotContain(registered.string("secret"));
+                .contains(workload)
+                .doesNotContain(registered.string("secret"));
 
-        Reply proposed = call("POST", "/internal/auth/workload-policies", owner,
+        Reply proposed = call(
+                "POST",
+                "/internal/auth/workload-policies",
+                owner,
                 Map.of("workload_id", workload, "scopes", List.of("pipelines:read", "pipelines:compile")));
         assertThat(proposed.status()).isEqualTo(201);
         assertThat(proposed.body()).containsEntry("status", "proposed");
         String policy = proposed.string("id");
-        assertThat(call("GET", "/internal/auth/workload-policies", owner, null).body().toString()).contains(policy);
+        assertThat(call("GET", "/internal/auth/workload-policies", owner, null)
+                        .body()
+                        .toString())
+                .contains(policy);
 
-        assertProblem(call("POST", "/internal/auth/workload-policies/" + policy + "/approve", member, Map.of()), 403,
+        assertProblem(
+                call("POST", "/internal/auth/workload-policies/" + policy + "/approve", member, Map.of()),
+                403,
                 "insufficient_scope");
         Reply approved = call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
         assertThat(approved.body()).containsEntry("status", "approved").containsKey("decided_at");
         assertThat(approved.string("decided_by")).startsWith("usr_");
-        assertProblem(call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of()), 409,
+        assertProblem(
+                call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of()),
+                409,
                 "conflict");
     }
 
@@ -89,8 +107,11 @@ class AgentGovernanceHttpTest {
     void aGrantIsTheIntersectionOfUserPolicyAndRequestAndExplainsItself() {
         String workload = workloadWithApprovedPolicy(List.of("records:read", "pipelines:*"));
 
-        Reply created = call("POST", "/internal/auth/delegation-grants", member, Map.of("workload_id", workload,
-                "scopes", List.of("records:*", "pipelines:read"), "expires_in", 600));
+        Reply created = call(
+                "POST",
+                "/internal/auth/delegation-grants",
+                member,
+                Map.of("workload_id", workload, "scopes", List.of("records:*", "pipelines:read"), "expires_in", 600));
 
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         @SuppressWarnings("unchecked")
@@ -101,7 +122,8 @@ class AgentGovernanceHttpTest {
                 .contains("scope=pipelines:read, fate=removed, limited_by=[user]");
         @SuppressWarnings("unchecked")
         String grant = (String) ((Map<String, Object>) created.body().get("grant")).get("id");
-        assertThat(call("GET", "/internal/auth/delegation-grants/" + grant + "/explain", member, null).body())
+        assertThat(call("GET", "/internal/auth/delegation-grants/" + grant + "/explain", member, null)
+                        .body())
                 .containsEntry("effective", List.of("records:read"));
     }
 
@@ -109,33 +131,54 @@ class AgentGovernanceHttpTest {
     void anEmptyIntersectionIsRefusedNamingWhatWasMissingAndADryRunOnlyExplains() {
         String workload = workloadWithApprovedPolicy(List.of("pipelines:read"));
 
-        Reply dryRun = call("POST", "/internal/auth/delegation-grants", member, Map.of("workload_id", workload,
-                "scopes", List.of("pipelines:read"), "dry_run", true));
+        Reply dryRun = call(
+                "POST",
+                "/internal/auth/delegation-grants",
+                member,
+                Map.of("workload_id", workload, "scopes", List.of("pipelines:read"), "dry_run", true));
         assertThat(dryRun.status()).isEqualTo(200);
         assertThat(dryRun.body()).containsEntry("dry_run", true).doesNotContainKey("grant");
 
-        Reply refused = call("POST", "/internal/auth/delegation-grants", member, Map.of("workload_id", workload,
-                "scopes", List.of("pipelines:read")));
+        Reply refused = call(
+                "POST",
+                "/internal/auth/delegation-grants",
+                member,
+                Map.of("workload_id", workload, "scopes", List.of("pipelines:read")));
         assertProblem(refused, 403, "insufficient_scope");
         assertThat(refused.string("detail")).contains("pipelines:read").contains("user");
-        assertThat(call("GET", "/internal/auth/delegation-grants", member, null).body().get("data"))
-                .asList().isEmpty();
+        assertThat(call("GET", "/internal/auth/delegation-grants", member, null)
+                        .body()
+                        .get("data"))
+                .asList()
+                .isEmpty();
     }
 
     @Test
     void narrowingThePolicyNarrowsOutstandingGrantsAtOnce() {
         String workload = workloadWithApprovedPolicy(List.of("records:*"));
         @SuppressWarnings("unchecked")
-        String grant = (String) ((Map<String, Object>) call("POST", "/internal/auth/delegation-grants", member,
-                Map.of("workload_id", workload, "scopes", List.of("records:*"))).body().get("grant")).get("id");
+        String grant = (String) ((Map<String, Object>) call(
+                                "POST",
+                                "/internal/auth/delegation-grants",
+                                member,
+                                Map.of("workload_id", workload, "scopes", List.of("records:*")))
+                        .body()
+                        .get("grant"))
+                .get("id");
 
-        String narrower = call("POST", "/internal/auth/workload-policies", owner,
-                Map.of("workload_id", workload, "scopes", List.of("records:read"))).string("id");
+        String narrower = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", workload, "scopes", List.of("records:read")))
+                .string("id");
         call("POST", "/internal/auth/workload-policies/" + narrower + "/approve", owner, Map.of());
 
-        assertThat(call("GET", "/internal/auth/delegation-grants/" + grant + "/explain", member, null).body())
+        assertThat(call("GET", "/internal/auth/delegation-grants/" + grant + "/explain", member, null)
+                        .body())
                 .containsEntry("effective", List.of("records:read"));
-        String policies = call("GET", "/internal/auth/workloads/" + workload + "/policies", owner, null).body()
+        String policies = call("GET", "/internal/auth/workloads/" + workload + "/policies", owner, null)
+                .body()
                 .toString();
         assertThat(policies).contains("superseded").contains("approved");
     }
@@ -144,17 +187,30 @@ class AgentGovernanceHttpTest {
     void grantsAreRevokedByTheirUserOrAnAdminAndInvisibleToOthers() {
         String workload = workloadWithApprovedPolicy(List.of("records:read"));
         @SuppressWarnings("unchecked")
-        String grant = (String) ((Map<String, Object>) call("POST", "/internal/auth/delegation-grants", member,
-                Map.of("workload_id", workload, "scopes", List.of("records:read"))).body().get("grant")).get("id");
+        String grant = (String) ((Map<String, Object>) call(
+                                "POST",
+                                "/internal/auth/delegation-grants",
+                                member,
+                                Map.of("workload_id", workload, "scopes", List.of("records:read")))
+                        .body()
+                        .get("grant"))
+                .get("id");
         String outsiderEmail = email();
         register(outsiderEmail);
         call("POST", "/members", owner, Map.of("email", outsiderEmail, "role", "viewer"));
-        String outsider = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", outsiderEmail,
-                "password", PASSWORD)))).string("access_token");
+        String outsider = Reply.of(request(APP, "/auth/login")
+                        .post(Entity.json(Map.of("email", outsiderEmail, "password", PASSWORD))))
+                .string("access_token");
 
         assertProblem(call("DELETE", "/internal/auth/delegation-grants/" + grant, outsider, null), 404, "not_found");
-        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant, member, null).status()).isEqualTo(204);
-        assertThat(call("GET", "/internal/auth/delegation-grants", owner, null).body().toString())
-                .contains(grant).contains("status=revoked").contains(memberId);
+        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant, member, null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(call("GET", "/internal/auth/delegation-grants", owner, null)
+                        .body()
+                        .toString())
+                .contains(grant)
+                .contains("status=revoked")
+                .contains(memberId);
     }
 }

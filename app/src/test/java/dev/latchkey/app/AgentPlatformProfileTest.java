@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AgentPlatformProfileTest {
     private static final String CLIENT_ID = "agent-platform.apps.googleusercontent.com";
     static final TestIssuer GOOGLE = new TestIssuer();
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profile("agent-platform",
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profile(
+            "agent-platform",
             ConfigOverride.config("trustedIssuers[0].jwksUrl", GOOGLE.jwksUrl()),
             ConfigOverride.config("trustedIssuers[0].audience", CLIENT_ID));
     private static final String PASSWORD = "correct horse battery staple";
@@ -50,7 +51,8 @@ class AgentPlatformProfileTest {
     }
 
     private static Reply check(String method, String uri, String token) {
-        var builder = TestApps.request(APP, "/authz/check").header("X-Original-Method", method)
+        var builder = TestApps.request(APP, "/authz/check")
+                .header("X-Original-Method", method)
                 .header("X-Original-URI", uri);
         if (token != null) {
             builder = builder.header("Authorization", "Bearer " + token);
@@ -63,7 +65,8 @@ class AgentPlatformProfileTest {
     }
 
     private static String login(String email) {
-        return post("/auth/login", null, Map.of("email", email, "password", PASSWORD)).string("access_token");
+        return post("/auth/login", null, Map.of("email", email, "password", PASSWORD))
+                .string("access_token");
     }
 
     private static String joined(String role) {
@@ -75,8 +78,10 @@ class AgentPlatformProfileTest {
     }
 
     private static Map<String, Object> claims(String jwt) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(new String(Base64.getUrlDecoder()
-                .decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8), Map.class);
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(
+                        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8),
+                        Map.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -84,23 +89,41 @@ class AgentPlatformProfileTest {
     static void platform() {
         String email = email();
         post("/auth/register", null, Map.of("email", email, "password", PASSWORD));
-        owner = post("/workspaces/bootstrap", login(email), Map.of("name", "Agent platform")).string("access_token");
+        owner = post("/workspaces/bootstrap", login(email), Map.of("name", "Agent platform"))
+                .string("access_token");
         member = joined("member");
         viewer = joined("viewer");
         Reply workload = post("/internal/auth/workloads", owner, Map.of("name", "release agent"));
         workloadId = workload.string("id");
         workloadSecret = workload.string("secret");
-        String policy = post("/internal/auth/workload-policies", owner, Map.of("workload_id", workloadId,
-                "scopes", List.of("pipelines:read", "pipelines:write", "pipelines:delete", "agents:execute"))).string("id");
+        String policy = post(
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of(
+                                "workload_id",
+                                workloadId,
+                                "scopes",
+                                List.of("pipelines:read", "pipelines:write", "pipelines:delete", "agents:execute")))
+                .string("id");
         post("/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
-        grantId = (String) ((Map<String, Object>) post("/internal/auth/delegation-grants", member,
-                Map.of("workload_id", workloadId, "scopes", List.of("pipelines:*", "agents:execute", "tools:read")))
-                .body().get("grant")).get("id");
+        grantId = (String) ((Map<String, Object>) post(
+                                "/internal/auth/delegation-grants",
+                                member,
+                                Map.of(
+                                        "workload_id",
+                                        workloadId,
+                                        "scopes",
+                                        List.of("pipelines:*", "agents:execute", "tools:read")))
+                        .body()
+                        .get("grant"))
+                .get("id");
     }
 
     private static Reply workloadToken(String grant) {
-        return post("/internal/auth/workload-token", null, Map.of("workload_id", workloadId,
-                "workload_secret", workloadSecret, "grant_id", grant));
+        return post(
+                "/internal/auth/workload-token",
+                null,
+                Map.of("workload_id", workloadId, "workload_secret", workloadSecret, "grant_id", grant));
     }
 
     // Auth types, row 1: user access token, HS256 with SECRET_KEY, sub/tenant_id/org_role/exp, ~90 days.
@@ -120,18 +143,31 @@ class AgentPlatformProfileTest {
         assertThat(issued.status()).isEqualTo(200);
         assertThat((Integer) issued.body().get("expires_in")).isBetween(290, 300);
         Map<String, Object> claims = claims(issued.string("access_token"));
-        assertThat(claims).containsEntry("sub", workloadId).containsEntry("grant_id", grantId)
+        assertThat(claims)
+                .containsEntry("sub", workloadId)
+                .containsEntry("grant_id", grantId)
                 .containsKeys("tenant_id", "scope", "jti", "act");
         assertThat(claims.get("scope")).isEqualTo("agents:execute pipelines:delete pipelines:read pipelines:write");
-        assertThat(Reply.of(TestApps.request(APP, "/.well-known/jwks.json").get()).body().toString()).contains("RSA");
+        assertThat(Reply.of(TestApps.request(APP, "/.well-known/jwks.json").get())
+                        .body()
+                        .toString())
+                .contains("RSA");
         assertProblem(workloadToken("grant_none"), 404, "not_found");
     }
 
     // Auth types, row 3: Google SSO, Google ID token -> platform JWT.
     @Test
     void googleSsoTurnsAGoogleIdTokenIntoAPlatformJwt() {
-        Reply signedIn = post("/auth/google", null, Map.of("id_token", GOOGLE.idToken("https://accounts.google.com",
-                CLIENT_ID, "google-" + UUID.randomUUID(), Map.of("email", email(), "email_verified", true))));
+        Reply signedIn = post(
+                "/auth/google",
+                null,
+                Map.of(
+                        "id_token",
+                        GOOGLE.idToken(
+                                "https://accounts.google.com",
+                                CLIENT_ID,
+                                "google-" + UUID.randomUUID(),
+                                Map.of("email", email(), "email_verified", true))));
 
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.string("access_token")).startsWith("eyJ");
@@ -141,10 +177,17 @@ class AgentPlatformProfileTest {
     @Test
     void groupsAbcAreEnforcedByScopeForPeopleAndWorkloads() {
         String agent = workloadToken(grantId).string("access_token");
-        for (String[] row : new String[][] {{"GET", "/api/v1/pipelines"}, {"POST", "/api/v1/agents"},
-            {"PUT", "/api/v1/tools/t_1"}, {"POST", "/api/v1/artifacts/a_1/compile"},
-            {"POST", "/api/v1/agents/ag_1/execute"}, {"GET", "/api/v1/agents/ag_1/stream"}}) {
-            assertThat(check(row[0], row[1], member).status()).as(row[0] + " " + row[1]).isEqualTo(200);
+        for (String[] row : new String[][] {
+            {"GET", "/api/v1/pipelines"},
+            {"POST", "/api/v1/agents"},
+            {"PUT", "/api/v1/tools/t_1"},
+            {"POST", "/api/v1/artifacts/a_1/compile"},
+            {"POST", "/api/v1/agents/ag_1/execute"},
+            {"GET", "/api/v1/agents/ag_1/stream"}
+        }) {
+            assertThat(check(row[0], row[1], member).status())
+                    .as(row[0] + " " + row[1])
+                    .isEqualTo(200);
         }
         assertProblem(check("POST", "/api/v1/pipelines", viewer), 403, "insufficient_scope");
         assertThat(check("POST", "/api/v1/pipelines", viewer).string("detail")).contains("pipelines:create");
@@ -160,14 +203,18 @@ class AgentPlatformProfileTest {
     @Test
     void commonFailuresRowByRow() {
         assertProblem(check("GET", "/api/v1/pipelines", null), 401, "missing_auth");
-        assertProblem(check("GET", "/api/v1/pipelines", "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJsYXRjaGtleSJ9.c2ln"), 401,
+        assertProblem(
+                check("GET", "/api/v1/pipelines", "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJsYXRjaGtleSJ9.c2ln"),
+                401,
                 "invalid_jwt");
         assertProblem(check("POST", "/api/v1/pipelines", viewer), 403, "insufficient_scope");
         String agent = workloadToken(grantId).string("access_token");
         Reply sensitive = check("DELETE", "/api/v1/pipelines/p_1", agent);
         assertProblem(sensitive, 403, "approval_required");
         assertThat(sensitive.string("detail")).contains("Sensitive action requires explicit approval");
-        assertThat(check("DELETE", "/api/v1/pipelines/p_1", member).status()).as("people are not asked").isEqualTo(200);
+        assertThat(check("DELETE", "/api/v1/pipelines/p_1", member).status())
+                .as("people are not asked")
+                .isEqualTo(200);
 
         // Tenant context required: a signed-in user with no workspace has none in their token.
         String email = email();
@@ -177,12 +224,18 @@ class AgentPlatformProfileTest {
 
         // Revoked / jti inactive: a grant revoked kills its tokens at once.
         @SuppressWarnings("unchecked")
-        String shortGrant = (String) ((Map<String, Object>) post("/internal/auth/delegation-grants", member,
-                Map.of("workload_id", workloadId, "scopes", List.of("pipelines:read"))).body().get("grant")).get("id");
+        String shortGrant = (String) ((Map<String, Object>) post(
+                                "/internal/auth/delegation-grants",
+                                member,
+                                Map.of("workload_id", workloadId, "scopes", List.of("pipelines:read")))
+                        .body()
+                        .get("grant"))
+                .get("id");
         String doomed = workloadToken(shortGrant).string("access_token");
         assertThat(check("GET", "/api/v1/pipelines", doomed).status()).isEqualTo(200);
         Reply.of(TestApps.request(APP, "/internal/auth/delegation-grants/" + shortGrant)
-                .header("Authorization", "Bearer " + member).delete());
+                .header("Authorization", "Bearer " + member)
+                .delete());
         assertProblem(check("GET", "/api/v1/pipelines", doomed), 401, "token_revoked");
     }
 }

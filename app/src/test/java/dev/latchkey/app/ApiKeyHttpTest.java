@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ApiKeyHttpTest {
     static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2();
-    
+
     private CreateWorkspace.Created workspace;
     private String rootKey;
 
@@ -33,7 +33,8 @@ class ApiKeyHttpTest {
     }
 
     private static Reply get(String path, String key) {
-        return Reply.of(request(APP, path).header("Authorization", "Bearer " + key).get());
+        return Reply.of(
+                request(APP, path).header("Authorization", "Bearer " + key).get());
     }
 
     private static Map<String, Object> body(Reply reply) {
@@ -45,7 +46,8 @@ class ApiKeyHttpTest {
     }
 
     private Map<String, Object> createKey(String withKey, Map<String, Object> request) {
-        Reply reply = Reply.of(request(APP, "/api-keys").header("X-API-Key", withKey).post(Entity.json(request)));
+        Reply reply =
+                Reply.of(request(APP, "/api-keys").header("X-API-Key", withKey).post(Entity.json(request)));
         assertThat(reply.status()).as("create status").isEqualTo(201);
         return reply.body();
     }
@@ -58,7 +60,9 @@ class ApiKeyHttpTest {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.mediaType()).isEqualTo("application/problem+json");
         Map<String, Object> problem = reply.body();
-        assertThat(problem).containsEntry("code", code).containsEntry("status", status)
+        assertThat(problem)
+                .containsEntry("code", code)
+                .containsEntry("status", status)
                 .containsKeys("type", "title", "detail");
         assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("at dev.latchkey");
     }
@@ -77,7 +81,8 @@ class ApiKeyHttpTest {
 
         assertThat(response.status()).isEqualTo(200);
         Map<String, Object> me = body(response);
-        assertThat(me).containsEntry("credential_kind", "api_key")
+        assertThat(me)
+                .containsEntry("credential_kind", "api_key")
                 .containsEntry("credential_id", workspace.firstKey().key().id())
                 .containsEntry("tenant_id", workspace.workspace().id())
                 .containsEntry("actor_kind", "service")
@@ -87,7 +92,8 @@ class ApiKeyHttpTest {
 
     @Test
     void whoamiWithApiKeyHeaderWorksToo() {
-        Reply response = Reply.of(request(APP, "/whoami").header("X-API-Key", rootKey).get());
+        Reply response =
+                Reply.of(request(APP, "/whoami").header("X-API-Key", rootKey).get());
 
         assertThat(response.status()).isEqualTo(200);
     }
@@ -97,29 +103,40 @@ class ApiKeyHttpTest {
         Reply response = Reply.of(request(APP, "/whoami").get());
 
         // No error attribute (RFC 6750 §3.1), and where to find an authorization server (RFC 9728 §5.1).
-        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\", "
-                + "resource_metadata=\"http://127.0.0.1:1/.well-known/oauth-protected-resource\"");
+        assertThat(response.header("WWW-Authenticate"))
+                .isEqualTo("Bearer realm=\"latchkey\", "
+                        + "resource_metadata=\"http://127.0.0.1:1/.well-known/oauth-protected-resource\"");
         assertProblem(response, 401, "missing_auth");
     }
 
     @Test
     void bearerTokenInTheQueryStringIsIgnored() {
-        Reply response = Reply.of(TestApps.target(APP, "/whoami").queryParam("access_token", rootKey).request().get());
+        Reply response = Reply.of(TestApps.target(APP, "/whoami")
+                .queryParam("access_token", rootKey)
+                .request()
+                .get());
 
         assertProblem(response, 401, "missing_auth");
     }
 
     @Test
     void malformedHeadersAreInvalidAuthHeader() {
-        Reply basic = Reply.of(request(APP, "/whoami").header("Authorization", "Basic dXNlcjpwYXNz").get());
+        Reply basic = Reply.of(request(APP, "/whoami")
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .get());
         assertThat(basic.header("WWW-Authenticate")).contains("error=\"invalid_request\"");
         assertProblem(basic, 401, "invalid_auth_header");
 
         assertProblem(request(APP, "/whoami").header("Authorization", "Bearer ").get(), 401, "invalid_auth_header");
-        assertProblem(request(APP, "/whoami").header("Authorization", "Bearer a b").get(), 401,
+        assertProblem(
+                request(APP, "/whoami").header("Authorization", "Bearer a b").get(), 401, "invalid_auth_header");
+        assertProblem(
+                request(APP, "/whoami")
+                        .header("Authorization", "Bearer " + rootKey)
+                        .header("X-API-Key", rootKey)
+                        .get(),
+                401,
                 "invalid_auth_header");
-        assertProblem(request(APP, "/whoami").header("Authorization", "Bearer " + rootKey)
-                .header("X-API-Key", rootKey).get(), 401, "invalid_auth_header");
     }
 
     @Test
@@ -135,12 +152,13 @@ class ApiKeyHttpTest {
 
     @Test
     void createUseListRevokeThenTheKeyFailsOnTheVeryNextRequest() {
-        Map<String, Object> created = createKey(rootKey, Map.of("name", "ingest agent",
-                "scopes", List.of("records:read", "api_keys:read")));
+        Map<String, Object> created =
+                createKey(rootKey, Map.of("name", "ingest agent", "scopes", List.of("records:read", "api_keys:read")));
         String key = (String) created.get("key");
         String id = (String) created.get("id");
         assertThat(key).startsWith("sk_live_").hasSize(46);
-        assertThat(created).containsEntry("prefix", key.substring(0, 16))
+        assertThat(created)
+                .containsEntry("prefix", key.substring(0, 16))
                 .containsEntry("scopes", List.of("api_keys:read", "records:read"));
 
         assertThat(get("/whoami", key).status()).isEqualTo(200);
@@ -148,38 +166,56 @@ class ApiKeyHttpTest {
         Reply listed = get("/api-keys", key);
         assertThat(listed.status()).isEqualTo(200);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> keys = (List<Map<String, Object>>) body(listed).get("data");
-        assertThat(keys).extracting(k -> k.get("id")).contains(id, workspace.firstKey().key().id());
+        List<Map<String, Object>> keys =
+                (List<Map<String, Object>>) body(listed).get("data");
+        assertThat(keys)
+                .extracting(k -> k.get("id"))
+                .contains(id, workspace.firstKey().key().id());
         assertThat(keys).allSatisfy(k -> assertThat(k).doesNotContainKey("key").doesNotContainKey("secret_hash"));
         assertThat(keys.toString()).doesNotContain(key).doesNotContain(rootKey);
 
-        Reply revoked = Reply.of(request(APP, "/api-keys/" + id).header("X-API-Key", rootKey).delete());
+        Reply revoked = Reply.of(
+                request(APP, "/api-keys/" + id).header("X-API-Key", rootKey).delete());
         assertThat(revoked.status()).isEqualTo(204);
 
         assertProblem(get("/whoami", key), 401, "invalid_api_key");
-        assertThat(Reply.of(request(APP, "/api-keys/" + id).header("X-API-Key", rootKey).delete()).status())
-                .as("revoking again is idempotent").isEqualTo(204);
+        assertThat(Reply.of(request(APP, "/api-keys/" + id)
+                                .header("X-API-Key", rootKey)
+                                .delete())
+                        .status())
+                .as("revoking again is idempotent")
+                .isEqualTo(204);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> after = (List<Map<String, Object>>) body(get("/api-keys", rootKey)).get("data");
-        assertThat(after).filteredOn(k -> id.equals(k.get("id"))).singleElement()
-                .satisfies(k -> assertThat(k).containsEntry("status", "revoked").extractingByKey("revoked_at")
+        List<Map<String, Object>> after =
+                (List<Map<String, Object>>) body(get("/api-keys", rootKey)).get("data");
+        assertThat(after)
+                .filteredOn(k -> id.equals(k.get("id")))
+                .singleElement()
+                .satisfies(k -> assertThat(k)
+                        .containsEntry("status", "revoked")
+                        .extractingByKey("revoked_at")
                         .isNotNull());
     }
 
     @Test
     void aKeyCannotMintAWiderKeyOrManageWithoutTheScope() {
-        String narrow = (String) createKey(rootKey, Map.of("name", "narrow",
-                "scopes", List.of("records:read", "api_keys:write"))).get("key");
+        String narrow = (String)
+                createKey(rootKey, Map.of("name", "narrow", "scopes", List.of("records:read", "api_keys:write")))
+                        .get("key");
 
-        Reply wider = Reply.of(request(APP, "/api-keys").header("X-API-Key", narrow)
+        Reply wider = Reply.of(request(APP, "/api-keys")
+                .header("X-API-Key", narrow)
                 .post(Entity.json(Map.of("name", "escalate", "scopes", List.of("*")))));
         assertProblem(wider, 403, "insufficient_scope");
 
         Reply list = get("/api-keys", narrow);
         assertThat(list.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
         assertThat(list.status()).isEqualTo(403);
-        assertThat(body(list)).containsEntry("code", "insufficient_scope")
-                .extractingByKey("detail").asString().contains("api_keys:read");
+        assertThat(body(list))
+                .containsEntry("code", "insufficient_scope")
+                .extractingByKey("detail")
+                .asString()
+                .contains("api_keys:read");
     }
 
     @Test
@@ -187,9 +223,18 @@ class ApiKeyHttpTest {
         CreateWorkspace.Created other = TestApps.createWorkspace(APP, "Other");
         String foreignId = other.firstKey().key().id();
 
-        assertProblem(request(APP, "/api-keys/" + foreignId).header("X-API-Key", rootKey).delete(), 404, "not_found");
-        assertProblem(request(APP, "/api-keys/" + foreignId + "/roll").header("X-API-Key", rootKey)
-                .post(Entity.json(Map.of())), 404, "not_found");
+        assertProblem(
+                request(APP, "/api-keys/" + foreignId)
+                        .header("X-API-Key", rootKey)
+                        .delete(),
+                404,
+                "not_found");
+        assertProblem(
+                request(APP, "/api-keys/" + foreignId + "/roll")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of())),
+                404,
+                "not_found");
         assertThat(get("/whoami", other.firstKey().secret().value()).status()).isEqualTo(200);
     }
 
@@ -198,11 +243,14 @@ class ApiKeyHttpTest {
         Map<String, Object> created = createKey(rootKey, Map.of("name", "deploy bot", "scopes", List.of("records:*")));
         String oldKey = (String) created.get("key");
 
-        Reply rolled = Reply.of(request(APP, "/api-keys/" + created.get("id") + "/roll").header("X-API-Key", rootKey)
+        Reply rolled = Reply.of(request(APP, "/api-keys/" + created.get("id") + "/roll")
+                .header("X-API-Key", rootKey)
                 .post(Entity.json(Map.of("grace_seconds", 3600))));
         assertThat(rolled.status()).isEqualTo(201);
         Map<String, Object> replacement = body(rolled);
-        assertThat(replacement).containsEntry("name", "deploy bot").containsEntry("scopes", List.of("records:*"))
+        assertThat(replacement)
+                .containsEntry("name", "deploy bot")
+                .containsEntry("scopes", List.of("records:*"))
                 .containsEntry("replaces", created.get("id"));
         assertThat(Instant.parse((String) replacement.get("replaced_key_expires_at")))
                 .isAfter(Instant.now().plusSeconds(3500));
@@ -210,7 +258,8 @@ class ApiKeyHttpTest {
         assertThat(get("/whoami", oldKey).status()).isEqualTo(200);
         assertThat(get("/whoami", newKey).status()).isEqualTo(200);
 
-        Reply cut = Reply.of(request(APP, "/api-keys/" + replacement.get("id") + "/roll").header("X-API-Key", rootKey)
+        Reply cut = Reply.of(request(APP, "/api-keys/" + replacement.get("id") + "/roll")
+                .header("X-API-Key", rootKey)
                 .post(Entity.json(Map.of("grace_seconds", 0))));
         assertThat(cut.status()).isEqualTo(201);
         assertProblem(get("/whoami", newKey), 401, "invalid_api_key");
@@ -219,13 +268,27 @@ class ApiKeyHttpTest {
 
     @Test
     void expiredKeysFailAndExpiryMustBeInTheFuture() throws InterruptedException {
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey).post(Entity.json(Map.of("name", "late",
-                "expires_at", "2020-01-01T00:00:00Z"))), 400, "invalid_request");
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey).post(Entity.json(Map.of("name", "late",
-                "expires_at", "tomorrow"))), 400, "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of("name", "late", "expires_at", "2020-01-01T00:00:00Z"))),
+                400,
+                "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of("name", "late", "expires_at", "tomorrow"))),
+                400,
+                "invalid_request");
 
-        String shortLived = (String) createKey(rootKey, Map.of("name", "short",
-                "expires_at", Instant.now().plusMillis(1500).toString())).get("key");
+        String shortLived = (String) createKey(
+                        rootKey,
+                        Map.of(
+                                "name",
+                                "short",
+                                "expires_at",
+                                Instant.now().plusMillis(1500).toString()))
+                .get("key");
         assertThat(get("/whoami", shortLived).status()).isEqualTo(200);
         Thread.sleep(1600);
 
@@ -234,14 +297,30 @@ class ApiKeyHttpTest {
 
     @Test
     void badBodiesAreProblemsWithoutInternals() {
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey)
-                .post(Entity.entity("{not json", MediaType.APPLICATION_JSON)), 400, "invalid_request");
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey)
-                .post(Entity.json(Map.of("name", "x", "surprise", true))), 400, "invalid_request");
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey)
-                .post(Entity.json(Map.of("name", "x", "scopes", List.of("NOT A SCOPE")))), 400, "invalid_request");
-        assertProblem(request(APP, "/api-keys").header("X-API-Key", rootKey)
-                .post(Entity.json(Map.of("scopes", List.of("*")))), 400, "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.entity("{not json", MediaType.APPLICATION_JSON)),
+                400,
+                "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of("name", "x", "surprise", true))),
+                400,
+                "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of("name", "x", "scopes", List.of("NOT A SCOPE")))),
+                400,
+                "invalid_request");
+        assertProblem(
+                request(APP, "/api-keys")
+                        .header("X-API-Key", rootKey)
+                        .post(Entity.json(Map.of("scopes", List.of("*")))),
+                400,
+                "invalid_request");
         assertProblem(request(APP, "/no/such/route").get(), 404, "not_found");
         assertProblem(request(APP, "/health").put(Entity.json(Map.of())), 405, "method_not_allowed");
     }
@@ -252,27 +331,42 @@ class ApiKeyHttpTest {
             createKey(rootKey, Map.of("name", "k" + i, "scopes", List.of("records:read")));
         }
 
-        Map<String, Object> first = body(TestApps.target(APP, "/audit-events").queryParam("limit", 2).request()
-                .header("X-API-Key", rootKey).get());
+        Map<String, Object> first = body(TestApps.target(APP, "/audit-events")
+                .queryParam("limit", 2)
+                .request()
+                .header("X-API-Key", rootKey)
+                .get());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> events = (List<Map<String, Object>>) first.get("data");
         assertThat(events).extracting(e -> e.get("action")).containsExactly("api_key.created", "api_key.created");
-        assertThat(events.get(0)).containsEntry("actor_id", workspace.firstKey().key().id())
+        assertThat(events.get(0))
+                .containsEntry("actor_id", workspace.firstKey().key().id())
                 .containsEntry("source_address", "127.0.0.1");
         assertThat(((Map<?, ?>) events.get(0).get("details")).get("name")).isEqualTo("k2");
 
-        Map<String, Object> second = body(TestApps.target(APP, "/audit-events").queryParam("limit", 10)
-                .queryParam("before", first.get("next_cursor")).request().header("X-API-Key", rootKey).get());
+        Map<String, Object> second = body(TestApps.target(APP, "/audit-events")
+                .queryParam("limit", 10)
+                .queryParam("before", first.get("next_cursor"))
+                .request()
+                .header("X-API-Key", rootKey)
+                .get());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rest = (List<Map<String, Object>>) second.get("data");
-        assertThat(rest).extracting(e -> e.get("action"))
+        assertThat(rest)
+                .extracting(e -> e.get("action"))
                 .containsExactly("api_key.created", "api_key.created", "workspace.created");
         assertThat(second).doesNotContainKey("next_cursor");
 
         String noAudit = (String) createKey(rootKey, Map.of("name", "no audit", "scopes", List.of("records:read")))
                 .get("key");
         assertProblem(request(APP, "/audit-events").header("X-API-Key", noAudit).get(), 403, "insufficient_scope");
-        assertProblem(TestApps.target(APP, "/audit-events").queryParam("limit", 0).request().header("X-API-Key", rootKey).get(), 400,
+        assertProblem(
+                TestApps.target(APP, "/audit-events")
+                        .queryParam("limit", 0)
+                        .request()
+                        .header("X-API-Key", rootKey)
+                        .get(),
+                400,
                 "invalid_request");
     }
 
@@ -301,13 +395,18 @@ class ApiKeyHttpTest {
         scrape.close();
 
         assertThat(scrape.getStatus()).isEqualTo(200);
-        assertThat(text).containsPattern("(?m)^latchkey_auth_api_key_ok(_total)? [0-9.eE+]+$")
+        assertThat(text)
+                .containsPattern("(?m)^latchkey_auth_api_key_ok(_total)? [0-9.eE+]+$")
                 .containsPattern("(?m)^latchkey_auth_api_key_invalid_api_key(_total)? [0-9.eE+]+$")
                 .contains("latchkey_auth_authenticate");
-        String ratio = text.lines().filter(l -> l.startsWith("latchkey_verification_cache_api_keys_hit_ratio "))
-                .findFirst().orElseThrow();
-        assertThat(Double.parseDouble(ratio.split(" ")[1])).as("the cached key was found in the cache")
-                .isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        String ratio = text.lines()
+                .filter(l -> l.startsWith("latchkey_verification_cache_api_keys_hit_ratio "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(ratio.split(" ")[1]))
+                .as("the cached key was found in the cache")
+                .isGreaterThan(0.0)
+                .isLessThanOrEqualTo(1.0);
         assertThat(text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")))
                 .allSatisfy(l -> assertThat(l).matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? \\S+"));
     }

@@ -37,7 +37,9 @@ class ApprovalsHttpTest {
     }
 
     private static Invocation.Builder check(String method, String uri, String token) {
-        return request(APP, "/authz/check").header("X-Original-Method", method).header("X-Original-URI", uri)
+        return request(APP, "/authz/check")
+                .header("X-Original-Method", method)
+                .header("X-Original-URI", uri)
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -51,71 +53,115 @@ class ApprovalsHttpTest {
     @BeforeEach
     void workloadActingForTheOwner() {
         String email = "o-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
-                "password", "correct horse battery staple")))).string("access_token");
+        String token = Reply.of(request(APP, "/auth/register")
+                        .post(Entity.json(Map.of("email", email, "password", "correct horse battery staple"))))
+                .string("access_token");
         owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
         Reply workload = call("POST", "/internal/auth/workloads", owner, Map.of("name", "release bot"));
-        String policy = call("POST", "/internal/auth/workload-policies", owner, Map.of("workload_id",
-                workload.string("id"), "scopes", List.of("pipelines:*"))).string("id");
+        String policy = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*")))
+                .string("id");
         call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
-        String grant = (String) ((Map<String, Object>) call("POST", "/internal/auth/delegation-grants", owner,
-                Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*"))).body().get("grant"))
+        String grant = (String) ((Map<String, Object>) call(
+                                "POST",
+                                "/internal/auth/delegation-grants",
+                                owner,
+                                Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*")))
+                        .body()
+                        .get("grant"))
                 .get("id");
-        workloadToken = Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
-                "workload_id", workload.string("id"), "workload_secret", workload.string("secret"),
-                "grant_id", grant)))).string("access_token");
+        workloadToken = Reply.of(request(APP, "/internal/auth/workload-token")
+                        .post(Entity.json(Map.of(
+                                "workload_id",
+                                workload.string("id"),
+                                "workload_secret",
+                                workload.string("secret"),
+                                "grant_id",
+                                grant))))
+                .string("access_token");
     }
 
     @Test
     void aWorkloadsSensitiveActionWaitsForAnApprovalOfExactlyThatActionAndUsesItOnce() {
         Reply first = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
-                .header("X-Latchkey-Body-SHA256", BODY_A).get());
+                .header("X-Latchkey-Body-SHA256", BODY_A)
+                .get());
         assertProblem(first, 403, "approval_required");
         assertThat(first.string("detail")).contains("dry run").contains("DELETE /api/pipelines/p_7");
         String approval = approvalIdIn(first);
 
         Reply pending = call("GET", "/internal/auth/approvals", owner, null);
-        assertThat(pending.body().toString()).contains(approval).contains("method=DELETE")
-                .contains("resource=/api/pipelines/p_7").contains(BODY_A);
-        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of()).body())
+        assertThat(pending.body().toString())
+                .contains(approval)
+                .contains("method=DELETE")
+                .contains("resource=/api/pipelines/p_7")
+                .contains(BODY_A);
+        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of())
+                        .body())
                 .containsEntry("status", "approved");
 
         Reply changedBody = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
-                .header("X-Latchkey-Body-SHA256", BODY_B).header("X-Latchkey-Approval", approval).get());
+                .header("X-Latchkey-Body-SHA256", BODY_B)
+                .header("X-Latchkey-Approval", approval)
+                .get());
         assertProblem(changedBody, 403, "approval_required");
         Reply otherResource = Reply.of(check("DELETE", "/api/pipelines/p_8", workloadToken)
-                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+                .header("X-Latchkey-Body-SHA256", BODY_A)
+                .header("X-Latchkey-Approval", approval)
+                .get());
         assertProblem(otherResource, 403, "approval_required");
 
         Reply approved = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
-                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+                .header("X-Latchkey-Body-SHA256", BODY_A)
+                .header("X-Latchkey-Approval", approval)
+                .get());
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.header("X-Latchkey-Credential-Kind")).isEqualTo("workload_token");
-        assertThat(approved.header("X-Latchkey-Approved-Body-SHA256")).as("what the upstream must receive")
+        assertThat(approved.header("X-Latchkey-Approved-Body-SHA256"))
+                .as("what the upstream must receive")
                 .isEqualTo(BODY_A);
 
         Reply replay = Reply.of(check("DELETE", "/api/pipelines/p_7", workloadToken)
-                .header("X-Latchkey-Body-SHA256", BODY_A).header("X-Latchkey-Approval", approval).get());
+                .header("X-Latchkey-Body-SHA256", BODY_A)
+                .header("X-Latchkey-Approval", approval)
+                .get());
         assertProblem(replay, 403, "approval_required");
     }
 
     @Test
     void aRejectedApprovalLetsNothingThroughAndCannotBeDecidedAgain() {
-        String approval = approvalIdIn(Reply.of(check("POST", "/api/pipelines/p_1/publish", workloadToken).get()));
+        String approval = approvalIdIn(Reply.of(
+                check("POST", "/api/pipelines/p_1/publish", workloadToken).get()));
 
-        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/reject", owner, Map.of()).body())
+        assertThat(call("POST", "/internal/auth/approvals/" + approval + "/reject", owner, Map.of())
+                        .body())
                 .containsEntry("status", "rejected");
-        assertProblem(call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of()), 409,
-                "conflict");
-        assertProblem(Reply.of(check("POST", "/api/pipelines/p_1/publish", workloadToken)
-                .header("X-Latchkey-Approval", approval).get()), 403, "approval_required");
+        assertProblem(
+                call("POST", "/internal/auth/approvals/" + approval + "/approve", owner, Map.of()), 409, "conflict");
+        assertProblem(
+                Reply.of(check("POST", "/api/pipelines/p_1/publish", workloadToken)
+                        .header("X-Latchkey-Approval", approval)
+                        .get()),
+                403,
+                "approval_required");
     }
 
     @Test
     void peopleWithTheScopeAreNotAskedAndScopesStillApply() {
-        assertThat(Reply.of(check("DELETE", "/api/pipelines/p_9", owner).get()).status()).isEqualTo(200);
-        assertThat(Reply.of(check("GET", "/api/pipelines/p_9/runs", workloadToken).get()).status()).isEqualTo(200);
-        assertProblem(Reply.of(check("DELETE", "/api/pipelines/p_9", workloadToken)
-                .header("X-Latchkey-Body-SHA256", "not-a-hash").get()), 400, "invalid_request");
+        assertThat(Reply.of(check("DELETE", "/api/pipelines/p_9", owner).get()).status())
+                .isEqualTo(200);
+        assertThat(Reply.of(check("GET", "/api/pipelines/p_9/runs", workloadToken)
+                                .get())
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                Reply.of(check("DELETE", "/api/pipelines/p_9", workloadToken)
+                        .header("X-Latchkey-Body-SHA256", "not-a-hash")
+                        .get()),
+                400,
+                "invalid_request");
     }
 }

@@ -26,31 +26,39 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         // Test code arrives both as test-classes directories and, in a full build, as *-tests.jar.
-        ImportOption productionOnly = location -> !location.contains("/test-classes/")
-                && !location.contains("-tests.jar");
-        latchkey = new ClassFileImporter()
-                .withImportOption(productionOnly)
-                .importPackages("dev.latchkey");
+        ImportOption productionOnly =
+                location -> !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        latchkey = new ClassFileImporter().withImportOption(productionOnly).importPackages("dev.latchkey");
     }
 
     @Test
     void domainDependsOnlyOnTheJdk() {
-        classes().that().resideInAPackage("dev.latchkey.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.latchkey.domain..")
+        classes()
+                .that()
+                .resideInAPackage("dev.latchkey.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.latchkey.domain..")
                 .check(latchkey);
     }
 
     /** Every adapter module; a new one must be added here to be checked. */
-    private static final List<String> ADAPTERS = List.of("http", "persistence", "crypto", "identity", "workos", "redis",
-            "mail", "cache");
+    private static final List<String> ADAPTERS =
+            List.of("http", "persistence", "crypto", "identity", "workos", "redis", "mail", "cache");
 
     @Test
     void adaptersDoNotDependOnEachOther() {
         for (String adapter : ADAPTERS) {
-            String[] others = ADAPTERS.stream().filter(other -> !other.equals(adapter))
-                    .map(other -> "dev.latchkey." + other + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage("dev.latchkey." + adapter + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            String[] others = ADAPTERS.stream()
+                    .filter(other -> !other.equals(adapter))
+                    .map(other -> "dev.latchkey." + other + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.latchkey." + adapter + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .check(latchkey);
         }
     }
@@ -62,38 +70,81 @@ class ArchitectureTest {
      */
     @Test
     void theSharedOutboundCallsKnowNoAdapterAndOnlyTheAdaptersThatCallOutUseThem() {
-        String[] adapters = ADAPTERS.stream().map(adapter -> "dev.latchkey." + adapter + "..").toArray(String[]::new);
-        noClasses().that().resideInAPackage("dev.latchkey.outbound..")
-                .should().dependOnClassesThat().resideInAnyPackage(adapters)
+        String[] adapters = ADAPTERS.stream()
+                .map(adapter -> "dev.latchkey." + adapter + "..")
+                .toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.latchkey.outbound..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(adapters)
                 .check(latchkey);
-        noClasses().that().resideInAnyPackage("dev.latchkey.http..", "dev.latchkey.persistence..",
-                "dev.latchkey.crypto..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.cache..",
-                "dev.latchkey.domain..")
-                .should().dependOnClassesThat().resideInAPackage("dev.latchkey.outbound..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.latchkey.http..",
+                        "dev.latchkey.persistence..",
+                        "dev.latchkey.crypto..",
+                        "dev.latchkey.redis..",
+                        "dev.latchkey.mail..",
+                        "dev.latchkey.cache..",
+                        "dev.latchkey.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.latchkey.outbound..")
                 .check(latchkey);
     }
 
     @Test
     void everyClassLivesInAKnownModulePackage() {
-        classes().should().resideInAnyPackage("dev.latchkey.domain..", "dev.latchkey.app..", "dev.latchkey.http..",
-                "dev.latchkey.persistence..", "dev.latchkey.crypto..", "dev.latchkey.identity..", "dev.latchkey.workos..",
-                "dev.latchkey.outbound..", "dev.latchkey.redis..", "dev.latchkey.mail..", "dev.latchkey.cache..")
+        classes()
+                .should()
+                .resideInAnyPackage(
+                        "dev.latchkey.domain..",
+                        "dev.latchkey.app..",
+                        "dev.latchkey.http..",
+                        "dev.latchkey.persistence..",
+                        "dev.latchkey.crypto..",
+                        "dev.latchkey.identity..",
+                        "dev.latchkey.workos..",
+                        "dev.latchkey.outbound..",
+                        "dev.latchkey.redis..",
+                        "dev.latchkey.mail..",
+                        "dev.latchkey.cache..")
                 .check(latchkey);
     }
 
     @Test
     void nothingDependsOnTheApp() {
-        noClasses().that().resideOutsideOfPackage("dev.latchkey.app..")
-                .should().dependOnClassesThat().resideInAPackage("dev.latchkey.app..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.latchkey.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.latchkey.app..")
                 .check(latchkey);
     }
 
     @Test
     void everyResourceMethodDeclaresItsAuthPosture() {
-        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class)
-                .or().areAnnotatedWith(PUT.class).or().areAnnotatedWith(DELETE.class)
-                .or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(HEAD.class)
-                .should().beAnnotatedWith(Public.class).orShould().beAnnotatedWith(Authenticated.class)
+        methods()
+                .that()
+                .areAnnotatedWith(GET.class)
+                .or()
+                .areAnnotatedWith(POST.class)
+                .or()
+                .areAnnotatedWith(PUT.class)
+                .or()
+                .areAnnotatedWith(DELETE.class)
+                .or()
+                .areAnnotatedWith(PATCH.class)
+                .or()
+                .areAnnotatedWith(HEAD.class)
+                .should()
+                .beAnnotatedWith(Public.class)
+                .orShould()
+                .beAnnotatedWith(Authenticated.class)
                 .check(latchkey);
     }
 }

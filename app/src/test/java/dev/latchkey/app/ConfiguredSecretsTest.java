@@ -18,8 +18,14 @@ class ConfiguredSecretsTest {
     Path dir;
 
     private UserTokensConfiguration config(String secret) {
-        return new ObjectMapper().convertValue(Map.of("secret", secret,
-                "secretFile", dir.resolve("data/user-token-secret").toString()), UserTokensConfiguration.class);
+        return new ObjectMapper()
+                .convertValue(
+                        Map.of(
+                                "secret",
+                                secret,
+                                "secretFile",
+                                dir.resolve("data/user-token-secret").toString()),
+                        UserTokensConfiguration.class);
     }
 
     @Test
@@ -29,37 +35,49 @@ class ConfiguredSecretsTest {
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
         Path file = dir.resolve("data/user-token-secret");
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
     void aShortConfiguredSecretRefusesToStartNamingTheSetting() {
         assertThatThrownBy(() -> ConfiguredSecrets.userTokenSecret(config("too-short-secret")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("userTokens.secret").hasMessageContaining("LATCHKEY_SECRET_KEY");
+                .hasMessageContaining("userTokens.secret")
+                .hasMessageContaining("LATCHKEY_SECRET_KEY");
     }
 
     @Test
     void placeholderSecretsRefuseToStartEvenWhenLongEnough() {
-        for (String placeholder : new String[] {"changeme-changeme-changeme-changeme", "your-secret-key",
-            "CHANGE_ME_IN_PRODUCTION_PLEASE_1234567890", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
-            assertThatThrownBy(() -> ConfiguredSecrets.userTokenSecret(config(placeholder))).as(placeholder)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("userTokens.secret");
+        for (String placeholder : new String[] {
+            "changeme-changeme-changeme-changeme",
+            "your-secret-key",
+            "CHANGE_ME_IN_PRODUCTION_PLEASE_1234567890",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        }) {
+            assertThatThrownBy(() -> ConfiguredSecrets.userTokenSecret(config(placeholder)))
+                    .as(placeholder)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("userTokens.secret");
         }
     }
 
     @Test
     void theKeyEncryptionKeyIsGeneratedOnceOrMustBe32Base64Bytes() {
-        var generated = new ObjectMapper().convertValue(Map.of("keyEncryptionKeyFile",
-                dir.resolve("data/kek").toString()), dev.latchkey.app.config.WorkloadTokensConfiguration.class);
-        assertThat(ConfiguredSecrets.keyEncryptionKey(generated)).hasSize(32)
+        var generated = new ObjectMapper()
+                .convertValue(
+                        Map.of("keyEncryptionKeyFile", dir.resolve("data/kek").toString()),
+                        dev.latchkey.app.config.WorkloadTokensConfiguration.class);
+        assertThat(ConfiguredSecrets.keyEncryptionKey(generated))
+                .hasSize(32)
                 .isEqualTo(ConfiguredSecrets.keyEncryptionKey(generated));
 
-        var shortOne = new ObjectMapper().convertValue(Map.of("keyEncryptionKey",
-                java.util.Base64.getEncoder().encodeToString(new byte[16])),
-                dev.latchkey.app.config.WorkloadTokensConfiguration.class);
-        assertThatThrownBy(() -> ConfiguredSecrets.keyEncryptionKey(shortOne)).isInstanceOf(IllegalStateException.class)
+        var shortOne = new ObjectMapper()
+                .convertValue(
+                        Map.of("keyEncryptionKey", java.util.Base64.getEncoder().encodeToString(new byte[16])),
+                        dev.latchkey.app.config.WorkloadTokensConfiguration.class);
+        assertThatThrownBy(() -> ConfiguredSecrets.keyEncryptionKey(shortOne))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("workloadTokens.keyEncryptionKey");
     }
 
@@ -67,8 +85,8 @@ class ConfiguredSecretsTest {
     void aStrongConfiguredSecretIsUsedAsIs() {
         String strong = "Zq8v3LrX1pN6sK0wT4yB9mC2hD7fJ5gA";
 
-        assertThat(ConfiguredSecrets.userTokenSecret(config(strong))).isEqualTo(strong.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ConfiguredSecrets.userTokenSecret(config(strong)))
+                .isEqualTo(strong.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Files.exists(dir.resolve("data/user-token-secret"))).isFalse();
     }
 }

@@ -33,7 +33,9 @@ class ConsoleHttpTest {
     private String signIn(String email) {
         Page signedIn = client.postForm("/console/login", Map.of("email", email, "password", OAuthTestClient.PASSWORD));
         assertThat(signedIn.status()).isEqualTo(303);
-        assertThat(signedIn.header("set-cookie")).contains("HttpOnly").contains("SameSite=Strict")
+        assertThat(signedIn.header("set-cookie"))
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
                 .contains("Path=/console");
         return signedIn.header("set-cookie").split(";")[0];
     }
@@ -41,25 +43,33 @@ class ConsoleHttpTest {
     @Test
     void pagesNeedASessionAndFormsNeedItsToken() {
         assertThat(client.get("/console/keys").status()).isEqualTo(303);
-        assertThat(client.postForm("/console/login", Map.of("email", "nobody@example.com", "password", "wrong-password"))
-                .status()).isEqualTo(401);
+        assertThat(client.postForm(
+                                "/console/login", Map.of("email", "nobody@example.com", "password", "wrong-password"))
+                        .status())
+                .isEqualTo(401);
 
         OAuthTestClient.Person owner = client.person();
         String cookie = signIn(owner.email());
         Page keys = client.get("/console/keys", "Cookie", cookie);
         assertThat(keys.status()).isEqualTo(200);
-        assertThat(keys.header("content-security-policy")).contains("script-src 'self'")
-                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
-        assertThat(keys.body()).contains("<script src=\"/console/assets/console.js\" defer></script>")
+        assertThat(keys.header("content-security-policy"))
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(keys.body())
+                .contains("<script src=\"/console/assets/console.js\" defer></script>")
                 .doesNotContain("<script>");
         Matcher csrf = CSRF.matcher(keys.body());
         assertThat(csrf.find()).isTrue();
 
-        Page forged = client.postForm("/console/keys/create", Map.of("name", "forged", "csrf_token", "0".repeat(64)),
-                "Cookie", cookie);
+        Page forged = client.postForm(
+                "/console/keys/create", Map.of("name", "forged", "csrf_token", "0".repeat(64)), "Cookie", cookie);
         assertThat(forged.status()).isEqualTo(403);
-        Page created = client.postForm("/console/keys/create", Map.of("name", "console key", "scopes", "",
-                "csrf_token", csrf.group(1)), "Cookie", cookie);
+        Page created = client.postForm(
+                "/console/keys/create",
+                Map.of("name", "console key", "scopes", "", "csrf_token", csrf.group(1)),
+                "Cookie",
+                cookie);
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.body()).contains("shown this once").containsPattern("sk_live_[A-Za-z0-9]{38}");
         assertThat(client.get("/console/assets/console.js").body()).contains("navigator.clipboard");
@@ -70,16 +80,16 @@ class ConsoleHttpTest {
         OAuthTestClient.Person owner = client.person();
         String email = "viewer-" + System.nanoTime() + "@example.com";
         client.postJson("/auth/register", Map.of("email", email, "password", OAuthTestClient.PASSWORD), null);
-        client.postJson("/auth/verify-email", Map.of("token", TestApps.mailedToken(email, "Confirm your email address")),
-                null);
+        client.postJson(
+                "/auth/verify-email", Map.of("token", TestApps.mailedToken(email, "Confirm your email address")), null);
         client.postJson("/members", Map.of("email", email, "role", "viewer"), owner.token());
         String cookie = signIn(email);
         Page keys = client.get("/console/keys", "Cookie", cookie);
         assertThat(keys.body()).contains("Cannot show API keys").contains("insufficient_scope");
         Matcher csrf = CSRF.matcher(keys.body());
         assertThat(csrf.find()).isTrue();
-        Page refused = client.postForm("/console/keys/create", Map.of("name", "nope", "csrf_token", csrf.group(1)),
-                "Cookie", cookie);
+        Page refused = client.postForm(
+                "/console/keys/create", Map.of("name", "nope", "csrf_token", csrf.group(1)), "Cookie", cookie);
         assertThat(refused.body()).contains("Not done").contains("insufficient_scope");
     }
 
@@ -88,12 +98,16 @@ class ConsoleHttpTest {
         OAuthTestClient.Person owner = client.person();
         String cookie = signIn(owner.email());
         String value = cookie.substring(cookie.indexOf('=') + 1);
-        Reply asBearer = Reply.of(TestApps.request(APP, "/whoami").header("Authorization", "Bearer " + value).get());
+        Reply asBearer = Reply.of(TestApps.request(APP, "/whoami")
+                .header("Authorization", "Bearer " + value)
+                .get());
         Reply.assertProblem(asBearer, 401, "invalid_jwt");
 
         Page keys = client.get("/console/keys", "Cookie", cookie);
         assertThat(keys.status()).isEqualTo(200);
-        assertThat(keys.header("set-cookie")).as("each view renews the session").startsWith("latchkey_console=")
+        assertThat(keys.header("set-cookie"))
+                .as("each view renews the session")
+                .startsWith("latchkey_console=")
                 .contains("HttpOnly");
         String renewed = keys.header("set-cookie").split(";")[0];
         Matcher csrf = CSRF.matcher(keys.body());
@@ -102,7 +116,11 @@ class ConsoleHttpTest {
         Page out = client.postForm("/console/logout", Map.of("csrf_token", csrf.group(1)), "Cookie", renewed);
         assertThat(out.status()).isEqualTo(303);
 
-        assertThat(client.get("/console/keys", "Cookie", cookie).status()).as("the first cookie").isEqualTo(303);
-        assertThat(client.get("/console/keys", "Cookie", renewed).status()).as("its renewal").isEqualTo(303);
+        assertThat(client.get("/console/keys", "Cookie", cookie).status())
+                .as("the first cookie")
+                .isEqualTo(303);
+        assertThat(client.get("/console/keys", "Cookie", renewed).status())
+                .as("its renewal")
+                .isEqualTo(303);
     }
 }

@@ -27,14 +27,18 @@ class DatabaseOutageHttpTest {
     private static final Pattern HOST_PORT = Pattern.compile("//([^:/]+):(\\d+)/");
     private static final TestDatabases.Database DATABASE = TestDatabases.postgres();
     private static final TcpProxy PROXY = proxyTo(DATABASE.url());
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onDatabase(new TestDatabases.Database(
-            HOST_PORT.matcher(DATABASE.url()).replaceFirst("//127.0.0.1:" + PROXY.port() + "/"), DATABASE.user(),
-            DATABASE.password(), DATABASE.dataSource()),
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onDatabase(
+            new TestDatabases.Database(
+                    HOST_PORT.matcher(DATABASE.url()).replaceFirst("//127.0.0.1:" + PROXY.port() + "/"),
+                            DATABASE.user(),
+                    DATABASE.password(), DATABASE.dataSource()),
             ConfigOverride.config("database.maxWaitForConnection", "1s"));
 
     private static TcpProxy proxyTo(String jdbcUrl) {
         Matcher m = HOST_PORT.matcher(jdbcUrl);
-        assertThat(m.find()).as("a PostgreSQL URL with host and port: " + jdbcUrl).isTrue();
+        assertThat(m.find())
+                .as("a PostgreSQL URL with host and port: " + jdbcUrl)
+                .isTrue();
         return new TcpProxy(m.group(1), Integer.parseInt(m.group(2)));
     }
 
@@ -52,45 +56,63 @@ class DatabaseOutageHttpTest {
         var workspace = TestApps.createWorkspace(APP, "outage");
         String cached = workspace.firstKey().secret().value();
         String uncached = (String) TestApps.call(APP, "POST", "/api-keys", cached, Map.of("name", "spare"))
-                .body().get("key");
+                .body()
+                .get("key");
         assertThat(whoami(cached).status()).isEqualTo(200);
 
         PROXY.cut();
         try {
             Instant start = Instant.now();
-            assertThat(whoami(cached).status()).as("verified recently: answered from memory").isEqualTo(200);
+            assertThat(whoami(cached).status())
+                    .as("verified recently: answered from memory")
+                    .isEqualTo(200);
             Reply unknown = whoami(uncached);
             Reply.assertProblem(unknown, 503, "identity_provider_unavailable");
             assertThat(unknown.header("Retry-After")).isNotNull();
             Reply management = TestApps.call(APP, "GET", "/api-keys", cached, null);
             Reply.assertProblem(management, 503, "service_unavailable");
-            assertThat(Duration.between(start, Instant.now())).as("nothing hangs").isLessThan(Duration.ofSeconds(15));
+            assertThat(Duration.between(start, Instant.now()))
+                    .as("nothing hangs")
+                    .isLessThan(Duration.ofSeconds(15));
             assertThat(unknown.body().toString()).doesNotContain("Exception").doesNotContain("postgres");
-            Reply token = Reply.of(TestApps.request(APP, "/oauth/token").post(jakarta.ws.rs.client.Entity.form(
-                    new jakarta.ws.rs.core.Form().param("grant_type", "refresh_token").param("refresh_token", "rt_x")
+            Reply token = Reply.of(TestApps.request(APP, "/oauth/token")
+                    .post(jakarta.ws.rs.client.Entity.form(new jakarta.ws.rs.core.Form()
+                            .param("grant_type", "refresh_token")
+                            .param("refresh_token", "rt_x")
                             .param("client_id", "client_x"))));
             assertThat(token.status()).as(token.body().toString()).isEqualTo(503);
-            assertThat(token.body()).as("OAuth clients parse error, not problem+json")
-                    .containsEntry("error", "temporarily_unavailable").containsKey("error_description");
+            assertThat(token.body())
+                    .as("OAuth clients parse error, not problem+json")
+                    .containsEntry("error", "temporarily_unavailable")
+                    .containsKey("error_description");
             assertThat(token.header("Retry-After")).isNotNull();
             assertThat(token.header("Cache-Control")).isEqualTo("no-store");
         } finally {
             PROXY.restore();
         }
 
-        await("service resumes by itself once the database is back").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(250)).until(() -> whoami(uncached).status() == 200);
-        assertThat(TestApps.call(APP, "GET", "/api-keys", cached, null).status()).isEqualTo(200);
+        await("service resumes by itself once the database is back")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> whoami(uncached).status() == 200);
+        assertThat(TestApps.call(APP, "GET", "/api-keys", cached, null).status())
+                .isEqualTo(200);
     }
 
     @Test
     void midLoadTheOutageIs503ForWhatNeedsTheDatabaseAndNothingElseChanges() throws InterruptedException {
-        String key = TestApps.createWorkspace(APP, "outage-under-load").firstKey().secret().value();
+        String key = TestApps.createWorkspace(APP, "outage-under-load")
+                .firstKey()
+                .secret()
+                .value();
         assertThat(whoami(key).status()).isEqualTo(200);
         SteadyLoad.Tally before;
         SteadyLoad.Tally during;
         SteadyLoad.Tally after;
-        try (SteadyLoad load = new SteadyLoad(APP.getLocalPort(), 2, SteadyLoad.Kind.bearer("cached", "/whoami", key),
+        try (SteadyLoad load = new SteadyLoad(
+                APP.getLocalPort(),
+                2,
+                SteadyLoad.Kind.bearer("cached", "/whoami", key),
                 SteadyLoad.Kind.bearer("database", "/api-keys", key))) {
             before = load.run(Duration.ofSeconds(1));
             PROXY.cut();
@@ -105,18 +127,27 @@ class DatabaseOutageHttpTest {
         }
 
         assertThat(before.of("database").statuses()).as(before.toString()).containsOnlyKeys(200);
-        assertThat(during.of("cached").statuses()).as("verified recently: " + during).containsOnlyKeys(200);
-        assertThat(during.of("database").statuses()).as("the outage was noticed: " + during).containsKey(503);
-        assertThat(during.of("database").statuses().keySet()).as("200 (finished first) or 503, never 401 or 500: "
-                + during).isSubsetOf(200, 503);
-        assertThat(during.of("database").slowest()).as("no request waits past the pool's timeout")
+        assertThat(during.of("cached").statuses())
+                .as("verified recently: " + during)
+                .containsOnlyKeys(200);
+        assertThat(during.of("database").statuses())
+                .as("the outage was noticed: " + during)
+                .containsKey(503);
+        assertThat(during.of("database").statuses().keySet())
+                .as("200 (finished first) or 503, never 401 or 500: " + during)
+                .isSubsetOf(200, 503);
+        assertThat(during.of("database").slowest())
+                .as("no request waits past the pool's timeout")
                 .isLessThan(Duration.ofSeconds(5));
         assertThat(after.of("cached").statuses()).as(after.toString()).containsOnlyKeys(200);
-        assertThat(after.of("database").statuses()).as("resumed by itself: " + after).containsOnlyKeys(200);
+        assertThat(after.of("database").statuses())
+                .as("resumed by itself: " + after)
+                .containsOnlyKeys(200);
     }
 
     private static void awaitDatabase(String key) throws InterruptedException {
-        await("the database is back, so service resumes").atMost(Duration.ofSeconds(20))
+        await("the database is back, so service resumes")
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> TestApps.call(APP, "GET", "/api-keys", key, null).status() == 200);
     }

@@ -60,8 +60,7 @@ class DocumentedCommandsIT {
     Path work;
 
     /** A server command and the checks that follow it in one document. */
-    record Walkthrough(String document, String server, String checks, List<String> expected) {
-    }
+    record Walkthrough(String document, String server, String checks, List<String> expected) {}
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedWalkthroughRunsAsWritten() throws IOException {
@@ -70,10 +69,12 @@ class DocumentedCommandsIT {
         walkthroughs.addAll(walkthroughs("README.md"));
         walkthroughs.addAll(walkthroughs("docs/profiles.md"));
         walkthroughs.addAll(walkthroughs("docs/operations.md"));
-        assertThat(walkthroughs).as("README.md, docs/profiles.md and docs/operations.md have walkthroughs")
+        assertThat(walkthroughs)
+                .as("README.md, docs/profiles.md and docs/operations.md have walkthroughs")
                 .hasSizeGreaterThan(4);
-        return walkthroughs.stream().map(walkthrough -> DynamicTest.dynamicTest(
-                walkthrough.document() + ": " + walkthrough.server(), () -> run(walkthrough)));
+        return walkthroughs.stream()
+                .map(walkthrough -> DynamicTest.dynamicTest(
+                        walkthrough.document() + ": " + walkthrough.server(), () -> run(walkthrough)));
     }
 
     static List<Walkthrough> walkthroughs(String document) throws IOException {
@@ -105,10 +106,14 @@ class DocumentedCommandsIT {
         while (matcher.find()) {
             expected.add(matcher.group(1) + (matcher.group(2) == null ? "" : " " + matcher.group(2)));
         }
-        long curls = Pattern.compile("(^|[\\s($])curl\\s").matcher(checks).results().count();
-        assertThat(expected).as(document + ": every curl after `" + server + "` states what it gets (# → …)")
+        long curls =
+                Pattern.compile("(^|[\\s($])curl\\s").matcher(checks).results().count();
+        assertThat(expected)
+                .as(document + ": every curl after `" + server + "` states what it gets (# → …)")
                 .hasSize((int) curls);
-        assertThat(expected).as(document + ": `" + server + "` is followed by checks").isNotEmpty();
+        assertThat(expected)
+                .as(document + ": `" + server + "` is followed by checks")
+                .isNotEmpty();
         return new Walkthrough(document, server, checks, expected);
     }
 
@@ -158,20 +163,24 @@ class DocumentedCommandsIT {
         int port = freePort();
         int adminPort = freePort();
         Path serverLog = dir.resolve("server.log");
-        ProcessBuilder serverProcess = new ProcessBuilder("bash", "-c", walkthrough.server()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(serverLog.toFile());
+        ProcessBuilder serverProcess = new ProcessBuilder("bash", "-c", walkthrough.server())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(serverLog.toFile());
         serverProcess.environment().put("LATCHKEY_PORT", Integer.toString(port));
         serverProcess.environment().put("LATCHKEY_ADMIN_PORT", Integer.toString(adminPort));
         Process server = serverProcess.start();
         try {
             String ready = awaitReady(server, serverLog);
-            assertThat(ready).as("the admin port listens on loopback by default")
+            assertThat(ready)
+                    .as("the admin port listens on loopback by default")
                     .contains("admin 127.0.0.1:" + adminPort);
 
             Path curlLog = dir.resolve("curl.log");
             Files.writeString(curlLog, "");
             ProcessBuilder checks = new ProcessBuilder("bash", "-c", CURL_RECORDER + walkthrough.checks())
-                    .directory(dir.toFile()).redirectErrorStream(true);
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true);
             checks.environment().put("LATCHKEY_PORT", Integer.toString(port));
             checks.environment().put("LATCHKEY_ADMIN_PORT", Integer.toString(adminPort));
             checks.environment().put("CURL_LOG", curlLog.toString());
@@ -182,12 +191,16 @@ class DocumentedCommandsIT {
                 fail("the checks did not finish:\n" + output);
             }
             List<String> actual = Files.readAllLines(curlLog);
-            assertThat(actual).as(walkthrough.document() + ", what each curl got; the shell said:\n" + output)
+            assertThat(actual)
+                    .as(walkthrough.document() + ", what each curl got; the shell said:\n" + output)
                     .containsExactlyElementsOf(walkthrough.expected());
-            assertThat(shell.exitValue()).as("every command succeeded:\n" + output).isZero();
+            assertThat(shell.exitValue())
+                    .as("every command succeeded:\n" + output)
+                    .isZero();
             String log = Files.readString(serverLog);
             for (String secret : secretsIn(walkthrough.checks() + "\n" + output)) {
-                assertThat(log).as("the server's log never holds a credential or password the walkthrough used")
+                assertThat(log)
+                        .as("the server's log never holds a credential or password the walkthrough used")
                         .doesNotContain(secret);
             }
         } finally {
@@ -204,7 +217,8 @@ class DocumentedCommandsIT {
         while (key.find()) {
             secrets.add(key.group().substring(16));
         }
-        Matcher jwt = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.([A-Za-z0-9_-]{10,})\\.").matcher(text);
+        Matcher jwt =
+                Pattern.compile("eyJ[A-Za-z0-9_-]+\\.([A-Za-z0-9_-]{10,})\\.").matcher(text);
         while (jwt.find()) {
             secrets.add(jwt.group(1));
         }

@@ -40,7 +40,9 @@ class ExternalSignInHttpTest {
     }
 
     private static Reply whoami(String token) {
-        return Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token).get());
+        return Reply.of(request(APP, "/whoami")
+                .header("Authorization", "Bearer " + token)
+                .get());
     }
 
     private static String freshEmail() {
@@ -56,15 +58,16 @@ class ExternalSignInHttpTest {
         String subject = "google-" + UUID.randomUUID();
         String email = freshEmail();
 
-        Reply first = google(GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID, subject,
-                Map.of("email", email, "email_verified", true)));
-        Reply second = google(GOOGLE_ISSUER.idToken("accounts.google.com", CLIENT_ID, subject,
-                Map.of("email", email, "email_verified", true)));
+        Reply first = google(
+                GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID, subject, Map.of("email", email, "email_verified", true)));
+        Reply second = google(GOOGLE_ISSUER.idToken(
+                "accounts.google.com", CLIENT_ID, subject, Map.of("email", email, "email_verified", true)));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body()).containsEntry("token_type", "Bearer");
         Object userId = whoami(first.string("access_token")).body().get("actor_id");
-        assertThat(whoami(second.string("access_token")).body()).containsEntry("actor_id", userId)
+        assertThat(whoami(second.string("access_token")).body())
+                .containsEntry("actor_id", userId)
                 .containsEntry("actor_kind", "human");
     }
 
@@ -73,7 +76,10 @@ class ExternalSignInHttpTest {
         String email = freshEmail();
         String password = TestApps.registerVerified(APP, email, "correct horse battery staple");
 
-        Reply viaGoogle = google(GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID, "google-" + UUID.randomUUID(),
+        Reply viaGoogle = google(GOOGLE_ISSUER.idToken(
+                GOOGLE,
+                CLIENT_ID,
+                "google-" + UUID.randomUUID(),
                 Map.of("email", email.toUpperCase(), "email_verified", true)));
 
         assertThat(whoami(viaGoogle.string("access_token")).body().get("actor_id"))
@@ -82,14 +88,29 @@ class ExternalSignInHttpTest {
 
     @Test
     void unverifiedEmailsWrongAudiencesAndStrangersAreInvalidJwt() {
-        assertProblem(google(GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID, "google-x",
-                Map.of("email", freshEmail(), "email_verified", false))), 401, "invalid_jwt");
-        assertProblem(google(GOOGLE_ISSUER.idToken(GOOGLE, "another-client", "google-x",
-                Map.of("email", freshEmail(), "email_verified", true))), 401, "invalid_jwt");
-        assertProblem(google(TestIssuer.idToken(TestIssuer.newKey("key-1"), GOOGLE, CLIENT_ID, "google-x",
-                Instant.now().plusSeconds(60), Map.of("email", freshEmail(), "email_verified", true))), 401,
+        assertProblem(
+                google(GOOGLE_ISSUER.idToken(
+                        GOOGLE, CLIENT_ID, "google-x", Map.of("email", freshEmail(), "email_verified", false))),
+                401,
                 "invalid_jwt");
-        assertProblem(Reply.of(request(APP, "/auth/external/nobody").post(Entity.json(Map.of("id_token", "x")))), 404,
+        assertProblem(
+                google(GOOGLE_ISSUER.idToken(
+                        GOOGLE, "another-client", "google-x", Map.of("email", freshEmail(), "email_verified", true))),
+                401,
+                "invalid_jwt");
+        assertProblem(
+                google(TestIssuer.idToken(
+                        TestIssuer.newKey("key-1"),
+                        GOOGLE,
+                        CLIENT_ID,
+                        "google-x",
+                        Instant.now().plusSeconds(60),
+                        Map.of("email", freshEmail(), "email_verified", true))),
+                401,
+                "invalid_jwt");
+        assertProblem(
+                Reply.of(request(APP, "/auth/external/nobody").post(Entity.json(Map.of("id_token", "x")))),
+                404,
                 "not_found");
     }
 
@@ -114,17 +135,25 @@ class ExternalSignInHttpTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).containsEntry("credential_kind", "external_jwt").containsEntry("tenant_id", null);
 
-        String bootstrapped = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
-                .post(Entity.json(Map.of()))).string("workspace_id");
-        assertThat(whoami(supabaseToken(subject, email)).body()).containsEntry("tenant_id", bootstrapped)
+        String bootstrapped = Reply.of(request(APP, "/workspaces/bootstrap")
+                        .header("Authorization", "Bearer " + token)
+                        .post(Entity.json(Map.of())))
+                .string("workspace_id");
+        assertThat(whoami(supabaseToken(subject, email)).body())
+                .containsEntry("tenant_id", bootstrapped)
                 .containsEntry("role", "owner");
     }
 
     @Test
     void anUnreachableIssuerIsA503NeverA401() {
         FLAKY_ISSUER.failWith(503);
-        String token = TestIssuer.idToken(FLAKY_ISSUER.currentKey(), "https://flaky.example", "flaky-client", "f-1",
-                Instant.now().plusSeconds(60), Map.of());
+        String token = TestIssuer.idToken(
+                FLAKY_ISSUER.currentKey(),
+                "https://flaky.example",
+                "flaky-client",
+                "f-1",
+                Instant.now().plusSeconds(60),
+                Map.of());
 
         Reply reply = whoami(token);
 

@@ -24,11 +24,19 @@ class ForwardAuthContractHttpTest {
     static final DropwizardAppExtension<LatchkeyConfiguration> NGINX = TestApps.onH2();
 
     /** Each resolves, by the dot segments an upstream would apply, to a guarded path. */
-    private static final List<String> AMBIGUOUS = List.of("/public/../api/pipelines/p_1",
-            "/public/..%2Fapi%2Fpipelines%2Fp_1", "/public/..;/api/pipelines/p_1", "/public/%2e%2e/api/pipelines/p_1",
-            "/public/%2E%2E/api/pipelines/p_1", "//api/pipelines/p_1", "/public//../api/pipelines/p_1",
-            "/public/.%2e/api/pipelines/p_1", "/public%5c..%5capi/pipelines/p_1", "/public/%252e%252e/api/pipelines",
-            "/mcp/../api/pipelines/p_1", "/public/./../api/pipelines/p_1");
+    private static final List<String> AMBIGUOUS = List.of(
+            "/public/../api/pipelines/p_1",
+            "/public/..%2Fapi%2Fpipelines%2Fp_1",
+            "/public/..;/api/pipelines/p_1",
+            "/public/%2e%2e/api/pipelines/p_1",
+            "/public/%2E%2E/api/pipelines/p_1",
+            "//api/pipelines/p_1",
+            "/public//../api/pipelines/p_1",
+            "/public/.%2e/api/pipelines/p_1",
+            "/public%5c..%5capi/pipelines/p_1",
+            "/public/%252e%252e/api/pipelines",
+            "/mcp/../api/pipelines/p_1",
+            "/public/./../api/pipelines/p_1");
 
     private static String key;
     private static String readOnlyKey;
@@ -36,8 +44,13 @@ class ForwardAuthContractHttpTest {
     @BeforeAll
     static void keys() {
         key = TestApps.createWorkspace(NGINX, "Forward").firstKey().secret().value();
-        readOnlyKey = TestApps.call(NGINX, "POST", "/api-keys", key, java.util.Map.of("name", "reader",
-                "scopes", List.of("records:read"))).string("key");
+        readOnlyKey = TestApps.call(
+                        NGINX,
+                        "POST",
+                        "/api-keys",
+                        key,
+                        java.util.Map.of("name", "reader", "scopes", List.of("records:read")))
+                .string("key");
     }
 
     private static RawHttp.Answer nginx(String method, String uri, String... extra) {
@@ -46,21 +59,28 @@ class ForwardAuthContractHttpTest {
         return send(NGINX, "GET", "/authz/check", headers);
     }
 
-    static RawHttp.Answer send(DropwizardAppExtension<LatchkeyConfiguration> app, String method,
-            String target, List<String> headers) {
-        List<byte[]> raw = headers.stream().map(h -> h.getBytes(StandardCharsets.ISO_8859_1)).toList();
+    static RawHttp.Answer send(
+            DropwizardAppExtension<LatchkeyConfiguration> app, String method, String target, List<String> headers) {
+        List<byte[]> raw = headers.stream()
+                .map(h -> h.getBytes(StandardCharsets.ISO_8859_1))
+                .toList();
         return RawHttp.send(app.getLocalPort(), method, target, raw, new byte[0]);
     }
 
     @Test
     void anAmbiguousOriginalUriIsRefusedWhateverTheCredential() {
         for (String path : AMBIGUOUS) {
-            for (String credential : List.of("", "Authorization: Bearer " + key, "Authorization: Bearer " + readOnlyKey)) {
+            for (String credential :
+                    List.of("", "Authorization: Bearer " + key, "Authorization: Bearer " + readOnlyKey)) {
                 for (String method : List.of("GET", "DELETE")) {
-                    RawHttp.Answer answer = credential.isEmpty() ? nginx(method, path)
-                            : nginx(method, path, credential);
-                    assertThat(answer.status()).as(method + " " + path + " with " + credential).isEqualTo(400);
-                    assertThat(answer.body()).contains("\"code\":\"invalid_request\"").contains("refused because");
+                    RawHttp.Answer answer =
+                            credential.isEmpty() ? nginx(method, path) : nginx(method, path, credential);
+                    assertThat(answer.status())
+                            .as(method + " " + path + " with " + credential)
+                            .isEqualTo(400);
+                    assertThat(answer.body())
+                            .contains("\"code\":\"invalid_request\"")
+                            .contains("refused because");
                 }
             }
         }
@@ -70,9 +90,13 @@ class ForwardAuthContractHttpTest {
     void theSameRequestWrittenPlainlyIsDecidedByItsRule() {
         assertThat(nginx("GET", "/public/anything").status()).isEqualTo(200);
         assertThat(nginx("GET", "/api/pipelines/p_1").status()).isEqualTo(401);
-        assertThat(nginx("GET", "/api/pipelines/p_1", "Authorization: Bearer " + key).status()).isEqualTo(200);
-        assertThat(nginx("GET", "/api/pipelines/p_1?x=/../../public", "Authorization: Bearer " + readOnlyKey).status())
-                .as("the query plays no part").isEqualTo(403);
+        assertThat(nginx("GET", "/api/pipelines/p_1", "Authorization: Bearer " + key)
+                        .status())
+                .isEqualTo(200);
+        assertThat(nginx("GET", "/api/pipelines/p_1?x=/../../public", "Authorization: Bearer " + readOnlyKey)
+                        .status())
+                .as("the query plays no part")
+                .isEqualTo(403);
     }
 
     @Test

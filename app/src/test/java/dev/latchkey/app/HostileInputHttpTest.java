@@ -28,7 +28,8 @@ class HostileInputHttpTest {
 
     @Test
     void noHostileRequestIsAcceptedCrashesTheServerOrLeaksItsInsides() {
-        String key = TestApps.createWorkspace(APP, "hostile").firstKey().secret().value();
+        String key =
+                TestApps.createWorkspace(APP, "hostile").firstKey().secret().value();
         OAuthTestClient client = new OAuthTestClient("http://127.0.0.1:" + PORT);
         String userToken = client.person().token();
         String clientId = (String) client.register("none", REDIRECT).get("client_id");
@@ -46,7 +47,9 @@ class HostileInputHttpTest {
             if (answer.status() >= 500) {
                 violations.add(c + ": server error " + answer.status());
             }
-            if (whole.contains("Exception") || whole.contains("\tat ") || whole.contains("dev.latchkey.")
+            if (whole.contains("Exception")
+                    || whole.contains("\tat ")
+                    || whole.contains("dev.latchkey.")
                     || whole.contains("java.lang")) {
                 violations.add(c + ": leaks internals");
             }
@@ -72,7 +75,9 @@ class HostileInputHttpTest {
         }
         // The figures docs/reliability.md records: sent, and every violation class (all 0).
         System.out.println("hostile corpus: " + corpus.size() + " sent, " + violations.size() + " violations");
-        assertThat(violations).as(violations.size() + " of " + corpus.size() + " cases").isEmpty();
+        assertThat(violations)
+                .as(violations.size() + " of " + corpus.size() + " cases")
+                .isEmpty();
     }
 
     private static String locationOf(String head) {

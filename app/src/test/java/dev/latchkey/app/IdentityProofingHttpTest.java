@@ -28,8 +28,8 @@ class IdentityProofingHttpTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     static final TestIssuer GOOGLE_ISSUER = new TestIssuer();
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
-            ConfigOverride.config("trustedIssuers[0].jwksUrl", GOOGLE_ISSUER.jwksUrl()));
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP =
+            TestApps.onH2(ConfigOverride.config("trustedIssuers[0].jwksUrl", GOOGLE_ISSUER.jwksUrl()));
 
     @AfterAll
     static void stopIssuer() {
@@ -60,16 +60,33 @@ class IdentityProofingHttpTest {
         Reply workspace = post("/workspaces/bootstrap", attackerToken, Map.of("name", "waiting"));
         String attackerWorkspaceToken = workspace.string("access_token");
 
-        Reply viaGoogle = post("/auth/google", null, Map.of("id_token", GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID,
-                "google-" + UUID.randomUUID(), Map.of("email", victim, "email_verified", true))));
+        Reply viaGoogle = post(
+                "/auth/google",
+                null,
+                Map.of(
+                        "id_token",
+                        GOOGLE_ISSUER.idToken(
+                                GOOGLE,
+                                CLIENT_ID,
+                                "google-" + UUID.randomUUID(),
+                                Map.of("email", victim, "email_verified", true))));
         assertThat(viaGoogle.status()).isEqualTo(200);
 
         assertProblem(login(victim, PASSWORD), 401, "invalid_credentials");
         assertProblem(TestApps.call(APP, "GET", "/whoami", attackerWorkspaceToken, null), 401, "token_revoked");
-        String victimToken = post("/auth/google", null, Map.of("id_token", GOOGLE_ISSUER.idToken(GOOGLE, CLIENT_ID,
-                "google-again-" + UUID.randomUUID(), Map.of("email", victim, "email_verified", true))))
+        String victimToken = post(
+                        "/auth/google",
+                        null,
+                        Map.of(
+                                "id_token",
+                                GOOGLE_ISSUER.idToken(
+                                        GOOGLE,
+                                        CLIENT_ID,
+                                        "google-again-" + UUID.randomUUID(),
+                                        Map.of("email", victim, "email_verified", true))))
                 .string("access_token");
-        assertThat(TestApps.call(APP, "GET", "/whoami", victimToken, null).status()).isEqualTo(200);
+        assertThat(TestApps.call(APP, "GET", "/whoami", victimToken, null).status())
+                .isEqualTo(200);
         Reply audit = TestApps.call(APP, "GET", "/audit-events", workspace.string("api_key"), null);
         assertThat(audit.body().toString()).as("the takeover is audited").contains("user.taken_over");
     }
@@ -78,14 +95,22 @@ class IdentityProofingHttpTest {
     void anInvitationWaitsForTheProvenAddressNotForWhoeverRegistersItFirst() {
         Reply owner = post("/workspaces/bootstrap", TestApps.registerVerified(APP, email(), PASSWORD), Map.of());
         String invited = email();
-        assertThat(TestApps.call(APP, "POST", "/members", owner.string("access_token"), Map.of("email", invited,
-                "role", "admin")).status()).isEqualTo(201);
+        assertThat(TestApps.call(
+                                APP,
+                                "POST",
+                                "/members",
+                                owner.string("access_token"),
+                                Map.of("email", invited, "role", "admin"))
+                        .status())
+                .isEqualTo(201);
 
         post("/auth/register", null, Map.of("email", invited, "password", PASSWORD));
         String squatter = login(invited, PASSWORD).string("access_token");
 
         assertProblem(TestApps.call(APP, "GET", "/members", squatter, null), 403, "no_workspace");
-        assertThat(TestApps.call(APP, "GET", "/members", owner.string("access_token"), null).body().toString())
+        assertThat(TestApps.call(APP, "GET", "/members", owner.string("access_token"), null)
+                        .body()
+                        .toString())
                 .contains("pending");
     }
 
@@ -95,16 +120,26 @@ class IdentityProofingHttpTest {
         String person = email();
         post("/auth/register", null, Map.of("email", person, "password", PASSWORD));
 
-        Reply invited = TestApps.call(APP, "POST", "/members", owner.string("access_token"), Map.of("email", person,
-                "role", "member"));
+        Reply invited = TestApps.call(
+                APP, "POST", "/members", owner.string("access_token"), Map.of("email", person, "role", "member"));
         assertThat(invited.body()).containsEntry("status", "pending");
 
-        assertThat(post("/auth/verify-email", null, Map.of("token",
-                TestApps.mailedToken(person, "Confirm your email address"))).status()).isEqualTo(200);
-        assertThat(TestApps.call(APP, "GET", "/whoami", login(person, PASSWORD).string("access_token"), null).body())
+        assertThat(post(
+                                "/auth/verify-email",
+                                null,
+                                Map.of("token", TestApps.mailedToken(person, "Confirm your email address")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(TestApps.call(APP, "GET", "/whoami", login(person, PASSWORD).string("access_token"), null)
+                        .body())
                 .containsEntry("tenant_id", owner.string("workspace_id"));
-        assertProblem(post("/auth/verify-email", null, Map.of("token",
-                TestApps.mailedToken(person, "Confirm your email address"))), 400, "invalid_request");
+        assertProblem(
+                post(
+                        "/auth/verify-email",
+                        null,
+                        Map.of("token", TestApps.mailedToken(person, "Confirm your email address"))),
+                400,
+                "invalid_request");
     }
 
     @Test
@@ -112,25 +147,43 @@ class IdentityProofingHttpTest {
         String person = email();
         String before = TestApps.registerVerified(APP, person, PASSWORD);
 
-        assertThat(post("/auth/password-reset", null, Map.of("email", "nobody-" + person)).status()).isEqualTo(202);
-        assertThat(post("/auth/password-reset", null, Map.of("email", person)).status()).isEqualTo(202);
+        assertThat(post("/auth/password-reset", null, Map.of("email", "nobody-" + person))
+                        .status())
+                .isEqualTo(202);
+        assertThat(post("/auth/password-reset", null, Map.of("email", person)).status())
+                .isEqualTo(202);
         String token = TestApps.mailedToken(person, "Reset your Latchkey password");
-        assertProblem(post("/auth/password-reset/confirm", null, Map.of("token", token, "password", "short")), 400,
+        assertProblem(
+                post("/auth/password-reset/confirm", null, Map.of("token", token, "password", "short")),
+                400,
                 "invalid_request");
-        assertThat(post("/auth/password-reset/confirm", null, Map.of("token", "x" + token, "password",
-                "a brand new passphrase")).status()).isEqualTo(400);
+        assertThat(post(
+                                "/auth/password-reset/confirm",
+                                null,
+                                Map.of("token", "x" + token, "password", "a brand new passphrase"))
+                        .status())
+                .isEqualTo(400);
 
         String again = TestApps.mailedToken(person, "Reset your Latchkey password");
         post("/auth/password-reset", null, Map.of("email", person));
         String fresh = TestApps.mailedToken(person, "Reset your Latchkey password");
         assertThat(fresh).isNotEqualTo(again);
-        assertThat(post("/auth/password-reset/confirm", null, Map.of("token", fresh, "password",
-                "a brand new passphrase")).status()).isEqualTo(204);
+        assertThat(post(
+                                "/auth/password-reset/confirm",
+                                null,
+                                Map.of("token", fresh, "password", "a brand new passphrase"))
+                        .status())
+                .isEqualTo(204);
 
         assertProblem(TestApps.call(APP, "GET", "/whoami", before, null), 401, "token_revoked");
         assertProblem(login(person, PASSWORD), 401, "invalid_credentials");
         assertThat(login(person, "a brand new passphrase").status()).isEqualTo(200);
-        assertThat(post("/auth/password-reset/confirm", null, Map.of("token", fresh, "password",
-                "yet another passphrase")).status()).as("a link works once").isEqualTo(400);
+        assertThat(post(
+                                "/auth/password-reset/confirm",
+                                null,
+                                Map.of("token", fresh, "password", "yet another passphrase"))
+                        .status())
+                .as("a link works once")
+                .isEqualTo(400);
     }
 }

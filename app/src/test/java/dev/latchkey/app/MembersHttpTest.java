@@ -39,7 +39,8 @@ class MembersHttpTest {
     }
 
     private static String login(String email) {
-        Reply reply = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", email, "password", PASSWORD))));
+        Reply reply =
+                Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", email, "password", PASSWORD))));
         assertThat(reply.status()).isEqualTo(200);
         return reply.string("access_token");
     }
@@ -66,8 +67,10 @@ class MembersHttpTest {
         assertThat(invited.status()).isEqualTo(201);
         assertThat(invited.body()).containsEntry("status", "active").containsEntry("role", "viewer");
         String member = login(email);
-        assertThat(call("GET", "/whoami", member, null).body()).containsEntry("tenant_id", workspaceId)
-                .containsEntry("role", "viewer").containsEntry("scopes", List.of("records:read"));
+        assertThat(call("GET", "/whoami", member, null).body())
+                .containsEntry("tenant_id", workspaceId)
+                .containsEntry("role", "viewer")
+                .containsEntry("scopes", List.of("records:read"));
         assertProblem(call("GET", "/api-keys", member, null), 403, "insufficient_scope");
     }
 
@@ -80,10 +83,13 @@ class MembersHttpTest {
         String memberId = userId(member);
         assertProblem(call("GET", "/api-keys", member, null), 403, "insufficient_scope");
 
-        assertThat(call("PUT", "/members/" + memberId, ownerToken, Map.of("role", "admin")).status()).isEqualTo(204);
+        assertThat(call("PUT", "/members/" + memberId, ownerToken, Map.of("role", "admin"))
+                        .status())
+                .isEqualTo(204);
         assertThat(call("GET", "/api-keys", member, null).status()).isEqualTo(200);
 
-        assertThat(call("DELETE", "/members/" + memberId, ownerToken, null).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/members/" + memberId, ownerToken, null).status())
+                .isEqualTo(204);
         assertProblem(call("GET", "/api-keys", member, null), 403, "no_workspace");
         assertThat(call("GET", "/members", ownerToken, null).body().toString()).doesNotContain(memberId);
     }
@@ -94,16 +100,23 @@ class MembersHttpTest {
 
         Reply invited = call("POST", "/members", ownerToken, Map.of("email", email.toUpperCase(), "role", "member"));
         assertThat(invited.body()).containsEntry("status", "pending").doesNotContainKey("user_id");
-        assertThat(call("GET", "/members", ownerToken, null).body().toString()).contains(email).contains("pending");
+        assertThat(call("GET", "/members", ownerToken, null).body().toString())
+                .contains(email)
+                .contains("pending");
 
         Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email, "password", PASSWORD))));
         assertThat(call("GET", "/members", ownerToken, null).body().toString())
-                .as("whoever registered the address first gets nothing yet").contains("pending");
-        assertThat(Reply.of(request(APP, "/auth/verify-email").post(Entity.json(Map.of("token",
-                TestApps.mailedToken(email, "Confirm your email address"))))).status()).isEqualTo(200);
+                .as("whoever registered the address first gets nothing yet")
+                .contains("pending");
+        assertThat(Reply.of(request(APP, "/auth/verify-email")
+                                .post(Entity.json(
+                                        Map.of("token", TestApps.mailedToken(email, "Confirm your email address")))))
+                        .status())
+                .isEqualTo(200);
         String token = login(email);
 
-        assertThat(call("GET", "/whoami", token, null).body()).containsEntry("tenant_id", workspaceId)
+        assertThat(call("GET", "/whoami", token, null).body())
+                .containsEntry("tenant_id", workspaceId)
                 .containsEntry("role", "member");
         assertProblem(call("POST", "/members", ownerToken, Map.of("email", email, "role", "member")), 409, "conflict");
     }
@@ -118,22 +131,31 @@ class MembersHttpTest {
         register(email);
         call("POST", "/members", ownerToken, Map.of("email", email, "role", "admin"));
         String admin = login(email);
-        assertProblem(call("POST", "/members", admin, Map.of("email", freshEmail(), "role", "owner")), 403,
+        assertProblem(
+                call("POST", "/members", admin, Map.of("email", freshEmail(), "role", "owner")),
+                403,
                 "insufficient_scope");
         assertProblem(call("DELETE", "/members/" + ownerId, admin, null), 403, "insufficient_scope");
-        assertProblem(call("POST", "/members", admin, Map.of("email", freshEmail(), "role", "emperor")), 400,
+        assertProblem(
+                call("POST", "/members", admin, Map.of("email", freshEmail(), "role", "emperor")),
+                400,
                 "invalid_request");
         assertProblem(call("DELETE", "/members/usr_nobody", ownerToken, null), 404, "not_found");
     }
 
     @Test
     void aDeletedWorkspaceMakesItsKeysAndTokensFailWithWorkspaceNotFound() {
-        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", apiKey).get()).status()).isEqualTo(200);
+        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", apiKey).get())
+                        .status())
+                .isEqualTo(200);
         assertProblem(call("DELETE", "/workspaces/ws_someone_else", ownerToken, null), 404, "not_found");
 
-        assertThat(call("DELETE", "/workspaces/" + workspaceId, ownerToken, null).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/workspaces/" + workspaceId, ownerToken, null)
+                        .status())
+                .isEqualTo(204);
 
-        assertProblem(Reply.of(request(APP, "/whoami").header("X-API-Key", apiKey).get()), 401, "workspace_not_found");
+        assertProblem(
+                Reply.of(request(APP, "/whoami").header("X-API-Key", apiKey).get()), 401, "workspace_not_found");
         assertProblem(call("GET", "/whoami", ownerToken, null), 401, "workspace_not_found");
     }
 }

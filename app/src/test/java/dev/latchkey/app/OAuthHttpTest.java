@@ -33,6 +33,7 @@ class OAuthHttpTest {
     private static final String CALLBACK = "http://127.0.0.1:43117/callback";
     /** Serves client metadata documents, as a client's own website would. */
     private static final WireMockServer CLIENT_SITE = started();
+
     static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
             ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
             ConfigOverride.config("oauth.issuer", BASE),
@@ -42,7 +43,8 @@ class OAuthHttpTest {
             ConfigOverride.config("oauth.clientMetadataDocuments.allowHttp", "true"));
 
     private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return server;
     }
@@ -63,13 +65,14 @@ class OAuthHttpTest {
     }
 
     private Page check(String uri, String token) {
-        return client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", uri,
-                "Authorization", "Bearer " + token);
+        return client.get(
+                "/authz/check", "X-Original-Method", "GET", "X-Original-URI", uri, "Authorization", "Bearer " + token);
     }
 
     private Page refresh(String clientId, String refreshToken) {
-        return client.postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", clientId));
+        return client.postForm(
+                "/oauth/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
     }
 
     private static void assertOAuthError(Page page, int status, String error) {
@@ -80,8 +83,10 @@ class OAuthHttpTest {
 
     @Test
     void discoveryNamesEveryEndpointAndEachProtectedResource() {
-        Map<String, Object> server = client.get("/.well-known/oauth-authorization-server").json();
-        assertThat(server).containsEntry("issuer", BASE)
+        Map<String, Object> server =
+                client.get("/.well-known/oauth-authorization-server").json();
+        assertThat(server)
+                .containsEntry("issuer", BASE)
                 .containsEntry("authorization_endpoint", BASE + "/oauth/authorize")
                 .containsEntry("token_endpoint", BASE + "/oauth/token")
                 .containsEntry("registration_endpoint", BASE + "/oauth/register")
@@ -89,26 +94,33 @@ class OAuthHttpTest {
                 .containsEntry("response_types_supported", List.of("code"))
                 .containsEntry("grant_types_supported", List.of("authorization_code", "refresh_token"))
                 .containsEntry("code_challenge_methods_supported", List.of("S256"))
-                .containsEntry("token_endpoint_auth_methods_supported",
+                .containsEntry(
+                        "token_endpoint_auth_methods_supported",
                         List.of("none", "client_secret_post", "client_secret_basic"))
                 .containsEntry("scopes_supported", List.of("records:read", "records:write", "pipelines:read"));
         assertThat(client.get("/.well-known/openid-configuration").status())
-                .as("Latchkey issues no ID tokens, so it claims no OpenID Connect discovery").isEqualTo(404);
+                .as("Latchkey issues no ID tokens, so it claims no OpenID Connect discovery")
+                .isEqualTo(404);
 
         assertThat(client.get("/.well-known/oauth-protected-resource").json())
-                .containsEntry("resource", BASE).containsEntry("authorization_servers", List.of(BASE))
+                .containsEntry("resource", BASE)
+                .containsEntry("authorization_servers", List.of(BASE))
                 .containsEntry("bearer_methods_supported", List.of("header"));
-        assertThat(client.get("/.well-known/oauth-protected-resource/mcp").json()).containsEntry("resource", MCP);
-        assertThat(client.get("/.well-known/oauth-protected-resource/elsewhere").status()).isEqualTo(404);
+        assertThat(client.get("/.well-known/oauth-protected-resource/mcp").json())
+                .containsEntry("resource", MCP);
+        assertThat(client.get("/.well-known/oauth-protected-resource/elsewhere").status())
+                .isEqualTo(404);
     }
 
     @Test
     void aRefusedRequestPointsToTheResourceMetadataAndNamesTheScope() {
         Page anonymous = client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/mcp/tools");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.header("www-authenticate")).startsWith("Bearer ")
+        assertThat(anonymous.header("www-authenticate"))
+                .startsWith("Bearer ")
                 .contains("resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
-        assertThat(anonymous.header("www-authenticate")).as("what the route needs, so the client asks for just that")
+        assertThat(anonymous.header("www-authenticate"))
+                .as("what the route needs, so the client asks for just that")
                 .contains("scope=\"records:read\"");
 
         Page ownApi = client.get("/api-keys", "Origin", "https://inspector");
@@ -119,11 +131,13 @@ class OAuthHttpTest {
 
         Person person = client.person();
         Pkce pkce = Pkce.fresh();
-        String readOnly = (String) client.tokensFor(OAuthTestClient.authorization(publicClient(), CALLBACK, pkce), pkce,
-                person.email()).get("access_token");
+        String readOnly = (String)
+                client.tokensFor(OAuthTestClient.authorization(publicClient(), CALLBACK, pkce), pkce, person.email())
+                        .get("access_token");
         Page forbidden = client.get("/api-keys", "Authorization", "Bearer " + readOnly);
         assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.header("www-authenticate")).startsWith("Bearer ")
+        assertThat(forbidden.header("www-authenticate"))
+                .startsWith("Bearer ")
                 .contains("error=\"insufficient_scope\"")
                 .contains("scope=\"api_keys:read records:read\"")
                 .as("what is needed plus what is held, so re-authorization loses nothing");
@@ -132,37 +146,68 @@ class OAuthHttpTest {
     @Test
     void aForwardAuthRefusalForScopeNamesWhatTheRouteNeedsAndWhatTheCredentialHolds() {
         Person person = client.person();
-        Page key = client.postJson("/api-keys", Map.of("name", "reader", "scopes", List.of("records:read")),
-                person.token());
+        Page key = client.postJson(
+                "/api-keys", Map.of("name", "reader", "scopes", List.of("records:read")), person.token());
         assertThat(key.status()).as(key.body()).isEqualTo(201);
 
-        Page refused = client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/api/pipelines/p_1",
-                "Authorization", "Bearer " + key.json().get("key"));
+        Page refused = client.get(
+                "/authz/check",
+                "X-Original-Method",
+                "GET",
+                "X-Original-URI",
+                "/api/pipelines/p_1",
+                "Authorization",
+                "Bearer " + key.json().get("key"));
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.header("www-authenticate")).contains("error=\"insufficient_scope\"")
+        assertThat(refused.header("www-authenticate"))
+                .contains("error=\"insufficient_scope\"")
                 .contains("scope=\"pipelines:read records:read\"");
     }
 
     @Test
     void registrationAcceptsRealClientsAndNeverAnswersWithNull() {
-        Map<String, Object> claude = client.postJson("/oauth/register", Map.of("client_name", "Claude",
-                "redirect_uris", List.of("https://claude.ai/api/mcp/auth_callback"),
-                "token_endpoint_auth_method", "client_secret_post", "grant_types",
-                List.of("authorization_code", "refresh_token"), "response_types", List.of("code"), "scope", "",
-                "logo_uri", "https://claude.ai/logo.png"), null).json();
-        assertThat(claude).containsKeys("client_id", "client_secret", "client_id_issued_at")
+        Map<String, Object> claude = client.postJson(
+                        "/oauth/register",
+                        Map.of(
+                                "client_name",
+                                "Claude",
+                                "redirect_uris",
+                                List.of("https://claude.ai/api/mcp/auth_callback"),
+                                "token_endpoint_auth_method",
+                                "client_secret_post",
+                                "grant_types",
+                                List.of("authorization_code", "refresh_token"),
+                                "response_types",
+                                List.of("code"),
+                                "scope",
+                                "",
+                                "logo_uri",
+                                "https://claude.ai/logo.png"),
+                        null)
+                .json();
+        assertThat(claude)
+                .containsKeys("client_id", "client_secret", "client_id_issued_at")
                 .containsEntry("client_secret_expires_at", 0)
                 .containsEntry("redirect_uris", List.of("https://claude.ai/api/mcp/auth_callback"))
                 .containsEntry("token_endpoint_auth_method", "client_secret_post")
                 .containsEntry("client_name", "Claude")
-                .doesNotContainKey("logo_uri").doesNotContainKey("scope");
+                .doesNotContainKey("logo_uri")
+                .doesNotContainKey("scope");
         assertThat(claude.values()).doesNotContainNull();
         assertThat((String) claude.get("client_id")).matches("[A-Za-z0-9_-]+");
 
-        Page cursor = client.postJson("/oauth/register", Map.of("redirect_uris",
-                List.of("cursor://anysphere.cursor-mcp/oauth/callback", "http://localhost:7777/callback",
-                        "http://[::1]/cb"), "token_endpoint_auth_method", "none"), null);
+        Page cursor = client.postJson(
+                "/oauth/register",
+                Map.of(
+                        "redirect_uris",
+                        List.of(
+                                "cursor://anysphere.cursor-mcp/oauth/callback",
+                                "http://localhost:7777/callback",
+                                "http://[::1]/cb"),
+                        "token_endpoint_auth_method",
+                        "none"),
+                null);
         assertThat(cursor.status()).isEqualTo(201);
         assertThat(cursor.json()).doesNotContainKey("client_secret").doesNotContainKey("client_name");
         assertThat(cursor.header("cache-control")).isEqualTo("no-store");
@@ -170,17 +215,39 @@ class OAuthHttpTest {
 
     @Test
     void registrationRefusesDangerousRedirectsAndUnknownMethods() {
-        for (String bad : List.of("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd",
-                "http://evil.example/cb", "https://claude.ai/cb#fragment", "/relative")) {
-            assertOAuthError(client.postJson("/oauth/register", Map.of("redirect_uris", List.of(bad),
-                    "token_endpoint_auth_method", "none"), null), 400, "invalid_redirect_uri");
+        for (String bad : List.of(
+                "javascript:alert(1)",
+                "data:text/html,hi",
+                "file:///etc/passwd",
+                "http://evil.example/cb",
+                "https://claude.ai/cb#fragment",
+                "/relative")) {
+            assertOAuthError(
+                    client.postJson(
+                            "/oauth/register",
+                            Map.of("redirect_uris", List.of(bad), "token_endpoint_auth_method", "none"),
+                            null),
+                    400,
+                    "invalid_redirect_uri");
         }
-        assertOAuthError(client.postJson("/oauth/register", Map.of("token_endpoint_auth_method", "none"), null),
-                400, "invalid_redirect_uri");
-        assertOAuthError(client.postJson("/oauth/register", Map.of("redirect_uris", List.of(CALLBACK),
-                "token_endpoint_auth_method", "private_key_jwt"), null), 400, "invalid_client_metadata");
-        assertOAuthError(client.postJson("/oauth/register", Map.of("redirect_uris", List.of(CALLBACK),
-                "grant_types", List.of("client_credentials")), null), 400, "invalid_client_metadata");
+        assertOAuthError(
+                client.postJson("/oauth/register", Map.of("token_endpoint_auth_method", "none"), null),
+                400,
+                "invalid_redirect_uri");
+        assertOAuthError(
+                client.postJson(
+                        "/oauth/register",
+                        Map.of("redirect_uris", List.of(CALLBACK), "token_endpoint_auth_method", "private_key_jwt"),
+                        null),
+                400,
+                "invalid_client_metadata");
+        assertOAuthError(
+                client.postJson(
+                        "/oauth/register",
+                        Map.of("redirect_uris", List.of(CALLBACK), "grant_types", List.of("client_credentials")),
+                        null),
+                400,
+                "invalid_client_metadata");
     }
 
     @Test
@@ -207,9 +274,13 @@ class OAuthHttpTest {
         String cookie = client.signIn(parameters, person.email());
         Page consent = client.authorize(parameters, "Cookie", cookie);
         assertThat(consent.status()).isEqualTo(200);
-        assertThat(consent.body()).contains("Authorize Test Client none?").contains("Acme")
+        assertThat(consent.body())
+                .contains("Authorize Test Client none?")
+                .contains("Acme")
                 .contains("Read the records in your workspace")
-                .contains("Create, change and delete records in your workspace").contains("Approve").contains("Deny");
+                .contains("Create, change and delete records in your workspace")
+                .contains("Approve")
+                .contains("Deny");
         assertThat(consent.header("content-security-policy")).contains("frame-ancestors 'none'");
         assertThat(consent.header("cache-control")).isEqualTo("no-store");
 
@@ -218,16 +289,31 @@ class OAuthHttpTest {
         Page approved = client.postForm("/oauth/authorize", approve, "Cookie", cookie);
         assertThat(approved.status()).isEqualTo(303);
         assertThat(approved.header("location")).startsWith(CALLBACK + "?code=");
-        assertThat(approved.redirectParameters()).containsEntry("state", parameters.get("state"))
+        assertThat(approved.redirectParameters())
+                .containsEntry("state", parameters.get("state"))
                 .containsEntry("iss", BASE);
 
-        Page exchanged = client.postForm("/oauth/token", Map.of("grant_type", "authorization_code",
-                "code", approved.redirectParameters().get("code"), "redirect_uri", CALLBACK, "client_id", clientId,
-                "code_verifier", pkce.verifier(), "resource", BASE + "/"));
+        Page exchanged = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        approved.redirectParameters().get("code"),
+                        "redirect_uri",
+                        CALLBACK,
+                        "client_id",
+                        clientId,
+                        "code_verifier",
+                        pkce.verifier(),
+                        "resource",
+                        BASE + "/"));
         assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
         assertThat(exchanged.header("cache-control")).isEqualTo("no-store");
         Map<String, Object> tokens = exchanged.json();
-        assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("expires_in", 3600)
+        assertThat(tokens)
+                .containsEntry("token_type", "Bearer")
+                .containsEntry("expires_in", 3600)
                 .containsEntry("scope", "records:read records:write");
         assertThat((String) tokens.get("access_token")).startsWith("lk_oat_");
         assertThat((String) tokens.get("refresh_token")).startsWith("lk_ort_");
@@ -238,7 +324,9 @@ class OAuthHttpTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json()).containsEntry("credential_kind", "oauth");
         Page elsewhere = check("/mcp/tools", access);
-        assertThat(elsewhere.status()).as("a token for Latchkey's API is refused at the MCP resource").isEqualTo(401);
+        assertThat(elsewhere.status())
+                .as("a token for Latchkey's API is refused at the MCP resource")
+                .isEqualTo(401);
         assertThat(elsewhere.json()).containsEntry("code", "invalid_oauth_token");
     }
 
@@ -248,7 +336,8 @@ class OAuthHttpTest {
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(publicClient(), CALLBACK, pkce);
         parameters.put("resource", MCP + "/");
-        String access = (String) client.tokensFor(parameters, pkce, person.email()).get("access_token");
+        String access =
+                (String) client.tokensFor(parameters, pkce, person.email()).get("access_token");
 
         Page allowed = check("/mcp/tools", access);
         assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
@@ -265,38 +354,58 @@ class OAuthHttpTest {
         assertThat(unknownClient.header("location")).isNull();
         assertThat(unknownClient.body()).contains("register again");
 
-        Page foreignRedirect = client.authorize(OAuthTestClient.authorization(clientId, "https://evil.example/cb", pkce));
+        Page foreignRedirect =
+                client.authorize(OAuthTestClient.authorization(clientId, "https://evil.example/cb", pkce));
         assertThat(foreignRedirect.status()).isEqualTo(400);
         assertThat(foreignRedirect.header("location")).isNull();
 
-        Page otherHost = client.authorize(OAuthTestClient.authorization(clientId, "http://localhost:43117/callback",
-                pkce));
+        Page otherHost =
+                client.authorize(OAuthTestClient.authorization(clientId, "http://localhost:43117/callback", pkce));
         assertThat(otherHost.status()).as("localhost is not 127.0.0.1").isEqualTo(400);
 
-        Page otherPort = client.authorize(OAuthTestClient.authorization(clientId, "http://127.0.0.1:50123/callback",
-                pkce));
-        assertThat(otherPort.status()).as("a loopback redirect matches on any port").isEqualTo(200);
+        Page otherPort =
+                client.authorize(OAuthTestClient.authorization(clientId, "http://127.0.0.1:50123/callback", pkce));
+        assertThat(otherPort.status())
+                .as("a loopback redirect matches on any port")
+                .isEqualTo(200);
     }
 
     @Test
     void scopeWordsThisServerDoesNotOfferAreDroppedNotFatalAndTheTokenSaysWhatWasGranted() {
-        Page registered = client.postJson("/oauth/register", Map.of("client_name", "Claude",
-                "redirect_uris", List.of(CALLBACK), "token_endpoint_auth_method", "none",
-                "scope", "openid profile email offline_access claudeai records:read"), null);
+        Page registered = client.postJson(
+                "/oauth/register",
+                Map.of(
+                        "client_name",
+                        "Claude",
+                        "redirect_uris",
+                        List.of(CALLBACK),
+                        "token_endpoint_auth_method",
+                        "none",
+                        "scope",
+                        "openid profile email offline_access claudeai records:read"),
+                null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.json()).containsEntry("scope", "records:read");
 
         Person person = client.person();
         Pkce pkce = Pkce.fresh();
-        Map<String, String> parameters = new LinkedHashMap<>(OAuthTestClient.authorization(
-                (String) registered.json().get("client_id"), CALLBACK, pkce));
+        Map<String, String> parameters = new LinkedHashMap<>(
+                OAuthTestClient.authorization((String) registered.json().get("client_id"), CALLBACK, pkce));
         parameters.put("scope", "openid offline_access claudeai records:read admin:everything");
         Map<String, Object> tokens = client.tokensFor(parameters, pkce, person.email());
 
         assertThat(tokens).containsEntry("scope", "records:read").containsKey("refresh_token");
-        Page refreshed = client.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", (String) tokens.get("refresh_token"), "client_id",
-                (String) registered.json().get("client_id"), "scope", "offline_access records:read"));
+        Page refreshed = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        (String) tokens.get("refresh_token"),
+                        "client_id",
+                        (String) registered.json().get("client_id"),
+                        "scope",
+                        "offline_access records:read"));
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(refreshed.json()).containsEntry("scope", "records:read");
     }
@@ -315,8 +424,11 @@ class OAuthHttpTest {
             parameters.putAll(change);
             Page page = client.authorize(parameters);
             assertThat(page.status()).as(error).isEqualTo(302);
-            assertThat(page.redirectParameters()).as(error).containsEntry("error", error)
-                    .containsEntry("state", parameters.get("state")).containsEntry("iss", BASE);
+            assertThat(page.redirectParameters())
+                    .as(error)
+                    .containsEntry("error", error)
+                    .containsEntry("state", parameters.get("state"))
+                    .containsEntry("iss", BASE);
         });
         Map<String, String> noChallenge = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
         noChallenge.remove("code_challenge");
@@ -328,17 +440,20 @@ class OAuthHttpTest {
         Person person = client.person();
         Map<String, String> parameters = OAuthTestClient.authorization(publicClient(), CALLBACK, Pkce.fresh());
         String cookie = client.signIn(parameters, person.email());
-        Map<String, String> form = new LinkedHashMap<>(client.authorize(parameters, "Cookie", cookie).hiddenFields());
+        Map<String, String> form = new LinkedHashMap<>(
+                client.authorize(parameters, "Cookie", cookie).hiddenFields());
 
         Map<String, String> forged = new LinkedHashMap<>(form);
         forged.put("csrf_token", "0".repeat(64));
         forged.put("decision", "approve");
-        assertThat(client.postForm("/oauth/authorize", forged, "Cookie", cookie).status()).isEqualTo(403);
+        assertThat(client.postForm("/oauth/authorize", forged, "Cookie", cookie).status())
+                .isEqualTo(403);
 
         form.put("decision", "deny");
         Page denied = client.postForm("/oauth/authorize", form, "Cookie", cookie);
         assertThat(denied.status()).isEqualTo(303);
-        assertThat(denied.redirectParameters()).containsEntry("error", "access_denied")
+        assertThat(denied.redirectParameters())
+                .containsEntry("error", "access_denied")
                 .containsEntry("state", parameters.get("state"));
 
         Map<String, String> noSession = new LinkedHashMap<>(form);
@@ -352,9 +467,19 @@ class OAuthHttpTest {
         String clientId = publicClient();
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
-        String code = client.approve(parameters, person.email()).redirectParameters().get("code");
-        Map<String, String> exchange = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK, "client_id", clientId, "code_verifier", pkce.verifier()));
+        String code =
+                client.approve(parameters, person.email()).redirectParameters().get("code");
+        Map<String, String> exchange = new LinkedHashMap<>(Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "client_id",
+                clientId,
+                "code_verifier",
+                pkce.verifier()));
 
         Map<String, String> wrongVerifier = new LinkedHashMap<>(exchange);
         wrongVerifier.put("code_verifier", Pkce.fresh().verifier());
@@ -363,17 +488,36 @@ class OAuthHttpTest {
 
         Pkce second = Pkce.fresh();
         Map<String, String> again = OAuthTestClient.authorization(clientId, CALLBACK, second);
-        String code2 = client.approve(again, person.email()).redirectParameters().get("code");
-        Map<String, String> otherRedirect = new LinkedHashMap<>(Map.of("grant_type", "authorization_code",
-                "code", code2, "redirect_uri", "http://127.0.0.1:43117/other", "client_id", clientId,
-                "code_verifier", second.verifier()));
+        String code2 =
+                client.approve(again, person.email()).redirectParameters().get("code");
+        Map<String, String> otherRedirect = new LinkedHashMap<>(Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code2,
+                "redirect_uri",
+                "http://127.0.0.1:43117/other",
+                "client_id",
+                clientId,
+                "code_verifier",
+                second.verifier()));
         assertOAuthError(client.postForm("/oauth/token", otherRedirect), 400, "invalid_grant");
 
         Pkce third = Pkce.fresh();
         Map<String, String> another = OAuthTestClient.authorization(clientId, CALLBACK, third);
-        String code3 = client.approve(another, person.email()).redirectParameters().get("code");
-        Map<String, String> byOtherClient = Map.of("grant_type", "authorization_code", "code", code3,
-                "redirect_uri", CALLBACK, "client_id", publicClient(), "code_verifier", third.verifier());
+        String code3 =
+                client.approve(another, person.email()).redirectParameters().get("code");
+        Map<String, String> byOtherClient = Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code3,
+                "redirect_uri",
+                CALLBACK,
+                "client_id",
+                publicClient(),
+                "code_verifier",
+                third.verifier());
         assertOAuthError(client.postForm("/oauth/token", byOtherClient), 400, "invalid_grant");
     }
 
@@ -383,9 +527,19 @@ class OAuthHttpTest {
         String clientId = publicClient();
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
-        String code = client.approve(parameters, person.email()).redirectParameters().get("code");
-        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK, "client_id", clientId, "code_verifier", pkce.verifier());
+        String code =
+                client.approve(parameters, person.email()).redirectParameters().get("code");
+        Map<String, String> exchange = Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "client_id",
+                clientId,
+                "code_verifier",
+                pkce.verifier());
         Page first = client.postForm("/oauth/token", exchange);
         String access = (String) first.json().get("access_token");
         assertThat(whoami(access).status()).isEqualTo(200);
@@ -404,15 +558,35 @@ class OAuthHttpTest {
         parameters.put("scope", "records:read records:write");
         Map<String, Object> first = client.tokensFor(parameters, pkce, person.email());
 
-        Page narrowed = client.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", (String) first.get("refresh_token"), "client_id", clientId, "scope", "records:read"));
+        Page narrowed = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        (String) first.get("refresh_token"),
+                        "client_id",
+                        clientId,
+                        "scope",
+                        "records:read"));
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
         Map<String, Object> second = narrowed.json();
         assertThat(second).containsEntry("scope", "records:read");
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
-        assertOAuthError(client.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", (String) second.get("refresh_token"), "client_id", clientId,
-                "scope", "records:write pipelines:read")), 400, "invalid_scope");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token",
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "refresh_token",
+                                (String) second.get("refresh_token"),
+                                "client_id",
+                                clientId,
+                                "scope",
+                                "records:write pipelines:read")),
+                400,
+                "invalid_scope");
 
         // This server's test configuration has no reuse grace: a replay is theft at once.
         assertOAuthError(refresh(clientId, (String) first.get("refresh_token")), 400, "invalid_grant");
@@ -428,22 +602,40 @@ class OAuthHttpTest {
         String secret = (String) registered.get("client_secret");
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
-        String code = client.approve(parameters, person.email()).redirectParameters().get("code");
-        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", pkce.verifier());
+        String code =
+                client.approve(parameters, person.email()).redirectParameters().get("code");
+        Map<String, String> exchange = Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "code_verifier",
+                pkce.verifier());
 
-        Page wrongSecret = client.postForm("/oauth/token", exchange, "Authorization",
-                OAuthTestClient.basic(clientId, "wrong"));
+        Page wrongSecret =
+                client.postForm("/oauth/token", exchange, "Authorization", OAuthTestClient.basic(clientId, "wrong"));
         assertOAuthError(wrongSecret, 401, "invalid_client");
         assertThat(wrongSecret.header("www-authenticate")).startsWith("Basic");
         Map<String, String> noSecret = new LinkedHashMap<>(exchange);
         noSecret.put("client_id", clientId);
         assertOAuthError(client.postForm("/oauth/token", noSecret), 401, "invalid_client");
 
-        Page basic = client.postForm("/oauth/token", exchange, "Authorization", OAuthTestClient.basic(clientId, secret));
+        Page basic =
+                client.postForm("/oauth/token", exchange, "Authorization", OAuthTestClient.basic(clientId, secret));
         assertThat(basic.status()).as(basic.body()).isEqualTo(200);
-        Page post = client.postForm("/oauth/token", Map.of("grant_type", "refresh_token", "client_id", clientId,
-                "client_secret", secret, "refresh_token", (String) basic.json().get("refresh_token")));
+        Page post = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret,
+                        "refresh_token",
+                        (String) basic.json().get("refresh_token")));
         assertThat(post.status()).as(post.body()).isEqualTo(200);
     }
 
@@ -451,13 +643,32 @@ class OAuthHttpTest {
     void theTokenEndpointNamesWhatIsWrong() {
         String clientId = publicClient();
         assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", clientId)), 400, "invalid_request");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", clientId, "grant_type", "password")),
-                400, "unsupported_grant_type");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", "client_nope", "grant_type",
-                "refresh_token", "refresh_token", "lk_ort_x")), 401, "invalid_client");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", clientId, "grant_type",
-                "authorization_code", "code", "nope", "redirect_uri", CALLBACK, "code_verifier", "v".repeat(43))),
-                400, "invalid_grant");
+        assertOAuthError(
+                client.postForm("/oauth/token", Map.of("client_id", clientId, "grant_type", "password")),
+                400,
+                "unsupported_grant_type");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token",
+                        Map.of("client_id", "client_nope", "grant_type", "refresh_token", "refresh_token", "lk_ort_x")),
+                401,
+                "invalid_client");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token",
+                        Map.of(
+                                "client_id",
+                                clientId,
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                "nope",
+                                "redirect_uri",
+                                CALLBACK,
+                                "code_verifier",
+                                "v".repeat(43))),
+                400,
+                "invalid_grant");
     }
 
     @Test
@@ -465,45 +676,52 @@ class OAuthHttpTest {
         Person person = client.person();
         String clientId = publicClient();
         Pkce pkce = Pkce.fresh();
-        Map<String, Object> tokens = client.tokensFor(OAuthTestClient.authorization(clientId, CALLBACK, pkce), pkce,
-                person.email());
+        Map<String, Object> tokens =
+                client.tokensFor(OAuthTestClient.authorization(clientId, CALLBACK, pkce), pkce, person.email());
         String access = (String) tokens.get("access_token");
         assertThat(whoami(access).status()).isEqualTo(200);
         Page revoked = client.postForm("/oauth/revoke", Map.of("token", access, "client_id", clientId));
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(whoami(access).json()).containsEntry("code", "invalid_oauth_token");
-        assertThat(client.postForm("/oauth/revoke", Map.of("token", "lk_oat_unknown", "client_id", clientId)).status())
-                .as("unknown tokens are not told apart").isEqualTo(200);
+        assertThat(client.postForm("/oauth/revoke", Map.of("token", "lk_oat_unknown", "client_id", clientId))
+                        .status())
+                .as("unknown tokens are not told apart")
+                .isEqualTo(200);
 
         String otherClient = publicClient();
         Pkce again = Pkce.fresh();
-        String other = (String) client.tokensFor(OAuthTestClient.authorization(otherClient, CALLBACK, again), again,
-                person.email()).get("access_token");
+        String other = (String)
+                client.tokensFor(OAuthTestClient.authorization(otherClient, CALLBACK, again), again, person.email())
+                        .get("access_token");
         Page connections = client.get("/oauth/connections", "Authorization", "Bearer " + person.token());
         assertThat(connections.status()).as(connections.body()).isEqualTo(200);
         assertThat(connections.body()).contains(otherClient).doesNotContain(clientId);
-        assertThat(client.get("/oauth/connections", "Authorization", "Bearer " + other).status())
-                .as("a client cannot list its peers").isEqualTo(403);
+        assertThat(client.get("/oauth/connections", "Authorization", "Bearer " + other)
+                        .status())
+                .as("a client cannot list its peers")
+                .isEqualTo(403);
 
-        Page disconnected = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(BASE + "/oauth/connections/" + otherClient))
-                .header("Authorization", "Bearer " + person.token()).DELETE());
+        Page disconnected = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/oauth/connections/" + otherClient))
+                        .header("Authorization", "Bearer " + person.token())
+                        .DELETE());
         assertThat(disconnected.status()).isEqualTo(204);
         assertThat(whoami(other).json()).containsEntry("code", "invalid_oauth_token");
     }
 
     @Test
     void tooManyMetadataDocumentsInFlightIs503WithRetryAfterNotABadRequest() throws Exception {
-        CLIENT_SITE.stubFor(WireMock.get(WireMock.urlMatching("/slow/.*")).willReturn(WireMock.okJson("{}")
-                .withFixedDelay(2_000)));
+        CLIENT_SITE.stubFor(WireMock.get(WireMock.urlMatching("/slow/.*"))
+                .willReturn(WireMock.okJson("{}").withFixedDelay(2_000)));
         Pkce pkce = Pkce.fresh();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         try {
             var answers = new java.util.ArrayList<java.util.concurrent.Future<Page>>();
             for (int i = 0; i < 20; i++) {
-                String clientId = "http://127.0.0.1:" + CLIENT_SITE.port() + "/slow/c" + i + "-" + UUID.randomUUID()
-                        + ".json";
-                answers.add(pool.submit(() -> client.authorize(OAuthTestClient.authorization(clientId, CALLBACK, pkce))));
+                String clientId =
+                        "http://127.0.0.1:" + CLIENT_SITE.port() + "/slow/c" + i + "-" + UUID.randomUUID() + ".json";
+                answers.add(
+                        pool.submit(() -> client.authorize(OAuthTestClient.authorization(clientId, CALLBACK, pkce))));
             }
             var busy = new java.util.ArrayList<Page>();
             for (var answer : answers) {
@@ -523,8 +741,9 @@ class OAuthHttpTest {
     @Test
     void aClientIdentifiedByItsMetadataDocumentNeedsNoRegistration() {
         String clientId = "http://127.0.0.1:" + CLIENT_SITE.port() + "/oauth/client.json";
-        CLIENT_SITE.stubFor(WireMock.get("/oauth/client.json").willReturn(WireMock.okJson("{\"client_id\":\""
-                + clientId + "\",\"client_name\":\"Document Client\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
+        CLIENT_SITE.stubFor(WireMock.get("/oauth/client.json")
+                .willReturn(WireMock.okJson("{\"client_id\":\"" + clientId
+                        + "\",\"client_name\":\"Document Client\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
         Person person = client.person();
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
@@ -534,8 +753,9 @@ class OAuthHttpTest {
         assertThat(whoami((String) tokens.get("access_token")).status()).isEqualTo(200);
 
         String impostor = "http://127.0.0.1:" + CLIENT_SITE.port() + "/oauth/impostor.json";
-        CLIENT_SITE.stubFor(WireMock.get("/oauth/impostor.json").willReturn(WireMock.okJson("{\"client_id\":\""
-                + clientId + "\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
+        CLIENT_SITE.stubFor(WireMock.get("/oauth/impostor.json")
+                .willReturn(WireMock.okJson(
+                        "{\"client_id\":\"" + clientId + "\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")));
         Page refused = client.authorize(OAuthTestClient.authorization(impostor, CALLBACK, pkce));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("location")).isNull();
@@ -544,7 +764,8 @@ class OAuthHttpTest {
     @Test
     void browserClientsMayCallTheTokenEndpointButNotTheConsentPage() {
         Page preflight = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/oauth/token"))
-                .header("Origin", "http://localhost:6274").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "http://localhost:6274")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type, mcp-protocol-version")
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.status()).isEqualTo(204);
@@ -561,24 +782,32 @@ class OAuthHttpTest {
     void aSignInFormPostedFromAnotherSiteIsRefusedAndSetsNoSession() {
         Person person = client.person();
         Map<String, String> parameters = OAuthTestClient.authorization(publicClient(), CALLBACK, Pkce.fresh());
-        Map<String, String> form = new java.util.LinkedHashMap<>(client.authorize(parameters).hiddenFields());
+        Map<String, String> form =
+                new java.util.LinkedHashMap<>(client.authorize(parameters).hiddenFields());
         form.put("email", person.email());
         form.put("password", OAuthTestClient.PASSWORD);
 
-        for (String[] from : new String[][] {{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
-                {"Sec-Fetch-Site", "same-site"}}) {
+        for (String[] from : new String[][] {
+            {"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"}
+        }) {
             Page refused = client.postForm("/oauth/login", form, from[0], from[1]);
             assertThat(refused.status()).as(from[0] + ": " + from[1]).isEqualTo(403);
             assertThat(refused.header("set-cookie")).isNull();
-            Page console = client.postForm("/console/login", Map.of("email", person.email(), "password",
-                    OAuthTestClient.PASSWORD), from[0], from[1]);
+            Page console = client.postForm(
+                    "/console/login",
+                    Map.of("email", person.email(), "password", OAuthTestClient.PASSWORD),
+                    from[0],
+                    from[1]);
             assertThat(console.status()).isEqualTo(403);
             assertThat(console.header("set-cookie")).isNull();
         }
-        assertThat(client.postForm("/oauth/login", form, "Sec-Fetch-Site", "same-origin").status())
-                .as("the page's own post").isEqualTo(303);
+        assertThat(client.postForm("/oauth/login", form, "Sec-Fetch-Site", "same-origin")
+                        .status())
+                .as("the page's own post")
+                .isEqualTo(303);
         assertThat(client.postForm("/oauth/login", form, "Origin", "null").status())
-                .as("a no-referrer page's own post, from a browser without Fetch Metadata").isEqualTo(303);
+                .as("a no-referrer page's own post, from a browser without Fetch Metadata")
+                .isEqualTo(303);
     }
 
     @Test
@@ -586,14 +815,18 @@ class OAuthHttpTest {
         Person person = client.person();
         String clientId = publicClient();
         Pkce pkce = Pkce.fresh();
-        Map<String, Object> tokens = client.tokensFor(OAuthTestClient.authorization(clientId, CALLBACK, pkce), pkce,
-                person.email());
+        Map<String, Object> tokens =
+                client.tokensFor(OAuthTestClient.authorization(clientId, CALLBACK, pkce), pkce, person.email());
         String access = (String) tokens.get("access_token");
         assertThat(whoami(access).status()).isEqualTo(200);
 
-        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token()).status()).isEqualTo(204);
+        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token())
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(whoami(access).status()).as("at once, not after the revalidation window").isEqualTo(401);
+        assertThat(whoami(access).status())
+                .as("at once, not after the revalidation window")
+                .isEqualTo(401);
         assertOAuthError(refresh(clientId, (String) tokens.get("refresh_token")), 400, "invalid_grant");
     }
 
@@ -607,11 +840,15 @@ class OAuthHttpTest {
         Page asBearer = whoami(value);
         assertThat(asBearer.status()).isEqualTo(401);
         assertThat(asBearer.json()).containsEntry("code", "invalid_jwt");
-        assertThat(client.authorize(parameters, "Cookie", cookie).body()).as("the consent page accepts it")
+        assertThat(client.authorize(parameters, "Cookie", cookie).body())
+                .as("the consent page accepts it")
                 .contains("decision");
 
-        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token()).status()).isEqualTo(204);
-        assertThat(client.authorize(parameters, "Cookie", cookie).body()).as("and logout everywhere ends it")
+        assertThat(client.postJson("/auth/logout-everywhere", Map.of(), person.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.authorize(parameters, "Cookie", cookie).body())
+                .as("and logout everywhere ends it")
                 .doesNotContain("name=\"decision\"");
     }
 }

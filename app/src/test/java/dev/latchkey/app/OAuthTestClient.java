@@ -35,8 +35,11 @@ final class OAuthTestClient {
      * stopped one may have used, and a pooled connection to that one fails the next request with
      * "header parser received no bytes".
      */
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final String base;
 
@@ -51,7 +54,7 @@ final class OAuthTestClient {
 
         Map<String, Object> json() {
             try {
-                return JSON.readValue(body, new TypeReference<>() { });
+                return JSON.readValue(body, new TypeReference<>() {});
             } catch (IOException e) {
                 throw new UncheckedIOException(body, e);
             }
@@ -66,8 +69,14 @@ final class OAuthTestClient {
             Map<String, String> fields = new LinkedHashMap<>();
             Matcher m = HIDDEN.matcher(body);
             while (m.find()) {
-                fields.put(m.group(1), m.group(2).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&"));
+                fields.put(
+                        m.group(1),
+                        m.group(2)
+                                .replace("&quot;", "\"")
+                                .replace("&#39;", "'")
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&amp;", "&"));
             }
             return fields;
         }
@@ -80,8 +89,10 @@ final class OAuthTestClient {
             new SecureRandom().nextBytes(bytes);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-                return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+                byte[] digest =
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                return new Pkce(
+                        verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -89,15 +100,14 @@ final class OAuthTestClient {
     }
 
     /** A person with an account and a workspace; {@code token} is their workspace-bound user token. */
-    record Person(String email, String token) {
-    }
+    record Person(String email, String token) {}
 
     Person person() {
         String email = "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Page registered = postJson("/auth/register", Map.of("email", email, "password", PASSWORD), null);
         assertThat(registered.status()).isEqualTo(201);
-        Page bootstrapped = postJson("/workspaces/bootstrap", Map.of("name", "Acme"),
-                (String) registered.json().get("access_token"));
+        Page bootstrapped = postJson("/workspaces/bootstrap", Map.of("name", "Acme"), (String)
+                registered.json().get("access_token"));
         assertThat(bootstrapped.status()).as(bootstrapped.body()).isIn(200, 201);
         return new Person(email, (String) bootstrapped.json().get("access_token"));
     }
@@ -127,7 +137,8 @@ final class OAuthTestClient {
     }
 
     Page get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -138,8 +149,10 @@ final class OAuthTestClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-                    String.join(",", values)));
+            response.headers()
+                    .map()
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
             return new Page(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,8 +164,16 @@ final class OAuthTestClient {
 
     /** Registers a client; returns the registration response. */
     Map<String, Object> register(String method, String redirectUri) {
-        Page page = postJson("/oauth/register", Map.of("client_name", "Test Client " + method,
-                "redirect_uris", java.util.List.of(redirectUri), "token_endpoint_auth_method", method), null);
+        Page page = postJson(
+                "/oauth/register",
+                Map.of(
+                        "client_name",
+                        "Test Client " + method,
+                        "redirect_uris",
+                        java.util.List.of(redirectUri),
+                        "token_endpoint_auth_method",
+                        method),
+                null);
         assertThat(page.status()).as(page.body()).isEqualTo(201);
         return page.json();
     }
@@ -207,9 +228,19 @@ final class OAuthTestClient {
     Map<String, Object> tokensWithSession(Map<String, String> parameters, Pkce pkce, String cookie) {
         Page approved = approveWithSession(parameters, cookie);
         assertThat(approved.status()).as(approved.body()).isEqualTo(303);
-        Page exchanged = postForm("/oauth/token", Map.of("grant_type", "authorization_code",
-                "code", approved.redirectParameters().get("code"), "redirect_uri", parameters.get("redirect_uri"),
-                "client_id", parameters.get("client_id"), "code_verifier", pkce.verifier()));
+        Page exchanged = postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        approved.redirectParameters().get("code"),
+                        "redirect_uri",
+                        parameters.get("redirect_uri"),
+                        "client_id",
+                        parameters.get("client_id"),
+                        "code_verifier",
+                        pkce.verifier()));
         assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
         return exchanged.json();
     }
@@ -217,7 +248,8 @@ final class OAuthTestClient {
     static String encode(Map<String, String> form) {
         StringBuilder out = new StringBuilder();
         form.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }
@@ -227,7 +259,8 @@ final class OAuthTestClient {
         for (String pair : Optional.ofNullable(rawQuery).orElse("").split("&")) {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
-                parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                parameters.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -235,7 +268,10 @@ final class OAuthTestClient {
     }
 
     static String basic(String clientId, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -34,10 +34,12 @@ class OpenApiHttpTest {
     /** "METHOD /path" for every resource method of every {@code @Path} class in the HTTP adapter. */
     private static TreeSet<String> declaredRoutes() {
         TreeSet<String> routes = new TreeSet<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.latchkey.http")) {
             Class<?> resource = type.reflect();
-            if (!resource.isAnnotationPresent(Path.class) || resource.getSimpleName().startsWith("Retired")) {
+            if (!resource.isAnnotationPresent(Path.class)
+                    || resource.getSimpleName().startsWith("Retired")) {
                 continue; // the retired key routes replace the key routes only in WorkOS mode
             }
             for (Method method : resource.getDeclaredMethods()) {
@@ -66,16 +68,22 @@ class OpenApiHttpTest {
         assertThat(document.body()).containsEntry("openapi", "3.1.0").containsKeys("info", "paths", "components");
 
         TreeSet<String> documented = new TreeSet<>();
-        paths(document).forEach((path, operations) -> operations.keySet()
-                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        paths(document)
+                .forEach((path, operations) -> operations
+                        .keySet()
+                        .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
         assertThat(documented).containsAll(declaredRoutes());
         assertThat(declaredRoutes()).hasSizeGreaterThan(40);
 
         Map<String, Object> listKeys = paths(document).get("/api-keys").get("get");
-        assertThat(listKeys).containsEntry("x-latchkey-scopes", List.of("api_keys:read"))
+        assertThat(listKeys)
+                .containsEntry("x-latchkey-scopes", List.of("api_keys:read"))
                 .containsEntry("security", List.of(Map.of("bearer", List.of()), Map.of("apiKey", List.of())));
         assertThat(paths(document).get("/api-keys/{id}")).containsKey("delete");
         assertThat(paths(document).get("/oauth/token").get("post")).containsEntry("security", List.of());
-        assertThat(paths(document).get("/.well-known/oauth-protected-resource/{path}").get("get")).isNotNull();
+        assertThat(paths(document)
+                        .get("/.well-known/oauth-protected-resource/{path}")
+                        .get("get"))
+                .isNotNull();
     }
 }

@@ -41,11 +41,13 @@ class PeopleHttpTest {
     }
 
     private static Reply postWithToken(String path, String token) {
-        return Reply.of(request(APP, path).header("Authorization", "Bearer " + token).post(Entity.json(Map.of())));
+        return Reply.of(
+                request(APP, path).header("Authorization", "Bearer " + token).post(Entity.json(Map.of())));
     }
 
     private static Reply get(String path, String token) {
-        return Reply.of(request(APP, path).header("Authorization", "Bearer " + token).get());
+        return Reply.of(
+                request(APP, path).header("Authorization", "Bearer " + token).get());
     }
 
     private static String register(String email) {
@@ -61,8 +63,11 @@ class PeopleHttpTest {
     }
 
     private static Hs256UserTokenCodec codecAt(Instant now, String secret, String issuer) {
-        return new Hs256UserTokenCodec(secret.getBytes(StandardCharsets.UTF_8), issuer,
-                Clock.fixed(now, java.time.ZoneOffset.UTC), Duration.ofSeconds(30));
+        return new Hs256UserTokenCodec(
+                secret.getBytes(StandardCharsets.UTF_8),
+                issuer,
+                Clock.fixed(now, java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(30));
     }
 
     private static String secret() {
@@ -71,13 +76,16 @@ class PeopleHttpTest {
 
     @Test
     void registerReturnsABearerTokenThatIdentifiesAHumanWithoutAWorkspace() {
-        Reply reply = post("/auth/register", Map.of("email", "  " + freshEmail().toUpperCase() + " ", "password", PASSWORD));
+        Reply reply =
+                post("/auth/register", Map.of("email", "  " + freshEmail().toUpperCase() + " ", "password", PASSWORD));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body()).containsEntry("token_type", "Bearer").containsEntry("expires_in", 7_776_000);
         assertThat(reply.header("Cache-Control")).contains("no-store");
         Reply me = get("/whoami", reply.string("access_token"));
-        assertThat(me.body()).containsEntry("actor_kind", "human").containsEntry("credential_kind", "jwt")
+        assertThat(me.body())
+                .containsEntry("actor_kind", "human")
+                .containsEntry("credential_kind", "jwt")
                 .containsEntry("tenant_id", null);
     }
 
@@ -94,10 +102,10 @@ class PeopleHttpTest {
 
     @Test
     void registerWithBadInputIsInvalidRequest() {
-        assertProblem(post("/auth/register", Map.of("email", "not-an-email", "password", PASSWORD)), 400,
-                "invalid_request");
-        assertProblem(post("/auth/register", Map.of("email", freshEmail(), "password", "short")), 400,
-                "invalid_request");
+        assertProblem(
+                post("/auth/register", Map.of("email", "not-an-email", "password", PASSWORD)), 400, "invalid_request");
+        assertProblem(
+                post("/auth/register", Map.of("email", freshEmail(), "password", "short")), 400, "invalid_request");
         assertProblem(post("/auth/register", Map.of("email", freshEmail())), 400, "invalid_request");
     }
 
@@ -112,7 +120,9 @@ class PeopleHttpTest {
         assertProblem(wrongPassword, 401, "invalid_credentials");
         assertThat(unknownEmail.status()).isEqualTo(wrongPassword.status());
         assertThat(unknownEmail.body()).isEqualTo(wrongPassword.body());
-        assertThat(post("/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(200);
+        assertThat(post("/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -120,7 +130,9 @@ class PeopleHttpTest {
         String email = freshEmail();
         register(email);
         for (int i = 0; i < 3; i++) {
-            assertProblem(post("/auth/login", Map.of("email", email, "password", "wrong guess " + i)), 401,
+            assertProblem(
+                    post("/auth/login", Map.of("email", email, "password", "wrong guess " + i)),
+                    401,
                     "invalid_credentials");
         }
 
@@ -149,15 +161,19 @@ class PeopleHttpTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body()).containsEntry("created", true).containsKey("api_key");
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.body()).containsEntry("created", false).doesNotContainKey("api_key")
+        assertThat(second.body())
+                .containsEntry("created", false)
+                .doesNotContainKey("api_key")
                 .containsEntry("workspace_id", first.string("workspace_id"));
 
         String key = first.string("api_key");
-        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", key).get()).body())
+        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", key).get())
+                        .body())
                 .containsEntry("tenant_id", first.string("workspace_id"));
         Reply asOwner = get("/api-keys", first.string("access_token"));
         assertThat(asOwner.status()).isEqualTo(200);
-        assertThat(get("/whoami", first.string("access_token")).body()).containsEntry("role", "owner")
+        assertThat(get("/whoami", first.string("access_token")).body())
+                .containsEntry("role", "owner")
                 .containsEntry("tenant_id", first.string("workspace_id"));
     }
 
@@ -185,7 +201,9 @@ class PeopleHttpTest {
             assertThat(done).extracting(Reply::status).containsOnly(200, 201);
             assertThat(done).filteredOn(r -> r.status() == 201).hasSize(1);
             assertThat(done).filteredOn(r -> r.body().containsKey("api_key")).hasSize(1);
-            assertThat(done).extracting(r -> r.string("workspace_id")).containsOnly(done.get(0).string("workspace_id"));
+            assertThat(done)
+                    .extracting(r -> r.string("workspace_id"))
+                    .containsOnly(done.get(0).string("workspace_id"));
         } finally {
             pool.shutdownNow();
         }
@@ -195,7 +213,8 @@ class PeopleHttpTest {
     void logoutKillsThatTokenOnlyAndLogoutEverywhereKillsThemAll() {
         String email = freshEmail();
         String first = register(email);
-        String second = post("/auth/login", Map.of("email", email, "password", PASSWORD)).string("access_token");
+        String second = post("/auth/login", Map.of("email", email, "password", PASSWORD))
+                .string("access_token");
         assertThat(get("/whoami", first).status()).isEqualTo(200);
 
         assertThat(postWithToken("/auth/logout", first).status()).isEqualTo(204);
@@ -205,7 +224,8 @@ class PeopleHttpTest {
 
         assertThat(postWithToken("/auth/logout-everywhere", second).status()).isEqualTo(204);
         assertProblem(get("/whoami", second), 401, "token_revoked");
-        String fresh = post("/auth/login", Map.of("email", email, "password", PASSWORD)).string("access_token");
+        String fresh = post("/auth/login", Map.of("email", email, "password", PASSWORD))
+                .string("access_token");
         assertThat(get("/whoami", fresh).status()).isEqualTo(200);
     }
 
@@ -214,18 +234,26 @@ class PeopleHttpTest {
         String token = register(freshEmail());
         String key = postWithToken("/workspaces/bootstrap", token).string("api_key");
 
-        assertProblem(Reply.of(request(APP, "/auth/logout").header("X-API-Key", key).post(Entity.json(Map.of()))), 400,
+        assertProblem(
+                Reply.of(request(APP, "/auth/logout").header("X-API-Key", key).post(Entity.json(Map.of()))),
+                400,
                 "invalid_request");
     }
 
     @Test
     void expiredTokensAreInvalidJwt() {
         Reply registered = post("/auth/register", Map.of("email", freshEmail(), "password", PASSWORD));
-        String subject = (String) get("/whoami", registered.string("access_token")).body().get("actor_id");
+        String subject = (String)
+                get("/whoami", registered.string("access_token")).body().get("actor_id");
         Instant longAgo = Instant.now().minus(Duration.ofDays(100));
-        String expired = codecAt(longAgo, secret(), "latchkey").sign(new UserTokenClaims(subject,
-                java.util.Optional.empty(), java.util.Optional.empty(), longAgo, longAgo.plus(Duration.ofDays(90)),
-                "jti_old"));
+        String expired = codecAt(longAgo, secret(), "latchkey")
+                .sign(new UserTokenClaims(
+                        subject,
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        longAgo,
+                        longAgo.plus(Duration.ofDays(90)),
+                        "jti_old"));
 
         Reply reply = get("/whoami", expired);
 
@@ -236,12 +264,19 @@ class PeopleHttpTest {
     @Test
     void forgedTokensAreInvalidJwt() {
         Instant now = Instant.now();
-        UserTokenClaims claims = new UserTokenClaims("usr_x", java.util.Optional.empty(), java.util.Optional.empty(),
-                now, now.plusSeconds(600), "jti_forged");
-        String wrongSecret = codecAt(now, "an-entirely-different-secret-of-32-bytes", "latchkey").sign(claims);
+        UserTokenClaims claims = new UserTokenClaims(
+                "usr_x",
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                now,
+                now.plusSeconds(600),
+                "jti_forged");
+        String wrongSecret = codecAt(now, "an-entirely-different-secret-of-32-bytes", "latchkey")
+                .sign(claims);
         String wrongIssuer = codecAt(now, secret(), "evil-issuer").sign(claims);
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = wrongSecret.split("\\.")[1];
         String algNone = header + "." + payload + ".";
 
@@ -254,8 +289,14 @@ class PeopleHttpTest {
     @Test
     void aTokenForADeletedAccountOrAnUnknownSubjectIsInvalid() {
         Instant now = Instant.now();
-        String ghost = codecAt(now, secret(), "latchkey").sign(new UserTokenClaims("usr_nobody",
-                java.util.Optional.empty(), java.util.Optional.empty(), now, now.plusSeconds(600), "jti_ghost"));
+        String ghost = codecAt(now, secret(), "latchkey")
+                .sign(new UserTokenClaims(
+                        "usr_nobody",
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        now,
+                        now.plusSeconds(600),
+                        "jti_ghost"));
 
         assertProblem(get("/whoami", ghost), 401, "invalid_jwt");
     }
@@ -264,11 +305,17 @@ class PeopleHttpTest {
     void aTokenForAWorkspaceTheUserIsNotAMemberOfIsNoWorkspace() {
         String token = register(freshEmail());
         String subject = (String) get("/whoami", token).body().get("actor_id");
-        String otherWorkspace = postWithToken("/workspaces/bootstrap", register(freshEmail())).string("workspace_id");
+        String otherWorkspace =
+                postWithToken("/workspaces/bootstrap", register(freshEmail())).string("workspace_id");
         Instant now = Instant.now();
-        String intruder = codecAt(now, secret(), "latchkey").sign(new UserTokenClaims(subject,
-                java.util.Optional.of(otherWorkspace), java.util.Optional.of("owner"), now, now.plusSeconds(600),
-                "jti_intruder"));
+        String intruder = codecAt(now, secret(), "latchkey")
+                .sign(new UserTokenClaims(
+                        subject,
+                        java.util.Optional.of(otherWorkspace),
+                        java.util.Optional.of("owner"),
+                        now,
+                        now.plusSeconds(600),
+                        "jti_intruder"));
 
         assertProblem(get("/api-keys", intruder), 403, "no_workspace");
     }

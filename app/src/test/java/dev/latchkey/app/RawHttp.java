@@ -21,8 +21,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A request: method, target, raw header lines (each may hold any bytes), body. */
     static Answer send(int port, String method, String target, List<byte[]> headerLines, byte[] body) {

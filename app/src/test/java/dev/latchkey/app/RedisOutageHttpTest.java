@@ -25,8 +25,8 @@ import redis.clients.jedis.RedisClient;
 class RedisOutageHttpTest {
     private static final String REDIS = System.getenv().getOrDefault("LATCHKEY_TEST_REDIS", "127.0.0.1:6379");
     private static final String NAMESPACE = "latchkey-outage-" + UUID.randomUUID() + ":";
-    private static final TcpProxy PROXY = new TcpProxy(REDIS.substring(0, REDIS.lastIndexOf(':')),
-            Integer.parseInt(REDIS.substring(REDIS.lastIndexOf(':') + 1)));
+    private static final TcpProxy PROXY = new TcpProxy(
+            REDIS.substring(0, REDIS.lastIndexOf(':')), Integer.parseInt(REDIS.substring(REDIS.lastIndexOf(':') + 1)));
     private static final RedisClient DIRECT = RedisClient.create("redis://" + REDIS);
     static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
             ConfigOverride.config("usageCounters.redisUrl", "redis://127.0.0.1:" + PROXY.port()),
@@ -44,12 +44,16 @@ class RedisOutageHttpTest {
 
     @Test
     void midLoadARedisOutageChangesNoDecisionAndTheCountersReturnToRedis() throws InterruptedException {
-        String key = TestApps.createWorkspace(APP, "redis-outage").firstKey().secret().value();
+        String key = TestApps.createWorkspace(APP, "redis-outage")
+                .firstKey()
+                .secret()
+                .value();
         SteadyLoad.Tally before;
         SteadyLoad.Tally during;
         SteadyLoad.Tally after;
         String healthDuring;
-        try (SteadyLoad load = new SteadyLoad(APP.getLocalPort(), 3, SteadyLoad.Kind.bearer("metered", "/whoami", key))) {
+        try (SteadyLoad load =
+                new SteadyLoad(APP.getLocalPort(), 3, SteadyLoad.Kind.bearer("metered", "/whoami", key))) {
             before = load.run(Duration.ofSeconds(1));
             assertThat(countersInRedis()).as("the budget is kept in Redis").isNotEmpty();
 
@@ -59,7 +63,9 @@ class RedisOutageHttpTest {
                 healthDuring = usageCountersHealth();
                 DIRECT.keys(NAMESPACE + "*").forEach(DIRECT::del);
                 load.run(Duration.ofMillis(500));
-                assertThat(countersInRedis()).as("nothing reaches Redis while it is cut off").isEmpty();
+                assertThat(countersInRedis())
+                        .as("nothing reaches Redis while it is cut off")
+                        .isEmpty();
             } finally {
                 PROXY.restore();
             }
@@ -68,10 +74,12 @@ class RedisOutageHttpTest {
         }
 
         assertThat(before.of("metered").statuses()).as(before.toString()).containsOnlyKeys(200);
-        assertThat(during.of("metered").statuses()).as("fail open to per-instance limits: " + during)
+        assertThat(during.of("metered").statuses())
+                .as("fail open to per-instance limits: " + during)
                 .containsOnlyKeys(200);
         assertThat(during.of("metered").total()).as("decisions went on").isGreaterThan(10);
-        assertThat(during.of("metered").slowest()).as("nobody waits out a dead connection for long")
+        assertThat(during.of("metered").slowest())
+                .as("nobody waits out a dead connection for long")
                 .isLessThan(Duration.ofSeconds(2));
         assertThat(healthDuring).contains("healthy=false");
         assertThat(after.of("metered").statuses()).as(after.toString()).containsOnlyKeys(200);
@@ -83,11 +91,14 @@ class RedisOutageHttpTest {
     }
 
     private static void awaitCountersInRedis() throws InterruptedException {
-        await("Redis is back, so the counters return to it").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(100)).until(() -> !countersInRedis().isEmpty());
+        await("Redis is back, so the counters return to it")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !countersInRedis().isEmpty());
     }
 
     private static String usageCountersHealth() {
-        return String.valueOf(Reply.of(TestApps.admin(APP, "/healthcheck").get()).body().get("usage-counters"));
+        return String.valueOf(
+                Reply.of(TestApps.admin(APP, "/healthcheck").get()).body().get("usage-counters"));
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Registration spends a budget per client address (each attempt costs argon2 work), then 429 with Retry-After. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RegistrationLimitsHttpTest {
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
-            ConfigOverride.config("passwords.maxSignUpsPerAddress", "3"));
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP =
+            TestApps.onH2(ConfigOverride.config("passwords.maxSignUpsPerAddress", "3"));
 
     @Test
     void registrationsFromOneAddressAreBudgeted() {
@@ -31,8 +31,11 @@ class RegistrationLimitsHttpTest {
     }
 
     private static Reply register() {
-        return Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email",
-                "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
-                "password", "correct horse battery staple"))));
+        return Reply.of(request(APP, "/auth/register")
+                .post(Entity.json(Map.of(
+                        "email",
+                        "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
+                        "password",
+                        "correct horse battery staple"))));
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RegistrationWithoutEnumerationHttpTest {
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.onH2(
-            ConfigOverride.config("passwords.tokenAtSignUp", "false"));
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP =
+            TestApps.onH2(ConfigOverride.config("passwords.tokenAtSignUp", "false"));
     private static final String PASSWORD = "correct horse battery staple";
 
     private static Reply register(String email, String password) {
@@ -47,7 +47,8 @@ class RegistrationWithoutEnumerationHttpTest {
         assertThat(taken.status()).isEqualTo(free.status()).isEqualTo(202);
         assertThat(taken.body()).isEqualTo(free.body()).doesNotContainKey("access_token");
         assertThat(TestApps.mailedToken(owner, "Confirm your email address")).isNotBlank();
-        assertThat(TestApps.mailText(owner, "Someone tried to register your address")).contains("Nothing was changed");
+        assertThat(TestApps.mailText(owner, "Someone tried to register your address"))
+                .contains("Nothing was changed");
     }
 
     @Test
@@ -61,8 +62,8 @@ class RegistrationWithoutEnumerationHttpTest {
         assertProblem(wrong, 401, "invalid_credentials");
         assertThat(unproven.string("detail")).isEqualTo(wrong.string("detail"));
 
-        Reply verified = Reply.of(request(APP, "/auth/verify-email").post(Entity.json(Map.of("token",
-                TestApps.mailedToken(email, "Confirm your email address")))));
+        Reply verified = Reply.of(request(APP, "/auth/verify-email")
+                .post(Entity.json(Map.of("token", TestApps.mailedToken(email, "Confirm your email address")))));
         assertThat(verified.status()).isEqualTo(200);
         Reply signedIn = logIn(email, PASSWORD);
         assertThat(signedIn.status()).isEqualTo(200);

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class RepositoryIsSelfContainedTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** Built, installed or generated, never committed (.gitignore). */
-    private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "node_modules", "data", "artifacts", "results");
+    private static final Set<String> NOT_SOURCES =
+            Set.of(".git", "target", "node_modules", "data", "artifacts", "results");
     /** The folder beside the repository that only our own machines have; spelt in two parts so this file passes. */
     private static final String OUTSIDE = ".." + "/shared";
+
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
     @Test
@@ -35,7 +37,8 @@ class RepositoryIsSelfContainedTest {
                 offenders.add(REPOSITORY.relativize(file).toString());
             }
         }
-        assertThat(offenders).as("files referring to " + OUTSIDE + " (bring what they need into the repository)")
+        assertThat(offenders)
+                .as("files referring to " + OUTSIDE + " (bring what they need into the repository)")
                 .isEmpty();
     }
 
@@ -49,7 +52,8 @@ class RepositoryIsSelfContainedTest {
             Matcher link = MARKDOWN_LINK.matcher(Files.readString(file));
             while (link.find()) {
                 String target = link.group(1);
-                if (!target.contains("://") && !target.startsWith("mailto:")
+                if (!target.contains("://")
+                        && !target.startsWith("mailto:")
                         && !Files.exists(file.getParent().resolve(target))) {
                     broken.add(REPOSITORY.relativize(file) + " → " + target);
                 }

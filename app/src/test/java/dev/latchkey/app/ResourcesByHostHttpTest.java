@@ -51,10 +51,24 @@ class ResourcesByHostHttpTest {
 
     private Page check(String host, String token) {
         return host == null
-                ? client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/mcp/tools",
-                        "Authorization", "Bearer " + token)
-                : client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/mcp/tools",
-                        "X-Original-Host", host, "Authorization", "Bearer " + token);
+                ? client.get(
+                        "/authz/check",
+                        "X-Original-Method",
+                        "GET",
+                        "X-Original-URI",
+                        "/mcp/tools",
+                        "Authorization",
+                        "Bearer " + token)
+                : client.get(
+                        "/authz/check",
+                        "X-Original-Method",
+                        "GET",
+                        "X-Original-URI",
+                        "/mcp/tools",
+                        "X-Original-Host",
+                        host,
+                        "Authorization",
+                        "Bearer " + token);
     }
 
     @Test
@@ -71,8 +85,14 @@ class ResourcesByHostHttpTest {
 
     @Test
     void eachServersRefusalPointsToItsOwnMetadataAndEachHostServesItsOwnDocument() throws IOException {
-        Page anonymous = client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/mcp/tools",
-                "X-Original-Host", "mcp-b.example.com");
+        Page anonymous = client.get(
+                "/authz/check",
+                "X-Original-Method",
+                "GET",
+                "X-Original-URI",
+                "/mcp/tools",
+                "X-Original-Host",
+                "mcp-b.example.com");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("www-authenticate"))
                 .contains("resource_metadata=\"https://mcp-b.example.com/.well-known/oauth-protected-resource/mcp\"");
@@ -83,8 +103,16 @@ class ResourcesByHostHttpTest {
 
     @Test
     void aRepeatedHostHeaderIsRefused() {
-        Page repeated = client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", "/mcp/tools",
-                "X-Original-Host", "mcp-a.example.com", "X-Original-Host", "mcp-b.example.com");
+        Page repeated = client.get(
+                "/authz/check",
+                "X-Original-Method",
+                "GET",
+                "X-Original-URI",
+                "/mcp/tools",
+                "X-Original-Host",
+                "mcp-a.example.com",
+                "X-Original-Host",
+                "mcp-b.example.com");
         assertThat(repeated.status()).isEqualTo(400);
         assertThat(repeated.json()).containsEntry("code", "invalid_request");
     }
@@ -94,7 +122,8 @@ class ResourcesByHostHttpTest {
         try (Socket socket = new Socket("127.0.0.1", PORT)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /.well-known/oauth-protected-resource/mcp HTTP/1.1\r\nHost: " + host
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -29,7 +29,9 @@ class SaltyProfileTest {
     private static final int PORT = TestApps.freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final String CALLBACK = "https://claude.ai/api/mcp/auth_callback";
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profileAt("salty", PORT,
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profileAt(
+            "salty",
+            PORT,
             ConfigOverride.config("oauth.issuer", BASE),
             ConfigOverride.config("oauth.resources", BASE + "/mcp"),
             ConfigOverride.config("trustedIssuers[0].sharedSecret", SupabaseTokens.SECRET));
@@ -70,8 +72,18 @@ class SaltyProfileTest {
 
     /** An MCP client's whole OAuth flow for the person, signed in with their Supabase token. */
     private Map<String, Object> mcpTokens(String jwt) {
-        String clientId = (String) client.postJson("/oauth/register", Map.of("client_name", "Claude",
-                "redirect_uris", List.of(CALLBACK), "token_endpoint_auth_method", "none"), null).json().get("client_id");
+        String clientId = (String) client.postJson(
+                        "/oauth/register",
+                        Map.of(
+                                "client_name",
+                                "Claude",
+                                "redirect_uris",
+                                List.of(CALLBACK),
+                                "token_endpoint_auth_method",
+                                "none"),
+                        null)
+                .json()
+                .get("client_id");
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
         parameters.put("resource", BASE + "/mcp");
@@ -90,15 +102,17 @@ class SaltyProfileTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String key = (String) created.json().get("key");
         assertThat(key).startsWith("sk_live_");
-        assertThat(created.json()).containsEntry("prefix", key.substring(0, 16))
-                .containsEntry("scopes", List.of("*"));
-        assertThat(client.get("/api-keys", "Authorization", "Bearer " + jwt).body()).doesNotContain(key);
+        assertThat(created.json()).containsEntry("prefix", key.substring(0, 16)).containsEntry("scopes", List.of("*"));
+        assertThat(client.get("/api-keys", "Authorization", "Bearer " + jwt).body())
+                .doesNotContain(key);
 
         Page agent = checkBearer("/records", key);
         assertThat(agent.status()).isEqualTo(200);
         assertThat(agent.header("x-latchkey-credential-kind")).isEqualTo("api_key");
         Page mcpRemote = check("POST", "/mcp", "X-API-Key", key);
-        assertThat(mcpRemote.status()).as("an API key works in an MCP client via a header").isEqualTo(200);
+        assertThat(mcpRemote.status())
+                .as("an API key works in an MCP client via a header")
+                .isEqualTo(200);
     }
 
     // Credential table, row 2: eyJ… Supabase JWT, used by humans in the web admin.
@@ -110,7 +124,9 @@ class SaltyProfileTest {
         Map<String, Object> first = bootstrap(jwt);
         assertThat((String) first.get("api_key")).startsWith("sk_live_");
         Map<String, Object> again = bootstrap(jwt);
-        assertThat(again).containsEntry("workspace_id", first.get("workspace_id")).doesNotContainKey("api_key");
+        assertThat(again)
+                .containsEntry("workspace_id", first.get("workspace_id"))
+                .doesNotContainKey("api_key");
 
         Page admin = checkBearer("/pricing", jwt);
         assertThat(admin.status()).isEqualTo(200);
@@ -126,7 +142,8 @@ class SaltyProfileTest {
         assertThat(anonymous.header("www-authenticate"))
                 .contains("resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
         assertThat(client.get("/.well-known/oauth-protected-resource/mcp").json())
-                .containsEntry("resource", BASE + "/mcp").containsEntry("authorization_servers", List.of(BASE));
+                .containsEntry("resource", BASE + "/mcp")
+                .containsEntry("authorization_servers", List.of(BASE));
         assertThat(client.get("/.well-known/oauth-authorization-server").json())
                 .containsEntry("registration_endpoint", BASE + "/oauth/register");
 
@@ -139,8 +156,15 @@ class SaltyProfileTest {
         Page mcp = check("POST", "/mcp", "Authorization", "Bearer " + tokens.get("access_token"));
         assertThat(mcp.status()).isEqualTo(200);
         assertThat(mcp.header("x-latchkey-credential-kind")).isEqualTo("oauth");
-        Page refreshed = client.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", (String) tokens.get("refresh_token"), "client_id", (String) tokens.get("client_id")));
+        Page refreshed = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        (String) tokens.get("refresh_token"),
+                        "client_id",
+                        (String) tokens.get("client_id")));
         assertThat((String) refreshed.json().get("access_token")).startsWith("salty_oat_");
     }
 
@@ -154,8 +178,13 @@ class SaltyProfileTest {
 
     @Test
     void peopleSignUpWithSupabaseSoPasswordSignUpIsOff() {
-        assertProblem(client.postJson("/auth/register", Map.of("email", "ana@salty.example", "password",
-                "correct horse battery staple"), null), 404, "not_found");
+        assertProblem(
+                client.postJson(
+                        "/auth/register",
+                        Map.of("email", "ana@salty.example", "password", "correct horse battery staple"),
+                        null),
+                404,
+                "not_found");
     }
 
     // Error table, row 3: sk_live_… not found, revoked, or hash mismatch.
@@ -167,16 +196,21 @@ class SaltyProfileTest {
         String key = (String) created.json().get("key");
         assertThat(checkBearer("/records", key).status()).isEqualTo(200);
 
-        assertProblem(checkBearer("/records", wellFormedKey("sk_live_" + Base62.random(new SecureRandom(), 8))), 401,
+        assertProblem(
+                checkBearer("/records", wellFormedKey("sk_live_" + Base62.random(new SecureRandom(), 8))),
+                401,
                 "invalid_api_key");
         assertProblem(checkBearer("/records", wellFormedKey(key.substring(0, 16))), 401, "invalid_api_key");
 
-        Page revoked = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/api-keys/"
-                + created.json().get("id"))).header("Authorization", "Bearer " + jwt).DELETE());
+        Page revoked = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(BASE + "/api-keys/" + created.json().get("id")))
+                .header("Authorization", "Bearer " + jwt)
+                .DELETE());
         assertThat(revoked.status()).isEqualTo(204);
         assertProblem(checkBearer("/records", key), 401, "invalid_api_key");
         assertThat(client.get("/api-keys", "Authorization", "Bearer " + jwt).body())
-                .as("the row is kept for audit").contains("\"revoked\"");
+                .as("the row is kept for audit")
+                .contains("\"revoked\"");
     }
 
     /** A key with this 16-character prefix, a random rest and a correct checksum. */
@@ -192,16 +226,30 @@ class SaltyProfileTest {
     void expiredOrForgedSupabaseJwtsAreInvalidJwt() {
         String id = UUID.randomUUID().toString();
         String email = "x-" + id.substring(0, 8) + "@example.com";
-        assertProblem(checkBearer("/records", SupabaseTokens.token(id, email, Instant.now().minusSeconds(120),
-                SupabaseTokens.SECRET)), 401, "invalid_jwt");
-        assertProblem(checkBearer("/records", SupabaseTokens.token(id, email, Instant.now().plusSeconds(600),
-                "another-projects-secret-of-at-least-32-bytes")), 401, "invalid_jwt");
+        assertProblem(
+                checkBearer(
+                        "/records",
+                        SupabaseTokens.token(id, email, Instant.now().minusSeconds(120), SupabaseTokens.SECRET)),
+                401,
+                "invalid_jwt");
+        assertProblem(
+                checkBearer(
+                        "/records",
+                        SupabaseTokens.token(
+                                id,
+                                email,
+                                Instant.now().plusSeconds(600),
+                                "another-projects-secret-of-at-least-32-bytes")),
+                401,
+                "invalid_jwt");
     }
 
     // Error table, row 5: salty_oat_… not found, expired, or revoked (expiry: OAuthServerTest).
     @Test
     void unknownAndRevokedOAuthTokensAreInvalidOAuthToken() {
-        assertProblem(checkBearer("/mcp/tools", "salty_oat_" + Base62.random(new SecureRandom(), 43)), 401,
+        assertProblem(
+                checkBearer("/mcp/tools", "salty_oat_" + Base62.random(new SecureRandom(), 43)),
+                401,
                 "invalid_oauth_token");
         String jwt = supabasePerson();
         bootstrap(jwt);
@@ -221,8 +269,10 @@ class SaltyProfileTest {
         String access = (String) mcpTokens(jwt).get("access_token");
         assertThat(checkBearer("/records", key).status()).isEqualTo(200);
 
-        Page deleted = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/workspaces/"
-                + workspace.get("workspace_id"))).header("Authorization", "Bearer " + jwt).DELETE());
+        Page deleted = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(BASE + "/workspaces/" + workspace.get("workspace_id")))
+                .header("Authorization", "Bearer " + jwt)
+                .DELETE());
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
         assertProblem(checkBearer("/records", key), 401, "workspace_not_found");
         assertProblem(checkBearer("/mcp/tools", access), 401, "workspace_not_found");

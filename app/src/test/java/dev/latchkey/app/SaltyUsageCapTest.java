@@ -24,7 +24,9 @@ class SaltyUsageCapTest {
     private static final int PORT = TestApps.freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final String CALLBACK = "http://127.0.0.1:33418/";
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profileAt("salty", PORT,
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profileAt(
+            "salty",
+            PORT,
             ConfigOverride.config("oauth.issuer", BASE),
             ConfigOverride.config("oauth.resources", BASE + "/mcp"),
             ConfigOverride.config("trustedIssuers[0].sharedSecret", SupabaseTokens.SECRET),
@@ -33,23 +35,35 @@ class SaltyUsageCapTest {
     private final OAuthTestClient client = new OAuthTestClient(BASE);
 
     private Page check(String uri, String credential) {
-        return client.get("/authz/check", "X-Original-Method", "GET", "X-Original-URI", uri,
-                "Authorization", "Bearer " + credential);
+        return client.get(
+                "/authz/check",
+                "X-Original-Method",
+                "GET",
+                "X-Original-URI",
+                uri,
+                "Authorization",
+                "Bearer " + credential);
     }
 
     @Test
     void agentTrafficSpendsTheCapAndThePersonIsNeverLockedOut() {
         String id = UUID.randomUUID().toString();
         String jwt = SupabaseTokens.token(id, "cap-" + id.substring(0, 8) + "@example.com");
-        String key = (String) client.postJson("/workspaces/bootstrap", Map.of(), jwt).json().get("api_key");
+        String key = (String)
+                client.postJson("/workspaces/bootstrap", Map.of(), jwt).json().get("api_key");
 
-        String clientId = (String) client.postJson("/oauth/register", Map.of("redirect_uris", List.of(CALLBACK),
-                "token_endpoint_auth_method", "none"), null).json().get("client_id");
+        String clientId = (String) client.postJson(
+                        "/oauth/register",
+                        Map.of("redirect_uris", List.of(CALLBACK), "token_endpoint_auth_method", "none"),
+                        null)
+                .json()
+                .get("client_id");
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
         parameters.put("resource", BASE + "/mcp");
         String session = client.signIn(parameters, Map.of("issuer", "supabase", "id_token", jwt));
-        String oauth = (String) client.tokensWithSession(parameters, pkce, session).get("access_token");
+        String oauth =
+                (String) client.tokensWithSession(parameters, pkce, session).get("access_token");
 
         assertThat(check("/records", key).status()).isEqualTo(200);
         assertThat(check("/mcp/tools", oauth).status()).isEqualTo(200);
@@ -62,7 +76,9 @@ class SaltyUsageCapTest {
         assertThat(check("/mcp/tools", oauth).json()).containsEntry("code", "usage_cap_exceeded");
 
         for (int i = 0; i < 5; i++) {
-            assertThat(check("/pricing", jwt).status()).as("people are exempt from the cap").isEqualTo(200);
+            assertThat(check("/pricing", jwt).status())
+                    .as("people are exempt from the cap")
+                    .isEqualTo(200);
         }
     }
 }

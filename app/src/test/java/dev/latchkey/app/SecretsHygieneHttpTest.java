@@ -57,16 +57,20 @@ class SecretsHygieneHttpTest {
         }
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(10);
 
-        List<String> lines = captured.list.stream().map(event -> event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        List<String> lines = captured.list.stream()
+                .map(event -> event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " " + event.getThrowableProxy().getMessage()))
+                .toList();
         assertThat(lines).as("something was logged").isNotEmpty();
-        secrets.forEach((what, value) -> assertThat(lines).as(what + " in a log line")
-                .noneMatch(line -> line.contains(value)));
+        secrets.forEach(
+                (what, value) -> assertThat(lines).as(what + " in a log line").noneMatch(line -> line.contains(value)));
 
         List<String> stored = everyStoredString();
         assertThat(stored).as("rows were written").hasSizeGreaterThan(20);
-        secrets.forEach((what, value) -> assertThat(stored).as(what + " in a database column")
-                .noneMatch(cell -> cell.contains(value)));
+        secrets.forEach((what, value) ->
+                assertThat(stored).as(what + " in a database column").noneMatch(cell -> cell.contains(value)));
     }
 
     private void exerciseEverySecret(Map<String, String> secrets) {
@@ -86,30 +90,69 @@ class SecretsHygieneHttpTest {
         Pkce pkce = Pkce.fresh();
         secrets.put("PKCE verifier", pkce.verifier());
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, REDIRECT, pkce);
-        String code = client.approve(parameters, person.email()).redirectParameters().get("code");
+        String code =
+                client.approve(parameters, person.email()).redirectParameters().get("code");
         secrets.put("authorization code", code);
-        Map<String, Object> tokens = client.postForm("/oauth/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", REDIRECT, "client_id", clientId,
-                "client_secret", (String) registered.get("client_secret"), "code_verifier", pkce.verifier())).json();
+        Map<String, Object> tokens = client.postForm(
+                        "/oauth/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                code,
+                                "redirect_uri",
+                                REDIRECT,
+                                "client_id",
+                                clientId,
+                                "client_secret",
+                                (String) registered.get("client_secret"),
+                                "code_verifier",
+                                pkce.verifier()))
+                .json();
         secrets.put("OAuth access token", (String) tokens.get("access_token"));
         secrets.put("OAuth refresh token", (String) tokens.get("refresh_token"));
         client.get("/whoami", "Authorization", "Bearer " + tokens.get("access_token"));
-        Map<String, Object> refreshed = client.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", (String) tokens.get("refresh_token"), "client_id", clientId,
-                "client_secret", (String) registered.get("client_secret"))).json();
+        Map<String, Object> refreshed = client.postForm(
+                        "/oauth/token",
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "refresh_token",
+                                (String) tokens.get("refresh_token"),
+                                "client_id",
+                                clientId,
+                                "client_secret",
+                                (String) registered.get("client_secret")))
+                .json();
         secrets.put("rotated refresh token", (String) refreshed.get("refresh_token"));
 
         Page workload = client.postJson("/internal/auth/workloads", Map.of("name", "agent"), person.token());
         String workloadId = (String) workload.json().get("id");
         secrets.put("workload secret", (String) workload.json().get("secret"));
-        String policy = (String) client.postJson("/internal/auth/workload-policies", Map.of("workload_id", workloadId,
-                "scopes", List.of("records:read")), person.token()).json().get("id");
+        String policy = (String) client.postJson(
+                        "/internal/auth/workload-policies",
+                        Map.of("workload_id", workloadId, "scopes", List.of("records:read")),
+                        person.token())
+                .json()
+                .get("id");
         client.postJson("/internal/auth/workload-policies/" + policy + "/approve", Map.of(), person.token());
         @SuppressWarnings("unchecked")
-        Map<String, Object> grant = (Map<String, Object>) client.postJson("/internal/auth/delegation-grants",
-                Map.of("workload_id", workloadId, "scopes", List.of("records:read")), person.token()).json().get("grant");
-        Page workloadToken = client.postJson("/internal/auth/workload-token", Map.of("workload_id", workloadId,
-                "workload_secret", secrets.get("workload secret"), "grant_id", grant.get("id")), null);
+        Map<String, Object> grant = (Map<String, Object>) client.postJson(
+                        "/internal/auth/delegation-grants",
+                        Map.of("workload_id", workloadId, "scopes", List.of("records:read")),
+                        person.token())
+                .json()
+                .get("grant");
+        Page workloadToken = client.postJson(
+                "/internal/auth/workload-token",
+                Map.of(
+                        "workload_id",
+                        workloadId,
+                        "workload_secret",
+                        secrets.get("workload secret"),
+                        "grant_id",
+                        grant.get("id")),
+                null);
         secrets.put("workload token", (String) workloadToken.json().get("access_token"));
         client.get("/whoami", "Authorization", "Bearer " + workloadToken.json().get("access_token"));
 

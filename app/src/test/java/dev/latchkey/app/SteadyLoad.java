@@ -32,8 +32,11 @@ final class SteadyLoad implements AutoCloseable {
         }
 
         HttpRequest build(int port) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT)
-                    .header(header, value).GET().build();
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header(header, value)
+                    .GET()
+                    .build();
         }
     }
 
@@ -63,15 +66,16 @@ final class SteadyLoad implements AutoCloseable {
                 theirSlowest = new LinkedHashMap<>(other.slowest);
             }
             synchronized (this) {
-                theirStatuses.forEach((label, counts) -> counts.forEach((status, count) -> statuses
-                        .computeIfAbsent(label, l -> new TreeMap<>()).merge(status, count, Integer::sum)));
-                theirSlowest.forEach((label, time) -> slowest.merge(label, time, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+                theirStatuses.forEach((label, counts) -> counts.forEach((status, count) ->
+                        statuses.computeIfAbsent(label, l -> new TreeMap<>()).merge(status, count, Integer::sum)));
+                theirSlowest.forEach(
+                        (label, time) -> slowest.merge(label, time, (a, b) -> a.compareTo(b) >= 0 ? a : b));
             }
         }
 
         synchronized Outcome of(String label) {
-            return new Outcome(Map.copyOf(statuses.getOrDefault(label, Map.of())),
-                    slowest.getOrDefault(label, Duration.ZERO));
+            return new Outcome(
+                    Map.copyOf(statuses.getOrDefault(label, Map.of())), slowest.getOrDefault(label, Duration.ZERO));
         }
 
         @Override
@@ -80,8 +84,10 @@ final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicReference<Tally> current = new AtomicReference<>(new Tally());
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
@@ -104,7 +110,8 @@ final class SteadyLoad implements AutoCloseable {
             long start = System.nanoTime();
             int status;
             try {
-                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException e) {
                 status = NO_ANSWER;
             } catch (InterruptedException e) {

@@ -13,8 +13,7 @@ final class SupabaseTokens {
     static final String ISSUER = "https://project.supabase.co/auth/v1";
     static final String SECRET = "super-secret-jwt-token-with-at-least-32-characters";
 
-    private SupabaseTokens() {
-    }
+    private SupabaseTokens() {}
 
     static String token(String subject, String email) {
         return token(subject, email, Instant.now().plusSeconds(600), SECRET);

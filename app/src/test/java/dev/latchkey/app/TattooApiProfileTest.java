@@ -4,8 +4,8 @@ import static dev.latchkey.app.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.workos.testing.FakeWorkos;
 import dev.latchkey.outbound.testing.TestIssuer;
+import dev.latchkey.workos.testing.FakeWorkos;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TattooApiProfileTest {
     static final FakeWorkos WORKOS = new FakeWorkos();
-    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profile("tattooapi",
+    static final DropwizardAppExtension<LatchkeyConfiguration> APP = TestApps.profile(
+            "tattooapi",
             ConfigOverride.config("workos.baseUrl", WORKOS.baseUrl()),
             ConfigOverride.config("workos.apiKey", FakeWorkos.SECRET),
             ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID));
@@ -42,10 +43,12 @@ class TattooApiProfileTest {
     @BeforeAll
     static void mapActors() {
         String email = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
-        String token = Reply.of(TestApps.request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
-                "password", "correct horse battery staple")))).string("access_token");
+        String token = Reply.of(TestApps.request(APP, "/auth/register")
+                        .post(Entity.json(Map.of("email", email, "password", "correct horse battery staple"))))
+                .string("access_token");
         Reply bootstrap = Reply.of(TestApps.request(APP, "/workspaces/bootstrap")
-                .header("Authorization", "Bearer " + token).post(Entity.json(Map.of("name", "TattooAPI"))));
+                .header("Authorization", "Bearer " + token)
+                .post(Entity.json(Map.of("name", "TattooAPI"))));
         String admin = bootstrap.string("access_token");
         // The operator binds the studio's WorkOS organizations to the workspace (`latchkey actors bind`).
         TestApps.bindOrganization(APP, bootstrap.string("workspace_id"), "org_tattoo");
@@ -72,19 +75,32 @@ class TattooApiProfileTest {
     }
 
     private static void map(String admin, String subject, String kind, String role, List<String> owners) {
-        Reply saved = Reply.of(TestApps.request(APP, "/actor-mappings").header("Authorization", "Bearer " + admin)
-                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
-                        "organization_wide", subject.startsWith("org_")))));
+        Reply saved = Reply.of(TestApps.request(APP, "/actor-mappings")
+                .header("Authorization", "Bearer " + admin)
+                .put(Entity.json(Map.of(
+                        "subject",
+                        subject,
+                        "kind",
+                        kind,
+                        "role",
+                        role,
+                        "owner_scopes",
+                        owners,
+                        "organization_wide",
+                        subject.startsWith("org_")))));
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
     }
 
     /** What nginx's auth_request asks: the original method and URI in headers. */
     private static Invocation.Builder check(String method, String uri) {
-        return TestApps.request(APP, "/authz/check").header("X-Original-Method", method).header("X-Original-URI", uri);
+        return TestApps.request(APP, "/authz/check")
+                .header("X-Original-Method", method)
+                .header("X-Original-URI", uri);
     }
 
     private static Reply checkWithBearer(String method, String uri, String token) {
-        return Reply.of(check(method, uri).header("Authorization", "Bearer " + token).get());
+        return Reply.of(
+                check(method, uri).header("Authorization", "Bearer " + token).get());
     }
 
     private static Reply checkWithKey(String method, String uri, String key) {
@@ -95,7 +111,8 @@ class TattooApiProfileTest {
     @Test
     void publicReaderSeesHealthAndStudiosOnly() {
         assertThat(Reply.of(check("GET", "/health").get()).status()).isEqualTo(200);
-        assertThat(Reply.of(check("GET", "/studios?city=berlin").get()).status()).isEqualTo(200);
+        assertThat(Reply.of(check("GET", "/studios?city=berlin").get()).status())
+                .isEqualTo(200);
         assertProblem(Reply.of(check("GET", INTERNAL_BETA_READ).get()), 401, "missing_auth");
         assertProblem(Reply.of(check("GET", "/api/v1/me/designs").get()), 401, "missing_auth");
         assertProblem(Reply.of(check("POST", "/studios").get()), 404, "not_found");
@@ -104,8 +121,14 @@ class TattooApiProfileTest {
     // Access paths, row 2: team member, AuthKit bearer token, internal beta after actor mapping.
     @Test
     void teamMemberReadsTheInternalBetaAfterMapping() {
-        for (String read : List.of("/api/v1/search?q=koi", "/api/v1/artists", INTERNAL_BETA_READ, "/api/v1/portfolios",
-                "/api/v1/portfolios/p_1", "/api/v1/designs", "/api/v1/designs/d_1")) {
+        for (String read : List.of(
+                "/api/v1/search?q=koi",
+                "/api/v1/artists",
+                INTERNAL_BETA_READ,
+                "/api/v1/portfolios",
+                "/api/v1/portfolios/p_1",
+                "/api/v1/designs",
+                "/api/v1/designs/d_1")) {
             Reply allowed = checkWithBearer("GET", read, teamMember);
             assertThat(allowed.status()).as(read).isEqualTo(200);
             assertThat(allowed.header("X-Latchkey-Credential-Kind")).isEqualTo("workos_access_token");
@@ -127,8 +150,11 @@ class TattooApiProfileTest {
     // Access paths, row 4: studio or artist owner, AuthKit bearer, owner-scoped creative reads.
     @Test
     void ownersReadTheirOwnCreativeAssetsAndOthersCannot() {
-        for (String read : List.of("/api/v1/me/portfolio-assets", "/api/v1/me/portfolio-assets/pa_1",
-                "/api/v1/me/designs", "/api/v1/me/designs/d_9")) {
+        for (String read : List.of(
+                "/api/v1/me/portfolio-assets",
+                "/api/v1/me/portfolio-assets/pa_1",
+                "/api/v1/me/designs",
+                "/api/v1/me/designs/d_9")) {
             Reply allowed = checkWithBearer("GET", read, owner);
             assertThat(allowed.status()).as(read).isEqualTo(200);
             assertThat(allowed.header("X-Latchkey-Owner-Scopes")).isEqualTo("artist_42 studio_ink");
@@ -140,9 +166,21 @@ class TattooApiProfileTest {
     @Test
     void responseSemanticsRowByRow() {
         assertProblem(Reply.of(check("GET", "/api/v1/search").get()), 401, "missing_auth");
-        assertProblem(checkWithBearer("GET", "/api/v1/search", FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"),
-                WORKOS.issuer(), "user_member", "org_tattoo", Instant.now().plusSeconds(60))), 401, "invalid_jwt");
-        assertProblem(checkWithKey("GET", "/api/v1/search", "sk_not_a_workos_key_" + UUID.randomUUID()), 401,
+        assertProblem(
+                checkWithBearer(
+                        "GET",
+                        "/api/v1/search",
+                        FakeWorkos.accessToken(
+                                TestIssuer.newKey("workos-key-1"),
+                                WORKOS.issuer(),
+                                "user_member",
+                                "org_tattoo",
+                                Instant.now().plusSeconds(60))),
+                401,
+                "invalid_jwt");
+        assertProblem(
+                checkWithKey("GET", "/api/v1/search", "sk_not_a_workos_key_" + UUID.randomUUID()),
+                401,
                 "invalid_api_key");
         assertProblem(checkWithBearer("GET", "/api/v1/search", unmapped), 403, "actor_not_mapped");
         assertProblem(Reply.of(check("POST", "/api/v1/api-keys").get()), 410, "api_key_management_retired");
@@ -153,12 +191,19 @@ class TattooApiProfileTest {
     // MCP and agents: prompt- or header-supplied actor claims are never authority.
     @Test
     void headerSuppliedActorClaimsAreIgnored() {
-        Reply reply = Reply.of(check("GET", INTERNAL_BETA_READ).header("Authorization", "Bearer " + teamMember)
-                .header("X-Actor-Id", "act_admin").header("X-Latchkey-Actor", "act_admin").get());
+        Reply reply = Reply.of(check("GET", INTERNAL_BETA_READ)
+                .header("Authorization", "Bearer " + teamMember)
+                .header("X-Actor-Id", "act_admin")
+                .header("X-Latchkey-Actor", "act_admin")
+                .get());
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("X-Latchkey-Actor")).isNotEqualTo("act_admin").startsWith("act_");
-        assertProblem(Reply.of(check("GET", INTERNAL_BETA_READ).header("X-Actor-Id", "act_admin").get()), 401,
+        assertProblem(
+                Reply.of(check("GET", INTERNAL_BETA_READ)
+                        .header("X-Actor-Id", "act_admin")
+                        .get()),
+                401,
                 "missing_auth");
     }
 }

@@ -54,35 +54,40 @@ final class TcpProxy implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ServerSocket accepting = server;
-        Thread acceptor = new Thread(() -> {
-            while (!accepting.isClosed()) {
-                try {
-                    Socket client = accepting.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "tcp-proxy-accept");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!accepting.isClosed()) {
+                        try {
+                            Socket client = accepting.accept();
+                            Socket upstream = new Socket(targetHost, targetPort);
+                            open.add(client);
+                            open.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // one side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread thread = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException ignored) {
+                        // one side closed
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -24,11 +24,10 @@ final class TestApps {
      * A plain client: Dropwizard's test client (Apache HttpClient) silently honours Retry-After and
      * would sleep through a 429 instead of showing it to the test.
      */
-    private static final Client CLIENT = ClientBuilder.newClient()
-            .register(new JacksonFeature(Jackson.newObjectMapper()));
+    private static final Client CLIENT =
+            ClientBuilder.newClient().register(new JacksonFeature(Jackson.newObjectMapper()));
 
-    private TestApps() {
-    }
+    private TestApps() {}
 
     static DropwizardAppExtension<LatchkeyConfiguration> onPostgres() {
         return on(TestDatabases.postgres());
@@ -60,17 +59,18 @@ final class TestApps {
                 ConfigOverride.config("mail.outbox", "target/outbox"),
                 ConfigOverride.config("passwords.maxSignUpsPerAddress", "100000"),
                 ConfigOverride.config("userTokens.secret", "test-only-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"),
-                ConfigOverride.config("workloadTokens.keyEncryptionKey", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                ConfigOverride.config(
+                        "workloadTokens.keyEncryptionKey", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 ConfigOverride.config("apiKeys.hashing.memoryKib", "1024"),
                 ConfigOverride.config("apiKeys.hashing.iterations", "1")));
         overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(LatchkeyApplication.class, "../profiles/" + name + ".yml",
-                overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(
+                LatchkeyApplication.class, "../profiles/" + name + ".yml", overrides.toArray(ConfigOverride[]::new));
     }
 
     /** On a given database: several instances may share one, as behind a load balancer. */
-    static DropwizardAppExtension<LatchkeyConfiguration> onDatabase(TestDatabases.Database database,
-            ConfigOverride... overrides) {
+    static DropwizardAppExtension<LatchkeyConfiguration> onDatabase(
+            TestDatabases.Database database, ConfigOverride... overrides) {
         return on(database, overrides);
     }
 
@@ -81,8 +81,10 @@ final class TestApps {
      */
     static io.dropwizard.testing.DropwizardTestSupport<LatchkeyConfiguration> anotherInstance(
             TestDatabases.Database database, ConfigOverride... extra) {
-        return new io.dropwizard.testing.DropwizardTestSupport<>(LatchkeyApplication.class,
-                ResourceHelpers.resourceFilePath("latchkey-test.yml"), onDatabaseOverrides(database, extra));
+        return new io.dropwizard.testing.DropwizardTestSupport<>(
+                LatchkeyApplication.class,
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"),
+                onDatabaseOverrides(database, extra));
     }
 
     private static ConfigOverride[] onDatabaseOverrides(TestDatabases.Database database, ConfigOverride... extra) {
@@ -96,14 +98,19 @@ final class TestApps {
 
     /** One call with a bearer credential to an instance on {@code port}. */
     static Reply call(int port, String method, String path, String token) {
-        return Reply.of(CLIENT.target("http://localhost:" + port).path(path).request()
-                .header("Authorization", "Bearer " + token).method(method));
+        return Reply.of(CLIENT.target("http://localhost:" + port)
+                .path(path)
+                .request()
+                .header("Authorization", "Bearer " + token)
+                .method(method));
     }
 
-    private static DropwizardAppExtension<LatchkeyConfiguration> on(TestDatabases.Database database,
-            ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(LatchkeyApplication.class,
-                ResourceHelpers.resourceFilePath("latchkey-test.yml"), onDatabaseOverrides(database, extra));
+    private static DropwizardAppExtension<LatchkeyConfiguration> on(
+            TestDatabases.Database database, ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(
+                LatchkeyApplication.class,
+                ResourceHelpers.resourceFilePath("latchkey-test.yml"),
+                onDatabaseOverrides(database, extra));
     }
 
     /** A port free right now, for an app whose public URL must be known before it starts. */
@@ -129,9 +136,11 @@ final class TestApps {
     }
 
     /** Binds a WorkOS organization to a workspace, as the operator's {@code actors bind} does. */
-    static void bindOrganization(DropwizardAppExtension<LatchkeyConfiguration> app, String tenant, String organization) {
-        operatorCore(app).manageActorMappings.bindOrganization(tenant, "workos", organization, false,
-                Initiator.operator("test"));
+    static void bindOrganization(
+            DropwizardAppExtension<LatchkeyConfiguration> app, String tenant, String organization) {
+        operatorCore(app)
+                .manageActorMappings
+                .bindOrganization(tenant, "workos", organization, false, Initiator.operator("test"));
     }
 
     static WebTarget target(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
@@ -143,15 +152,21 @@ final class TestApps {
     }
 
     /** One call with a bearer credential, read in full. */
-    static Reply call(DropwizardAppExtension<LatchkeyConfiguration> app, String method, String path, String token,
+    static Reply call(
+            DropwizardAppExtension<LatchkeyConfiguration> app,
+            String method,
+            String path,
+            String token,
             java.util.Map<String, ?> body) {
         Invocation.Builder builder = request(app, path).header("Authorization", "Bearer " + token);
-        return Reply.of(body == null ? builder.method(method)
-                : builder.method(method, jakarta.ws.rs.client.Entity.json(body)));
+        return Reply.of(
+                body == null ? builder.method(method) : builder.method(method, jakarta.ws.rs.client.Entity.json(body)));
     }
 
     static Invocation.Builder admin(DropwizardAppExtension<LatchkeyConfiguration> app, String path) {
-        return CLIENT.target("http://localhost:" + app.getAdminPort()).path(path).request();
+        return CLIENT.target("http://localhost:" + app.getAdminPort())
+                .path(path)
+                .request();
     }
 
     /**
@@ -160,12 +175,14 @@ final class TestApps {
      * registration gave.
      */
     static String registerVerified(DropwizardAppExtension<LatchkeyConfiguration> app, String email, String password) {
-        Reply registered = Reply.of(request(app, "/auth/register").post(jakarta.ws.rs.client.Entity.json(
-                java.util.Map.of("email", email, "password", password))));
-        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        Reply registered = Reply.of(request(app, "/auth/register")
+                .post(jakarta.ws.rs.client.Entity.json(java.util.Map.of("email", email, "password", password))));
+        org.assertj.core.api.Assertions.assertThat(registered.status())
+                .as(registered.body().toString())
+                .isEqualTo(201);
         String token = mailedToken(email, "Confirm your email address");
-        Reply verified = Reply.of(request(app, "/auth/verify-email").post(jakarta.ws.rs.client.Entity.json(
-                java.util.Map.of("token", token))));
+        Reply verified = Reply.of(request(app, "/auth/verify-email")
+                .post(jakarta.ws.rs.client.Entity.json(java.util.Map.of("token", token))));
         org.assertj.core.api.Assertions.assertThat(verified.status()).isEqualTo(200);
         return registered.string("access_token");
     }
@@ -173,7 +190,8 @@ final class TestApps {
     /** The text of the newest outbox mail to {@code email} with that subject. */
     static String mailText(String email, String subject) {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/outbox"))) {
-            for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (java.nio.file.Path file :
+                    files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 String mail = java.nio.file.Files.readString(file);
                 if (mail.startsWith("To: " + email + "\n") && mail.contains("Subject: " + subject)) {
                     return mail;

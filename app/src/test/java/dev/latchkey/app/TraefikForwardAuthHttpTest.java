@@ -14,20 +14,45 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Behind Traefik only X-Forwarded-Method/-Uri are read; the client's own X-Original-* are refused. One class per proxy: a config override is a JVM-wide system property while its app runs. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TraefikForwardAuthHttpTest {
-    static final DropwizardAppExtension<LatchkeyConfiguration> TRAEFIK = TestApps.onH2(
-            ConfigOverride.config("forwardAuth.proxy", "traefik"));
+    static final DropwizardAppExtension<LatchkeyConfiguration> TRAEFIK =
+            TestApps.onH2(ConfigOverride.config("forwardAuth.proxy", "traefik"));
 
     @Test
     void behindTraefikAClientsOwnOriginalHeadersAreRefusedNotObeyed() {
-        String traefikKey = TestApps.createWorkspace(TRAEFIK, "T").firstKey().secret().value();
-        assertThat(send(TRAEFIK, "GET", "/authz/check", List.of("X-Forwarded-Method: GET",
-                "X-Forwarded-Uri: /api/pipelines/p_1", "Authorization: Bearer " + traefikKey)).status()).isEqualTo(200);
-        assertThat(send(TRAEFIK, "GET", "/authz/check", List.of("X-Forwarded-Method: DELETE",
-                "X-Forwarded-Uri: /api/pipelines/p_1", "X-Original-Method: GET", "X-Original-URI: /health")).status())
-                .as("the client's X-Original-* passed through by Traefik").isEqualTo(400);
-        assertThat(send(TRAEFIK, "GET", "/authz/check", List.of("X-Forwarded-Method: GET",
-                "X-Forwarded-Uri: /public/../api/pipelines/p_1")).status()).isEqualTo(400);
-        assertThat(send(TRAEFIK, "GET", "/authz/check", List.of("X-Forwarded-Method: GET")).status())
-                .as("no original URI").isEqualTo(400);
+        String traefikKey =
+                TestApps.createWorkspace(TRAEFIK, "T").firstKey().secret().value();
+        assertThat(send(
+                                TRAEFIK,
+                                "GET",
+                                "/authz/check",
+                                List.of(
+                                        "X-Forwarded-Method: GET",
+                                        "X-Forwarded-Uri: /api/pipelines/p_1",
+                                        "Authorization: Bearer " + traefikKey))
+                        .status())
+                .isEqualTo(200);
+        assertThat(send(
+                                TRAEFIK,
+                                "GET",
+                                "/authz/check",
+                                List.of(
+                                        "X-Forwarded-Method: DELETE",
+                                        "X-Forwarded-Uri: /api/pipelines/p_1",
+                                        "X-Original-Method: GET",
+                                        "X-Original-URI: /health"))
+                        .status())
+                .as("the client's X-Original-* passed through by Traefik")
+                .isEqualTo(400);
+        assertThat(send(
+                                TRAEFIK,
+                                "GET",
+                                "/authz/check",
+                                List.of("X-Forwarded-Method: GET", "X-Forwarded-Uri: /public/../api/pipelines/p_1"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(send(TRAEFIK, "GET", "/authz/check", List.of("X-Forwarded-Method: GET"))
+                        .status())
+                .as("no original URI")
+                .isEqualTo(400);
     }
 }

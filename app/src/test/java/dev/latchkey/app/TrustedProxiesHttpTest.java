@@ -26,7 +26,8 @@ class TrustedProxiesHttpTest {
             ConfigOverride.config("userTokens.maxFailedLoginsPerAccount", "2"));
 
     private static Reply login(String client, String email, String password) {
-        return Reply.of(request(APP, "/auth/login").header("X-Forwarded-For", client)
+        return Reply.of(request(APP, "/auth/login")
+                .header("X-Forwarded-For", client)
                 .post(Entity.json(Map.of("email", email, "password", password))));
     }
 
@@ -37,9 +38,12 @@ class TrustedProxiesHttpTest {
         for (int i = 0; i < 2; i++) {
             assertThat(login("198.51.100.99", email, "guess " + i).status()).isEqualTo(401);
         }
-        assertThat(login("198.51.100.99", email, "another guess").status()).as("the guesser").isEqualTo(429);
+        assertThat(login("198.51.100.99", email, "another guess").status())
+                .as("the guesser")
+                .isEqualTo(429);
 
-        assertThat(login("203.0.113.77", email, "correct horse battery staple").status()).as("the owner")
+        assertThat(login("203.0.113.77", email, "correct horse battery staple").status())
+                .as("the owner")
                 .isEqualTo(200);
     }
 
@@ -48,12 +52,16 @@ class TrustedProxiesHttpTest {
         String email = "t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         TestApps.registerVerified(APP, email, "correct horse battery staple");
         for (int i = 0; i < 3; i++) {
-            assertThat(login("198.51.100.7", "nobody-" + i + "@example.com", "wrong password").status()).isEqualTo(401);
+            assertThat(login("198.51.100.7", "nobody-" + i + "@example.com", "wrong password")
+                            .status())
+                    .isEqualTo(401);
         }
         assertThat(login("198.51.100.7", email, "correct horse battery staple").status())
-                .as("the guessing client is throttled").isEqualTo(429);
+                .as("the guessing client is throttled")
+                .isEqualTo(429);
 
         assertThat(login("203.0.113.20", email, "correct horse battery staple").status())
-                .as("another client behind the same balancer is not").isEqualTo(200);
+                .as("another client behind the same balancer is not")
+                .isEqualTo(200);
     }
 }

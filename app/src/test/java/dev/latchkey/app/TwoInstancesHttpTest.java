@@ -45,8 +45,9 @@ class TwoInstancesHttpTest {
     /** Fresh override objects per instance: each remembers the value it replaced, so sharing them would leak. */
     private static ConfigOverride[] shared() {
         return new ConfigOverride[] {
-            ConfigOverride.config("usageCounters.redisUrl", "redis://" + System.getenv().getOrDefault(
-                    "LATCHKEY_TEST_REDIS", "127.0.0.1:6379")),
+            ConfigOverride.config(
+                    "usageCounters.redisUrl",
+                    "redis://" + System.getenv().getOrDefault("LATCHKEY_TEST_REDIS", "127.0.0.1:6379")),
             ConfigOverride.config("usageCounters.namespace", NAMESPACE),
             ConfigOverride.config("plans.default.usageCap", "4"),
             ConfigOverride.config("apiKeys.revalidateAfter", REVALIDATE_AFTER.toMillis() + "ms"),
@@ -64,9 +65,11 @@ class TwoInstancesHttpTest {
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            statuses.add(whoami(i % 2 == 0 ? FIRST.getLocalPort() : second.getLocalPort(), key).status());
+            statuses.add(whoami(i % 2 == 0 ? FIRST.getLocalPort() : second.getLocalPort(), key)
+                    .status());
         }
-        assertThat(statuses).as("four metered requests in all, whichever instance answers")
+        assertThat(statuses)
+                .as("four metered requests in all, whichever instance answers")
                 .containsExactly(200, 200, 200, 200, 429, 429);
         Reply.assertProblem(whoami(second.getLocalPort(), key), 429, "usage_cap_exceeded");
 
@@ -78,12 +81,16 @@ class TwoInstancesHttpTest {
     void aKeyRevokedThroughOneInstanceFailsAtTheOtherWithinTheRevalidationBound() throws InterruptedException {
         CreateWorkspace.Created workspace = TestApps.createWorkspace(FIRST, "revocation");
         String root = workspace.firstKey().secret().value();
-        Reply created = Reply.of(TestApps.request(FIRST, "/api-keys").header("Authorization", "Bearer " + root)
+        Reply created = Reply.of(TestApps.request(FIRST, "/api-keys")
+                .header("Authorization", "Bearer " + root)
                 .post(jakarta.ws.rs.client.Entity.json(java.util.Map.of("name", "agent"))));
         String agent = created.string("key");
-        assertThat(whoami(second.getLocalPort(), agent).status()).as("verified and cached there").isEqualTo(200);
+        assertThat(whoami(second.getLocalPort(), agent).status())
+                .as("verified and cached there")
+                .isEqualTo(200);
 
-        assertThat(TestApps.call(FIRST, "DELETE", "/api-keys/" + created.string("id"), root, null).status())
+        assertThat(TestApps.call(FIRST, "DELETE", "/api-keys/" + created.string("id"), root, null)
+                        .status())
                 .isEqualTo(204);
         Reply.assertProblem(whoami(FIRST.getLocalPort(), agent), 401, "invalid_api_key");
 

@@ -44,14 +44,16 @@ class WorkloadTokenHttpTest {
     @BeforeEach
     void workloadWithPolicyAndAMember() {
         String ownerEmail = email();
-        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", ownerEmail,
-                "password", PASSWORD)))).string("access_token");
+        String token = Reply.of(request(APP, "/auth/register")
+                        .post(Entity.json(Map.of("email", ownerEmail, "password", PASSWORD))))
+                .string("access_token");
         owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
         String memberEmail = email();
         TestApps.registerVerified(APP, memberEmail, PASSWORD);
         call("POST", "/members", owner, Map.of("email", memberEmail, "role", "member"));
-        member = Reply.of(request(APP, "/auth/login").post(Entity.json(Map.of("email", memberEmail,
-                "password", PASSWORD)))).string("access_token");
+        member = Reply.of(request(APP, "/auth/login")
+                        .post(Entity.json(Map.of("email", memberEmail, "password", PASSWORD))))
+                .string("access_token");
         memberId = (String) call("GET", "/whoami", member, null).body().get("actor_id");
         Reply registered = call("POST", "/internal/auth/workloads", owner, Map.of("name", "pipeline runner"));
         workload = registered.string("id");
@@ -60,22 +62,30 @@ class WorkloadTokenHttpTest {
     }
 
     private void approvePolicy(List<String> scopes) {
-        String policy = call("POST", "/internal/auth/workload-policies", owner,
-                Map.of("workload_id", workload, "scopes", scopes)).string("id");
+        String policy = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", workload, "scopes", scopes))
+                .string("id");
         call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
     }
 
     @SuppressWarnings("unchecked")
     private String grant(String userToken, List<String> scopes) {
-        Reply created = call("POST", "/internal/auth/delegation-grants", userToken,
+        Reply created = call(
+                "POST",
+                "/internal/auth/delegation-grants",
+                userToken,
                 Map.of("workload_id", workload, "scopes", scopes));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return (String) ((Map<String, Object>) created.body().get("grant")).get("id");
     }
 
     private Reply token(String grant, String workloadSecret) {
-        return Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of("workload_id", workload,
-                "workload_secret", workloadSecret, "grant_id", grant))));
+        return Reply.of(request(APP, "/internal/auth/workload-token")
+                .post(Entity.json(
+                        Map.of("workload_id", workload, "workload_secret", workloadSecret, "grant_id", grant))));
     }
 
     @Test
@@ -87,19 +97,29 @@ class WorkloadTokenHttpTest {
         assertThat((Integer) issued.body().get("expires_in")).isBetween(290, 300);
         String token = issued.string("access_token");
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
-        assertThat(header).contains("\"typ\":\"at+jwt\"").contains("\"alg\":\"RS256\"").contains("\"kid\"");
+        assertThat(header)
+                .contains("\"typ\":\"at+jwt\"")
+                .contains("\"alg\":\"RS256\"")
+                .contains("\"kid\"");
 
         Reply me = call("GET", "/whoami", token, null);
-        assertThat(me.body()).containsEntry("credential_kind", "workload_token").containsEntry("actor_id", workload)
+        assertThat(me.body())
+                .containsEntry("credential_kind", "workload_token")
+                .containsEntry("actor_id", workload)
                 .containsEntry("scopes", List.of("records:read"));
 
         // Anyone can verify it with the published keys alone.
-        String jwks = Reply.of(request(APP, "/.well-known/jwks.json").get()).body().toString();
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                Reply.of(request(APP, "/.well-known/jwks.json").get()).body());
+        String jwks =
+                Reply.of(request(APP, "/.well-known/jwks.json").get()).body().toString();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(
+                        Reply.of(request(APP, "/.well-known/jwks.json").get()).body());
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(json).getJsonWebKeys()))
-                .setExpectedAudience("latchkey-internal").setExpectedIssuer("latchkey").build().processToClaims(token);
+                .setExpectedAudience("latchkey-internal")
+                .setExpectedIssuer("latchkey")
+                .build()
+                .processToClaims(token);
         assertThat(jwks).doesNotContain("\"d\"");
         assertThat(claims.getSubject()).isEqualTo(workload);
         assertThat(claims.getClaimValue("act").toString()).contains(memberId);
@@ -113,9 +133,17 @@ class WorkloadTokenHttpTest {
         assertProblem(token(grant, "wk_wrong"), 401, "invalid_credentials");
         assertProblem(token("grant_unknown", secret), 404, "not_found");
         Reply other = call("POST", "/internal/auth/workloads", owner, Map.of("name", "other"));
-        assertProblem(Reply.of(request(APP, "/internal/auth/workload-token").post(Entity.json(Map.of(
-                "workload_id", other.string("id"), "workload_secret", other.string("secret"), "grant_id", grant)))),
-                404, "not_found");
+        assertProblem(
+                Reply.of(request(APP, "/internal/auth/workload-token")
+                        .post(Entity.json(Map.of(
+                                "workload_id",
+                                other.string("id"),
+                                "workload_secret",
+                                other.string("secret"),
+                                "grant_id",
+                                grant)))),
+                404,
+                "not_found");
     }
 
     @Test
@@ -124,7 +152,9 @@ class WorkloadTokenHttpTest {
         String token = token(grant, secret).string("access_token");
         assertThat(call("GET", "/whoami", token, null).status()).isEqualTo(200);
 
-        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant, member, null).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant, member, null)
+                        .status())
+                .isEqualTo(204);
 
         assertProblem(call("GET", "/whoami", token, null), 401, "token_revoked");
         assertProblem(token(grant, secret), 409, "conflict");
@@ -135,11 +165,15 @@ class WorkloadTokenHttpTest {
         String grant = grant(member, List.of("records:read"));
         String doomed = token(grant, secret).string("access_token");
         String survivor = token(grant, secret).string("access_token");
-        String jti = (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(new String(Base64.getUrlDecoder()
-                .decode(doomed.split("\\.")[1]), StandardCharsets.UTF_8), Map.class).get("jti");
+        String jti = (String) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(
+                        new String(Base64.getUrlDecoder().decode(doomed.split("\\.")[1]), StandardCharsets.UTF_8),
+                        Map.class)
+                .get("jti");
         assertThat(call("GET", "/whoami", doomed, null).status()).isEqualTo(200);
 
-        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant + "/tokens/" + jti, member, null).status())
+        assertThat(call("DELETE", "/internal/auth/delegation-grants/" + grant + "/tokens/" + jti, member, null)
+                        .status())
                 .isEqualTo(204);
 
         assertProblem(call("GET", "/whoami", doomed, null), 401, "token_revoked");
@@ -154,7 +188,8 @@ class WorkloadTokenHttpTest {
         approvePolicy(List.of("records:read"));
         assertThat(call("GET", "/whoami", token, null).body()).containsEntry("scopes", List.of("records:read"));
 
-        String memberToken = token(grant(member, List.of("records:read")), secret).string("access_token");
+        String memberToken =
+                token(grant(member, List.of("records:read")), secret).string("access_token");
         assertThat(call("GET", "/whoami", memberToken, null).status()).isEqualTo(200);
         call("DELETE", "/members/" + memberId, owner, null);
         assertProblem(call("GET", "/whoami", memberToken, null), 401, "token_revoked");
@@ -164,8 +199,14 @@ class WorkloadTokenHttpTest {
     void aWorkloadTokenNeitherDelegatesOnwardsNorReachesBeyondItsScopes() {
         String token = token(grant(member, List.of("records:read")), secret).string("access_token");
 
-        assertProblem(call("POST", "/internal/auth/delegation-grants", token, Map.of("workload_id", workload,
-                "scopes", List.of("records:read"))), 400, "invalid_request");
+        assertProblem(
+                call(
+                        "POST",
+                        "/internal/auth/delegation-grants",
+                        token,
+                        Map.of("workload_id", workload, "scopes", List.of("records:read"))),
+                400,
+                "invalid_request");
         assertProblem(call("GET", "/api-keys", token, null), 403, "insufficient_scope");
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.workos.testing.FakeWorkos;
 import dev.latchkey.outbound.testing.TestIssuer;
+import dev.latchkey.workos.testing.FakeWorkos;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -56,13 +56,17 @@ class WorkosModeHttpTest {
     void tenantWithAnAdmin() {
         WORKOS.reset();
         String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
-        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
-                "password", "correct horse battery staple")))).string("access_token");
-        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
+        String token = Reply.of(request(APP, "/auth/register")
+                        .post(Entity.json(Map.of("email", email, "password", "correct horse battery staple"))))
+                .string("access_token");
+        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap")
+                .header("Authorization", "Bearer " + token)
                 .post(Entity.json(Map.of("name", "TattooAPI"))));
         adminToken = bootstrap.string("access_token");
         tenant = bootstrap.string("workspace_id");
-        assertThat(bootstrap.body()).as("no local key while WorkOS is the key authority").doesNotContainKey("api_key");
+        assertThat(bootstrap.body())
+                .as("no local key while WorkOS is the key authority")
+                .doesNotContainKey("api_key");
         org = fresh("org_");
         TestApps.bindOrganization(APP, tenant, org);
     }
@@ -72,19 +76,39 @@ class WorkosModeHttpTest {
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
     }
 
-    private static Reply mapAs(String token, String subject, String kind, String role, List<String> owners,
-            String status, boolean organizationWide) {
-        return Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + token)
-                .put(Entity.json(Map.of("subject", subject, "kind", kind, "role", role, "owner_scopes", owners,
-                        "status", status, "organization_wide", organizationWide))));
+    private static Reply mapAs(
+            String token,
+            String subject,
+            String kind,
+            String role,
+            List<String> owners,
+            String status,
+            boolean organizationWide) {
+        return Reply.of(request(APP, "/actor-mappings")
+                .header("Authorization", "Bearer " + token)
+                .put(Entity.json(Map.of(
+                        "subject",
+                        subject,
+                        "kind",
+                        kind,
+                        "role",
+                        role,
+                        "owner_scopes",
+                        owners,
+                        "status",
+                        status,
+                        "organization_wide",
+                        organizationWide))));
     }
 
     /** A second workspace with its own admin and its own bound organization: {admin token, tenant, org}. */
     private static String[] anotherTenant() {
         String email = "rival-" + UUID.randomUUID().toString().substring(0, 8) + "@tattoo.example";
-        String token = Reply.of(request(APP, "/auth/register").post(Entity.json(Map.of("email", email,
-                "password", "correct horse battery staple")))).string("access_token");
-        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap").header("Authorization", "Bearer " + token)
+        String token = Reply.of(request(APP, "/auth/register")
+                        .post(Entity.json(Map.of("email", email, "password", "correct horse battery staple"))))
+                .string("access_token");
+        Reply bootstrap = Reply.of(request(APP, "/workspaces/bootstrap")
+                .header("Authorization", "Bearer " + token)
                 .post(Entity.json(Map.of("name", "Rival"))));
         String rivalOrg = fresh("org_");
         TestApps.bindOrganization(APP, bootstrap.string("workspace_id"), rivalOrg);
@@ -92,7 +116,9 @@ class WorkosModeHttpTest {
     }
 
     private static Reply whoamiBearer(String token) {
-        return Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token).get());
+        return Reply.of(request(APP, "/whoami")
+                .header("Authorization", "Bearer " + token)
+                .get());
     }
 
     private static Reply whoamiKey(String key) {
@@ -119,8 +145,11 @@ class WorkosModeHttpTest {
         map(user, "human", "member", List.of(), "active");
         Reply me = whoamiBearer(token);
         assertThat(me.status()).isEqualTo(200);
-        assertThat(me.body()).containsEntry("credential_kind", "workos_access_token").containsEntry("actor_kind", "human")
-                .containsEntry("tenant_id", tenant).containsEntry("role", "member");
+        assertThat(me.body())
+                .containsEntry("credential_kind", "workos_access_token")
+                .containsEntry("actor_kind", "human")
+                .containsEntry("tenant_id", tenant)
+                .containsEntry("role", "member");
 
         map(user, "human", "member", List.of(), "inactive");
         assertProblem(whoamiBearer(token), 403, "actor_not_mapped");
@@ -141,7 +170,8 @@ class WorkosModeHttpTest {
         assertProblem(whoamiKey(victimKey), 403, "actor_not_mapped");
         assertProblem(whoamiBearer(WORKOS.accessToken(victimUser, rival[2])), 403, "actor_not_mapped");
         Reply theirs = mapAs(rival[0], victimKeyId, "agent", "member", List.of(), "active", false);
-        assertThat(theirs.status()).as("not blocked, and no hint that another tenant mapped it: " + theirs.body())
+        assertThat(theirs.status())
+                .as("not blocked, and no hint that another tenant mapped it: " + theirs.body())
                 .isEqualTo(200);
         Reply me = whoamiKey(victimKey);
         assertThat(me.status()).isEqualTo(200);
@@ -150,14 +180,17 @@ class WorkosModeHttpTest {
 
     @Test
     void aMembersOwnNewMappingReachesTheirNextRequestThoughTheOrganizationsWasCached() {
-        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true).status()).isEqualTo(200);
+        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true)
+                        .status())
+                .isEqualTo(200);
         String member = fresh("user_");
         String token = WORKOS.accessToken(member, org);
         assertThat(whoamiBearer(token).body()).containsEntry("role", "viewer");
 
         map(member, "human", "member", List.of(), "active");
 
-        assertThat(whoamiBearer(token).body()).as("the next request, not after the cache's window")
+        assertThat(whoamiBearer(token).body())
+                .as("the next request, not after the cache's window")
                 .containsEntry("role", "member");
     }
 
@@ -170,16 +203,24 @@ class WorkosModeHttpTest {
         Reply me = whoamiBearer(token);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).containsEntry("role", "admin").containsEntry("impersonated_by", "support@workos.example");
-        Reply checked = Reply.of(request(APP, "/authz/check").header("X-Original-Method", "GET")
-                .header("X-Original-URI", "/mcp/tools").header("Authorization", "Bearer " + token).get());
+        Reply checked = Reply.of(request(APP, "/authz/check")
+                .header("X-Original-Method", "GET")
+                .header("X-Original-URI", "/mcp/tools")
+                .header("Authorization", "Bearer " + token)
+                .get());
         assertThat(checked.status()).isEqualTo(200);
         assertThat(checked.header("X-Latchkey-Impersonator")).isEqualTo("support@workos.example");
 
         String subject = fresh("user_");
-        assertThat(mapAs(token, subject, "human", "viewer", List.of(), "active", false).status()).isEqualTo(200);
-        Reply audit = Reply.of(request(APP, "/audit-events").header("Authorization", "Bearer " + adminToken).get());
+        assertThat(mapAs(token, subject, "human", "viewer", List.of(), "active", false)
+                        .status())
+                .isEqualTo(200);
+        Reply audit = Reply.of(request(APP, "/audit-events")
+                .header("Authorization", "Bearer " + adminToken)
+                .get());
         assertThat(audit.body().toString()).contains(subject).contains("impersonated_by=support@workos.example");
-        assertThat(whoamiBearer(WORKOS.accessToken(user, org)).body()).as("the user's own session says nothing")
+        assertThat(whoamiBearer(WORKOS.accessToken(user, org)).body())
+                .as("the user's own session says nothing")
                 .doesNotContainKey("impersonated_by");
     }
 
@@ -200,26 +241,44 @@ class WorkosModeHttpTest {
         String member = fresh("user_");
 
         assertProblem(mapAs(adminToken, org, "human", "viewer", List.of(), "active", false), 400, "invalid_request");
-        assertThat(whoamiBearer(WORKOS.accessToken(member, org)).status()).as("not admitted by accident")
+        assertThat(whoamiBearer(WORKOS.accessToken(member, org)).status())
+                .as("not admitted by accident")
                 .isEqualTo(403);
-        assertProblem(mapAs(adminToken, rival[2], "human", "viewer", List.of(), "active", true), 400,
-                "invalid_request");
+        assertProblem(
+                mapAs(adminToken, rival[2], "human", "viewer", List.of(), "active", true), 400, "invalid_request");
 
-        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true).status()).isEqualTo(200);
+        assertThat(mapAs(adminToken, org, "human", "viewer", List.of(), "active", true)
+                        .status())
+                .isEqualTo(200);
         Reply me = whoamiBearer(WORKOS.accessToken(member, org));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).containsEntry("role", "viewer").containsEntry("tenant_id", tenant);
         Reply listed = Reply.of(request(APP, "/actor-mappings/organizations")
-                .header("Authorization", "Bearer " + adminToken).get());
+                .header("Authorization", "Bearer " + adminToken)
+                .get());
         assertThat(listed.body()).containsEntry("data", List.of(org));
     }
 
     @Test
     void invalidWorkosCredentialsAre401() {
-        assertProblem(whoamiBearer(FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"), WORKOS.issuer(),
-                fresh("user_"), fresh("org_"), Instant.now().plusSeconds(60))), 401, "invalid_jwt");
-        assertProblem(whoamiBearer(FakeWorkos.accessToken(TestIssuer.newKey("workos-key-1"), WORKOS.issuer(),
-                fresh("user_"), fresh("org_"), Instant.now().minusSeconds(120))), 401, "invalid_jwt");
+        assertProblem(
+                whoamiBearer(FakeWorkos.accessToken(
+                        TestIssuer.newKey("workos-key-1"),
+                        WORKOS.issuer(),
+                        fresh("user_"),
+                        fresh("org_"),
+                        Instant.now().plusSeconds(60))),
+                401,
+                "invalid_jwt");
+        assertProblem(
+                whoamiBearer(FakeWorkos.accessToken(
+                        TestIssuer.newKey("workos-key-1"),
+                        WORKOS.issuer(),
+                        fresh("user_"),
+                        fresh("org_"),
+                        Instant.now().minusSeconds(120))),
+                401,
+                "invalid_jwt");
         assertProblem(whoamiKey("sk_unknown_" + UUID.randomUUID()), 401, "invalid_api_key");
     }
 
@@ -229,11 +288,18 @@ class WorkosModeHttpTest {
         String neighbour = "198.51.100." + (1 + new java.util.Random().nextInt(250));
         int before = WORKOS.validations();
         for (int i = 0; i < 30; i++) {
-            assertProblem(Reply.of(request(APP, "/whoami").header("X-API-Key", "sk_junk_" + UUID.randomUUID())
-                    .header("X-Forwarded-For", flooder).get()), 401, "invalid_api_key");
+            assertProblem(
+                    Reply.of(request(APP, "/whoami")
+                            .header("X-API-Key", "sk_junk_" + UUID.randomUUID())
+                            .header("X-Forwarded-For", flooder)
+                            .get()),
+                    401,
+                    "invalid_api_key");
         }
-        Reply stopped = Reply.of(request(APP, "/whoami").header("X-API-Key", "sk_junk_" + UUID.randomUUID())
-                .header("X-Forwarded-For", flooder).get());
+        Reply stopped = Reply.of(request(APP, "/whoami")
+                .header("X-API-Key", "sk_junk_" + UUID.randomUUID())
+                .header("X-Forwarded-For", flooder)
+                .get());
         assertProblem(stopped, 429, "rate_limited");
         assertThat(stopped.header("Retry-After")).isNotBlank();
         assertThat(WORKOS.validations() - before).as("the 31st was not asked").isEqualTo(30);
@@ -241,11 +307,20 @@ class WorkosModeHttpTest {
         String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         WORKOS.knowsApiKey(value, fresh("api_key_"), org);
         map(org, "agent", "member", List.of(), "active");
-        Reply neighbours = Reply.of(request(APP, "/whoami").header("X-API-Key", value)
-                .header("X-Forwarded-For", neighbour).get());
-        assertThat(neighbours.status()).as("another source's new key is validated").isEqualTo(200);
-        assertThat(Reply.of(request(APP, "/whoami").header("X-API-Key", value).header("X-Forwarded-For", flooder)
-                .get()).status()).as("and, once validated, works from anywhere").isEqualTo(200);
+        Reply neighbours = Reply.of(request(APP, "/whoami")
+                .header("X-API-Key", value)
+                .header("X-Forwarded-For", neighbour)
+                .get());
+        assertThat(neighbours.status())
+                .as("another source's new key is validated")
+                .isEqualTo(200);
+        assertThat(Reply.of(request(APP, "/whoami")
+                                .header("X-API-Key", value)
+                                .header("X-Forwarded-For", flooder)
+                                .get())
+                        .status())
+                .as("and, once validated, works from anywhere")
+                .isEqualTo(200);
     }
 
     @Test
@@ -255,7 +330,9 @@ class WorkosModeHttpTest {
         for (int i = 0; i < 50; i++) {
             assertProblem(whoamiKey(junk), 401, "invalid_api_key");
         }
-        assertThat(WORKOS.validations() - before).as("remembered as unknown for a minute").isEqualTo(1);
+        assertThat(WORKOS.validations() - before)
+                .as("remembered as unknown for a minute")
+                .isEqualTo(1);
     }
 
     @Test
@@ -269,10 +346,14 @@ class WorkosModeHttpTest {
         for (int i = 0; i < 20; i++) {
             Reply me = whoamiKey(value);
             assertThat(me.status()).isEqualTo(200);
-            assertThat(me.body()).containsEntry("credential_kind", "workos_api_key").containsEntry("actor_kind", "agent");
+            assertThat(me.body())
+                    .containsEntry("credential_kind", "workos_api_key")
+                    .containsEntry("actor_kind", "agent");
         }
 
-        assertThat(WORKOS.validations() - before).as("one validation, then the cache").isEqualTo(1);
+        assertThat(WORKOS.validations() - before)
+                .as("one validation, then the cache")
+                .isEqualTo(1);
     }
 
     @Test
@@ -281,13 +362,20 @@ class WorkosModeHttpTest {
         map(user, "human", "viewer", List.of("studio_01", "artist_07"), "active");
         String token = WORKOS.accessToken(user, org);
 
-        Reply me = Reply.of(request(APP, "/whoami").header("Authorization", "Bearer " + token)
-                .header("X-Actor-Id", "act_someone_else").get());
+        Reply me = Reply.of(request(APP, "/whoami")
+                .header("Authorization", "Bearer " + token)
+                .header("X-Actor-Id", "act_someone_else")
+                .get());
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("actor_id")).isNotEqualTo("act_someone_else");
-        assertThat(Reply.of(request(APP, "/actor-mappings").header("Authorization", "Bearer " + adminToken).get())
-                .body().toString()).contains("studio_01").contains("artist_07");
+        assertThat(Reply.of(request(APP, "/actor-mappings")
+                                .header("Authorization", "Bearer " + adminToken)
+                                .get())
+                        .body()
+                        .toString())
+                .contains("studio_01")
+                .contains("artist_07");
     }
 
     @Test
@@ -328,7 +416,10 @@ class WorkosModeHttpTest {
         String value = "sk_agent_" + UUID.randomUUID().toString().replace("-", "");
         WORKOS.knowsApiKey(value, fresh("api_key_"), org);
         whoamiKey(value);
-        assertThat(Reply.of(TestApps.admin(APP, "/healthcheck").get()).body().get("workos-secret").toString())
+        assertThat(Reply.of(TestApps.admin(APP, "/healthcheck").get())
+                        .body()
+                        .get("workos-secret")
+                        .toString())
                 .contains("healthy=true");
     }
 
@@ -346,19 +437,21 @@ class WorkosModeHttpTest {
         SteadyLoad.Tally before;
         SteadyLoad.Tally during;
         SteadyLoad.Tally after;
-        try (SteadyLoad load = new SteadyLoad(APP.getLocalPort(), 2,
-                new SteadyLoad.Kind("cached", "/whoami", "X-API-Key", cached))) {
+        try (SteadyLoad load =
+                new SteadyLoad(APP.getLocalPort(), 2, new SteadyLoad.Kind("cached", "/whoami", "X-API-Key", cached))) {
             before = load.run(Duration.ofSeconds(1));
             WORKOS.failValidationsWith(503);
-            try (SteadyLoad fresh = new SteadyLoad(APP.getLocalPort(), 2,
-                    new SteadyLoad.Kind("unvalidated", "/whoami", "X-API-Key", unvalidated))) {
+            try (SteadyLoad fresh = new SteadyLoad(
+                    APP.getLocalPort(), 2, new SteadyLoad.Kind("unvalidated", "/whoami", "X-API-Key", unvalidated))) {
                 during = load.run(Duration.ofSeconds(3));
                 during.merge(fresh.next());
                 WORKOS.reset();
                 WORKOS.knowsApiKey(cached, cachedId, org);
                 WORKOS.knowsApiKey(unvalidated, unvalidatedId, org);
-                await("the breaker lets WorkOS back in by itself").atMost(Duration.ofSeconds(20))
-                        .pollInterval(Duration.ofMillis(200)).until(() -> whoamiKey(unvalidated).status() == 200);
+                await("the breaker lets WorkOS back in by itself")
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> whoamiKey(unvalidated).status() == 200);
                 load.next();
                 fresh.next();
                 after = load.run(Duration.ofSeconds(1));
@@ -367,9 +460,14 @@ class WorkosModeHttpTest {
         }
 
         assertThat(before.of("cached").statuses()).as(before.toString()).containsOnlyKeys(200);
-        assertThat(during.of("cached").statuses()).as("validated recently: " + during).containsOnlyKeys(200);
-        assertThat(during.of("unvalidated").statuses()).as("503, never 401: " + during).containsOnlyKeys(503);
-        assertThat(during.of("unvalidated").slowest()).as("the time limit and the breaker bound every wait")
+        assertThat(during.of("cached").statuses())
+                .as("validated recently: " + during)
+                .containsOnlyKeys(200);
+        assertThat(during.of("unvalidated").statuses())
+                .as("503, never 401: " + during)
+                .containsOnlyKeys(503);
+        assertThat(during.of("unvalidated").slowest())
+                .as("the time limit and the breaker bound every wait")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(after.of("cached").statuses()).as(after.toString()).containsOnlyKeys(200);
         assertThat(after.of("unvalidated").statuses()).as(after.toString()).containsOnlyKeys(200);

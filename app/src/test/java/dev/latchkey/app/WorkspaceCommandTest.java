@@ -30,18 +30,22 @@ class WorkspaceCommandTest {
     void createPrintsExactlyOneJsonObjectWithAWorkingFirstKeyAndActorsImportIntoIt() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("latchkey") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
         Path config = dir.resolve("config.yml");
-        Files.writeString(config, Files.readString(Path.of(
-                io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
-                .replace("jdbc:h2:mem:overridden-by-each-test", url));
+        Files.writeString(
+                config,
+                Files.readString(Path.of(io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
+                        .replace("jdbc:h2:mem:overridden-by-each-test", url));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        LatchkeyApplication application = new LatchkeyApplication(
-                new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        LatchkeyApplication application =
+                new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
 
-        Optional<Throwable> failure = new Cli(new JarLocation(getClass()), bootstrap,
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
+        Optional<Throwable> failure = new Cli(
+                        new JarLocation(getClass()),
+                        bootstrap,
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(stderr))
                 .run("workspace", "create", "--name", "Acme Tattoo", config.toString());
 
         assertThat(failure).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -54,34 +58,56 @@ class WorkspaceCommandTest {
         assertThat(key).startsWith("sk_live_").hasSize(46);
 
         JdbiStores stores = new JdbiStores(Jdbi.create(url, "sa", ""));
-        ApiKey stored = stores.apiKeys().findByLookupPrefix(key.substring(0, 16)).orElseThrow();
+        ApiKey stored =
+                stores.apiKeys().findByLookupPrefix(key.substring(0, 16)).orElseThrow();
         assertThat(stored.workspaceId()).isEqualTo(json.get("workspace_id"));
         assertThat(stored.scopes().asStrings()).containsExactly("*");
         assertThat(stored.secretHash()).startsWith("$argon2id$").doesNotContain(key.substring(16));
-        assertThat(stores.workspaces().findById(json.get("workspace_id")).orElseThrow().name())
+        assertThat(stores.workspaces()
+                        .findById(json.get("workspace_id"))
+                        .orElseThrow()
+                        .name())
                 .isEqualTo("Acme Tattoo");
 
         String tenant = json.get("workspace_id");
         stdout.reset();
-        Optional<Throwable> bound = new Cli(new JarLocation(getClass()), bootstrap,
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
+        Optional<Throwable> bound = new Cli(
+                        new JarLocation(getClass()),
+                        bootstrap,
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(stderr))
                 .run("actors", "bind", "--tenant", tenant, "--organization", "org_01BOTS", config.toString());
         assertThat(bound).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(stores.actorMappings().tenantOfOrganization("workos", "org_01BOTS")).contains(tenant);
+        assertThat(stores.actorMappings().tenantOfOrganization("workos", "org_01BOTS"))
+                .contains(tenant);
 
         Path mappings = dir.resolve("mappings.json");
-        Files.writeString(mappings, "[{\"subject\":\"user_01ANA\",\"kind\":\"human\",\"role\":\"member\","
-                + "\"owner_scopes\":[\"studio_1\"]},{\"subject\":\"org_01BOTS\",\"kind\":\"agent\","
-                + "\"role\":\"viewer\",\"status\":\"inactive\",\"organization_wide\":true}]");
+        Files.writeString(
+                mappings,
+                "[{\"subject\":\"user_01ANA\",\"kind\":\"human\",\"role\":\"member\","
+                        + "\"owner_scopes\":[\"studio_1\"]},{\"subject\":\"org_01BOTS\",\"kind\":\"agent\","
+                        + "\"role\":\"viewer\",\"status\":\"inactive\",\"organization_wide\":true}]");
         stdout.reset();
-        Optional<Throwable> imported = new Cli(new JarLocation(getClass()), bootstrap,
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr))
-                .run("actors", "import", "--tenant", json.get("workspace_id"), "--from", mappings.toString(),
+        Optional<Throwable> imported = new Cli(
+                        new JarLocation(getClass()),
+                        bootstrap,
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(stderr))
+                .run(
+                        "actors",
+                        "import",
+                        "--tenant",
+                        json.get("workspace_id"),
+                        "--from",
+                        mappings.toString(),
                         config.toString());
 
         assertThat(imported).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"imported\":2");
-        var ana = stores.actorMappings().find("workos", "user_01ANA", tenant).orElseThrow().actor();
+        var ana = stores.actorMappings()
+                .find("workos", "user_01ANA", tenant)
+                .orElseThrow()
+                .actor();
         assertThat(ana.ownerScopes()).containsExactly("studio_1");
         assertThat(ana.tenantId()).contains(json.get("workspace_id"));
         var bots = stores.actorMappings().find("workos", "org_01BOTS", tenant).orElseThrow();

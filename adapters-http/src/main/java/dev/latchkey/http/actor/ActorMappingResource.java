@@ -45,13 +45,28 @@ public final class ActorMappingResource {
      * {@code organization_wide} to false (true maps a bound organization: every member of it).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record MappingView(String provider, String subject, String actorId, String kind, String role,
-            String tenantId, List<String> ownerScopes, String status, Boolean organizationWide) {
+    public record MappingView(
+            String provider,
+            String subject,
+            String actorId,
+            String kind,
+            String role,
+            String tenantId,
+            List<String> ownerScopes,
+            String status,
+            Boolean organizationWide) {
 
         static MappingView of(ActorMapping m) {
-            return new MappingView(m.provider(), m.subject(), m.actor().id(), m.actor().kind().wireName(),
-                    m.actor().role(), m.actor().tenantId().orElse(null), List.copyOf(new TreeSet<>(m.actor().ownerScopes())),
-                    m.actor().status().name().toLowerCase(Locale.ROOT), m.organizationWide());
+            return new MappingView(
+                    m.provider(),
+                    m.subject(),
+                    m.actor().id(),
+                    m.actor().kind().wireName(),
+                    m.actor().role(),
+                    m.actor().tenantId().orElse(null),
+                    List.copyOf(new TreeSet<>(m.actor().ownerScopes())),
+                    m.actor().status().name().toLowerCase(Locale.ROOT),
+                    m.organizationWide());
         }
     }
 
@@ -59,17 +74,21 @@ public final class ActorMappingResource {
     @GET
     @Path("/organizations")
     @Authenticated(scopes = "actors:read")
-    public Map<String, List<String>> organizations(@Context SecurityContext security,
-            @jakarta.ws.rs.QueryParam("provider") String provider) {
-        return Map.of("data", mappings.organizations(CallerContext.principal(security),
-                provider == null ? "workos" : provider));
+    public Map<String, List<String>> organizations(
+            @Context SecurityContext security, @jakarta.ws.rs.QueryParam("provider") String provider) {
+        return Map.of(
+                "data",
+                mappings.organizations(CallerContext.principal(security), provider == null ? "workos" : provider));
     }
 
     @GET
     @Authenticated(scopes = "actors:read")
     public Map<String, List<MappingView>> list(@Context SecurityContext security) {
-        return Map.of("data", mappings.list(CallerContext.principal(security)).stream().map(MappingView::of)
-                .collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                mappings.list(CallerContext.principal(security)).stream()
+                        .map(MappingView::of)
+                        .collect(Collectors.toList()));
     }
 
     /** Creates or updates the mapping of {@code (provider, subject)}; {@code status: inactive} deactivates it. */
@@ -78,16 +97,24 @@ public final class ActorMappingResource {
     public MappingView save(MappingView body, @Context SecurityContext security, @Context HttpServletRequest http) {
         MappingView request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
-        ActorMapping saved = mappings.save(caller, new ManageActorMappings.Request(
-                request.provider() == null ? "workos" : request.provider(), request.subject(), kind(request.kind()),
-                request.role(), request.ownerScopes() == null ? Set.of() : Set.copyOf(request.ownerScopes()),
-                status(request.status()), Boolean.TRUE.equals(request.organizationWide())),
+        ActorMapping saved = mappings.save(
+                caller,
+                new ManageActorMappings.Request(
+                        request.provider() == null ? "workos" : request.provider(),
+                        request.subject(),
+                        kind(request.kind()),
+                        request.role(),
+                        request.ownerScopes() == null ? Set.of() : Set.copyOf(request.ownerScopes()),
+                        status(request.status()),
+                        Boolean.TRUE.equals(request.organizationWide())),
                 RequestSource.initiator(caller, http));
         return MappingView.of(saved);
     }
 
     private static ActorKind kind(String text) {
-        return Arrays.stream(ActorKind.values()).filter(k -> k.wireName().equals(text)).findFirst()
+        return Arrays.stream(ActorKind.values())
+                .filter(k -> k.wireName().equals(text))
+                .findFirst()
                 .orElseThrow(() -> RequestRejected.invalid("kind must be human, service or agent"));
     }
 
@@ -95,7 +122,9 @@ public final class ActorMappingResource {
         if (text == null) {
             return ActorStatus.ACTIVE;
         }
-        return Arrays.stream(ActorStatus.values()).filter(s -> s.name().equalsIgnoreCase(text)).findFirst()
+        return Arrays.stream(ActorStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(text))
+                .findFirst()
                 .orElseThrow(() -> RequestRejected.invalid("status must be active or inactive"));
     }
 }

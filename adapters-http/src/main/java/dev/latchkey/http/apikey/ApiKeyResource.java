@@ -54,14 +54,20 @@ public final class ApiKeyResource {
 
     @POST
     @Authenticated(scopes = "api_keys:write")
-    public Response create(CreateApiKeyRequest body, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response create(
+            CreateApiKeyRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         CreateApiKeyRequest request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
-        IssuedApiKey issued = issue.execute(new IssueApiKey.Command(CallerContext.tenant(security), request.name(),
-                RequestValues.scopes("scopes", request.scopes()), RequestValues.instant("expires_at", request.expiresAt())),
-                caller.scopes(), RequestSource.initiator(caller, http));
-        return Response.created(UriBuilder.fromPath("/api-keys/{id}").build(issued.key().id()))
+        IssuedApiKey issued = issue.execute(
+                new IssueApiKey.Command(
+                        CallerContext.tenant(security),
+                        request.name(),
+                        RequestValues.scopes("scopes", request.scopes()),
+                        RequestValues.instant("expires_at", request.expiresAt())),
+                caller.scopes(),
+                RequestSource.initiator(caller, http));
+        return Response.created(
+                        UriBuilder.fromPath("/api-keys/{id}").build(issued.key().id()))
                 .entity(IssuedApiKeyView.of(issued))
                 .build();
     }
@@ -71,16 +77,18 @@ public final class ApiKeyResource {
     public Map<String, List<ApiKeyView>> list(@Context SecurityContext security) {
         Principal caller = CallerContext.principal(security);
         Instant now = clock.instant();
-        return Map.of("data", list.execute(CallerContext.tenant(security)).stream()
-                .map(key -> ApiKeyView.of(key, now))
-                .collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                list.execute(CallerContext.tenant(security)).stream()
+                        .map(key -> ApiKeyView.of(key, now))
+                        .collect(Collectors.toList()));
     }
 
     @DELETE
     @Path("/{id}")
     @Authenticated(scopes = "api_keys:write")
-    public Response revoke(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response revoke(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         revoke.execute(CallerContext.tenant(security), id, RequestSource.initiator(caller, http));
         return Response.noContent().build();
@@ -89,15 +97,20 @@ public final class ApiKeyResource {
     @POST
     @Path("/{id}/roll")
     @Authenticated(scopes = "api_keys:write")
-    public Response roll(@PathParam("id") String id, RollApiKeyRequest body, @Context SecurityContext security,
+    public Response roll(
+            @PathParam("id") String id,
+            RollApiKeyRequest body,
+            @Context SecurityContext security,
             @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        Duration grace = body == null || body.graceSeconds() == null ? DEFAULT_GRACE
-                : Duration.ofSeconds(body.graceSeconds());
-        RollApiKey.Rolled rolled = roll.execute(CallerContext.tenant(security), id, grace, caller.scopes(),
-                RequestSource.initiator(caller, http));
-        return Response.created(UriBuilder.fromPath("/api-keys/{id}").build(rolled.replacement().key().id()))
-                .entity(IssuedApiKeyView.of(rolled.replacement(), rolled.replacedKeyId(), rolled.replacedKeyExpiresAt()))
+        Duration grace =
+                body == null || body.graceSeconds() == null ? DEFAULT_GRACE : Duration.ofSeconds(body.graceSeconds());
+        RollApiKey.Rolled rolled = roll.execute(
+                CallerContext.tenant(security), id, grace, caller.scopes(), RequestSource.initiator(caller, http));
+        return Response.created(UriBuilder.fromPath("/api-keys/{id}")
+                        .build(rolled.replacement().key().id()))
+                .entity(IssuedApiKeyView.of(
+                        rolled.replacement(), rolled.replacedKeyId(), rolled.replacedKeyExpiresAt()))
                 .build();
     }
 }

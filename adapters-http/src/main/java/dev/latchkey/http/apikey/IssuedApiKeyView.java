@@ -10,8 +10,16 @@ import java.util.List;
 /** A new key: the one response where the full {@code key} appears. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IssuedApiKeyView(String id, String name, String prefix, List<String> scopes, String createdAt,
-        String expiresAt, String key, String replaces, String replacedKeyExpiresAt) {
+public record IssuedApiKeyView(
+        String id,
+        String name,
+        String prefix,
+        List<String> scopes,
+        String createdAt,
+        String expiresAt,
+        String key,
+        String replaces,
+        String replacedKeyExpiresAt) {
 
     static IssuedApiKeyView of(IssuedApiKey issued) {
         return of(issued, null, null);
@@ -19,8 +27,15 @@ public record IssuedApiKeyView(String id, String name, String prefix, List<Strin
 
     static IssuedApiKeyView of(IssuedApiKey issued, String replaces, Instant replacedKeyExpiresAt) {
         var key = issued.key();
-        return new IssuedApiKeyView(key.id(), key.name(), key.lookupPrefix(), key.scopes().asStrings(),
-                key.createdAt().toString(), key.expiresAt().map(Instant::toString).orElse(null),
-                issued.secret().value(), replaces, replacedKeyExpiresAt == null ? null : replacedKeyExpiresAt.toString());
+        return new IssuedApiKeyView(
+                key.id(),
+                key.name(),
+                key.lookupPrefix(),
+                key.scopes().asStrings(),
+                key.createdAt().toString(),
+                key.expiresAt().map(Instant::toString).orElse(null),
+                issued.secret().value(),
+                replaces,
+                replacedKeyExpiresAt == null ? null : replacedKeyExpiresAt.toString());
     }
 }

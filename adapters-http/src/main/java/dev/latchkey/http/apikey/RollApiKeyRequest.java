@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** {@code POST /api-keys/{id}/roll}: how long the old key keeps working. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RollApiKeyRequest(Long graceSeconds) {
-}
+public record RollApiKeyRequest(Long graceSeconds) {}

@@ -35,27 +35,49 @@ public final class ApprovalResource {
 
     /** An approval request: who would do what, under which grant, with which body. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ApprovalView(String id, String workloadId, String grantId, String method, String resource,
-            String bodySha256, String status, String requestedAt, String expiresAt, String decidedBy, String decidedAt) {
+    public record ApprovalView(
+            String id,
+            String workloadId,
+            String grantId,
+            String method,
+            String resource,
+            String bodySha256,
+            String status,
+            String requestedAt,
+            String expiresAt,
+            String decidedBy,
+            String decidedAt) {
         static ApprovalView of(Approval a) {
-            return new ApprovalView(a.id(), a.workloadId(), a.grantId(), a.method(), a.resource(), a.bodySha256(),
-                    a.status().name().toLowerCase(Locale.ROOT), a.requestedAt().toString(), a.expiresAt().toString(),
-                    a.decidedBy().orElse(null), a.decidedAt().map(Instant::toString).orElse(null));
+            return new ApprovalView(
+                    a.id(),
+                    a.workloadId(),
+                    a.grantId(),
+                    a.method(),
+                    a.resource(),
+                    a.bodySha256(),
+                    a.status().name().toLowerCase(Locale.ROOT),
+                    a.requestedAt().toString(),
+                    a.expiresAt().toString(),
+                    a.decidedBy().orElse(null),
+                    a.decidedAt().map(Instant::toString).orElse(null));
         }
     }
 
     @GET
     @Authenticated(scopes = "approvals:read")
     public Map<String, List<ApprovalView>> pending(@Context SecurityContext security) {
-        return Map.of("data", actions.pending(CallerContext.principal(security)).stream().map(ApprovalView::of)
-                .collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                actions.pending(CallerContext.principal(security)).stream()
+                        .map(ApprovalView::of)
+                        .collect(Collectors.toList()));
     }
 
     @POST
     @Path("/{id}/approve")
     @Authenticated(scopes = "approvals:decide")
-    public ApprovalView approve(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public ApprovalView approve(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal admin = CallerContext.principal(security);
         return ApprovalView.of(actions.decide(admin, id, true, RequestSource.initiator(admin, http)));
     }
@@ -63,8 +85,8 @@ public final class ApprovalResource {
     @POST
     @Path("/{id}/reject")
     @Authenticated(scopes = "approvals:decide")
-    public ApprovalView reject(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public ApprovalView reject(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal admin = CallerContext.principal(security);
         return ApprovalView.of(actions.decide(admin, id, false, RequestSource.initiator(admin, http)));
     }

@@ -34,27 +34,43 @@ public final class AuditResource {
     /** One page; {@code next_cursor} is absent on the last. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PageView(List<EventView> data, String nextCursor) {
-    }
+    public record PageView(List<EventView> data, String nextCursor) {}
 
     /** One event; absent facts are null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record EventView(String id, String occurredAt, String actorId, String credentialId, String action,
-            String targetId, String sourceAddress, Map<String, String> details) {
+    public record EventView(
+            String id,
+            String occurredAt,
+            String actorId,
+            String credentialId,
+            String action,
+            String targetId,
+            String sourceAddress,
+            Map<String, String> details) {
 
         static EventView of(AuditEvent e) {
-            return new EventView(e.id(), e.occurredAt().toString(), e.actorId(), e.credentialId().orElse(null),
-                    e.action(), e.targetId().orElse(null), e.sourceAddress().orElse(null), e.details());
+            return new EventView(
+                    e.id(),
+                    e.occurredAt().toString(),
+                    e.actorId(),
+                    e.credentialId().orElse(null),
+                    e.action(),
+                    e.targetId().orElse(null),
+                    e.sourceAddress().orElse(null),
+                    e.details());
         }
     }
 
     @GET
     @Authenticated(scopes = "audit:read")
-    public PageView page(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") int limit,
+    public PageView page(
+            @QueryParam("before") String before,
+            @QueryParam("limit") @DefaultValue("50") int limit,
             @Context SecurityContext security) {
         String workspaceId = CallerContext.tenant(security);
         AuditPage page = read.execute(workspaceId, Optional.ofNullable(before), limit);
-        return new PageView(page.events().stream().map(EventView::of).collect(Collectors.toList()),
+        return new PageView(
+                page.events().stream().map(EventView::of).collect(Collectors.toList()),
                 page.nextCursor().orElse(null));
     }
 }

@@ -34,8 +34,12 @@ public final class AuthMetrics implements AuthenticationListener {
     @Override
     public void authenticated(Principal principal) {
         registry.counter(name(principal.credentialKind().wireName(), "ok")).inc();
-        LOG.debug("authenticated kind={} credential={} actor={} tenant={}", principal.credentialKind().wireName(),
-                principal.credentialId(), principal.actor().id(), principal.tenantId().orElse("-"));
+        LOG.debug(
+                "authenticated kind={} credential={} actor={} tenant={}",
+                principal.credentialKind().wireName(),
+                principal.credentialId(),
+                principal.actor().id(),
+                principal.tenantId().orElse("-"));
     }
 
     @Override
@@ -47,9 +51,13 @@ public final class AuthMetrics implements AuthenticationListener {
 
     @Override
     public void denied(Principal principal, AuthError error) {
-        registry.counter(name(principal.credentialKind().wireName(), error.code())).inc();
-        LOG.debug("denied kind={} credential={} code={}", principal.credentialKind().wireName(),
-                principal.credentialId(), error.code());
+        registry.counter(name(principal.credentialKind().wireName(), error.code()))
+                .inc();
+        LOG.debug(
+                "denied kind={} credential={} code={}",
+                principal.credentialKind().wireName(),
+                principal.credentialId(),
+                error.code());
     }
 
     private static String name(String kind, String outcome) {

@@ -29,13 +29,18 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         DecideAccess.Decision decision;
         try (var timing = metrics.timeAuthentication()) {
-            decision = decide.decide(posture, Map.of(), new DecideAccess.Request(request.getMethod(), Optional.empty(),
-                    "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""),
-                    CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
-                    DecideAccess.ActionFacts.none()));
+            decision = decide.decide(
+                    posture,
+                    Map.of(),
+                    new DecideAccess.Request(
+                            request.getMethod(),
+                            Optional.empty(),
+                            "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""),
+                            CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
+                            DecideAccess.ActionFacts.none()));
         }
         request.setProperty(RateLimitHeaders.PROPERTY, decision.allowance().orElseThrow());
-        request.setSecurityContext(new CallerContext(decision.principal().orElseThrow(),
-                request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new CallerContext(
+                decision.principal().orElseThrow(), request.getSecurityContext().isSecure()));
     }
 }

@@ -34,7 +34,8 @@ public final class CallerContext implements SecurityContext {
      * decision refused a principal without one, so its absence here is a programming error.
      */
     public static String tenant(SecurityContext context) {
-        return principal(context).tenantId()
+        return principal(context)
+                .tenantId()
                 .orElseThrow(() -> new IllegalStateException("no tenant: does the method require scopes?"));
     }
 

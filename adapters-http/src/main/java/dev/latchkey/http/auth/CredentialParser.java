@@ -28,8 +28,7 @@ public final class CredentialParser {
     /** Far above any credential we issue or accept; refuses header stuffing early. */
     static final int MAX_CREDENTIAL_LENGTH = 8192;
 
-    private CredentialParser() {
-    }
+    private CredentialParser() {}
 
     /** The client address the request came from, as {@code ClientAddresses} resolved it. */
     public static String sourceOf(jakarta.ws.rs.container.ContainerRequestContext request) {

@@ -33,21 +33,22 @@ public final class PostureFeature implements DynamicFeature {
         Authenticated authenticated = method.getAnnotation(Authenticated.class);
         boolean isPublic = method.isAnnotationPresent(Public.class);
         if (authenticated == null && !isPublic) {
-            throw new IllegalStateException(describe(resourceInfo)
-                    + " declares no auth posture: annotate it @Public or @Authenticated");
+            throw new IllegalStateException(
+                    describe(resourceInfo) + " declares no auth posture: annotate it @Public or @Authenticated");
         }
         if (authenticated != null && isPublic) {
             throw new IllegalStateException(describe(resourceInfo) + " is both @Public and @Authenticated");
         }
         if (authenticated != null) {
             ScopeSet required = ScopeSet.parse(Arrays.asList(authenticated.scopes()));
-            context.register(new AuthenticationFilter(decide, new Posture.Authenticated(required, !required.isEmpty()),
-                    metrics));
+            context.register(new AuthenticationFilter(
+                    decide, new Posture.Authenticated(required, !required.isEmpty()), metrics));
             context.register(new RateLimitHeaders());
         }
     }
 
     private static String describe(ResourceInfo info) {
-        return info.getResourceClass().getSimpleName() + "#" + info.getResourceMethod().getName();
+        return info.getResourceClass().getSimpleName() + "#"
+                + info.getResourceMethod().getName();
     }
 }

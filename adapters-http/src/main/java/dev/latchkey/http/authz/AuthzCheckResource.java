@@ -113,14 +113,20 @@ public final class AuthzCheckResource {
             ForwardAuthProxy.OriginalRequest original = proxy.read(request);
             RouteTable.Route route = routes.match(original.method(), original.path());
             try {
-                decision = decide.decide(route.posture(), route.parameters(), new DecideAccess.Request(
-                        original.method(), original.host(), original.path(),
-                        CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
-                        actionFacts(request)));
+                decision = decide.decide(
+                        route.posture(),
+                        route.parameters(),
+                        new DecideAccess.Request(
+                                original.method(),
+                                original.host(),
+                                original.path(),
+                                CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
+                                actionFacts(request)));
             } catch (AuthFailure failure) {
                 // Answered here rather than rethrown, and written straight out: a common answer for a
                 // proxy, without Jersey's exception mapping and entity pipeline.
-                return subrequest ? relayable(ErrorStatus.of(failure.error()))
+                return subrequest
+                        ? relayable(ErrorStatus.of(failure.error()))
                         : refusals.writeTo(response, failure, original.host(), original.path());
             }
         } catch (RequestRejected rejected) {
@@ -142,7 +148,9 @@ public final class AuthzCheckResource {
      * status alongside. The proxy then asks again outside the subrequest for the full answer.
      */
     private static Response relayable(int status) {
-        return Response.status(status == 401 ? 401 : 403).header(STATUS, Integer.toString(status)).build();
+        return Response.status(status == 401 ? 401 : 403)
+                .header(STATUS, Integer.toString(status))
+                .build();
     }
 
     /**
@@ -154,9 +162,12 @@ public final class AuthzCheckResource {
         if (declared != null && !declared.strip().matches("[0-9a-fA-F]{64}")) {
             throw RequestRejected.invalid("X-Latchkey-Body-SHA256 must be 64 hex digits");
         }
-        return new DecideAccess.ActionFacts(declared == null ? DecideAccess.ActionFacts.EMPTY_BODY
-                : declared.strip().toLowerCase(java.util.Locale.ROOT),
-                Optional.ofNullable(request.getHeaderString("X-Latchkey-Approval")).map(String::strip));
+        return new DecideAccess.ActionFacts(
+                declared == null
+                        ? DecideAccess.ActionFacts.EMPTY_BODY
+                        : declared.strip().toLowerCase(java.util.Locale.ROOT),
+                Optional.ofNullable(request.getHeaderString("X-Latchkey-Approval"))
+                        .map(String::strip));
     }
 
     /** Facts for the upstream; a proxy must strip any copies the caller sent (see docs). */
@@ -166,9 +177,13 @@ public final class AuthzCheckResource {
         response.setHeader("X-Latchkey-Tenant", principal.tenantId().orElse(""));
         response.setHeader("X-Latchkey-Role", principal.actor().role());
         response.setHeader("X-Latchkey-Scopes", principal.scopes().toSpaceSeparated());
-        response.setHeader("X-Latchkey-Owner-Scopes", principal.actor().ownerScopes().isEmpty() ? ""
-                : String.join(" ", new TreeSet<>(principal.actor().ownerScopes())));
-        response.setHeader("X-Latchkey-Credential-Kind", principal.credentialKind().wireName());
+        response.setHeader(
+                "X-Latchkey-Owner-Scopes",
+                principal.actor().ownerScopes().isEmpty()
+                        ? ""
+                        : String.join(" ", new TreeSet<>(principal.actor().ownerScopes())));
+        response.setHeader(
+                "X-Latchkey-Credential-Kind", principal.credentialKind().wireName());
         response.setHeader("X-Latchkey-Credential-Id", principal.credentialId());
         principal.impersonator().ifPresent(who -> response.setHeader("X-Latchkey-Impersonator", who));
     }

@@ -25,8 +25,8 @@ public enum ForwardAuthProxy {
      */
     ENVOY(List.of(), "Host");
 
-    private static final List<String> ALL = List.of("X-Original-Method", "X-Original-URI", "X-Forwarded-Method",
-            "X-Forwarded-Uri");
+    private static final List<String> ALL =
+            List.of("X-Original-Method", "X-Original-URI", "X-Forwarded-Method", "X-Forwarded-Uri");
 
     private final List<String> trusted;
     /** Where this proxy says which host the original request was for; only this header is read for it. */
@@ -79,12 +79,13 @@ public enum ForwardAuthProxy {
             throw RequestRejected.invalid(hostHeader + " is longer than 255 characters");
         }
         if (this == ENVOY) {
-            return new OriginalRequest(request.getMethod(), host,
-                    OriginalTarget.path(envoyTarget(request.getUriInfo())));
+            return new OriginalRequest(
+                    request.getMethod(), host, OriginalTarget.path(envoyTarget(request.getUriInfo())));
         }
         String method = header(request, trusted.get(0)).orElse(request.getMethod());
-        String target = header(request, trusted.get(1)).orElseThrow(() -> RequestRejected.invalid(trusted.get(1)
-                + " is missing: the proxy must say which request it asks about"));
+        String target = header(request, trusted.get(1))
+                .orElseThrow(() -> RequestRejected.invalid(
+                        trusted.get(1) + " is missing: the proxy must say which request it asks about"));
         return new OriginalRequest(method, host, OriginalTarget.path(target));
     }
 
@@ -106,6 +107,5 @@ public enum ForwardAuthProxy {
     }
 
     /** The method, host (when the proxy says) and path the proxy is asking about. */
-    record OriginalRequest(String method, Optional<String> host, String path) {
-    }
+    record OriginalRequest(String method, Optional<String> host, String path) {}
 }

@@ -63,8 +63,8 @@ public final class ConsoleResource {
      * @param logIn signs people in directly, not through the loopback API, so that failed-login
      *     limits see each person's own address rather than the console's
      */
-    public ConsoleResource(Supplier<URI> apiBase, ObjectMapper json, LogIn logIn, SignInSessions sessions,
-            boolean secureCookies) {
+    public ConsoleResource(
+            Supplier<URI> apiBase, ObjectMapper json, LogIn logIn, SignInSessions sessions, boolean secureCookies) {
         this.api = new LatchkeyApiClient(apiBase, json);
         this.logIn = logIn;
         this.sessions = sessions;
@@ -75,7 +75,8 @@ public final class ConsoleResource {
     @Public
     @Produces(MediaType.TEXT_HTML)
     public Response home(@CookieParam(COOKIE) Cookie session) {
-        return Response.seeOther(URI.create(session == null ? "/console/login" : "/console/keys")).build();
+        return Response.seeOther(URI.create(session == null ? "/console/login" : "/console/keys"))
+                .build();
     }
 
     @GET
@@ -83,7 +84,8 @@ public final class ConsoleResource {
     @Public
     @Produces(MediaType.TEXT_HTML)
     public Response loginPage() {
-        return HtmlPages.respond(200, ConsolePages.login(null), HtmlPages.STRICT_POLICY).build();
+        return HtmlPages.respond(200, ConsolePages.login(null), HtmlPages.STRICT_POLICY)
+                .build();
     }
 
     @POST
@@ -93,23 +95,37 @@ public final class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     public Response login(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
         if (SameSiteForms.crossSite(http)) {
-            return HtmlPages.respond(403, SameSiteForms.refusedPage(), HtmlPages.STRICT_POLICY).build();
+            return HtmlPages.respond(403, SameSiteForms.refusedPage(), HtmlPages.STRICT_POLICY)
+                    .build();
         }
         AccessToken token;
         try {
             token = logIn.execute(value(form, "email"), value(form, "password"), http.getRemoteAddr());
         } catch (AuthFailure failure) {
             boolean throttled = failure.error() == AuthError.RATE_LIMITED;
-            return HtmlPages.respond(throttled ? 429 : 401, ConsolePages.login(throttled
-                    ? "Too many attempts; wait a few minutes." : "The email or password is not right."),
-                    HtmlPages.STRICT_POLICY).build();
+            return HtmlPages.respond(
+                            throttled ? 429 : 401,
+                            ConsolePages.login(
+                                    throttled
+                                            ? "Too many attempts; wait a few minutes."
+                                            : "The email or password is not right."),
+                            HtmlPages.STRICT_POLICY)
+                    .build();
         }
-        return Response.seeOther(URI.create("/console/keys")).cookie(cookie(sessions.open(token).value(), -1)).build();
+        return Response.seeOther(URI.create("/console/keys"))
+                .cookie(cookie(sessions.open(token).value(), -1))
+                .build();
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/console").maxAge(maxAge).httpOnly(true)
-                .secure(secureCookies).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path("/console")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secureCookies)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 
     /** The request's live session, renewed; empty when there is none (sign in again). */
@@ -140,7 +156,9 @@ public final class ConsoleResource {
         if (live.isPresent() && csrfMatches(form, live.get())) {
             sessions.end(session.getValue());
         }
-        return Response.seeOther(URI.create("/console/login")).cookie(cookie("", 0)).build();
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(cookie("", 0))
+                .build();
     }
 
     @GET
@@ -155,9 +173,12 @@ public final class ConsoleResource {
     @Path("{section}")
     @Public
     @Produces(MediaType.TEXT_HTML)
-    public Response section(@PathParam("section") String section, @QueryParam("action") String actionFilter,
+    public Response section(
+            @PathParam("section") String section,
+            @QueryParam("action") String actionFilter,
             @CookieParam(COOKIE) Cookie session) {
-        return resume(session).map(live -> page(section, live, actionFilter, Outcome.NONE))
+        return resume(session)
+                .map(live -> page(section, live, actionFilter, Outcome.NONE))
                 .orElseGet(ConsoleResource::signInAgain);
     }
 
@@ -166,8 +187,11 @@ public final class ConsoleResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response act(@PathParam("section") String section, @PathParam("action") String action,
-            MultivaluedMap<String, String> form, @CookieParam(COOKIE) Cookie session) {
+    public Response act(
+            @PathParam("section") String section,
+            @PathParam("action") String action,
+            MultivaluedMap<String, String> form,
+            @CookieParam(COOKIE) Cookie session) {
         return actOn(section, null, action, form, session);
     }
 
@@ -176,22 +200,30 @@ public final class ConsoleResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response actOnItem(@PathParam("section") String section, @PathParam("id") String id,
-            @PathParam("action") String action, MultivaluedMap<String, String> form,
+    public Response actOnItem(
+            @PathParam("section") String section,
+            @PathParam("id") String id,
+            @PathParam("action") String action,
+            MultivaluedMap<String, String> form,
             @CookieParam(COOKIE) Cookie session) {
         return actOn(section, id, action, form, session);
     }
 
-    private Response actOn(String section, String id, String action, MultivaluedMap<String, String> form,
-            Cookie cookie) {
+    private Response actOn(
+            String section, String id, String action, MultivaluedMap<String, String> form, Cookie cookie) {
         Optional<Resumed> live = resume(cookie);
         if (live.isEmpty()) {
             return signInAgain();
         }
         Resumed session = live.get();
         if (!csrfMatches(form, session)) {
-            return HtmlPages.respond(403, HtmlPages.document("Request not accepted", "<h1>Request not accepted</h1>"
-                    + "<p class=\"error\">This form did not come from the console.</p>"), HtmlPages.STRICT_POLICY)
+            return HtmlPages.respond(
+                            403,
+                            HtmlPages.document(
+                                    "Request not accepted",
+                                    "<h1>Request not accepted</h1>"
+                                            + "<p class=\"error\">This form did not come from the console.</p>"),
+                            HtmlPages.STRICT_POLICY)
                     .build();
         }
         String token = session.apiToken().value();
@@ -200,21 +232,29 @@ public final class ConsoleResource {
             case "keys/create" -> api.call("POST", "/api-keys", token, keyRequest(form));
             case "keys/revoke" -> api.call("DELETE", "/api-keys/" + item, token, null);
             case "keys/roll" -> api.call("POST", "/api-keys/" + item + "/roll", token, Map.of());
-            case "members/invite" -> api.call("POST", "/members", token, Map.of("email", value(form, "email"),
-                    "role", value(form, "role")));
+            case "members/invite" ->
+                api.call("POST", "/members", token, Map.of("email", value(form, "email"), "role", value(form, "role")));
             case "members/role" -> api.call("PUT", "/members/" + item, token, Map.of("role", value(form, "role")));
             case "members/remove" -> api.call("DELETE", "/members/" + item, token, null);
-            case "policies/approve", "policies/reject" -> api.call("POST", "/internal/auth/workload-policies/" + item
-                    + "/" + action, token, Map.of());
-            case "approvals/approve", "approvals/reject" -> api.call("POST", "/internal/auth/approvals/" + item + "/"
-                    + action, token, Map.of());
+            case "policies/approve", "policies/reject" ->
+                api.call("POST", "/internal/auth/workload-policies/" + item + "/" + action, token, Map.of());
+            case "approvals/approve", "approvals/reject" ->
+                api.call("POST", "/internal/auth/approvals/" + item + "/" + action, token, Map.of());
             case "grants/revoke" -> api.call("DELETE", "/internal/auth/delegation-grants/" + item, token, null);
-            case "grants/create" -> api.call("POST", "/internal/auth/delegation-grants", token,
-                    Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
-            case "workloads/register" -> api.call("POST", "/internal/auth/workloads", token,
-                    Map.of("name", value(form, "name")));
-            case "policies/propose" -> api.call("POST", "/internal/auth/workload-policies", token,
-                    Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
+            case "grants/create" ->
+                api.call(
+                        "POST",
+                        "/internal/auth/delegation-grants",
+                        token,
+                        Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
+            case "workloads/register" ->
+                api.call("POST", "/internal/auth/workloads", token, Map.of("name", value(form, "name")));
+            case "policies/propose" ->
+                api.call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        token,
+                        Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
             case "connections/revoke" -> api.call("DELETE", "/oauth/connections/" + item, token, null);
             case "actors/save" -> api.call("PUT", "/actor-mappings", token, mappingRequest(form));
             default -> new Answer(404, Map.of("detail", "No such console action", "code", "not_found"));
@@ -227,15 +267,25 @@ public final class ConsoleResource {
             return Response.seeOther(URI.create("/console/login")).build();
         }
         if (answer.ok() && answer.body().get("key") instanceof String secret) {
-            return page(shown, session, null, new Outcome(null, false, "Key \"" + answer.body().get("name") + "\"",
-                    secret));
+            return page(
+                    shown,
+                    session,
+                    null,
+                    new Outcome(null, false, "Key \"" + answer.body().get("name") + "\"", secret));
         }
         if (answer.ok() && answer.body().get("secret") instanceof String secret) {
-            return page(shown, session, null, new Outcome(null, false, "Secret of workload "
-                    + answer.body().get("id"), secret));
+            return page(
+                    shown,
+                    session,
+                    null,
+                    new Outcome(
+                            null, false, "Secret of workload " + answer.body().get("id"), secret));
         }
-        return page(shown, session, null, new Outcome(answer.ok() ? "Done." : "Not done: " + answer.problem(),
-                !answer.ok(), null, null));
+        return page(
+                shown,
+                session,
+                null,
+                new Outcome(answer.ok() ? "Done." : "Not done: " + answer.problem(), !answer.ok(), null, null));
     }
 
     /** What the page says about the last action, and a secret to show this once. */
@@ -245,24 +295,28 @@ public final class ConsoleResource {
 
     private Response page(String section, Resumed session, String filter, Outcome outcome) {
         if (!ConsolePages.SECTIONS.contains(section)) {
-            return HtmlPages.respond(404, HtmlPages.document("Not found", "<h1>Not found</h1>"),
-                    HtmlPages.STRICT_POLICY).build();
+            return HtmlPages.respond(
+                            404, HtmlPages.document("Not found", "<h1>Not found</h1>"), HtmlPages.STRICT_POLICY)
+                    .build();
         }
         String token = session.apiToken().value();
         Answer me = api.call("GET", "/whoami", token, null);
         if (me.status() == 401) {
             return signInAgain();
         }
-        ConsolePages page = new ConsolePages(csrfToken(session)).nav(section).heading(ConsolePages.title(section))
-                .text("Signed in as " + me.body().get("actor_id") + " (" + me.body().get("role") + ") in workspace "
-                        + me.body().get("tenant_id") + ".")
+        ConsolePages page = new ConsolePages(csrfToken(session))
+                .nav(section)
+                .heading(ConsolePages.title(section))
+                .text("Signed in as " + me.body().get("actor_id") + " ("
+                        + me.body().get("role") + ") in workspace " + me.body().get("tenant_id") + ".")
                 .notice(outcome.notice(), outcome.error());
         if (outcome.secret() != null) {
             page.secret(outcome.secretLabel(), outcome.secret());
         }
         new ConsoleSections(api, token, page).render(section, filter);
         return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY)
-                .cookie(cookie(session.renewed().value(), -1)).build();
+                .cookie(cookie(session.renewed().value(), -1))
+                .build();
     }
 
     private static Map<String, Object> keyRequest(MultivaluedMap<String, String> form) {
@@ -284,7 +338,8 @@ public final class ConsoleResource {
             }
         }
         String owners = value(form, "owner_scopes").strip();
-        request.put("owner_scopes", owners.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(owners.split("\\s+"))));
+        request.put(
+                "owner_scopes", owners.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(owners.split("\\s+"))));
         return request;
     }
 

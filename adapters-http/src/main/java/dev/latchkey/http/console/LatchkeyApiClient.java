@@ -31,12 +31,14 @@ final class LatchkeyApiClient {
         }
     }
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final Supplier<URI> base;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     LatchkeyApiClient(Supplier<URI> base, ObjectMapper json) {
         this.base = base;
@@ -46,7 +48,8 @@ final class LatchkeyApiClient {
     Answer call(String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.get().resolve(path))
-                    .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json");
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -58,12 +61,14 @@ final class LatchkeyApiClient {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            Map<String, Object> parsed = text == null || text.isBlank() || !text.strip().startsWith("{") ? Map.of()
-                    : json.readValue(text, JSON_OBJECT);
+            Map<String, Object> parsed =
+                    text == null || text.isBlank() || !text.strip().startsWith("{")
+                            ? Map.of()
+                            : json.readValue(text, JSON_OBJECT);
             return new Answer(response.statusCode(), parsed);
         } catch (IOException e) {
-            return new Answer(503, Map.of("detail", "Latchkey's API could not be reached", "code",
-                    "service_unavailable"));
+            return new Answer(
+                    503, Map.of("detail", "Latchkey's API could not be reached", "code", "service_unavailable"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(503, Map.of("detail", "Interrupted", "code", "service_unavailable"));

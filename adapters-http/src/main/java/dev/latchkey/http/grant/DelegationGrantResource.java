@@ -43,8 +43,7 @@ public final class DelegationGrantResource {
 
     /** {@code POST} body; {@code expires_in} in seconds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CreateRequest(String workloadId, List<String> scopes, Long expiresIn, Boolean dryRun) {
-    }
+    public record CreateRequest(String workloadId, List<String> scopes, Long expiresIn, Boolean dryRun) {}
 
     @POST
     @Authenticated
@@ -52,22 +51,33 @@ public final class DelegationGrantResource {
         CreateRequest request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
-        ManageDelegationGrants.Created created = grants.create(caller, request.workloadId(),
+        ManageDelegationGrants.Created created = grants.create(
+                caller,
+                request.workloadId(),
                 RequestValues.scopes("scopes", request.scopes())
                         .orElseThrow(() -> RequestRejected.invalid("scopes are required")),
-                Optional.ofNullable(request.expiresIn()).map(Duration::ofSeconds), dryRun,
+                Optional.ofNullable(request.expiresIn()).map(Duration::ofSeconds),
+                dryRun,
                 RequestSource.initiator(caller, http));
         GrantViews.CreatedGrantView view = new GrantViews.CreatedGrantView(
-                created.grant().map(g -> GrantViews.GrantView.of(g, clock.instant())).orElse(null),
-                GrantViews.ExplanationView.of(created.explanation()), dryRun ? Boolean.TRUE : null);
-        return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
+                created.grant()
+                        .map(g -> GrantViews.GrantView.of(g, clock.instant()))
+                        .orElse(null),
+                GrantViews.ExplanationView.of(created.explanation()),
+                dryRun ? Boolean.TRUE : null);
+        return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED)
+                .entity(view)
+                .build();
     }
 
     @GET
     @Authenticated
     public Map<String, List<GrantViews.GrantView>> list(@Context SecurityContext security) {
-        return Map.of("data", grants.list(CallerContext.principal(security)).stream()
-                .map(g -> GrantViews.GrantView.of(g, clock.instant())).collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                grants.list(CallerContext.principal(security)).stream()
+                        .map(g -> GrantViews.GrantView.of(g, clock.instant()))
+                        .collect(Collectors.toList()));
     }
 
     @GET
@@ -81,8 +91,11 @@ public final class DelegationGrantResource {
     @DELETE
     @Path("/{id}/tokens/{jti}")
     @Authenticated
-    public Response revokeToken(@PathParam("id") String id, @PathParam("jti") String jti,
-            @Context SecurityContext security, @Context HttpServletRequest http) {
+    public Response revokeToken(
+            @PathParam("id") String id,
+            @PathParam("jti") String jti,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         grants.revokeToken(caller, id, jti, RequestSource.initiator(caller, http));
         return Response.noContent().build();
@@ -91,8 +104,8 @@ public final class DelegationGrantResource {
     @DELETE
     @Path("/{id}")
     @Authenticated
-    public Response revoke(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response revoke(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         grants.revoke(caller, id, RequestSource.initiator(caller, http));
         return Response.noContent().build();

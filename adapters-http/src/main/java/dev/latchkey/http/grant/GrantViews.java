@@ -13,49 +13,75 @@ import java.util.stream.Collectors;
 /** The wire shapes of grants and their explanations. */
 final class GrantViews {
 
-    private GrantViews() {
-    }
+    private GrantViews() {}
 
     /** A grant; {@code revoked_at} is null while it is not revoked. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record GrantView(String id, String workloadId, String userId, List<String> requested, String createdAt,
-            String expiresAt, String revokedAt, String status) {
+    record GrantView(
+            String id,
+            String workloadId,
+            String userId,
+            List<String> requested,
+            String createdAt,
+            String expiresAt,
+            String revokedAt,
+            String status) {
         static GrantView of(DelegationGrant g, Instant now) {
             String status = g.revokedAt().isPresent() ? "revoked" : g.isActiveAt(now) ? "active" : "expired";
-            return new GrantView(g.id(), g.workloadId(), g.userId(), g.requested().asStrings(), g.createdAt().toString(),
-                    g.expiresAt().toString(), g.revokedAt().map(Instant::toString).orElse(null), status);
+            return new GrantView(
+                    g.id(),
+                    g.workloadId(),
+                    g.userId(),
+                    g.requested().asStrings(),
+                    g.createdAt().toString(),
+                    g.expiresAt().toString(),
+                    g.revokedAt().map(Instant::toString).orElse(null),
+                    status);
         }
     }
 
     /** One requested scope's fate. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record OutcomeView(String scope, String fate, List<String> limitedBy) {
-    }
+    record OutcomeView(String scope, String fate, List<String> limitedBy) {}
 
     /** A scope the effective scopes cover that the workload's tokens never exercise, and why. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record WithheldView(String scope, String reason) {
-    }
+    record WithheldView(String scope, String reason) {}
 
     /** The three terms, their intersection, each requested scope's fate, and what is never delegated. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ExplanationView(List<String> userScopes, List<String> policyScopes, List<String> requested,
-            List<String> effective, List<OutcomeView> outcomes, List<WithheldView> withheld) {
+    record ExplanationView(
+            List<String> userScopes,
+            List<String> policyScopes,
+            List<String> requested,
+            List<String> effective,
+            List<OutcomeView> outcomes,
+            List<WithheldView> withheld) {
         static ExplanationView of(GrantExplanation e) {
-            return new ExplanationView(e.userScopes().asStrings(), e.policyScopes().asStrings(),
-                    e.requested().asStrings(), e.effective().asStrings(), e.outcomes().stream()
-                            .map(o -> new OutcomeView(o.requested().toString(), o.fate().name().toLowerCase(Locale.ROOT),
-                                    o.limitedBy().stream().map(t -> t.name().toLowerCase(Locale.ROOT))
+            return new ExplanationView(
+                    e.userScopes().asStrings(),
+                    e.policyScopes().asStrings(),
+                    e.requested().asStrings(),
+                    e.effective().asStrings(),
+                    e.outcomes().stream()
+                            .map(o -> new OutcomeView(
+                                    o.requested().toString(),
+                                    o.fate().name().toLowerCase(Locale.ROOT),
+                                    o.limitedBy().stream()
+                                            .map(t -> t.name().toLowerCase(Locale.ROOT))
                                             .collect(Collectors.toList())))
                             .collect(Collectors.toList()),
-                    e.withheld().stream().map(scope -> new WithheldView(scope.toString(), "governance and key minting"
-                            + " belong to people: a workload token never exercises them")).toList());
+                    e.withheld().stream()
+                            .map(scope -> new WithheldView(
+                                    scope.toString(),
+                                    "governance and key minting"
+                                            + " belong to people: a workload token never exercises them"))
+                            .toList());
         }
     }
 
     /** A created grant (absent on a dry run) and its explanation. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CreatedGrantView(GrantView grant, ExplanationView explanation, Boolean dryRun) {
-    }
+    record CreatedGrantView(GrantView grant, ExplanationView explanation, Boolean dryRun) {}
 }

@@ -10,8 +10,7 @@ import java.security.MessageDigest;
  * compute one.
  */
 public final class FormTokens {
-    private FormTokens() {
-    }
+    private FormTokens() {}
 
     public static String of(String purpose, String sessionValue) {
         return TokenHashes.of(purpose + "-csrf:" + sessionValue);
@@ -19,7 +18,9 @@ public final class FormTokens {
 
     /** Compares in time independent of where the values differ. */
     public static boolean matches(String presented, String purpose, String sessionValue) {
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                of(purpose, sessionValue).getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8),
+                        of(purpose, sessionValue).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,8 +2,7 @@ package dev.latchkey.http.html;
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

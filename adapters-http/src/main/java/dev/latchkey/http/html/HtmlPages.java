@@ -47,14 +47,13 @@ public final class HtmlPages {
 
     private static final String STYLE_SOURCE = "'" + hashOf(STYLE) + "'";
     /** No script, no framing: the sign-in and consent pages. */
-    public static final String STRICT_POLICY = "default-src 'none'; style-src " + STYLE_SOURCE
-            + "; frame-ancestors 'none'; base-uri 'none'";
+    public static final String STRICT_POLICY =
+            "default-src 'none'; style-src " + STYLE_SOURCE + "; frame-ancestors 'none'; base-uri 'none'";
     /** As strict, plus scripts served by Latchkey itself (never inline): the console. */
     public static final String CONSOLE_POLICY = "default-src 'none'; style-src " + STYLE_SOURCE
             + "; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private HtmlPages() {
-    }
+    private HtmlPages() {}
 
     /** A narrow page (sign-in, consent). */
     public static String document(String title, String body) {
@@ -76,7 +75,9 @@ public final class HtmlPages {
 
     /** An HTML response with the security headers every page carries. */
     public static Response.ResponseBuilder respond(int status, String html, String policy) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html)
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(html)
                 .header("Content-Security-Policy", policy)
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")

@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class SameSiteForms {
 
-    private SameSiteForms() {
-    }
+    private SameSiteForms() {}
 
     /** Whether the browser says this post came from another site. */
     public static boolean crossSite(HttpServletRequest request) {
@@ -33,7 +32,8 @@ public final class SameSiteForms {
         String host = request.getHeader("Host");
         try {
             URI from = URI.create(origin.strip());
-            return from.getRawAuthority() == null || host == null
+            return from.getRawAuthority() == null
+                    || host == null
                     || !from.getRawAuthority().equalsIgnoreCase(host.strip());
         } catch (IllegalArgumentException malformed) {
             return true;
@@ -42,7 +42,9 @@ public final class SameSiteForms {
 
     /** The page a refused post gets. */
     public static String refusedPage() {
-        return HtmlPages.document("Sign-in refused", "<h1>Sign-in refused</h1><p>This sign-in form was sent from another"
-                + " site, so Latchkey did not act on it. Open the sign-in page directly and try again.</p>");
+        return HtmlPages.document(
+                "Sign-in refused",
+                "<h1>Sign-in refused</h1><p>This sign-in form was sent from another"
+                        + " site, so Latchkey did not act on it. Open the sign-in page directly and try again.</p>");
     }
 }

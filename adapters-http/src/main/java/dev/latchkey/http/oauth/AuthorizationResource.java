@@ -56,8 +56,15 @@ import java.util.function.Function;
 @Path("/oauth")
 public final class AuthorizationResource {
     static final String SESSION_COOKIE = "latchkey_session";
-    private static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
-            "code_challenge", "code_challenge_method", "state", "scope", "resource");
+    private static final List<String> PARAMETERS = List.of(
+            "response_type",
+            "client_id",
+            "redirect_uri",
+            "code_challenge",
+            "code_challenge_method",
+            "state",
+            "scope",
+            "resource");
 
     private final ValidateAuthorizationRequest validate;
     private final GrantConsent consent;
@@ -67,8 +74,13 @@ public final class AuthorizationResource {
     private final OAuthEndpoints endpoints;
     private final Map<String, String> scopeWords;
 
-    public AuthorizationResource(ValidateAuthorizationRequest validate, GrantConsent consent, LogIn logIn,
-            SignInWithExternalIdentity externalSignIn, SignInSessions sessions, OAuthEndpoints endpoints,
+    public AuthorizationResource(
+            ValidateAuthorizationRequest validate,
+            GrantConsent consent,
+            LogIn logIn,
+            SignInWithExternalIdentity externalSignIn,
+            SignInSessions sessions,
+            OAuthEndpoints endpoints,
             Map<String, String> scopeWords) {
         this.validate = validate;
         this.consent = consent;
@@ -89,10 +101,14 @@ public final class AuthorizationResource {
             if (person.isEmpty()) {
                 return page(200, OAuthPages.login(request, parameters, null));
             }
-            ConsentChoices choices = consent.choices(request, person.get().actor().id());
+            ConsentChoices choices =
+                    consent.choices(request, person.get().actor().id());
             if (choices.workspaces().isEmpty()) {
-                return page(403, OAuthPages.error("No workspace yet",
-                        "Create a workspace in Latchkey first, then connect the application again."));
+                return page(
+                        403,
+                        OAuthPages.error(
+                                "No workspace yet",
+                                "Create a workspace in Latchkey first, then connect the application again."));
             }
             return page(200, OAuthPages.consent(request, choices, parameters, scopeWords, csrfToken(session)));
         });
@@ -103,7 +119,9 @@ public final class AuthorizationResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response decide(MultivaluedMap<String, String> form, @CookieParam(SESSION_COOKIE) Cookie session,
+    public Response decide(
+            MultivaluedMap<String, String> form,
+            @CookieParam(SESSION_COOKIE) Cookie session,
             @Context HttpServletRequest http) {
         return withRequest(form, 303, (request, parameters) -> {
             Optional<Principal> person = signedIn(session);
@@ -111,20 +129,26 @@ public final class AuthorizationResource {
                 return page(401, OAuthPages.login(request, parameters, "Your session ended; sign in again."));
             }
             if (!FormTokens.matches(form.getFirst("csrf_token"), "consent", session.getValue())) {
-                return page(403, OAuthPages.error("Request not accepted",
-                        "This approval did not come from the consent page Latchkey showed you."));
+                return page(
+                        403,
+                        OAuthPages.error(
+                                "Request not accepted",
+                                "This approval did not come from the consent page Latchkey showed you."));
             }
             if (!"approve".equals(form.getFirst("decision"))) {
                 return Response.seeOther(URI.create(consent.deny(request))).build();
             }
-            ConsentChoices choices = consent.choices(request, person.get().actor().id());
+            ConsentChoices choices =
+                    consent.choices(request, person.get().actor().id());
             String workspace = form.getFirst("workspace");
             if (choices.workspaces().stream().noneMatch(w -> w.id().equals(workspace))) {
-                return page(403, OAuthPages.error("Workspace not available",
-                        "You are not an active member of the chosen workspace."));
+                return page(
+                        403,
+                        OAuthPages.error(
+                                "Workspace not available", "You are not an active member of the chosen workspace."));
             }
-            String location = consent.approve(request, choices.user(), workspace,
-                    Initiator.of(person.get(), http.getRemoteAddr()));
+            String location = consent.approve(
+                    request, choices.user(), workspace, Initiator.of(person.get(), http.getRemoteAddr()));
             return Response.seeOther(URI.create(location)).build();
         });
     }
@@ -146,11 +170,13 @@ public final class AuthorizationResource {
                 return page(400, OAuthPages.login(request, parameters, unknownIssuer.getMessage()));
             } catch (AuthFailure failure) {
                 if (failure.error() == AuthError.RATE_LIMITED) {
-                    Response.ResponseBuilder tooMany = HtmlPages.respond(429,
+                    Response.ResponseBuilder tooMany = HtmlPages.respond(
+                            429,
                             OAuthPages.login(request, parameters, "Too many attempts; wait a few minutes."),
                             HtmlPages.STRICT_POLICY);
-                    failure.retryAfter().ifPresent(wait -> tooMany.header(HttpHeaders.RETRY_AFTER,
-                            Long.toString(Math.max(1, wait.toSeconds()))));
+                    failure.retryAfter()
+                            .ifPresent(wait -> tooMany.header(
+                                    HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
                     return tooMany.build();
                 }
                 if (failure.error() == AuthError.INVALID_CREDENTIALS) {
@@ -161,8 +187,13 @@ public final class AuthorizationResource {
                 }
                 throw failure;
             }
-            NewCookie cookie = new NewCookie.Builder(SESSION_COOKIE).value(token.value()).path("/oauth")
-                    .httpOnly(true).secure(endpoints.isSecure()).sameSite(NewCookie.SameSite.LAX).build();
+            NewCookie cookie = new NewCookie.Builder(SESSION_COOKIE)
+                    .value(token.value())
+                    .path("/oauth")
+                    .httpOnly(true)
+                    .secure(endpoints.isSecure())
+                    .sameSite(NewCookie.SameSite.LAX)
+                    .build();
             URI back = URI.create("/oauth/authorize?" + query(parameters));
             return Response.seeOther(back).cookie(cookie).build();
         });
@@ -196,14 +227,19 @@ public final class AuthorizationResource {
         } catch (OAuthFailure failure) {
             if (failure.redirectTo().isEmpty() && failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
                 // Our own load (too many client documents being fetched), not a bad request: try again.
-                return HtmlPages.respond(503, OAuthPages.error("Try again in a moment", failure.description()),
-                        HtmlPages.STRICT_POLICY).header(HttpHeaders.RETRY_AFTER, "1").build();
+                return HtmlPages.respond(
+                                503,
+                                OAuthPages.error("Try again in a moment", failure.description()),
+                                HtmlPages.STRICT_POLICY)
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .build();
             }
             return failure.redirectTo()
                     .map(to -> Response.status(redirectStatus)
-                            .location(URI.create(RedirectLocation.ofError(failure, to, endpoints.issuer()))).build())
-                    .orElseGet(() -> page(400, OAuthPages.error("This connection request is not valid",
-                            failure.description())));
+                            .location(URI.create(RedirectLocation.ofError(failure, to, endpoints.issuer())))
+                            .build())
+                    .orElseGet(() ->
+                            page(400, OAuthPages.error("This connection request is not valid", failure.description())));
         }
     }
 
@@ -224,9 +260,15 @@ public final class AuthorizationResource {
 
     private static AuthorizationParameters toDomain(Map<String, String> p) {
         Function<String, Optional<String>> get = name -> Optional.ofNullable(p.get(name));
-        return new AuthorizationParameters(get.apply("response_type"), get.apply("client_id"),
-                get.apply("redirect_uri"), get.apply("code_challenge"), get.apply("code_challenge_method"),
-                get.apply("state"), get.apply("scope"), get.apply("resource"));
+        return new AuthorizationParameters(
+                get.apply("response_type"),
+                get.apply("client_id"),
+                get.apply("redirect_uri"),
+                get.apply("code_challenge"),
+                get.apply("code_challenge_method"),
+                get.apply("state"),
+                get.apply("scope"),
+                get.apply("resource"));
     }
 
     private Optional<Principal> signedIn(Cookie session) {
@@ -249,7 +291,9 @@ public final class AuthorizationResource {
 
     private static String query(Map<String, String> parameters) {
         StringBuilder query = new StringBuilder();
-        parameters.forEach((name, value) -> query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+        parameters.forEach((name, value) -> query.append(query.length() == 0 ? "" : "&")
+                .append(name)
+                .append('=')
                 .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return query.toString();
     }

@@ -30,8 +30,11 @@ public final class AuthorizationServerMetadataResource {
     private final List<String> scopes;
     private final boolean clientMetadataDocuments;
 
-    public AuthorizationServerMetadataResource(OAuthEndpoints endpoints, ProtectedResources resources,
-            List<String> scopes, boolean clientMetadataDocuments) {
+    public AuthorizationServerMetadataResource(
+            OAuthEndpoints endpoints,
+            ProtectedResources resources,
+            List<String> scopes,
+            boolean clientMetadataDocuments) {
         this.endpoints = endpoints;
         this.resources = resources;
         this.scopes = List.copyOf(scopes);
@@ -55,12 +58,13 @@ public final class AuthorizationServerMetadataResource {
     @GET
     @Path("oauth-protected-resource/{path: .+}")
     @Public
-    public Response protectedResourceAt(@PathParam("path") String path,
-            @jakarta.ws.rs.HeaderParam("Host") String host) {
-        return resources.byPath(Optional.ofNullable(host), "/" + path)
+    public Response protectedResourceAt(
+            @PathParam("path") String path, @jakarta.ws.rs.HeaderParam("Host") String host) {
+        return resources
+                .byPath(Optional.ofNullable(host), "/" + path)
                 .map(resource -> cached(resourceMetadata(resource)))
-                .orElseGet(() -> ProblemResponses.problem(404, HttpErrorCodes.NOT_FOUND, "Not found",
-                        "No protected resource lives at /" + path));
+                .orElseGet(() -> ProblemResponses.problem(
+                        404, HttpErrorCodes.NOT_FOUND, "Not found", "No protected resource lives at /" + path));
     }
 
     private Map<String, Object> serverMetadata() {
@@ -74,10 +78,11 @@ public final class AuthorizationServerMetadataResource {
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
-        metadata.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_post",
-                "client_secret_basic"));
-        metadata.put("revocation_endpoint_auth_methods_supported", List.of("none", "client_secret_post",
-                "client_secret_basic"));
+        metadata.put(
+                "token_endpoint_auth_methods_supported", List.of("none", "client_secret_post", "client_secret_basic"));
+        metadata.put(
+                "revocation_endpoint_auth_methods_supported",
+                List.of("none", "client_secret_post", "client_secret_basic"));
         metadata.put("scopes_supported", scopes);
         metadata.put("resource_indicators_supported", true);
         metadata.put("authorization_response_iss_parameter_supported", true);
@@ -96,6 +101,8 @@ public final class AuthorizationServerMetadataResource {
     }
 
     private static Response cached(Map<String, Object> body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).cacheControl(CACHE_AN_HOUR).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(CACHE_AN_HOUR)
+                .build();
     }
 }

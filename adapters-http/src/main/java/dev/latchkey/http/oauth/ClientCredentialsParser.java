@@ -15,8 +15,7 @@ import java.util.Optional;
  * form-encoded before base64) or from the form body; using both at once is refused (§2.3).
  */
 final class ClientCredentialsParser {
-    private ClientCredentialsParser() {
-    }
+    private ClientCredentialsParser() {}
 
     static ClientCredentials parse(String authorization, MultivaluedMap<String, String> form) {
         Optional<String> formId = single(form, "client_id");
@@ -29,7 +28,8 @@ final class ClientCredentialsParser {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new OAuthFailure(OAuthError.INVALID_CLIENT, "The Basic credentials are not valid base64");
         }

@@ -44,9 +44,13 @@ public final class ClientRegistrationResource {
         if (body == null || !body.isObject()) {
             throw metadata("The body must be a JSON object of client metadata");
         }
-        ClientRegistration request = new ClientRegistration(strings(body, "redirect_uris").orElse(List.of()),
-                text(body, "token_endpoint_auth_method"), text(body, "client_name"), strings(body, "grant_types"),
-                strings(body, "response_types"), text(body, "scope"));
+        ClientRegistration request = new ClientRegistration(
+                strings(body, "redirect_uris").orElse(List.of()),
+                text(body, "token_endpoint_auth_method"),
+                text(body, "client_name"),
+                strings(body, "grant_types"),
+                strings(body, "response_types"),
+                text(body, "scope"));
         RegisteredClient registered = registerClient.register(request, http.getRemoteAddr());
         return OAuthResponses.json(201, view(registered));
     }
@@ -87,8 +91,11 @@ public final class ClientRegistrationResource {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw new OAuthFailure(field.equals("redirect_uris") ? OAuthError.INVALID_REDIRECT_URI
-                    : OAuthError.INVALID_CLIENT_METADATA, field + " must be an array of strings");
+            throw new OAuthFailure(
+                    field.equals("redirect_uris")
+                            ? OAuthError.INVALID_REDIRECT_URI
+                            : OAuthError.INVALID_CLIENT_METADATA,
+                    field + " must be an array of strings");
         }
         List<String> result = new ArrayList<>();
         for (JsonNode item : value) {

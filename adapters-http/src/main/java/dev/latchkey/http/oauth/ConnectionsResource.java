@@ -40,7 +40,8 @@ public final class ConnectionsResource {
     @Authenticated
     public Map<String, Object> list(@Context SecurityContext security) {
         List<Map<String, Object>> data = connections.list(person(security)).stream()
-                .map(ConnectionsResource::view).toList();
+                .map(ConnectionsResource::view)
+                .toList();
         return Map.of("data", data);
     }
 
@@ -50,15 +51,16 @@ public final class ConnectionsResource {
     public Response disconnect(@PathParam("clientId") String clientId, @Context SecurityContext security) {
         int revoked = connections.disconnect(person(security), clientId);
         return revoked == 0
-                ? ProblemResponses.problem(404, HttpErrorCodes.NOT_FOUND, "Not found",
-                        "No connected application with this client id")
+                ? ProblemResponses.problem(
+                        404, HttpErrorCodes.NOT_FOUND, "Not found", "No connected application with this client id")
                 : Response.noContent().build();
     }
 
     private static String person(SecurityContext security) {
         Principal principal = CallerContext.principal(security);
         if (!principal.isHuman()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE,
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
                     "Connected applications are managed by the person, signed in with a user token");
         }
         return principal.actor().id();

@@ -17,23 +17,28 @@ import jakarta.ws.rs.core.Response;
 final class OAuthResponses {
     static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
-    private OAuthResponses() {
-    }
+    private OAuthResponses() {}
 
     static Response json(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).cacheControl(NO_STORE)
-                .header("Pragma", "no-cache").entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(NO_STORE)
+                .header("Pragma", "no-cache")
+                .entity(body)
+                .build();
     }
 
     /** {@code invalid_client} is a 401 (with a Basic challenge when the client tried Basic), throttling a 429. */
     static Response error(OAuthFailure failure, boolean clientUsedBasic) {
         int status = ErrorStatus.of(failure.error(), failure.retryAfter().isPresent());
-        Response.ResponseBuilder response = OAuthErrorBodies.of(status, failure.error().code(), failure.description());
+        Response.ResponseBuilder response =
+                OAuthErrorBodies.of(status, failure.error().code(), failure.description());
         if (failure.error() == OAuthError.INVALID_CLIENT && clientUsedBasic) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
         }
-        failure.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, wait.toSeconds()))));
+        failure.retryAfter()
+                .ifPresent(
+                        wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
         if (status == 503) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }

@@ -38,12 +38,17 @@ public final class TokenResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
+    public Response token(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
         return answer(authorization, form, credentials -> {
-            TokenRequest request = new TokenRequest(single(form, "grant_type"), single(form, "code"),
-                    single(form, "redirect_uri"), single(form, "code_verifier"), single(form, "refresh_token"),
-                    single(form, "scope"), single(form, "resource"));
+            TokenRequest request = new TokenRequest(
+                    single(form, "grant_type"),
+                    single(form, "code"),
+                    single(form, "redirect_uri"),
+                    single(form, "code_verifier"),
+                    single(form, "refresh_token"),
+                    single(form, "scope"),
+                    single(form, "resource"));
             return OAuthResponses.json(200, view(issueTokens.issue(credentials, request)));
         });
     }
@@ -53,16 +58,16 @@ public final class TokenResource {
     @Public
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
+    public Response revoke(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
         return answer(authorization, form, credentials -> {
             revokeToken.revoke(credentials, single(form, "token"), single(form, "token_type_hint"));
             return Response.ok().cacheControl(OAuthResponses.NO_STORE).build();
         });
     }
 
-    private static Response answer(String authorization, MultivaluedMap<String, String> form,
-            Function<ClientCredentials, Response> handler) {
+    private static Response answer(
+            String authorization, MultivaluedMap<String, String> form, Function<ClientCredentials, Response> handler) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         try {
             return handler.apply(ClientCredentialsParser.parse(authorization, form));

@@ -26,8 +26,7 @@ final class OpenApiDocument {
     private static final String JERSEY_INTERNALS = "org.glassfish.jersey.";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{\\s*([A-Za-z0-9_]+)\\s*(?::[^}]*)?}");
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     static Map<String, Object> of(ResourceModel model, String serverUrl, String version) {
         Map<String, Map<String, Object>> paths = new TreeMap<>();
@@ -36,10 +35,17 @@ final class OpenApiDocument {
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
-        document.put("info", Map.of("title", "Latchkey", "version", version, "description",
-                "Authentication and authorization for APIs whose callers are people, machines and AI agents. "
-                        + "Failures are application/problem+json with a stable code; OAuth endpoints answer "
-                        + "RFC 6749 error objects."));
+        document.put(
+                "info",
+                Map.of(
+                        "title",
+                        "Latchkey",
+                        "version",
+                        version,
+                        "description",
+                        "Authentication and authorization for APIs whose callers are people, machines and AI agents. "
+                                + "Failures are application/problem+json with a stable code; OAuth endpoints answer "
+                                + "RFC 6749 error objects."));
         document.put("servers", List.of(Map.of("url", serverUrl)));
         document.put("paths", paths);
         document.put("components", components(serverUrl));
@@ -63,14 +69,16 @@ final class OpenApiDocument {
 
     private static Map<String, Object> operation(ResourceMethod method, Method java, String path) {
         Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("operationId", java.getDeclaringClass().getSimpleName() + "." + java.getName()
-                + "." + method.getHttpMethod().toLowerCase(Locale.ROOT));
+        operation.put(
+                "operationId",
+                java.getDeclaringClass().getSimpleName() + "." + java.getName() + "."
+                        + method.getHttpMethod().toLowerCase(Locale.ROOT));
         operation.put("tags", List.of(java.getDeclaringClass().getSimpleName().replace("Resource", "")));
         List<Map<String, Object>> parameters = new ArrayList<>();
         Matcher names = PATH_PARAMETER.matcher(path);
         while (names.find()) {
-            parameters.add(Map.of("name", names.group(1), "in", "path", "required", true,
-                    "schema", Map.of("type", "string")));
+            parameters.add(
+                    Map.of("name", names.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
         }
         if (!parameters.isEmpty()) {
             operation.put("parameters", parameters);
@@ -83,7 +91,9 @@ final class OpenApiDocument {
             operation.put("security", List.of());
         }
         List<MediaType> consumed = method.getConsumedTypes();
-        if (!consumed.isEmpty() && !method.getHttpMethod().equals("GET") && !method.getHttpMethod().equals("DELETE")) {
+        if (!consumed.isEmpty()
+                && !method.getHttpMethod().equals("GET")
+                && !method.getHttpMethod().equals("DELETE")) {
             Map<String, Object> content = new LinkedHashMap<>();
             consumed.forEach(type -> content.put(type.toString(), Map.of("schema", Map.of("type", "object"))));
             operation.put("requestBody", Map.of("content", content));
@@ -103,8 +113,9 @@ final class OpenApiDocument {
     private static Map<String, Object> content(List<MediaType> produced) {
         Map<String, Object> content = new LinkedHashMap<>();
         List<MediaType> types = produced.isEmpty() ? List.of(MediaType.APPLICATION_JSON_TYPE) : produced;
-        types.forEach(type -> content.put(type.toString(), Map.of("schema",
-                type.isCompatible(MediaType.TEXT_HTML_TYPE) ? Map.of("type", "string") : Map.of())));
+        types.forEach(type -> content.put(
+                type.toString(),
+                Map.of("schema", type.isCompatible(MediaType.TEXT_HTML_TYPE) ? Map.of("type", "string") : Map.of())));
         return content;
     }
 
@@ -112,31 +123,61 @@ final class OpenApiDocument {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "object");
         problem.put("required", List.of("type", "title", "status", "code"));
-        problem.put("properties", Map.of(
-                "type", Map.of("type", "string", "description", "urn:latchkey:problem:<code>"),
-                "title", Map.of("type", "string"),
-                "status", Map.of("type", "integer"),
-                "detail", Map.of("type", "string"),
-                "code", Map.of("type", "string", "description", "The stable error code (README: Errors)")));
-        Map<String, Object> problemContent = Map.of("application/problem+json",
-                Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+        problem.put(
+                "properties",
+                Map.of(
+                        "type", Map.of("type", "string", "description", "urn:latchkey:problem:<code>"),
+                        "title", Map.of("type", "string"),
+                        "status", Map.of("type", "integer"),
+                        "detail", Map.of("type", "string"),
+                        "code", Map.of("type", "string", "description", "The stable error code (README: Errors)")));
+        Map<String, Object> problemContent =
+                Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("Problem", Map.of("description", "A problem document", "content", problemContent));
-        responses.put("Unauthenticated", Map.of("description", "No, or no valid, credential", "headers",
-                Map.of("WWW-Authenticate", Map.of("schema", Map.of("type", "string"))), "content", problemContent));
-        responses.put("Throttled", Map.of("description", "rate_limited or usage_cap_exceeded", "headers",
-                Map.of("Retry-After", Map.of("schema", Map.of("type", "integer"))), "content", problemContent));
+        responses.put(
+                "Unauthenticated",
+                Map.of(
+                        "description",
+                        "No, or no valid, credential",
+                        "headers",
+                        Map.of("WWW-Authenticate", Map.of("schema", Map.of("type", "string"))),
+                        "content",
+                        problemContent));
+        responses.put(
+                "Throttled",
+                Map.of(
+                        "description",
+                        "rate_limited or usage_cap_exceeded",
+                        "headers",
+                        Map.of("Retry-After", Map.of("schema", Map.of("type", "integer"))),
+                        "content",
+                        problemContent));
         Map<String, Object> oauthFlow = new LinkedHashMap<>();
         oauthFlow.put("authorizationUrl", serverUrl + "/oauth/authorize");
         oauthFlow.put("tokenUrl", serverUrl + "/oauth/token");
         oauthFlow.put("refreshUrl", serverUrl + "/oauth/token");
         oauthFlow.put("scopes", Map.of());
         Map<String, Object> schemes = new LinkedHashMap<>();
-        schemes.put("bearer", Map.of("type", "http", "scheme", "bearer", "description",
-                "An API key (sk_live_…), a user or workload token, an OAuth access token, or a trusted issuer's JWT"));
+        schemes.put(
+                "bearer",
+                Map.of(
+                        "type",
+                        "http",
+                        "scheme",
+                        "bearer",
+                        "description",
+                        "An API key (sk_live_…), a user or workload token, an OAuth access token, or a trusted issuer's JWT"));
         schemes.put("apiKey", Map.of("type", "apiKey", "in", "header", "name", "X-API-Key"));
-        schemes.put("oauth2", Map.of("type", "oauth2", "description", "Authorization code with PKCE (S256)",
-                "flows", Map.of("authorizationCode", oauthFlow)));
+        schemes.put(
+                "oauth2",
+                Map.of(
+                        "type",
+                        "oauth2",
+                        "description",
+                        "Authorization code with PKCE (S256)",
+                        "flows",
+                        Map.of("authorizationCode", oauthFlow)));
         return Map.of("schemas", Map.of("Problem", problem), "responses", responses, "securitySchemes", schemes);
     }
 

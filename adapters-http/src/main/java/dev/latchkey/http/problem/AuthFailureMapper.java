@@ -17,8 +17,10 @@ import java.util.Optional;
  */
 public final class AuthFailureMapper implements ExceptionMapper<AuthFailure> {
     private final Refusals refusals;
+
     @Context
     private ResourceInfo resource;
+
     @Context
     private UriInfo uri;
 
@@ -30,8 +32,10 @@ public final class AuthFailureMapper implements ExceptionMapper<AuthFailure> {
     public Response toResponse(AuthFailure failure) {
         if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE && OAuthErrorBodies.wanted(resource)) {
             return OAuthErrorBodies.of(503, "temporarily_unavailable", failure.getMessage())
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
         }
-        return refusals.response(failure, Optional.empty(), "/" + uri.getPath(true).replaceFirst("^/", ""));
+        return refusals.response(
+                failure, Optional.empty(), "/" + uri.getPath(true).replaceFirst("^/", ""));
     }
 }

@@ -11,8 +11,7 @@ import dev.latchkey.domain.oauth.OAuthError;
  */
 public final class ErrorStatus {
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     public static int of(AuthError error) {
         return switch (error.kind()) {

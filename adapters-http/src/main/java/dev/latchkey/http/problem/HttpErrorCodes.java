@@ -20,6 +20,5 @@ public final class HttpErrorCodes {
     /** Our fault; the detail carries an id to quote to operators (RFC 9110 §15.6.1). */
     public static final String INTERNAL_ERROR = "internal_error";
 
-    private HttpErrorCodes() {
-    }
+    private HttpErrorCodes() {}
 }

@@ -14,7 +14,8 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
     @Override
     public Response toResponse(JsonProcessingException exception) {
         String detail = "The request body is not valid JSON";
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (exception instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));

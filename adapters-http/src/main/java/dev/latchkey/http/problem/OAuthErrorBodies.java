@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** The RFC 6749 §5.2 shape of a failure the mappers answer at an {@link OAuthErrorFormat} resource. */
 public final class OAuthErrorBodies {
-    private OAuthErrorBodies() {
-    }
+    private OAuthErrorBodies() {}
 
     /** Whether the matched resource answers in the OAuth shape (false when none matched). */
     static boolean wanted(ResourceInfo resource) {
@@ -27,7 +26,10 @@ public final class OAuthErrorBodies {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .cacheControl(CacheControl.valueOf("no-store")).header("Pragma", "no-cache").entity(body);
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(CacheControl.valueOf("no-store"))
+                .header("Pragma", "no-cache")
+                .entity(body);
     }
 }

@@ -5,11 +5,15 @@ import java.util.List;
 /** Every exception mapper, to register in one go. */
 public final class ProblemMappers {
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     public static List<Object> all(Refusals refusals) {
-        return List.of(new AuthFailureMapper(refusals), new RequestRejectedMapper(), new StoreUnavailableMapper(),
-                new WebApplicationExceptionMapper(), new JsonBodyExceptionMapper(), new UnexpectedExceptionMapper());
+        return List.of(
+                new AuthFailureMapper(refusals),
+                new RequestRejectedMapper(),
+                new StoreUnavailableMapper(),
+                new WebApplicationExceptionMapper(),
+                new JsonBodyExceptionMapper(),
+                new UnexpectedExceptionMapper());
     }
 }

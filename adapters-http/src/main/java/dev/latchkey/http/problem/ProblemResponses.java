@@ -8,8 +8,7 @@ public final class ProblemResponses {
     /** Parsed once: {@code type(String)} would parse the media type on every answer. */
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response problem(int status, String code, String title, String detail) {
         return Response.status(status)

@@ -28,19 +28,22 @@ public final class Refusals {
     private static final String REALM = "latchkey";
     /** Parsed once: {@code type(String)} would parse the media type on every refusal. */
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
+
     private static final ObjectWriter PROBLEM_WRITER = new ObjectMapper().writerFor(Problem.class);
 
     private final Optional<ProtectedResources> resources;
     private final RenderedOnce<Key, Rendered> rendered = new RenderedOnce<>(1_000, Refusals::render);
 
     /** What makes two refusals render alike. */
-    private record Key(AuthError error, String detail, Optional<Long> retryAfterSeconds, Optional<String> resource,
-            ScopeSet scopes) {
-    }
+    private record Key(
+            AuthError error,
+            String detail,
+            Optional<Long> retryAfterSeconds,
+            Optional<String> resource,
+            ScopeSet scopes) {}
 
     /** A refusal as it goes on the wire. */
-    private record Rendered(int status, Map<String, String> headers, byte[] body) {
-    }
+    private record Rendered(int status, Map<String, String> headers, byte[] body) {}
 
     /** @param resources when Latchkey is an OAuth server: challenges name the resource's metadata */
     public Refusals(Optional<ProtectedResources> resources) {
@@ -50,7 +53,8 @@ public final class Refusals {
     /** The refusal of a request for {@code path} on {@code host} (as a trusted proxy reported it, if it did). */
     public Response response(AuthFailure failure, Optional<String> host, String path) {
         Rendered refusal = rendered.get(keyOf(failure, host, path));
-        Response.ResponseBuilder response = Response.status(refusal.status()).type(PROBLEM_JSON).entity(refusal.body());
+        Response.ResponseBuilder response =
+                Response.status(refusal.status()).type(PROBLEM_JSON).entity(refusal.body());
         refusal.headers().forEach(response::header);
         return response.build();
     }
@@ -62,8 +66,8 @@ public final class Refusals {
      * the same status and no entity, so Jersey's view of the exchange agrees with the wire; the
      * servlet ignores what Jersey writes after the commit.
      */
-    public Response writeTo(HttpServletResponse servletResponse, AuthFailure failure, Optional<String> host,
-            String path) {
+    public Response writeTo(
+            HttpServletResponse servletResponse, AuthFailure failure, Optional<String> host, String path) {
         Rendered refusal = rendered.get(keyOf(failure, host, path));
         try {
             servletResponse.setStatus(refusal.status());
@@ -81,16 +85,23 @@ public final class Refusals {
 
     private Key keyOf(AuthFailure failure, Optional<String> host, String path) {
         Optional<String> resource = challenge(failure.error(), "").isPresent()
-                ? resources.flatMap(known -> known.forRequest(host, path)) : Optional.empty();
-        return new Key(failure.error(), failure.detail(), failure.retryAfter().map(after -> Math.max(1, after.toSeconds())),
-                resource, resource.isPresent() ? failure.scopesToRequest() : ScopeSet.EMPTY);
+                ? resources.flatMap(known -> known.forRequest(host, path))
+                : Optional.empty();
+        return new Key(
+                failure.error(),
+                failure.detail(),
+                failure.retryAfter().map(after -> Math.max(1, after.toSeconds())),
+                resource,
+                resource.isPresent() ? failure.scopesToRequest() : ScopeSet.EMPTY);
     }
 
     private static Rendered render(Key key) {
         int status = ErrorStatus.of(key.error());
         Map<String, String> headers = new LinkedHashMap<>(4);
-        challenge(key.error(), key.detail()).map(challenge -> key.resource()
-                .map(resource -> extended(challenge, resource, key.scopes())).orElse(challenge))
+        challenge(key.error(), key.detail())
+                .map(challenge -> key.resource()
+                        .map(resource -> extended(challenge, resource, key.scopes()))
+                        .orElse(challenge))
                 .ifPresent(challenge -> headers.put(HttpHeaders.WWW_AUTHENTICATE, challenge));
         key.retryAfterSeconds().ifPresent(seconds -> headers.put(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         if (status == 503 && key.retryAfterSeconds().isEmpty()) {
@@ -115,20 +126,23 @@ public final class Refusals {
         String base = "Bearer realm=\"" + REALM + "\"";
         return switch (error) {
             case MISSING_AUTH -> Optional.of(base);
-            case INVALID_AUTH_HEADER -> Optional.of(base + ", error=\"invalid_request\", error_description=\""
-                    + quoted(detail) + "\"");
-            case INSUFFICIENT_SCOPE -> Optional.of(base + ", error=\"insufficient_scope\", error_description=\""
-                    + quoted(detail) + "\"");
-            default -> error.kind() == AuthError.Kind.UNAUTHENTICATED
-                    ? Optional.of(base + ", error=\"invalid_token\", error_description=\"" + quoted(detail) + "\"")
-                    : Optional.empty();
+            case INVALID_AUTH_HEADER ->
+                Optional.of(base + ", error=\"invalid_request\", error_description=\"" + quoted(detail) + "\"");
+            case INSUFFICIENT_SCOPE ->
+                Optional.of(base + ", error=\"insufficient_scope\", error_description=\"" + quoted(detail) + "\"");
+            default ->
+                error.kind() == AuthError.Kind.UNAUTHENTICATED
+                        ? Optional.of(base + ", error=\"invalid_token\", error_description=\"" + quoted(detail) + "\"")
+                        : Optional.empty();
         };
     }
 
     /** A challenge with {@code resource_metadata} for {@code resource} and the {@code scope} to ask for, if any. */
     private static String extended(String challenge, String resource, ScopeSet scopes) {
-        StringBuilder extended = new StringBuilder(challenge).append(", resource_metadata=\"")
-                .append(ProtectedResources.metadataOf(resource)).append('"');
+        StringBuilder extended = new StringBuilder(challenge)
+                .append(", resource_metadata=\"")
+                .append(ProtectedResources.metadataOf(resource))
+                .append('"');
         if (!scopes.isEmpty()) {
             extended.append(", scope=\"").append(scopes.toSpaceSeparated()).append('"');
         }

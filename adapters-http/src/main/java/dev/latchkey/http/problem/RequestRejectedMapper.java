@@ -7,7 +7,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public final class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
     @Override
     public Response toResponse(RequestRejected rejected) {
-        return ProblemResponses.problem(ErrorStatus.of(rejected.error()), rejected.error().code(), rejected.error().title(),
+        return ProblemResponses.problem(
+                ErrorStatus.of(rejected.error()),
+                rejected.error().code(),
+                rejected.error().title(),
                 rejected.detail());
     }
 

@@ -19,12 +19,20 @@ public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavai
     public Response toResponse(StoreUnavailable unavailable) {
         LOG.warn("store unavailable: {}", unavailable.getMessage());
         if (OAuthErrorBodies.wanted(resource)) {
-            return OAuthErrorBodies.of(503, "temporarily_unavailable",
-                    "A store Latchkey depends on cannot be reached; try again shortly")
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+            return OAuthErrorBodies.of(
+                            503,
+                            "temporarily_unavailable",
+                            "A store Latchkey depends on cannot be reached; try again shortly")
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
         }
-        Response problem = ProblemResponses.problem(503, HttpErrorCodes.SERVICE_UNAVAILABLE, "Service unavailable",
+        Response problem = ProblemResponses.problem(
+                503,
+                HttpErrorCodes.SERVICE_UNAVAILABLE,
+                "Service unavailable",
                 "A store Latchkey depends on cannot be reached; try again shortly");
-        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, "5").build();
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
     }
 }

@@ -23,8 +23,13 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         String errorId = UUID.randomUUID().toString();
         java.sql.SQLException sql = sqlCause(exception);
         if (sql != null) {
-            LOG.error("unexpected error {}: {} (SQL state {}, code {}) at {}", errorId, sql.getClass().getName(),
-                    sql.getSQLState(), sql.getErrorCode(), frames(exception));
+            LOG.error(
+                    "unexpected error {}: {} (SQL state {}, code {}) at {}",
+                    errorId,
+                    sql.getClass().getName(),
+                    sql.getSQLState(),
+                    sql.getErrorCode(),
+                    frames(exception));
         } else {
             LOG.error("unexpected error {}", errorId, exception);
         }
@@ -46,7 +51,10 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     /** Where it happened, in Latchkey's own code, without any message along the chain. */
     private static String frames(Throwable failure) {
-        return java.util.Arrays.stream(failure.getStackTrace()).filter(f -> f.getClassName().startsWith("dev.latchkey"))
-                .limit(8).map(StackTraceElement::toString).collect(java.util.stream.Collectors.joining(" < "));
+        return java.util.Arrays.stream(failure.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("dev.latchkey"))
+                .limit(8)
+                .map(StackTraceElement::toString)
+                .collect(java.util.stream.Collectors.joining(" < "));
     }
 }

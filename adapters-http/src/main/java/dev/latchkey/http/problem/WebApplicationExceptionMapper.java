@@ -23,8 +23,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 405 -> "This resource does not support that method";
             default -> statusInfo.getReasonPhrase();
         };
-        Response.ResponseBuilder problem = Response.fromResponse(
-                ProblemResponses.problem(status, code, statusInfo.getReasonPhrase(), detail));
+        Response.ResponseBuilder problem =
+                Response.fromResponse(ProblemResponses.problem(status, code, statusInfo.getReasonPhrase(), detail));
         String allow = original.getHeaderString("Allow");
         if (allow != null) {
             problem.header("Allow", allow);

@@ -32,7 +32,9 @@ public final class UsageResource {
         view.put("plan", current.plan().name());
         view.put("requests_per_minute", current.plan().requestsPerMinute());
         view.put("burst", current.plan().burst());
-        view.put("usage_cap", current.plan().usageCap() == 0 ? null : current.plan().usageCap());
+        view.put(
+                "usage_cap",
+                current.plan().usageCap() == 0 ? null : current.plan().usageCap());
         view.put("metered_requests", current.metered());
         view.put("remaining", current.plan().usageCap() == 0 ? null : current.remaining());
         view.put("period_start", current.periodStart().toString());

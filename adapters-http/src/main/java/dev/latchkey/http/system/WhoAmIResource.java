@@ -20,17 +20,30 @@ public final class WhoAmIResource {
 
     /** The principal on the wire; {@code impersonated_by} only in a session someone opened in the person's name. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record WhoAmI(String actorId, String actorKind, String role, String tenantId, String credentialKind,
-            String credentialId, List<String> scopes,
+    public record WhoAmI(
+            String actorId,
+            String actorKind,
+            String role,
+            String tenantId,
+            String credentialKind,
+            String credentialId,
+            List<String> scopes,
+
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String impersonatedBy) {
-    }
+            String impersonatedBy) {}
 
     @GET
     @Authenticated
     public WhoAmI whoami(@Context SecurityContext security) {
         Principal p = CallerContext.principal(security);
-        return new WhoAmI(p.actor().id(), p.actor().kind().wireName(), p.actor().role(), p.tenantId().orElse(null),
-                p.credentialKind().wireName(), p.credentialId(), p.scopes().asStrings(), p.impersonator().orElse(null));
+        return new WhoAmI(
+                p.actor().id(),
+                p.actor().kind().wireName(),
+                p.actor().role(),
+                p.tenantId().orElse(null),
+                p.credentialKind().wireName(),
+                p.credentialId(),
+                p.scopes().asStrings(),
+                p.impersonator().orElse(null));
     }
 }

@@ -33,8 +33,12 @@ public final class AuthResource {
     private final SignInWithExternalIdentity externalSignIn;
     private final AddressProofs proofs;
 
-    public AuthResource(RegisterUser register, LogIn logIn, SignOut signOut,
-            SignInWithExternalIdentity externalSignIn, AddressProofs proofs) {
+    public AuthResource(
+            RegisterUser register,
+            LogIn logIn,
+            SignOut signOut,
+            SignInWithExternalIdentity externalSignIn,
+            AddressProofs proofs) {
         this.proofs = proofs;
         this.register = register;
         this.logIn = logIn;
@@ -77,7 +81,10 @@ public final class AuthResource {
         return register.execute(credentials.email(), credentials.password(), http.getRemoteAddr())
                 .map(token -> TokenResponse.ok(Response.status(Response.Status.CREATED), TokenResponse.of(token)))
                 // The same answer whether or not the address had an account: the mail says which.
-                .orElseGet(() -> Response.accepted(java.util.Map.of("status", "verification_sent", "detail",
+                .orElseGet(() -> Response.accepted(java.util.Map.of(
+                        "status",
+                        "verification_sent",
+                        "detail",
                         "Follow the link mailed to this address, then sign in")))
                 .build();
     }
@@ -92,8 +99,7 @@ public final class AuthResource {
     }
 
     /** {@code POST /auth/password-reset} body. */
-    public record ResetRequest(String email) {
-    }
+    public record ResetRequest(String email) {}
 
     /** Follows the verification link mailed at registration: the address is proven. */
     @POST
@@ -137,8 +143,10 @@ public final class AuthResource {
     @Public
     public Response login(Credentials body, @Context HttpServletRequest http) {
         Credentials credentials = RequestValues.requireBody(body);
-        return TokenResponse.ok(Response.ok(),
-                TokenResponse.of(logIn.execute(credentials.email(), credentials.password(), http.getRemoteAddr())))
+        return TokenResponse.ok(
+                        Response.ok(),
+                        TokenResponse.of(
+                                logIn.execute(credentials.email(), credentials.password(), http.getRemoteAddr())))
                 .build();
     }
 

@@ -40,28 +40,29 @@ public final class MembersResource {
     }
 
     /** {@code POST /members} body. */
-    public record InviteRequest(String email, String role) {
-    }
+    public record InviteRequest(String email, String role) {}
 
     /** {@code PUT /members/{user_id}} body. */
-    public record RoleRequest(String role) {
-    }
+    public record RoleRequest(String role) {}
 
     /** A member, or a pending invitation (no {@code user_id} yet). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MemberView(String userId, String email, String role, String status) {
         static MemberView of(ManageMembers.Member m) {
-            return new MemberView(m.userId().orElse(null), m.email(), m.role().wireName(),
-                    m.pending() ? "pending" : "active");
+            return new MemberView(
+                    m.userId().orElse(null), m.email(), m.role().wireName(), m.pending() ? "pending" : "active");
         }
     }
 
     @GET
     @Authenticated(scopes = "members:read")
     public Map<String, List<MemberView>> list(@Context SecurityContext security) {
-        return Map.of("data", members.list(CallerContext.principal(security)).stream().map(MemberView::of)
-                .collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                members.list(CallerContext.principal(security)).stream()
+                        .map(MemberView::of)
+                        .collect(Collectors.toList()));
     }
 
     @POST
@@ -69,27 +70,32 @@ public final class MembersResource {
     public Response invite(InviteRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         InviteRequest request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
-        ManageMembers.Member member = members.invite(caller, request.email(), role(request.role()),
-                RequestSource.initiator(caller, http));
-        return Response.status(Response.Status.CREATED).entity(MemberView.of(member)).build();
+        ManageMembers.Member member =
+                members.invite(caller, request.email(), role(request.role()), RequestSource.initiator(caller, http));
+        return Response.status(Response.Status.CREATED)
+                .entity(MemberView.of(member))
+                .build();
     }
 
     @PUT
     @Path("/{userId}")
     @Authenticated(scopes = "members:write")
-    public Response changeRole(@PathParam("userId") String userId, RoleRequest body,
-            @Context SecurityContext security, @Context HttpServletRequest http) {
+    public Response changeRole(
+            @PathParam("userId") String userId,
+            RoleRequest body,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        members.changeRole(caller, userId, role(RequestValues.requireBody(body).role()),
-                RequestSource.initiator(caller, http));
+        members.changeRole(
+                caller, userId, role(RequestValues.requireBody(body).role()), RequestSource.initiator(caller, http));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("/{userId}")
     @Authenticated(scopes = "members:write")
-    public Response remove(@PathParam("userId") String userId, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response remove(
+            @PathParam("userId") String userId, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         members.remove(caller, userId, RequestSource.initiator(caller, http));
         return Response.noContent().build();

@@ -38,37 +38,47 @@ public final class WorkspaceResource {
     @DELETE
     @Path("/{id}")
     @Authenticated(scopes = "workspaces:delete")
-    public Response delete(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response delete(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         var caller = CallerContext.principal(security);
         delete.execute(caller, id, RequestSource.initiator(caller, http));
         return Response.noContent().build();
     }
 
     /** Optional body of {@code POST /workspaces/bootstrap}. */
-    public record BootstrapRequest(String name) {
-    }
+    public record BootstrapRequest(String name) {}
 
     /** The workspace, the first key only when this call created it, and a token bound to the workspace. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BootstrapResponse(String workspaceId, String name, boolean created, String apiKey,
-            String accessToken, String tokenType, long expiresIn) {
-    }
+    public record BootstrapResponse(
+            String workspaceId,
+            String name,
+            boolean created,
+            String apiKey,
+            String accessToken,
+            String tokenType,
+            long expiresIn) {}
 
     /** The only route a signed-in user without a workspace may call; idempotent. */
     @POST
     @Path("/bootstrap")
     @Authenticated
-    public Response bootstrap(BootstrapRequest body, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public Response bootstrap(
+            BootstrapRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         var caller = CallerContext.principal(security);
-        BootstrapWorkspace.Result result = bootstrap.execute(caller,
-                Optional.ofNullable(body).map(BootstrapRequest::name), RequestSource.initiator(caller, http));
-        BootstrapResponse response = new BootstrapResponse(result.workspace().id(), result.workspace().name(),
-                result.created(), result.firstKey().map(k -> k.secret().value()).orElse(null),
-                result.accessToken().value(), "Bearer", result.accessToken().expiresIn().toSeconds());
-        return TokenResponse.ok(Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK),
-                response).build();
+        BootstrapWorkspace.Result result = bootstrap.execute(
+                caller, Optional.ofNullable(body).map(BootstrapRequest::name), RequestSource.initiator(caller, http));
+        BootstrapResponse response = new BootstrapResponse(
+                result.workspace().id(),
+                result.workspace().name(),
+                result.created(),
+                result.firstKey().map(k -> k.secret().value()).orElse(null),
+                result.accessToken().value(),
+                "Bearer",
+                result.accessToken().expiresIn().toSeconds());
+        return TokenResponse.ok(
+                        Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK), response)
+                .build();
     }
 }

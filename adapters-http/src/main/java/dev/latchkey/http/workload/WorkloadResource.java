@@ -35,40 +35,46 @@ public final class WorkloadResource {
     }
 
     /** {@code POST /internal/auth/workloads} body. */
-    public record RegisterRequest(String name) {
-    }
+    public record RegisterRequest(String name) {}
 
     /** {@code POST /internal/auth/workload-policies} body. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ProposeRequest(String workloadId, List<String> scopes) {
-    }
+    public record ProposeRequest(String workloadId, List<String> scopes) {}
 
     @POST
     @Path("/workloads")
     @Authenticated(scopes = "workloads:write")
-    public Response register(RegisterRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
+    public Response register(
+            RegisterRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
-        ManageWorkloads.Registered registered = workloads.register(caller, RequestValues.requireBody(body).name(),
-                RequestSource.initiator(caller, http));
+        ManageWorkloads.Registered registered = workloads.register(
+                caller, RequestValues.requireBody(body).name(), RequestSource.initiator(caller, http));
         return Response.status(Response.Status.CREATED)
-                .entity(WorkloadViews.WorkloadView.of(registered.workload(), registered.secret())).build();
+                .entity(WorkloadViews.WorkloadView.of(registered.workload(), registered.secret()))
+                .build();
     }
 
     @GET
     @Path("/workloads")
     @Authenticated(scopes = "workloads:read")
     public Map<String, List<WorkloadViews.WorkloadView>> list(@Context SecurityContext security) {
-        return Map.of("data", workloads.list(CallerContext.principal(security)).stream()
-                .map(w -> WorkloadViews.WorkloadView.of(w, null)).collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                workloads.list(CallerContext.principal(security)).stream()
+                        .map(w -> WorkloadViews.WorkloadView.of(w, null))
+                        .collect(Collectors.toList()));
     }
 
     @GET
     @Path("/workloads/{id}/policies")
     @Authenticated(scopes = "workloads:read")
-    public Map<String, List<WorkloadViews.PolicyView>> policies(@PathParam("id") String id,
-            @Context SecurityContext security) {
-        return Map.of("data", workloads.policies(CallerContext.principal(security), id).stream()
-                .map(WorkloadViews.PolicyView::of).collect(Collectors.toList()));
+    public Map<String, List<WorkloadViews.PolicyView>> policies(
+            @PathParam("id") String id, @Context SecurityContext security) {
+        return Map.of(
+                "data",
+                workloads.policies(CallerContext.principal(security), id).stream()
+                        .map(WorkloadViews.PolicyView::of)
+                        .collect(Collectors.toList()));
     }
 
     @POST
@@ -77,11 +83,15 @@ public final class WorkloadResource {
     public Response propose(ProposeRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         ProposeRequest request = RequestValues.requireBody(body);
         Principal caller = CallerContext.principal(security);
-        var policy = workloads.propose(caller, request.workloadId(),
-                RequestValues.scopes("scopes", request.scopes()).orElseThrow(() ->
-                        dev.latchkey.domain.error.RequestRejected.invalid("scopes are required")),
+        var policy = workloads.propose(
+                caller,
+                request.workloadId(),
+                RequestValues.scopes("scopes", request.scopes())
+                        .orElseThrow(() -> dev.latchkey.domain.error.RequestRejected.invalid("scopes are required")),
                 RequestSource.initiator(caller, http));
-        return Response.status(Response.Status.CREATED).entity(WorkloadViews.PolicyView.of(policy)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(WorkloadViews.PolicyView.of(policy))
+                .build();
     }
 
     /** Policies awaiting a decision, oldest first. */
@@ -89,15 +99,18 @@ public final class WorkloadResource {
     @Path("/workload-policies")
     @Authenticated(scopes = "workload_policies:read")
     public Map<String, List<WorkloadViews.PolicyView>> pending(@Context SecurityContext security) {
-        return Map.of("data", workloads.pending(CallerContext.principal(security)).stream()
-                .map(WorkloadViews.PolicyView::of).collect(Collectors.toList()));
+        return Map.of(
+                "data",
+                workloads.pending(CallerContext.principal(security)).stream()
+                        .map(WorkloadViews.PolicyView::of)
+                        .collect(Collectors.toList()));
     }
 
     @POST
     @Path("/workload-policies/{id}/approve")
     @Authenticated(scopes = "workload_policies:decide")
-    public WorkloadViews.PolicyView approve(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public WorkloadViews.PolicyView approve(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         return WorkloadViews.PolicyView.of(workloads.approve(caller, id, RequestSource.initiator(caller, http)));
     }
@@ -105,8 +118,8 @@ public final class WorkloadResource {
     @POST
     @Path("/workload-policies/{id}/reject")
     @Authenticated(scopes = "workload_policies:decide")
-    public WorkloadViews.PolicyView reject(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+    public WorkloadViews.PolicyView reject(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
         return WorkloadViews.PolicyView.of(workloads.reject(caller, id, RequestSource.initiator(caller, http)));
     }

@@ -12,8 +12,7 @@ import java.util.Locale;
 /** The wire shapes of workloads and their policies. */
 final class WorkloadViews {
 
-    private WorkloadViews() {
-    }
+    private WorkloadViews() {}
 
     /** A workload; {@code secret} only in the registration response. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -26,12 +25,25 @@ final class WorkloadViews {
 
     /** A policy with its decision; absent decision fields are null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PolicyView(String id, String workloadId, List<String> scopes, String status, String proposedBy,
-            String proposedAt, String decidedBy, String decidedAt) {
+    record PolicyView(
+            String id,
+            String workloadId,
+            List<String> scopes,
+            String status,
+            String proposedBy,
+            String proposedAt,
+            String decidedBy,
+            String decidedAt) {
         static PolicyView of(WorkloadPolicy p) {
-            return new PolicyView(p.id(), p.workloadId(), p.scopes().asStrings(),
-                    p.status().name().toLowerCase(Locale.ROOT), p.proposedBy(), p.proposedAt().toString(),
-                    p.decidedBy().orElse(null), p.decidedAt().map(Instant::toString).orElse(null));
+            return new PolicyView(
+                    p.id(),
+                    p.workloadId(),
+                    p.scopes().asStrings(),
+                    p.status().name().toLowerCase(Locale.ROOT),
+                    p.proposedBy(),
+                    p.proposedAt().toString(),
+                    p.decidedBy().orElse(null),
+                    p.decidedAt().map(Instant::toString).orElse(null));
         }
     }
 }

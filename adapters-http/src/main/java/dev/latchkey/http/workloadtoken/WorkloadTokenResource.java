@@ -33,8 +33,7 @@ public final class WorkloadTokenResource {
 
     /** The token response, with the scopes it carries (RFC 6749 §5.1). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope) {
-    }
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope) {}
 
     /** The workload authenticates with its own credential in the body; no other credential is read. */
     @POST
@@ -43,11 +42,16 @@ public final class WorkloadTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(TokenRequest body) {
         TokenRequest request = RequestValues.requireBody(body);
-        IssueWorkloadToken.Issued issued = issue.execute(request.workloadId(), request.workloadSecret(),
-                request.grantId());
+        IssueWorkloadToken.Issued issued =
+                issue.execute(request.workloadId(), request.workloadSecret(), request.grantId());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new TokenResponse(issued.token().value(), "Bearer", issued.token().expiresIn().toSeconds(),
-                issued.scopes().toSpaceSeparated())).cacheControl(noStore).build();
+        return Response.ok(new TokenResponse(
+                        issued.token().value(),
+                        "Bearer",
+                        issued.token().expiresIn().toSeconds(),
+                        issued.scopes().toSpaceSeparated()))
+                .cacheControl(noStore)
+                .build();
     }
 }

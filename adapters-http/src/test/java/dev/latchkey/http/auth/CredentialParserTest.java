@@ -25,7 +25,8 @@ class CredentialParserTest {
 
     @Test
     void parseWhenNoCredentialHeadersThenEmpty() {
-        assertThat(CredentialParser.parse(headers("Accept", "application/json"))).isEmpty();
+        assertThat(CredentialParser.parse(headers("Accept", "application/json")))
+                .isEmpty();
     }
 
     @Test
@@ -35,18 +36,31 @@ class CredentialParserTest {
         assertThat(CredentialParser.parse(headers("Authorization", "Bearer eyJhbGciOi.eyJzdWIi.sig-_")))
                 .contains(new PresentedCredential.Bearer("eyJhbGciOi.eyJzdWIi.sig-_"));
         assertThat(CredentialParser.parse(headers("Authorization", "Bearer mF_9.B5f-4.1JqM/+~==")))
-                .as("RFC 6750 b64token with padding").contains(new PresentedCredential.Bearer("mF_9.B5f-4.1JqM/+~=="));
+                .as("RFC 6750 b64token with padding")
+                .contains(new PresentedCredential.Bearer("mF_9.B5f-4.1JqM/+~=="));
         assertThat(CredentialParser.parse(headers("X-API-Key", " sk_live_abc ")))
                 .contains(new PresentedCredential.ApiKeyHeader("sk_live_abc"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Token abc", "Bearer abc\"def",
-        "Bearer ab\u0000c", "Bearer sk_live_é", "Bearer ===", "Bearer a=b", "Bearer a\u00ffb"})
+    @ValueSource(
+            strings = {
+                "Basic dXNlcjpwYXNz",
+                "Bearer",
+                "Bearer ",
+                "Bearer a b",
+                "Token abc",
+                "Bearer abc\"def",
+                "Bearer ab\u0000c",
+                "Bearer sk_live_é",
+                "Bearer ===",
+                "Bearer a=b",
+                "Bearer a\u00ffb"
+            })
     void parseWhenAuthorizationMalformedThenInvalidAuthHeader(String value) {
         assertThatThrownBy(() -> CredentialParser.parse(headers("Authorization", value)))
-                .isInstanceOfSatisfying(AuthFailure.class,
-                        f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_AUTH_HEADER));
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_AUTH_HEADER));
     }
 
     @Test
@@ -65,6 +79,7 @@ class CredentialParserTest {
 
         assertThatThrownBy(() -> CredentialParser.parse(headers("Authorization", "Bearer " + huge)))
                 .isInstanceOf(AuthFailure.class);
-        assertThatThrownBy(() -> CredentialParser.parse(headers("X-API-Key", huge))).isInstanceOf(AuthFailure.class);
+        assertThatThrownBy(() -> CredentialParser.parse(headers("X-API-Key", huge)))
+                .isInstanceOf(AuthFailure.class);
     }
 }

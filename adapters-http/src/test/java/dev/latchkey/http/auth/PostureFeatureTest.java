@@ -17,8 +17,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostureFeatureTest {
-    private final PostureFeature feature = new PostureFeature(DecideAccess.forOwnApi(
-            new AuthenticateRequest(List.of(), AuthenticationListener.NONE), null, Optional.empty()),
+    private final PostureFeature feature = new PostureFeature(
+            DecideAccess.forOwnApi(
+                    new AuthenticateRequest(List.of(), AuthenticationListener.NONE), null, Optional.empty()),
             new AuthMetrics(new MetricRegistry()));
 
     static final class Resource {
@@ -63,14 +64,17 @@ class PostureFeatureTest {
     }
 
     private static FeatureContext context() {
-        return (FeatureContext) Proxy.newProxyInstance(FeatureContext.class.getClassLoader(),
-                new Class<?>[] {FeatureContext.class}, (proxy, method, args) -> proxy);
+        return (FeatureContext) Proxy.newProxyInstance(
+                FeatureContext.class.getClassLoader(),
+                new Class<?>[] {FeatureContext.class},
+                (proxy, method, args) -> proxy);
     }
 
     @Test
     void configureWhenMethodDeclaresNoPostureThenRefusesToStart() {
         assertThatThrownBy(() -> feature.configure(info("forgotten"), context()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Resource#forgotten");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Resource#forgotten");
     }
 
     @Test

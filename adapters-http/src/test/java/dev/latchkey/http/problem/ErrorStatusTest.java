@@ -29,27 +29,47 @@ class ErrorStatusTest {
 
     @Test
     void everyOAuthErrorHasItsStatusAndCode() {
-        Map<String, Integer> pinned = Map.ofEntries(Map.entry("invalid_request", 400), Map.entry("invalid_client", 401),
-                Map.entry("invalid_grant", 400), Map.entry("unauthorized_client", 400),
-                Map.entry("unsupported_grant_type", 400), Map.entry("unsupported_response_type", 400),
-                Map.entry("invalid_scope", 400), Map.entry("invalid_target", 400), Map.entry("access_denied", 400),
-                Map.entry("invalid_redirect_uri", 400), Map.entry("invalid_client_metadata", 400),
-                Map.entry("unsupported_token_type", 400), Map.entry("temporarily_unavailable", 503));
+        Map<String, Integer> pinned = Map.ofEntries(
+                Map.entry("invalid_request", 400),
+                Map.entry("invalid_client", 401),
+                Map.entry("invalid_grant", 400),
+                Map.entry("unauthorized_client", 400),
+                Map.entry("unsupported_grant_type", 400),
+                Map.entry("unsupported_response_type", 400),
+                Map.entry("invalid_scope", 400),
+                Map.entry("invalid_target", 400),
+                Map.entry("access_denied", 400),
+                Map.entry("invalid_redirect_uri", 400),
+                Map.entry("invalid_client_metadata", 400),
+                Map.entry("unsupported_token_type", 400),
+                Map.entry("temporarily_unavailable", 503));
         Map<String, Integer> actual = new java.util.HashMap<>();
         for (OAuthError error : OAuthError.values()) {
             actual.put(error.code(), ErrorStatus.of(error, false));
         }
         assertThat(actual).isEqualTo(pinned);
-        assertThat(ErrorStatus.of(OAuthError.TEMPORARILY_UNAVAILABLE, true)).as("throttled: told when to retry")
+        assertThat(ErrorStatus.of(OAuthError.TEMPORARILY_UNAVAILABLE, true))
+                .as("throttled: told when to retry")
                 .isEqualTo(429);
     }
 
     @Test
     void theHttpLayersOwnCodesArePinned() throws IllegalAccessException {
-        Map<String, String> pinned = Map.of("NOT_FOUND", "not_found", "METHOD_NOT_ALLOWED", "method_not_allowed",
-                "INVALID_REQUEST", "invalid_request", "UNSUPPORTED_MEDIA_TYPE", "unsupported_media_type",
-                "NOT_ACCEPTABLE", "not_acceptable", "SERVICE_UNAVAILABLE", "service_unavailable",
-                "INTERNAL_ERROR", "internal_error");
+        Map<String, String> pinned = Map.of(
+                "NOT_FOUND",
+                "not_found",
+                "METHOD_NOT_ALLOWED",
+                "method_not_allowed",
+                "INVALID_REQUEST",
+                "invalid_request",
+                "UNSUPPORTED_MEDIA_TYPE",
+                "unsupported_media_type",
+                "NOT_ACCEPTABLE",
+                "not_acceptable",
+                "SERVICE_UNAVAILABLE",
+                "service_unavailable",
+                "INTERNAL_ERROR",
+                "internal_error");
         Map<String, String> actual = new java.util.HashMap<>();
         for (java.lang.reflect.Field field : HttpErrorCodes.class.getFields()) {
             actual.put(field.getName(), (String) field.get(null));
@@ -92,19 +112,27 @@ class ErrorStatusTest {
     @Test
     void challengesFollowRfc6750() {
         assertThat(Refusals.challenge(AuthError.MISSING_AUTH, "x")).contains("Bearer realm=\"latchkey\"");
-        assertThat(Refusals.challenge(AuthError.INVALID_API_KEY, "bad \"key\"")).get().asString()
-                .contains("error=\"invalid_token\"").contains("error_description=\"bad 'key'\"");
-        assertThat(Refusals.challenge(AuthError.INSUFFICIENT_SCOPE, "x")).get().asString()
+        assertThat(Refusals.challenge(AuthError.INVALID_API_KEY, "bad \"key\""))
+                .get()
+                .asString()
+                .contains("error=\"invalid_token\"")
+                .contains("error_description=\"bad 'key'\"");
+        assertThat(Refusals.challenge(AuthError.INSUFFICIENT_SCOPE, "x"))
+                .get()
+                .asString()
                 .contains("error=\"insufficient_scope\"");
-        assertThat(Refusals.challenge(AuthError.API_KEY_MANAGEMENT_RETIRED, "x")).isEmpty();
+        assertThat(Refusals.challenge(AuthError.API_KEY_MANAGEMENT_RETIRED, "x"))
+                .isEmpty();
     }
 
     @Test
     void throttlingAndOutagesTellTheCallerWhenToRetry() {
-        Response limited = NO_OAUTH.response(new AuthFailure(AuthError.RATE_LIMITED, "slow down",
-                Duration.ofSeconds(7)), Optional.empty(), "/api-keys");
-        Response down = NO_OAUTH.response(AuthFailure.of(AuthError.IDENTITY_PROVIDER_UNAVAILABLE), Optional.empty(),
+        Response limited = NO_OAUTH.response(
+                new AuthFailure(AuthError.RATE_LIMITED, "slow down", Duration.ofSeconds(7)),
+                Optional.empty(),
                 "/api-keys");
+        Response down = NO_OAUTH.response(
+                AuthFailure.of(AuthError.IDENTITY_PROVIDER_UNAVAILABLE), Optional.empty(), "/api-keys");
 
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeaderString("Retry-After")).isEqualTo("7");

@@ -75,9 +75,10 @@ public final class TestIssuer implements AutoCloseable {
     /** Adds a key to the published set (rotation). */
     public void publish(PublicJsonWebKey key) {
         published.add(key);
-        server.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(okJson(
-                new JsonWebKeySet(new ArrayList<JsonWebKey>(published)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
-                .withHeader("Cache-Control", "public, max-age=21600")));
+        server.stubFor(get(urlEqualTo(JWKS_PATH))
+                .willReturn(okJson(new JsonWebKeySet(new ArrayList<JsonWebKey>(published))
+                                .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
+                        .withHeader("Cache-Control", "public, max-age=21600")));
     }
 
     public void failWith(int status) {
@@ -89,20 +90,28 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public void answerAfter(int delayMillis) {
-        server.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(okJson(new JsonWebKeySet(
-                new ArrayList<JsonWebKey>(published)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
-                .withFixedDelay(delayMillis)));
+        server.stubFor(get(urlEqualTo(JWKS_PATH))
+                .willReturn(okJson(new JsonWebKeySet(new ArrayList<JsonWebKey>(published))
+                                .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
+                        .withFixedDelay(delayMillis)));
     }
 
     public int jwksFetches() {
-        return server.countRequestsMatching(getRequestedFor(urlEqualTo(JWKS_PATH)).build()).getCount();
+        return server.countRequestsMatching(
+                        getRequestedFor(urlEqualTo(JWKS_PATH)).build())
+                .getCount();
     }
 
     /**
      * An ID token signed with {@code key} (RS256 for an RSA key, ES256 for a P-256 one): {@code iss},
      * {@code aud}, {@code sub}, {@code exp} and extras.
      */
-    public static String idToken(PublicJsonWebKey key, String issuer, String audience, String subject, Instant expiresAt,
+    public static String idToken(
+            PublicJsonWebKey key,
+            String issuer,
+            String audience,
+            String subject,
+            Instant expiresAt,
             Map<String, Object> extra) {
         try {
             JwtClaims claims = new JwtClaims();
@@ -118,8 +127,10 @@ public final class TestIssuer implements AutoCloseable {
             jws.setPayload(claims.toJson());
             jws.setKey(key.getPrivateKey());
             jws.setKeyIdHeaderValue(key.getKeyId());
-            jws.setAlgorithmHeaderValue(key instanceof EllipticCurveJsonWebKey
-                    ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256 : AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setAlgorithmHeaderValue(
+                    key instanceof EllipticCurveJsonWebKey
+                            ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256
+                            : AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
         } catch (Exception e) {
             throw new IllegalStateException(e);

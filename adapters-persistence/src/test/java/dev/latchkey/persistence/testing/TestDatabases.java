@@ -27,12 +27,10 @@ public final class TestDatabases {
 
     private static PostgresServer server;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A JDBC URL, user and password for one database. */
-    public record Database(String url, String user, String password, DataSource dataSource) {
-    }
+    public record Database(String url, String user, String password, DataSource dataSource) {}
 
     /** A new in-memory H2 database in PostgreSQL mode, migrated. */
     public static Database h2() {
@@ -58,14 +56,14 @@ public final class TestDatabases {
         if (server == null) {
             server = startServer();
         }
-        String name = "latchkey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
+        String name = "latchkey_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(server.url(), credentials(server));
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + server.description() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create a test database on " + server.description() + ": " + e.getMessage(), e);
         }
         String url = withDatabase(server.url(), name);
         PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -95,20 +93,24 @@ public final class TestDatabases {
         return properties;
     }
 
-    private record PostgresServer(String url, String user, String password, String description) {
-    }
+    private record PostgresServer(String url, String user, String password, String description) {}
 
     private static PostgresServer startServer() {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new PostgresServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+            return new PostgresServer(
+                    container.getJdbcUrl(),
+                    container.getUsername(),
+                    container.getPassword(),
                     "Testcontainers " + container.getJdbcUrl());
         }
         String configured = System.getenv(POSTGRES_URL_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            return new PostgresServer(configured, System.getenv().getOrDefault("LATCHKEY_TEST_POSTGRES_USER", ""),
+            return new PostgresServer(
+                    configured,
+                    System.getenv().getOrDefault("LATCHKEY_TEST_POSTGRES_USER", ""),
                     System.getenv().getOrDefault("LATCHKEY_TEST_POSTGRES_PASSWORD", ""),
                     POSTGRES_URL_VARIABLE + " " + configured.replaceAll("password=[^&]*", "password=***"));
         }
@@ -126,11 +128,16 @@ public final class TestDatabases {
                     // the JVM is exiting; the temporary directory goes with it
                 }
             }));
-            return new PostgresServer(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "",
+            return new PostgresServer(
+                    embedded.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "",
                     "embedded PostgreSQL on port " + embedded.getPort());
         } catch (IOException e) {
-            throw new IllegalStateException("no PostgreSQL for tests: no Docker, no " + POSTGRES_URL_VARIABLE
-                    + ", and embedded PostgreSQL failed to start", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL for tests: no Docker, no " + POSTGRES_URL_VARIABLE
+                            + ", and embedded PostgreSQL failed to start",
+                    e);
         }
     }
 

@@ -43,14 +43,22 @@ public final class FakeWorkos implements AutoCloseable {
     /** Healthy WorkOS: keys published, every key unknown until {@link #knowsApiKey}. */
     public void reset() {
         server.resetAll();
-        server.stubFor(get(urlEqualTo("/sso/jwks/" + CLIENT_ID)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("X-Request-ID", requestId())
-                .withBody(new JsonWebKeySet(List.<JsonWebKey>of(signingKey))
-                        .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(10).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withHeader("X-Request-ID", requestId())
-                .withBody("{\"message\":\"Unauthorized\"}")));
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(5)
+        server.stubFor(get(urlEqualTo("/sso/jwks/" + CLIENT_ID))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-ID", requestId())
+                        .withBody(new JsonWebKeySet(List.<JsonWebKey>of(signingKey))
+                                .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+        server.stubFor(post(urlEqualTo(VALIDATIONS))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-ID", requestId())
+                        .withBody("{\"message\":\"Unauthorized\"}")));
+        server.stubFor(post(urlEqualTo(VALIDATIONS))
+                .atPriority(5)
                 .withHeader("Authorization", equalTo("Bearer " + SECRET))
                 .willReturn(json(200, "{\"api_key\":null}")));
     }
@@ -69,7 +77,8 @@ public final class FakeWorkos implements AutoCloseable {
                 + "\"organization\",\"id\":\"" + organizationId + "\"},\"name\":\"agent key\",\"obfuscated_value\":"
                 + "\"sk_…" + value.substring(value.length() - 4) + "\",\"permissions\":[],\"last_used_at\":null,"
                 + "\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":\"2026-01-01T00:00:00.000Z\"}}";
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(1)
+        server.stubFor(post(urlEqualTo(VALIDATIONS))
+                .atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + SECRET))
                 .withRequestBody(matchingJsonPath("$.value", equalTo(value)))
                 .willReturn(json(200, body)));
@@ -77,13 +86,16 @@ public final class FakeWorkos implements AutoCloseable {
 
     /** Every validation fails with this status (429 carries Retry-After). */
     public void failValidationsWith(int status) {
-        var response = json(status, switch (status) {
-            case 429 -> "{\"message\":\"Too many requests.\",\"code\":\"rate_limit_exceeded\"}";
-            case 422 -> "{\"message\":\"Validation failed\",\"code\":\"invalid_request_parameters\","
-                    + "\"errors\":[{\"code\":\"invalid\",\"field\":\"value\"}]}";
-            case 404 -> "{\"message\":\"Not Found\"}";
-            default -> "{\"message\":\"Internal error\"}";
-        });
+        var response = json(
+                status,
+                switch (status) {
+                    case 429 -> "{\"message\":\"Too many requests.\",\"code\":\"rate_limit_exceeded\"}";
+                    case 422 ->
+                        "{\"message\":\"Validation failed\",\"code\":\"invalid_request_parameters\","
+                                + "\"errors\":[{\"code\":\"invalid\",\"field\":\"value\"}]}";
+                    case 404 -> "{\"message\":\"Not Found\"}";
+                    default -> "{\"message\":\"Internal error\"}";
+                });
         if (status == 429) {
             response = response.withHeader("Retry-After", "30");
         }
@@ -92,23 +104,27 @@ public final class FakeWorkos implements AutoCloseable {
 
     /** Every validation answers correctly, but only after {@code millis}. */
     public void slowValidations(int millis) {
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
+        server.stubFor(post(urlEqualTo(VALIDATIONS))
+                .atPriority(0)
                 .willReturn(json(200, "{\"api_key\":null}").withFixedDelay(millis)));
     }
 
     public void dropValidationConnections() {
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
+        server.stubFor(post(urlEqualTo(VALIDATIONS))
+                .atPriority(0)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
     /** Answers every validation 401, as WorkOS does when our secret key is revoked. */
     public void rejectOurSecret() {
-        server.stubFor(post(urlEqualTo(VALIDATIONS)).atPriority(0)
-                .willReturn(json(401, "{\"message\":\"Unauthorized\"}")));
+        server.stubFor(
+                post(urlEqualTo(VALIDATIONS)).atPriority(0).willReturn(json(401, "{\"message\":\"Unauthorized\"}")));
     }
 
     public int validations() {
-        return server.countRequestsMatching(postRequestedFor(urlEqualTo(VALIDATIONS)).build()).getCount();
+        return server.countRequestsMatching(
+                        postRequestedFor(urlEqualTo(VALIDATIONS)).build())
+                .getCount();
     }
 
     /**
@@ -116,32 +132,71 @@ public final class FakeWorkos implements AutoCloseable {
      * id), {@code sid}, {@code jti}, {@code exp}, {@code org_id}, {@code role}.
      */
     public String accessToken(String userId, String organizationId) {
-        return accessToken(signingKey, issuer(), userId, organizationId, Instant.now().plusSeconds(300));
+        return accessToken(
+                signingKey, issuer(), userId, organizationId, Instant.now().plusSeconds(300));
     }
 
     /** An access token of a session {@code impersonator} opened in the user's name ({@code act}). */
     public String impersonatedAccessToken(String userId, String organizationId, String impersonator) {
-        return TestIssuer.idToken(signingKey, issuer(), CLIENT_ID, userId, Instant.now().plusSeconds(300),
-                Map.of("sid", "session_" + UUID.randomUUID(), "jti", UUID.randomUUID().toString(),
-                        "org_id", organizationId, "act", Map.of("sub", impersonator)));
+        return TestIssuer.idToken(
+                signingKey,
+                issuer(),
+                CLIENT_ID,
+                userId,
+                Instant.now().plusSeconds(300),
+                Map.of(
+                        "sid",
+                        "session_" + UUID.randomUUID(),
+                        "jti",
+                        UUID.randomUUID().toString(),
+                        "org_id",
+                        organizationId,
+                        "act",
+                        Map.of("sub", impersonator)));
     }
 
     /** An access token signed by this WorkOS with another {@code aud}: for audience checks. */
     public String accessTokenFor(String audience, String userId, String organizationId) {
-        return TestIssuer.idToken(signingKey, issuer(), audience, userId, Instant.now().plusSeconds(300),
-                Map.of("sid", "session_" + UUID.randomUUID(), "jti", UUID.randomUUID().toString(),
-                        "org_id", organizationId));
+        return TestIssuer.idToken(
+                signingKey,
+                issuer(),
+                audience,
+                userId,
+                Instant.now().plusSeconds(300),
+                Map.of(
+                        "sid",
+                        "session_" + UUID.randomUUID(),
+                        "jti",
+                        UUID.randomUUID().toString(),
+                        "org_id",
+                        organizationId));
     }
 
-    public static String accessToken(RsaJsonWebKey key, String issuer, String userId, String organizationId,
-            Instant expiresAt) {
-        return TestIssuer.idToken(key, issuer, CLIENT_ID, userId, expiresAt, Map.of("sid", "session_" + UUID.randomUUID(),
-                "jti", UUID.randomUUID().toString(), "org_id", organizationId, "role", "member"));
+    public static String accessToken(
+            RsaJsonWebKey key, String issuer, String userId, String organizationId, Instant expiresAt) {
+        return TestIssuer.idToken(
+                key,
+                issuer,
+                CLIENT_ID,
+                userId,
+                expiresAt,
+                Map.of(
+                        "sid",
+                        "session_" + UUID.randomUUID(),
+                        "jti",
+                        UUID.randomUUID().toString(),
+                        "org_id",
+                        organizationId,
+                        "role",
+                        "member"));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("X-Request-ID", requestId()).withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("X-Request-ID", requestId())
+                .withBody(body);
     }
 
     private static String requestId() {

@@ -15,9 +15,11 @@ public final class ApiKeysConfiguration {
         @Min(8)
         @JsonProperty
         private int memoryKib = 19_456;
+
         @Min(1)
         @JsonProperty
         private int iterations = 2;
+
         @Min(1)
         @Max(16)
         @JsonProperty
@@ -53,7 +55,10 @@ public final class ApiKeysConfiguration {
     }
 
     /** Who issues and validates machine API keys. */
-    public enum Authority { LOCAL, WORKOS }
+    public enum Authority {
+        LOCAL,
+        WORKOS
+    }
 
     /**
      * {@code local}: Latchkey's own {@code sk_live_} keys. {@code workos}: WorkOS API keys in
@@ -78,7 +83,6 @@ public final class ApiKeysConfiguration {
     @NotNull
     @JsonProperty
     private Duration revalidateAfter = Duration.seconds(30);
-
 
     /** {@code last_used_at} is written at most this often per key. */
     @NotNull
@@ -105,7 +109,6 @@ public final class ApiKeysConfiguration {
     public Duration getRevalidateAfter() {
         return revalidateAfter;
     }
-
 
     public Duration getLastUsedGranularity() {
         return lastUsedGranularity;

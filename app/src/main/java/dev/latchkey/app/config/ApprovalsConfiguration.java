@@ -23,10 +23,14 @@ public final class ApprovalsConfiguration {
     public Set<CredentialKind> requiredFor() {
         Set<CredentialKind> kinds = EnumSet.noneOf(CredentialKind.class);
         for (String name : requiredFor) {
-            kinds.add(Arrays.stream(CredentialKind.values()).filter(k -> k.wireName().equals(name)).findFirst()
+            kinds.add(Arrays.stream(CredentialKind.values())
+                    .filter(k -> k.wireName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("approvals.requiredFor: unknown credential kind "
-                            + name + "; one of " + Arrays.stream(CredentialKind.values()).map(CredentialKind::wireName)
-                            .collect(Collectors.joining(", ")))));
+                            + name + "; one of "
+                            + Arrays.stream(CredentialKind.values())
+                                    .map(CredentialKind::wireName)
+                                    .collect(Collectors.joining(", ")))));
         }
         return kinds;
     }

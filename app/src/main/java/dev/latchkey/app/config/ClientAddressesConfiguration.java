@@ -17,6 +17,7 @@ public final class ClientAddressesConfiguration {
     private List<String> trustedProxies = List.of();
 
     public ClientAddresses filter() {
-        return new ClientAddresses(trustedProxies.stream().map(ClientAddresses.Cidr::parse).toList());
+        return new ClientAddresses(
+                trustedProxies.stream().map(ClientAddresses.Cidr::parse).toList());
     }
 }

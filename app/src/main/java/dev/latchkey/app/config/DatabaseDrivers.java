@@ -3,8 +3,7 @@ package dev.latchkey.app.config;
 /** The JDBC driver for each database Latchkey supports. */
 final class DatabaseDrivers {
 
-    private DatabaseDrivers() {
-    }
+    private DatabaseDrivers() {}
 
     static String forUrl(String url) {
         if (url == null) {

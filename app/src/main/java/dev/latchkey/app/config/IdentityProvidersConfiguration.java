@@ -44,8 +44,13 @@ public final class IdentityProvidersConfiguration {
     private int maxConcurrentCalls = 16;
 
     public OutboundCallSettings toSettings() {
-        return new OutboundCallSettings(timeout.toJavaDuration(), maxAttempts,
-                retryBackoff.toJavaDuration(), failureRateThreshold, minimumCalls,
-                openFor.toJavaDuration(), maxConcurrentCalls);
+        return new OutboundCallSettings(
+                timeout.toJavaDuration(),
+                maxAttempts,
+                retryBackoff.toJavaDuration(),
+                failureRateThreshold,
+                minimumCalls,
+                openFor.toJavaDuration(),
+                maxConcurrentCalls);
     }
 }

@@ -203,8 +203,9 @@ public final class LatchkeyConfiguration extends Configuration {
         return switch (missingTenantCode) {
             case "no_workspace" -> AuthError.NO_WORKSPACE;
             case "tenant_context_required" -> AuthError.TENANT_CONTEXT_REQUIRED;
-            default -> throw new IllegalArgumentException("missingTenantCode must be no_workspace or "
-                    + "tenant_context_required, not " + missingTenantCode);
+            default ->
+                throw new IllegalArgumentException("missingTenantCode must be no_workspace or "
+                        + "tenant_context_required, not " + missingTenantCode);
         };
     }
 

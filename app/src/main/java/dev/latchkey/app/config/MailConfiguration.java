@@ -60,14 +60,22 @@ public final class MailConfiguration {
 
     public Mailer mailer(Clock clock) {
         if (usesSmtp()) {
-            return new SmtpMailer(new SmtpMailer.Settings(smtp.host, smtp.port, smtp.username, smtp.password,
-                    smtp.startTls, from, smtp.timeout.toJavaDuration()));
+            return new SmtpMailer(new SmtpMailer.Settings(
+                    smtp.host,
+                    smtp.port,
+                    smtp.username,
+                    smtp.password,
+                    smtp.startTls,
+                    from,
+                    smtp.timeout.toJavaDuration()));
         }
         return new OutboxMailer(Path.of(outbox), clock);
     }
 
     /** Where mail goes, for the start-up line: the SMTP host, or the outbox directory. */
     public String describe() {
-        return usesSmtp() ? "SMTP " + smtp.host + ":" + smtp.port : "outbox " + Path.of(outbox).toAbsolutePath().normalize();
+        return usesSmtp()
+                ? "SMTP " + smtp.host + ":" + smtp.port
+                : "outbox " + Path.of(outbox).toAbsolutePath().normalize();
     }
 }

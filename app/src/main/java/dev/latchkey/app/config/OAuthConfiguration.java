@@ -137,9 +137,15 @@ public final class OAuthConfiguration {
             throw new IllegalArgumentException("oauth.issuer must not end with a slash: " + issuer);
         }
         try {
-            return new OAuthSettings(ProtectedResources.canonicalise(issuer), tokenPrefix,
-                    ScopeSet.parse(scopes.keySet()), ScopeSet.parse(defaultScopes), java(accessTokenLifetime),
-                    java(refreshTokenLifetime), java(codeLifetime), java(refreshReuseGrace));
+            return new OAuthSettings(
+                    ProtectedResources.canonicalise(issuer),
+                    tokenPrefix,
+                    ScopeSet.parse(scopes.keySet()),
+                    ScopeSet.parse(defaultScopes),
+                    java(accessTokenLifetime),
+                    java(refreshTokenLifetime),
+                    java(codeLifetime),
+                    java(refreshReuseGrace));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("oauth: " + e.getMessage(), e);
         }
@@ -178,9 +184,8 @@ public final class OAuthConfiguration {
         }
 
         public ClientMetadataDocumentSettings toSettings() {
-            return new ClientMetadataDocumentSettings(allowPrivateAddresses, allowHttp,
-                    timeout.toJavaDuration(), maxBytes,
-                    maxCacheAge.toJavaDuration());
+            return new ClientMetadataDocumentSettings(
+                    allowPrivateAddresses, allowHttp, timeout.toJavaDuration(), maxBytes, maxCacheAge.toJavaDuration());
         }
     }
 }

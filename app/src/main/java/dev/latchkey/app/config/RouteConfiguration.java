@@ -48,15 +48,18 @@ public final class RouteConfiguration {
             case "owner" -> new Posture.Owner(Optional.ofNullable(parameter));
             case "sensitive" -> new Posture.Sensitive(ScopeSet.parse(scopes));
             case "retired" -> new Posture.Retired(pointer, retiredCode());
-            default -> throw new IllegalArgumentException("posture must be public, authenticated, owner, sensitive or "
-                    + "retired, not " + posture);
+            default ->
+                throw new IllegalArgumentException(
+                        "posture must be public, authenticated, owner, sensitive or " + "retired, not " + posture);
         };
         return new RouteRule(method, PathPattern.parse(path), resolved);
     }
 
     private AuthError retiredCode() {
         return java.util.Arrays.stream(AuthError.values())
-                .filter(error -> error.kind() == AuthError.Kind.RETIRED && error.code().equals(code)).findFirst()
+                .filter(error ->
+                        error.kind() == AuthError.Kind.RETIRED && error.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a retired route's code must be route_retired or "
                         + "api_key_management_retired, not " + code));
     }

@@ -57,10 +57,17 @@ public final class TrustedIssuerConfiguration {
     private String hostedDomain;
 
     TrustedIssuerSettings toSettings() {
-        return new TrustedIssuerSettings(name, issuers,
+        return new TrustedIssuerSettings(
+                name,
+                issuers,
                 Optional.ofNullable(jwksUrl).filter(url -> !url.isBlank()).map(URI::create),
-                Optional.ofNullable(sharedSecret).filter(secret -> !secret.isEmpty()), audience, subjectClaim,
-                emailClaim, assumeEmailVerified, acceptAsBearer, provisionOnFirstUse,
+                Optional.ofNullable(sharedSecret).filter(secret -> !secret.isEmpty()),
+                audience,
+                subjectClaim,
+                emailClaim,
+                assumeEmailVerified,
+                acceptAsBearer,
+                provisionOnFirstUse,
                 Optional.ofNullable(hostedDomain).map(String::strip).filter(domain -> !domain.isEmpty()));
     }
 }

@@ -39,7 +39,8 @@ public final class UsageCountersConfiguration {
         }
         URI uri = URI.create(redisUrl.strip());
         if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("usageCounters.redisUrl must look like redis://host:6379, not " + redisUrl);
+            throw new IllegalArgumentException(
+                    "usageCounters.redisUrl must look like redis://host:6379, not " + redisUrl);
         }
         return Optional.of(uri);
     }

@@ -48,8 +48,13 @@ public final class WorkosConfiguration {
 
     public WorkosSettings toSettings() {
         URI base = URI.create(baseUrl);
-        return new WorkosSettings(base, apiKey, clientId, java.util.stream.Stream.concat(
-                WorkosSettings.defaultIssuers(base, clientId).stream(), issuers.stream()).toList(), audiences);
+        return new WorkosSettings(
+                base,
+                apiKey,
+                clientId,
+                java.util.stream.Stream.concat(WorkosSettings.defaultIssuers(base, clientId).stream(), issuers.stream())
+                        .toList(),
+                audiences);
     }
 
     public Duration getValidationCacheTtl() {

@@ -26,15 +26,15 @@ import java.util.Set;
 public final class CacheChurnHitRatio {
     private static final int STEADY = 1_000;
 
-    private CacheChurnHitRatio() {
-    }
+    private CacheChurnHitRatio() {}
 
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         for (String name : new String[] {"caffeine", "map"}) {
-            VerificationCache cache = name.equals("caffeine") ? new CaffeineVerificationCache(size)
-                    : new InMemoryVerificationCache(size);
-            System.out.printf("%-9s cache of %,d: steady keys' hit ratio %.4f%n", name, size, steadyHitRatio(cache, size));
+            VerificationCache cache =
+                    name.equals("caffeine") ? new CaffeineVerificationCache(size) : new InMemoryVerificationCache(size);
+            System.out.printf(
+                    "%-9s cache of %,d: steady keys' hit ratio %.4f%n", name, size, steadyHitRatio(cache, size));
         }
     }
 
@@ -73,9 +73,13 @@ public final class CacheChurnHitRatio {
 
     private static VerificationCache.Entry entry(String id) {
         Instant later = Instant.now().plusSeconds(3600);
-        Principal principal = new Principal(new Actor(id, ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of("ws"),
-                "api_key", Set.of()), Optional.of("ws"), CredentialKind.API_KEY, ScopeSet.parse(Set.of("records:read")),
-                id, Optional.of(later));
+        Principal principal = new Principal(
+                new Actor(id, ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of("ws"), "api_key", Set.of()),
+                Optional.of("ws"),
+                CredentialKind.API_KEY,
+                ScopeSet.parse(Set.of("records:read")),
+                id,
+                Optional.of(later));
         return new VerificationCache.Entry(id, id, principal, Optional.of(later), later);
     }
 }

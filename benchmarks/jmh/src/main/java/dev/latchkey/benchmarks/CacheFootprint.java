@@ -29,8 +29,7 @@ import java.util.Optional;
  * {@code java -cp benchmarks/target/benchmarks.jar dev.latchkey.benchmarks.CacheFootprint [count]}
  */
 public final class CacheFootprint {
-    private CacheFootprint() {
-    }
+    private CacheFootprint() {}
 
     public static void main(String[] args) throws InterruptedException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -46,21 +45,38 @@ public final class CacheFootprint {
                 .execute("footprint", Initiator.operator("footprint"));
         List<String> plaintext = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            plaintext.add(issue.execute(new IssueApiKey.Command(workspace.workspace().id(), "key " + i,
-                    Optional.of(ScopeSet.ALL), Optional.empty()), ScopeSet.ALL, Initiator.operator("footprint"))
-                    .secret().value());
+            plaintext.add(issue.execute(
+                            new IssueApiKey.Command(
+                                    workspace.workspace().id(),
+                                    "key " + i,
+                                    Optional.of(ScopeSet.ALL),
+                                    Optional.empty()),
+                            ScopeSet.ALL,
+                            Initiator.operator("footprint"))
+                    .secret()
+                    .value());
         }
         long withoutCache = usedAfterGc();
         VerificationCache cache = new CaffeineVerificationCache(count + 1);
-        ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache,
-                new LastUsedRecorder(keys, Duration.ofHours(1)), clock, Duration.ofHours(1));
+        ApiKeyVerifier verifier = new ApiKeyVerifier(
+                keys,
+                workspaces,
+                hasher,
+                cache,
+                new LastUsedRecorder(keys, Duration.ofHours(1)),
+                clock,
+                Duration.ofHours(1));
         for (String key : plaintext) {
             verifier.verify(new PresentedCredential.Bearer(key));
         }
         long withCache = usedAfterGc();
-        System.out.printf("%d cached verifications: %.1f MB (%.0f bytes each); heap in use %.1f MB of %.1f MB max%n",
-                cache.size(), (withCache - withoutCache) / 1e6, (withCache - withoutCache) / (double) cache.size(),
-                withCache / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf(
+                "%d cached verifications: %.1f MB (%.0f bytes each); heap in use %.1f MB of %.1f MB max%n",
+                cache.size(),
+                (withCache - withoutCache) / 1e6,
+                (withCache - withoutCache) / (double) cache.size(),
+                withCache / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -86,7 +86,8 @@ public class DecisionPathBenchmark {
     public String cache;
 
     private VerificationCache newCache() {
-        return cache.equals("caffeine") ? new CaffeineVerificationCache(100_000)
+        return cache.equals("caffeine")
+                ? new CaffeineVerificationCache(100_000)
                 : new dev.latchkey.domain.testing.InMemoryVerificationCache(100_000);
     }
 
@@ -116,71 +117,149 @@ public class DecisionPathBenchmark {
         FastTestHasher hasher = new FastTestHasher();
         AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
         IssueApiKey issue = new IssueApiKey(keys, hasher, ids, random, clock, audit);
-        CreateWorkspace.Created created = new CreateWorkspace(workspaces, issue, ids, clock, audit)
-                .execute("bench", Initiator.operator("bench"));
+        CreateWorkspace.Created created =
+                new CreateWorkspace(workspaces, issue, ids, clock, audit).execute("bench", Initiator.operator("bench"));
 
-        ApiKeyVerifier apiKeys = new ApiKeyVerifier(keys, workspaces, hasher, newCache(),
-                new LastUsedRecorder(keys, Duration.ofMinutes(1)), clock, Duration.ofHours(1));
-        codec = new Hs256UserTokenCodec("benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
-                "latchkey", clock, Duration.ofSeconds(30));
-        User user = new User("usr_bench", EmailAddress.parse("bench@example.com"), Optional.empty(), clock.instant(),
+        ApiKeyVerifier apiKeys = new ApiKeyVerifier(
+                keys,
+                workspaces,
+                hasher,
+                newCache(),
+                new LastUsedRecorder(keys, Duration.ofMinutes(1)),
+                clock,
+                Duration.ofHours(1));
+        codec = new Hs256UserTokenCodec(
+                "benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
+                "latchkey",
+                clock,
+                Duration.ofSeconds(30));
+        User user = new User(
+                "usr_bench",
+                EmailAddress.parse("bench@example.com"),
+                Optional.empty(),
+                clock.instant(),
                 Optional.empty());
         users.insert(user);
-        memberships.insert(new Membership(created.workspace().id(), user.id(), Role.ADMIN, clock.instant(),
-                Optional.empty()));
-        UserTokenVerifier userTokens = new UserTokenVerifier(codec, new InMemoryRevokedTokenStore(), users,
+        memberships.insert(
+                new Membership(created.workspace().id(), user.id(), Role.ADMIN, clock.instant(), Optional.empty()));
+        UserTokenVerifier userTokens = new UserTokenVerifier(
+                codec,
+                new InMemoryRevokedTokenStore(),
+                users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
                 new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)));
-        OAuthSettings oauth = new OAuthSettings("https://latchkey.example", "lk_",
-                ScopeSet.parse(List.of("records:read", "records:write")), ScopeSet.parse(List.of("records:read")),
-                Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofSeconds(30));
+        OAuthSettings oauth = new OAuthSettings(
+                "https://latchkey.example",
+                "lk_",
+                ScopeSet.parse(List.of("records:read", "records:write")),
+                ScopeSet.parse(List.of("records:read")),
+                Duration.ofHours(1),
+                Duration.ofDays(30),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
         InMemoryOAuthTokenStore oauthTokens = new InMemoryOAuthTokenStore();
         String oauthToken = oauth.accessTokenPrefix() + "benchmarkAccessToken0123456789abcdefghijklmnopq";
-        oauthTokens.insert(new OAuthToken("oat_bench", "ofam_bench", "client_bench", user.id(),
-                created.workspace().id(), ScopeSet.parse(List.of("records:read")), "https://latchkey.example",
-                TokenHashes.of(oauthToken), clock.instant().plus(Duration.ofDays(1)), TokenHashes.of("refresh"),
-                clock.instant().plus(Duration.ofDays(30)), clock.instant(), Optional.empty(), Optional.empty()));
-        OAuthTokenVerifier oauthVerifier = new OAuthTokenVerifier(oauthTokens, users,
+        oauthTokens.insert(new OAuthToken(
+                "oat_bench",
+                "ofam_bench",
+                "client_bench",
+                user.id(),
+                created.workspace().id(),
+                ScopeSet.parse(List.of("records:read")),
+                "https://latchkey.example",
+                TokenHashes.of(oauthToken),
+                clock.instant().plus(Duration.ofDays(1)),
+                TokenHashes.of("refresh"),
+                clock.instant().plus(Duration.ofDays(30)),
+                clock.instant(),
+                Optional.empty(),
+                Optional.empty()));
+        OAuthTokenVerifier oauthVerifier = new OAuthTokenVerifier(
+                oauthTokens,
+                users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1), Duration.ZERO,
-                        AuthError.INVALID_OAUTH_TOKEN), oauth, clock);
+                new CachedTokenVerification(
+                        newCache(), clock, Duration.ofHours(1), Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+                oauth,
+                clock);
         // A workload acting for the user under an approved policy and a live grant, RS256 as in production.
         InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
         InMemoryDelegationGrantStore grants = new InMemoryDelegationGrantStore();
         ScopeSet recordsRead = ScopeSet.parse(List.of("records:read"));
         String tenant = created.workspace().id();
         workloads.insert(new Workload("wl_bench", tenant, "bench agent", "unused", clock.instant(), user.id()));
-        workloads.insertPolicy(new WorkloadPolicy("wpol_bench", "wl_bench", tenant, recordsRead, PolicyStatus.APPROVED,
-                user.id(), clock.instant(), Optional.of(user.id()), Optional.of(clock.instant())));
-        grants.insert(new DelegationGrant("grant_bench", tenant, user.id(), "wl_bench", recordsRead, clock.instant(),
-                clock.instant().plus(Duration.ofDays(1)), Optional.empty()));
-        Rs256WorkloadTokenCodec workloadCodec = new Rs256WorkloadTokenCodec(new WorkloadSigningKeys(
-                new InMemorySigningKeyStore(), new byte[32], clock, Duration.ZERO, Duration.ofMinutes(6),
-                Duration.ofMinutes(1)), "latchkey", "latchkey-internal", clock);
-        WorkloadTokenVerifier workloadTokens = new WorkloadTokenVerifier(workloadCodec, grants,
-                new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces), new InMemoryRevokedTokenStore(),
-                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)), clock);
+        workloads.insertPolicy(new WorkloadPolicy(
+                "wpol_bench",
+                "wl_bench",
+                tenant,
+                recordsRead,
+                PolicyStatus.APPROVED,
+                user.id(),
+                clock.instant(),
+                Optional.of(user.id()),
+                Optional.of(clock.instant())));
+        grants.insert(new DelegationGrant(
+                "grant_bench",
+                tenant,
+                user.id(),
+                "wl_bench",
+                recordsRead,
+                clock.instant(),
+                clock.instant().plus(Duration.ofDays(1)),
+                Optional.empty()));
+        Rs256WorkloadTokenCodec workloadCodec = new Rs256WorkloadTokenCodec(
+                new WorkloadSigningKeys(
+                        new InMemorySigningKeyStore(),
+                        new byte[32],
+                        clock,
+                        Duration.ZERO,
+                        Duration.ofMinutes(6),
+                        Duration.ofMinutes(1)),
+                "latchkey",
+                "latchkey-internal",
+                clock);
+        WorkloadTokenVerifier workloadTokens = new WorkloadTokenVerifier(
+                workloadCodec,
+                grants,
+                new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces),
+                new InMemoryRevokedTokenStore(),
+                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)),
+                clock);
         cachedWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
-                "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_live", clock.instant(),
+                "wl_bench",
+                user.id(),
+                "grant_bench",
+                tenant,
+                recordsRead,
+                "wjti_live",
+                clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(5))))));
         expiredWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
-                "wl_bench", user.id(), "grant_bench", tenant, recordsRead, "wjti_expired",
-                clock.instant().minus(Duration.ofHours(1)), clock.instant().minus(Duration.ofMinutes(55))))));
+                "wl_bench",
+                user.id(),
+                "grant_bench",
+                tenant,
+                recordsRead,
+                "wjti_expired",
+                clock.instant().minus(Duration.ofHours(1)),
+                clock.instant().minus(Duration.ofMinutes(55))))));
 
         // The server's order: workload tokens first (they share our issuer with user tokens; only they are at+jwt).
-        authenticate = new AuthenticateRequest(List.of(workloadTokens, apiKeys, oauthVerifier, userTokens),
-                AuthenticationListener.NONE);
+        authenticate = new AuthenticateRequest(
+                List.of(workloadTokens, apiKeys, oauthVerifier, userTokens), AuthenticationListener.NONE);
         authenticate.authenticate(cachedWorkloadToken);
         cachedOAuthToken = Optional.of(new PresentedCredential.Bearer(oauthToken));
         unknownOAuthToken = Optional.of(new PresentedCredential.Bearer(oauth.accessTokenPrefix() + "unknown"));
         authenticate.authenticate(cachedOAuthToken);
 
         String key = created.firstKey().secret().value();
-        userToken = new IssueUserToken(codec, memberships, ids, clock, Duration.ofDays(1)).forUser(user).value();
+        userToken = new IssueUserToken(codec, memberships, ids, clock, Duration.ofDays(1))
+                .forUser(user)
+                .value();
         cachedApiKey = Optional.of(new PresentedCredential.Bearer(key));
         cachedUserToken = Optional.of(new PresentedCredential.Bearer(userToken));
-        badChecksumKey = Optional.of(new PresentedCredential.Bearer(key.substring(0, key.length() - 1)
-                + (key.endsWith("A") ? "B" : "A")));
+        badChecksumKey = Optional.of(
+                new PresentedCredential.Bearer(key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A")));
         garbageBearer = Optional.of(new PresentedCredential.Bearer("not-a-credential-of-any-kind"));
         authenticate.authenticate(cachedApiKey);
         authenticate.authenticate(cachedUserToken);

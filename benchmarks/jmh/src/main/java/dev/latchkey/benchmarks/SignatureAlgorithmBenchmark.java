@@ -62,11 +62,12 @@ public class SignatureAlgorithmBenchmark {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(PAYLOAD);
         jws.setKey(signingKey);
-        jws.setAlgorithmHeaderValue(switch (algorithm) {
-            case "RS256" -> AlgorithmIdentifiers.RSA_USING_SHA256;
-            case "ES256" -> AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
-            default -> AlgorithmIdentifiers.EDDSA;
-        });
+        jws.setAlgorithmHeaderValue(
+                switch (algorithm) {
+                    case "RS256" -> AlgorithmIdentifiers.RSA_USING_SHA256;
+                    case "ES256" -> AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
+                    default -> AlgorithmIdentifiers.EDDSA;
+                });
         return jws.getCompactSerialization();
     }
 

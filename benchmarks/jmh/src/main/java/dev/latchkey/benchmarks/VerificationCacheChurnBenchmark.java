@@ -53,7 +53,8 @@ public class VerificationCacheChurnBenchmark {
 
     @Setup
     public void fill() {
-        cache = implementation.equals("caffeine") ? new CaffeineVerificationCache(cacheSize)
+        cache = implementation.equals("caffeine")
+                ? new CaffeineVerificationCache(cacheSize)
                 : new InMemoryVerificationCache(cacheSize);
         int distinct = cacheSize * 10;
         fingerprints = new ByteBuffer[distinct];
@@ -62,9 +63,19 @@ public class VerificationCacheChurnBenchmark {
         for (int i = 0; i < distinct; i++) {
             String id = "wtk_" + i;
             fingerprints[i] = VerificationCache.fingerprint("eyJ.token-" + i + ".sig");
-            Principal principal = new Principal(new Actor("wkl_" + (i % 100), ActorKind.AGENT, ActorStatus.ACTIVE,
-                    Optional.of("ws_bench"), "agent", Set.of()), Optional.of("ws_bench"), CredentialKind.WORKLOAD_TOKEN,
-                    ScopeSet.parse(Set.of("records:read")), id, Optional.of(later));
+            Principal principal = new Principal(
+                    new Actor(
+                            "wkl_" + (i % 100),
+                            ActorKind.AGENT,
+                            ActorStatus.ACTIVE,
+                            Optional.of("ws_bench"),
+                            "agent",
+                            Set.of()),
+                    Optional.of("ws_bench"),
+                    CredentialKind.WORKLOAD_TOKEN,
+                    ScopeSet.parse(Set.of("records:read")),
+                    id,
+                    Optional.of(later));
             entries[i] = new VerificationCache.Entry(id, id, principal, Optional.of(later), later);
         }
         for (int i = 0; i < cacheSize; i++) {

@@ -74,18 +74,46 @@ public class WorkloadTokenIssueBenchmark {
         workspaces.insert(new Workspace("ws_bench", "bench", clock.instant(), Optional.empty()));
         memberships.insert(new Membership("ws_bench", "usr_bench", Role.ADMIN, clock.instant(), Optional.empty()));
         secret = "wk_benchmarkSecretOfFortyFourCharacters012345";
-        workloads.insert(new Workload("wl_bench", "ws_bench", "bench agent", hasher.hash(secret), clock.instant(),
-                "usr_bench"));
-        workloads.insertPolicy(new WorkloadPolicy("wpol_bench", "wl_bench", "ws_bench", recordsRead,
-                PolicyStatus.APPROVED, "usr_bench", clock.instant(), Optional.of("usr_bench"),
+        workloads.insert(
+                new Workload("wl_bench", "ws_bench", "bench agent", hasher.hash(secret), clock.instant(), "usr_bench"));
+        workloads.insertPolicy(new WorkloadPolicy(
+                "wpol_bench",
+                "wl_bench",
+                "ws_bench",
+                recordsRead,
+                PolicyStatus.APPROVED,
+                "usr_bench",
+                clock.instant(),
+                Optional.of("usr_bench"),
                 Optional.of(clock.instant())));
-        grants.insert(new DelegationGrant("grant_bench", "ws_bench", "usr_bench", "wl_bench", recordsRead,
-                clock.instant(), clock.instant().plus(Duration.ofDays(1)), Optional.empty()));
-        Rs256WorkloadTokenCodec codec = new Rs256WorkloadTokenCodec(new WorkloadSigningKeys(
-                new InMemorySigningKeyStore(), new byte[32], clock, Duration.ZERO, Duration.ofMinutes(6),
-                Duration.ofMinutes(1)), "latchkey", "latchkey-internal", clock);
-        issue = new IssueWorkloadToken(workloads, grants,
-                new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces), hasher, codec, ids, clock);
+        grants.insert(new DelegationGrant(
+                "grant_bench",
+                "ws_bench",
+                "usr_bench",
+                "wl_bench",
+                recordsRead,
+                clock.instant(),
+                clock.instant().plus(Duration.ofDays(1)),
+                Optional.empty()));
+        Rs256WorkloadTokenCodec codec = new Rs256WorkloadTokenCodec(
+                new WorkloadSigningKeys(
+                        new InMemorySigningKeyStore(),
+                        new byte[32],
+                        clock,
+                        Duration.ZERO,
+                        Duration.ofMinutes(6),
+                        Duration.ofMinutes(1)),
+                "latchkey",
+                "latchkey-internal",
+                clock);
+        issue = new IssueWorkloadToken(
+                workloads,
+                grants,
+                new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces),
+                hasher,
+                codec,
+                ids,
+                clock);
     }
 
     @Benchmark

@@ -11,7 +11,6 @@ import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.provider.MappedActors;
@@ -74,7 +73,8 @@ public class WorkosTokenBenchmark {
     public void setUp() throws Exception {
         RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("bench-key");
-        byte[] published = new JsonWebKeySet(List.<JsonWebKey>of(key)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+        byte[] published = new JsonWebKeySet(List.<JsonWebKey>of(key))
+                .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
                 .getBytes(StandardCharsets.UTF_8);
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         jwks.createContext("/sso/jwks/" + CLIENT_ID, exchange -> {
@@ -87,17 +87,34 @@ public class WorkosTokenBenchmark {
         String baseUrl = "http://127.0.0.1:" + jwks.getAddress().getPort();
         String issuer = baseUrl + "/user_management/" + CLIENT_ID;
         Clock clock = Clock.systemUTC();
-        workos = new WorkosIdentityProvider(new WorkosSettings(URI.create(baseUrl), "sk_bench", CLIENT_ID,
-                List.of(issuer), List.of()), OutboundCallSettings.defaults(), clock);
+        workos = new WorkosIdentityProvider(
+                new WorkosSettings(URI.create(baseUrl), "sk_bench", CLIENT_ID, List.of(issuer), List.of()),
+                OutboundCallSettings.defaults(),
+                clock);
 
         InMemoryActorMappingStore mappings = new InMemoryActorMappingStore();
-        mappings.save(new ActorMapping(workos.name(), "user_bench", new Actor("act_bench", ActorKind.HUMAN,
-                ActorStatus.ACTIVE, Optional.of("ws_bench"), "member", Set.of())));
+        mappings.save(new ActorMapping(
+                workos.name(),
+                "user_bench",
+                new Actor(
+                        "act_bench",
+                        ActorKind.HUMAN,
+                        ActorStatus.ACTIVE,
+                        Optional.of("ws_bench"),
+                        "member",
+                        Set.of())));
         mappings.bindOrganization(workos.name(), "org_bench", "ws_bench");
-        authenticate = new AuthenticateRequest(List.of(new ProviderAccessTokenVerifier(workos,
-                new MappedActors(mappings, RoleScopes.defaults()), new CachedTokenVerification(
-                        new CaffeineVerificationCache(100_000), clock, Duration.ofHours(1), Duration.ofSeconds(60),
-                        AuthError.INVALID_JWT))), AuthenticationListener.NONE);
+        authenticate = new AuthenticateRequest(
+                List.of(new ProviderAccessTokenVerifier(
+                        workos,
+                        new MappedActors(mappings, RoleScopes.defaults()),
+                        new CachedTokenVerification(
+                                new CaffeineVerificationCache(100_000),
+                                clock,
+                                Duration.ofHours(1),
+                                Duration.ofSeconds(60),
+                                AuthError.INVALID_JWT))),
+                AuthenticationListener.NONE);
 
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -106,7 +123,8 @@ public class WorkosTokenBenchmark {
         claims.setClaim("sid", "session_bench");
         claims.setClaim("org_id", "org_bench");
         claims.setIssuedAtToNow();
-        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().plus(Duration.ofHours(2)).getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(
+                clock.instant().plus(Duration.ofHours(2)).getEpochSecond()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());

@@ -2,8 +2,8 @@ package dev.latchkey.domain.actor;
 
 import dev.latchkey.domain.audit.AuditTrail;
 import dev.latchkey.domain.auth.AccessPolicy;
-import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Authority;
+import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.IdGenerator;
@@ -27,18 +27,29 @@ import java.util.Set;
 public final class ManageActorMappings {
 
     /** What an admin asks for; the tenant is always the caller's. */
-    public record Request(String provider, String subject, ActorKind kind, String role, Set<String> ownerScopes,
-            ActorStatus status, boolean organizationWide) {
+    public record Request(
+            String provider,
+            String subject,
+            ActorKind kind,
+            String role,
+            Set<String> ownerScopes,
+            ActorStatus status,
+            boolean organizationWide) {
 
         /** A mapping of one identity, not of a whole organization. */
-        public Request(String provider, String subject, ActorKind kind, String role, Set<String> ownerScopes,
+        public Request(
+                String provider,
+                String subject,
+                ActorKind kind,
+                String role,
+                Set<String> ownerScopes,
                 ActorStatus status) {
             this(provider, subject, kind, role, ownerScopes, status, false);
         }
     }
 
-    private static final Set<CredentialKind> PROVIDER_KINDS = Set.of(CredentialKind.WORKOS_ACCESS_TOKEN,
-            CredentialKind.WORKOS_API_KEY);
+    private static final Set<CredentialKind> PROVIDER_KINDS =
+            Set.of(CredentialKind.WORKOS_ACCESS_TOKEN, CredentialKind.WORKOS_API_KEY);
 
     private final ActorMappingStore mappings;
     private final WorkspaceStore workspaces;
@@ -47,8 +58,13 @@ public final class ManageActorMappings {
     private final IdGenerator ids;
     private final AuditTrail audit;
 
-    public ManageActorMappings(ActorMappingStore mappings, WorkspaceStore workspaces, RoleScopes roleScopes,
-            List<VerificationCache> caches, IdGenerator ids, AuditTrail audit) {
+    public ManageActorMappings(
+            ActorMappingStore mappings,
+            WorkspaceStore workspaces,
+            RoleScopes roleScopes,
+            List<VerificationCache> caches,
+            IdGenerator ids,
+            AuditTrail audit) {
         this.mappings = mappings;
         this.workspaces = workspaces;
         this.roleScopes = roleScopes;
@@ -75,22 +91,30 @@ public final class ManageActorMappings {
         }
         Set<String> ownerScopes = request.ownerScopes() == null ? Set.of() : request.ownerScopes();
         if (!caller.scopes().covers(Scope.ALL) && !caller.actor().ownerScopes().containsAll(ownerScopes)) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Only an owner may hand out owner scopes the caller"
-                    + " does not own itself");
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
+                    "Only an owner may hand out owner scopes the caller" + " does not own itself");
         }
         return save(tenantId, request, initiator);
     }
 
     /** Operator import: the tenant is named by the file, not by a caller. */
     public ActorMapping save(String tenantId, Request request, Initiator initiator) {
-        if (request.provider() == null || request.provider().isBlank() || request.subject() == null
-                || request.subject().isBlank() || request.kind() == null || request.role() == null
+        if (request.provider() == null
+                || request.provider().isBlank()
+                || request.subject() == null
+                || request.subject().isBlank()
+                || request.kind() == null
+                || request.role() == null
                 || request.role().isBlank()) {
             throw RequestRejected.invalid("provider, subject, kind and role are required");
         }
         Set<String> owners = request.ownerScopes() == null ? Set.of() : request.ownerScopes();
-        if (request.provider().length() > 40 || request.subject().length() > 255 || request.role().length() > 80
-                || owners.size() > 100 || owners.stream().anyMatch(o -> o == null || o.isBlank() || o.length() > 200)) {
+        if (request.provider().length() > 40
+                || request.subject().length() > 255
+                || request.role().length() > 80
+                || owners.size() > 100
+                || owners.stream().anyMatch(o -> o == null || o.isBlank() || o.length() > 200)) {
             throw RequestRejected.invalid("provider is at most 40 characters, subject 255, role 80; at most 100 "
                     + "owner scopes of at most 200 characters each");
         }
@@ -100,20 +124,41 @@ public final class ManageActorMappings {
         // organization is bound to is ever consulted when the identity calls.
         Optional<ActorMapping> existing = mappings.find(request.provider(), request.subject(), tenantId);
         String actorId = existing.map(m -> m.actor().id()).orElseGet(() -> ids.newId("act"));
-        Actor actor = new Actor(actorId, request.kind(), Optional.ofNullable(request.status()).orElse(ActorStatus.ACTIVE),
-                Optional.of(tenantId), request.role(), request.ownerScopes() == null ? Set.of() : request.ownerScopes());
-        ActorMapping mapping = new ActorMapping(request.provider(), request.subject(), actor, request.organizationWide());
+        Actor actor = new Actor(
+                actorId,
+                request.kind(),
+                Optional.ofNullable(request.status()).orElse(ActorStatus.ACTIVE),
+                Optional.of(tenantId),
+                request.role(),
+                request.ownerScopes() == null ? Set.of() : request.ownerScopes());
+        ActorMapping mapping =
+                new ActorMapping(request.provider(), request.subject(), actor, request.organizationWide());
         mappings.save(mapping);
         // Every cached provider identity of the tenant, not only this actor's: a new, more specific
         // mapping (a member's own, beside the organization-wide one) changes who they are on their next
         // request, though their cached principal carries the other mapping's actor.
-        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal().actor().id().equals(actorId)
+        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal()
+                        .actor()
+                        .id()
+                        .equals(actorId)
                 || (PROVIDER_KINDS.contains(entry.principal().credentialKind())
                         && entry.principal().tenantId().filter(tenantId::equals).isPresent())));
-        audit.record(tenantId, initiator, existing.isPresent() ? "actor_mapping.updated" : "actor_mapping.created",
-                actorId, Map.of("provider", request.provider(), "subject", request.subject(),
-                        "status", actor.status().name().toLowerCase(java.util.Locale.ROOT), "role", actor.role(),
-                        "organization_wide", String.valueOf(request.organizationWide())));
+        audit.record(
+                tenantId,
+                initiator,
+                existing.isPresent() ? "actor_mapping.updated" : "actor_mapping.created",
+                actorId,
+                Map.of(
+                        "provider",
+                        request.provider(),
+                        "subject",
+                        request.subject(),
+                        "status",
+                        actor.status().name().toLowerCase(java.util.Locale.ROOT),
+                        "role",
+                        actor.role(),
+                        "organization_wide",
+                        String.valueOf(request.organizationWide())));
         return mapping;
     }
 
@@ -123,7 +168,8 @@ public final class ManageActorMappings {
      */
     private void requireOrganizationWideIsExplicit(String tenantId, Request request) {
         boolean ours = mappings.tenantOfOrganization(request.provider(), request.subject())
-                .filter(tenantId::equals).isPresent();
+                .filter(tenantId::equals)
+                .isPresent();
         if (request.organizationWide() && !ours) {
             throw RequestRejected.invalid(request.subject() + " is not an organization bound to this workspace; the"
                     + " operator binds one with `latchkey actors bind`");
@@ -148,10 +194,14 @@ public final class ManageActorMappings {
      * @throws RequestRejected {@code not_found} for an unknown or deleted tenant, {@code conflict}
      *     when the organization is bound to another live tenant and {@code move} is not set
      */
-    public void bindOrganization(String tenantId, String provider, String organizationId, boolean move,
-            Initiator initiator) {
-        if (provider == null || provider.isBlank() || organizationId == null || organizationId.isBlank()
-                || provider.length() > 40 || organizationId.length() > 255) {
+    public void bindOrganization(
+            String tenantId, String provider, String organizationId, boolean move, Initiator initiator) {
+        if (provider == null
+                || provider.isBlank()
+                || organizationId == null
+                || organizationId.isBlank()
+                || provider.length() > 40
+                || organizationId.length() > 255) {
             throw RequestRejected.invalid("provider (at most 40 characters) and organization (255) are required");
         }
         if (workspaces.findById(tenantId).filter(w -> !w.isDeleted()).isEmpty()) {
@@ -161,14 +211,17 @@ public final class ManageActorMappings {
         if (previous.filter(tenantId::equals).isPresent()) {
             return;
         }
-        boolean heldByLiveTenant = previous.flatMap(workspaces::findById).filter(w -> !w.isDeleted()).isPresent();
+        boolean heldByLiveTenant = previous.flatMap(workspaces::findById)
+                .filter(w -> !w.isDeleted())
+                .isPresent();
         if (heldByLiveTenant && !move) {
-            throw new RequestRejected(dev.latchkey.domain.error.RequestError.CONFLICT, organizationId
-                    + " is bound to workspace " + previous.get() + "; pass --move to move it");
+            throw new RequestRejected(
+                    dev.latchkey.domain.error.RequestError.CONFLICT,
+                    organizationId + " is bound to workspace " + previous.get() + "; pass --move to move it");
         }
         mappings.bindOrganization(provider, organizationId, tenantId);
-        previous.ifPresent(old -> audit.record(old, initiator, "organization.unbound", organizationId,
-                Map.of("provider", provider, "to", tenantId)));
+        previous.ifPresent(old -> audit.record(
+                old, initiator, "organization.unbound", organizationId, Map.of("provider", provider, "to", tenantId)));
         audit.record(tenantId, initiator, "organization.bound", organizationId, Map.of("provider", provider));
         Set<String> affected = previous.isPresent() ? Set.of(tenantId, previous.get()) : Set.of(tenantId);
         caches.forEach(cache -> cache.invalidateWhere(

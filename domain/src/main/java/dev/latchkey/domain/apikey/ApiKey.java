@@ -37,7 +37,8 @@ public record ApiKey(
         Objects.requireNonNull(revokedAt, "revokedAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
         if (lookupPrefix.length() != ApiKeyFormat.LOOKUP_PREFIX_LENGTH) {
-            throw new IllegalArgumentException("lookup prefix must be " + ApiKeyFormat.LOOKUP_PREFIX_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "lookup prefix must be " + ApiKeyFormat.LOOKUP_PREFIX_LENGTH + " characters");
         }
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("API key name must be 1.." + MAX_NAME_LENGTH + " characters");

@@ -19,8 +19,7 @@ public final class ApiKeyFormat {
     static final int CHECKSUM_LENGTH = 6;
     public static final int LENGTH = PREFIX.length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     public static PlaintextApiKey generate(SecureRandom random) {
         String body = PREFIX + Base62.random(random, RANDOM_LENGTH);

@@ -45,9 +45,14 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private final Duration revalidateAfter;
     private final AbsentCredentials unknownPrefixes = new AbsentCredentials(100_000);
 
-    public ApiKeyVerifier(ApiKeyStore keys, WorkspaceStore workspaces, SecretHasher hasher,
-            VerificationCache cache, LastUsedRecorder lastUsed,
-            Clock clock, Duration revalidateAfter) {
+    public ApiKeyVerifier(
+            ApiKeyStore keys,
+            WorkspaceStore workspaces,
+            SecretHasher hasher,
+            VerificationCache cache,
+            LastUsedRecorder lastUsed,
+            Clock clock,
+            Duration revalidateAfter) {
         this.keys = keys;
         this.workspaces = workspaces;
         this.hasher = hasher;
@@ -71,8 +76,7 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     @Override
     public Principal verify(PresentedCredential credential) {
         String presented = credential.value();
-        String prefix = ApiKeyFormat.lookupPrefixOf(presented)
-                .orElseThrow(() -> invalid("The API key is malformed"));
+        String prefix = ApiKeyFormat.lookupPrefixOf(presented).orElseThrow(() -> invalid("The API key is malformed"));
         Instant now = clock.instant();
         ByteBuffer fingerprint = credential.fingerprint();
 
@@ -88,7 +92,9 @@ public final class ApiKeyVerifier implements CredentialVerifier {
                 return entry.principal();
             }
             ApiKey row = load(() -> keys.findByLookupPrefix(prefix)).orElse(null);
-            if (row != null && row.id().equals(entry.credentialId()) && row.secretHash().equals(entry.proof())) {
+            if (row != null
+                    && row.id().equals(entry.credentialId())
+                    && row.secretHash().equals(entry.proof())) {
                 return accept(fingerprint, row, now); // same row, same hash: no need to hash again
             }
             cache.remove(fingerprint);
@@ -121,27 +127,30 @@ public final class ApiKeyVerifier implements CredentialVerifier {
         }
         Workspace workspace = load(() -> workspaces.findById(row.workspaceId()))
                 .filter(w -> !w.isDeleted())
-                .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
-                        "The workspace of this API key no longer exists"));
+                .orElseThrow(() -> new AuthFailure(
+                        AuthError.WORKSPACE_NOT_FOUND, "The workspace of this API key no longer exists"));
         Principal principal = principalOf(row, workspace);
-        cache.put(fingerprint, new VerificationCache.Entry(row.id(), row.secretHash(), principal,
-                row.expiresAt(), now.plus(revalidateAfter)));
+        cache.put(
+                fingerprint,
+                new VerificationCache.Entry(
+                        row.id(), row.secretHash(), principal, row.expiresAt(), now.plus(revalidateAfter)));
         lastUsed.record(row.id(), now);
         return principal;
     }
 
     private static Principal principalOf(ApiKey key, Workspace workspace) {
-        Actor actor = new Actor(key.id(), ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of(workspace.id()),
-                ROLE, Set.of());
-        return new Principal(actor, Optional.of(workspace.id()), CredentialKind.API_KEY, key.scopes(), key.id(),
-                key.expiresAt());
+        Actor actor =
+                new Actor(key.id(), ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of(workspace.id()), ROLE, Set.of());
+        return new Principal(
+                actor, Optional.of(workspace.id()), CredentialKind.API_KEY, key.scopes(), key.id(), key.expiresAt());
     }
 
     private static <T> T load(Supplier<T> read) {
         try {
             return read.get();
         } catch (StoreUnavailable e) {
-            throw new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
+            throw new AuthFailure(
+                    AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
                     "The credential store cannot be reached; try again shortly");
         }
     }

@@ -26,8 +26,8 @@ public final class IssueApiKey {
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(expiresAt, "expiresAt");
             if (name == null || name.isBlank() || name.length() > ApiKey.MAX_NAME_LENGTH) {
-                throw RequestRejected.invalid("name is required and must be at most " + ApiKey.MAX_NAME_LENGTH
-                        + " characters");
+                throw RequestRejected.invalid(
+                        "name is required and must be at most " + ApiKey.MAX_NAME_LENGTH + " characters");
             }
         }
     }
@@ -39,7 +39,12 @@ public final class IssueApiKey {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public IssueApiKey(ApiKeyStore keys, SecretHasher hasher, IdGenerator ids, SecureRandom random, Clock clock,
+    public IssueApiKey(
+            ApiKeyStore keys,
+            SecretHasher hasher,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock,
             AuditTrail audit) {
         this.keys = keys;
         this.hasher = hasher;
@@ -66,25 +71,48 @@ public final class IssueApiKey {
             throw RequestRejected.invalid("expires_at must be in the future");
         }
         IssuedApiKey issued = mint(command.workspaceId(), command.name(), scopes, command.expiresAt(), initiator, now);
-        audit.record(command.workspaceId(), initiator, "api_key.created", issued.key().id(),
-                Map.of("name", issued.key().name(), "prefix", issued.key().lookupPrefix(),
-                        "scopes", scopes.toSpaceSeparated()));
+        audit.record(
+                command.workspaceId(),
+                initiator,
+                "api_key.created",
+                issued.key().id(),
+                Map.of(
+                        "name",
+                        issued.key().name(),
+                        "prefix",
+                        issued.key().lookupPrefix(),
+                        "scopes",
+                        scopes.toSpaceSeparated()));
         return issued;
     }
 
     /** Generates, hashes and stores a key; shared by creation, rolling and workspace bootstrap. */
-    IssuedApiKey mint(String workspaceId, String name, ScopeSet scopes, Optional<Instant> expiresAt,
-            Initiator initiator, Instant now) {
+    IssuedApiKey mint(
+            String workspaceId,
+            String name,
+            ScopeSet scopes,
+            Optional<Instant> expiresAt,
+            Initiator initiator,
+            Instant now) {
         for (int attempt = 0; attempt < PREFIX_COLLISION_RETRIES; attempt++) {
             PlaintextApiKey secret = ApiKeyFormat.generate(random);
-            ApiKey key = new ApiKey(ids.newId("key"), workspaceId, name, secret.lookupPrefix(),
-                    hasher.hash(secret.value()), scopes, now, initiator.actorId(), expiresAt,
-                    Optional.empty(), Optional.empty());
+            ApiKey key = new ApiKey(
+                    ids.newId("key"),
+                    workspaceId,
+                    name,
+                    secret.lookupPrefix(),
+                    hasher.hash(secret.value()),
+                    scopes,
+                    now,
+                    initiator.actorId(),
+                    expiresAt,
+                    Optional.empty(),
+                    Optional.empty());
             if (keys.insert(key)) {
                 return new IssuedApiKey(key, secret);
             }
         }
-        throw new IllegalStateException("could not find a free API key prefix after "
-                + PREFIX_COLLISION_RETRIES + " attempts");
+        throw new IllegalStateException(
+                "could not find a free API key prefix after " + PREFIX_COLLISION_RETRIES + " attempts");
     }
 }

@@ -23,8 +23,7 @@ public final class RollApiKey {
     public static final Duration MAX_GRACE = Duration.ofDays(7);
 
     /** The new key, and when the key it replaces stops working. */
-    public record Rolled(IssuedApiKey replacement, String replacedKeyId, Instant replacedKeyExpiresAt) {
-    }
+    public record Rolled(IssuedApiKey replacement, String replacedKeyId, Instant replacedKeyExpiresAt) {}
 
     private final ApiKeyStore keys;
     private final IssueApiKey issuer;
@@ -44,29 +43,40 @@ public final class RollApiKey {
      * @throws AuthFailure {@code insufficient_scope} when the key holds scopes the caller does not
      * @throws RequestRejected {@code conflict} when the key is revoked, expired or already rolled
      */
-    public Rolled execute(String workspaceId, String keyId, Duration grace, ScopeSet callerScopes,
-            Initiator initiator) {
+    public Rolled execute(
+            String workspaceId, String keyId, Duration grace, ScopeSet callerScopes, Initiator initiator) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw RequestRejected.invalid("grace_seconds must be between 0 and " + MAX_GRACE.toSeconds());
         }
         ApiKey old = WorkspaceKeys.find(keys, workspaceId, keyId);
         Instant now = clock.instant();
         if (!old.isUsableAt(now)) {
-            throw new RequestRejected(RequestError.CONFLICT, "API key " + keyId + " is " + old.statusAt(now)
-                    + " and cannot be rolled");
+            throw new RequestRejected(
+                    RequestError.CONFLICT, "API key " + keyId + " is " + old.statusAt(now) + " and cannot be rolled");
         }
         Authority.requireWithin(callerScopes, old.scopes(), "the rolled key's");
         if (!keys.markRolled(old.id(), now)) {
-            throw new RequestRejected(RequestError.CONFLICT, "API key " + keyId + " was already rolled; roll its"
-                    + " replacement instead");
+            throw new RequestRejected(
+                    RequestError.CONFLICT,
+                    "API key " + keyId + " was already rolled; roll its" + " replacement instead");
         }
         IssuedApiKey replacement = issuer.mint(workspaceId, old.name(), old.scopes(), old.expiresAt(), initiator, now);
-        Instant oldExpiry = old.expiresAt().filter(e -> e.isBefore(now.plus(grace))).orElse(now.plus(grace));
+        Instant oldExpiry =
+                old.expiresAt().filter(e -> e.isBefore(now.plus(grace))).orElse(now.plus(grace));
         keys.expireNoLaterThan(old.id(), oldExpiry);
         cache.invalidate(old.id());
-        audit.record(workspaceId, initiator, "api_key.rolled", old.id(),
-                Map.of("replacement_id", replacement.key().id(), "replacement_prefix",
-                        replacement.key().lookupPrefix(), "grace_seconds", Long.toString(grace.toSeconds())));
+        audit.record(
+                workspaceId,
+                initiator,
+                "api_key.rolled",
+                old.id(),
+                Map.of(
+                        "replacement_id",
+                        replacement.key().id(),
+                        "replacement_prefix",
+                        replacement.key().lookupPrefix(),
+                        "grace_seconds",
+                        Long.toString(grace.toSeconds())));
         return new Rolled(replacement, old.id(), oldExpiry);
     }
 }

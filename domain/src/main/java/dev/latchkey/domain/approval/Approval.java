@@ -9,8 +9,18 @@ import java.util.Optional;
  * bound to the workload, the grant it acts under, the method, the resource (path) and the SHA-256 of
  * the exact request body; it expires, and it is used at most once.
  */
-public record Approval(String id, String tenantId, String workloadId, String grantId, String method, String resource,
-        String bodySha256, ApprovalStatus status, Instant requestedAt, Instant expiresAt, Optional<String> decidedBy,
+public record Approval(
+        String id,
+        String tenantId,
+        String workloadId,
+        String grantId,
+        String method,
+        String resource,
+        String bodySha256,
+        ApprovalStatus status,
+        Instant requestedAt,
+        Instant expiresAt,
+        Optional<String> decidedBy,
         Optional<Instant> decidedAt) {
 
     public Approval {
@@ -30,12 +40,26 @@ public record Approval(String id, String tenantId, String workloadId, String gra
 
     /** Whether this approval covers exactly this action. */
     public boolean covers(String workload, String grant, String requestMethod, String path, String bodyHash) {
-        return workloadId.equals(workload) && grantId.equals(grant) && method.equalsIgnoreCase(requestMethod)
-                && resource.equals(path) && bodySha256.equalsIgnoreCase(bodyHash);
+        return workloadId.equals(workload)
+                && grantId.equals(grant)
+                && method.equalsIgnoreCase(requestMethod)
+                && resource.equals(path)
+                && bodySha256.equalsIgnoreCase(bodyHash);
     }
 
     public Approval decided(ApprovalStatus decision, String by, Instant at) {
-        return new Approval(id, tenantId, workloadId, grantId, method, resource, bodySha256, decision, requestedAt,
-                expiresAt, Optional.of(by), Optional.of(at));
+        return new Approval(
+                id,
+                tenantId,
+                workloadId,
+                grantId,
+                method,
+                resource,
+                bodySha256,
+                decision,
+                requestedAt,
+                expiresAt,
+                Optional.of(by),
+                Optional.of(at));
     }
 }

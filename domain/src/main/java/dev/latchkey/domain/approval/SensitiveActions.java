@@ -41,13 +41,18 @@ public final class SensitiveActions {
     private final Set<CredentialKind> requiredFor;
 
     /** Approvals for workload tokens only. */
-    public SensitiveActions(ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock,
-            AuditTrail audit) {
+    public SensitiveActions(
+            ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock, AuditTrail audit) {
         this(approvals, grants, ids, clock, audit, Set.of(CredentialKind.WORKLOAD_TOKEN));
     }
 
-    public SensitiveActions(ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock,
-            AuditTrail audit, Set<CredentialKind> requiredFor) {
+    public SensitiveActions(
+            ApprovalStore approvals,
+            DelegationGrantStore grants,
+            IdGenerator ids,
+            Clock clock,
+            AuditTrail audit,
+            Set<CredentialKind> requiredFor) {
         this.requiredFor = Set.copyOf(requiredFor);
         this.approvals = approvals;
         this.grants = grants;
@@ -63,37 +68,58 @@ public final class SensitiveActions {
      * @return the body hash the used approval was bound to, which the upstream must check against the
      *     body it receives (forward-auth never sees the body); empty when no approval was needed
      */
-    public Optional<String> authorize(Principal principal, String method, String path, String bodySha256,
-            Optional<String> presentedApproval) {
+    public Optional<String> authorize(
+            Principal principal, String method, String path, String bodySha256, Optional<String> presentedApproval) {
         if (!requiredFor.contains(principal.credentialKind()) || Authority.isPerson(principal.credentialKind())) {
             return Optional.empty(); // people, and the kinds not configured to ask, act on their own authority
         }
         String tenant = AccessPolicy.requireTenant(principal);
         String workload = principal.actor().id();
         String boundTo = principal.credentialKind() == CredentialKind.WORKLOAD_TOKEN
-                ? grants.findById(grantOf(principal)).map(DelegationGrant::id).orElseThrow(
-                        () -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"))
+                ? grants.findById(grantOf(principal))
+                        .map(DelegationGrant::id)
+                        .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"))
                 : principal.grantId().orElse(principal.credentialId());
         Instant now = clock.instant();
-        Optional<Approval> usable = presentedApproval.flatMap(approvals::findById)
+        Optional<Approval> usable = presentedApproval
+                .flatMap(approvals::findById)
                 .filter(a -> a.tenantId().equals(tenant))
                 .filter(a -> a.status() == ApprovalStatus.APPROVED && now.isBefore(a.expiresAt()))
                 .filter(a -> a.covers(workload, boundTo, method, path, bodySha256));
         if (usable.isPresent() && approvals.consume(usable.get().id())) {
-            audit.record(tenant, new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
-                    "approval.used", usable.get().id(), Map.of("method", method, "resource", path));
+            audit.record(
+                    tenant,
+                    new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
+                    "approval.used",
+                    usable.get().id(),
+                    Map.of("method", method, "resource", path));
             return Optional.of(usable.get().bodySha256());
         }
-        Approval request = new Approval(ids.newId("apr"), tenant, workload, boundTo, method.toUpperCase(
-                java.util.Locale.ROOT), path, bodySha256, ApprovalStatus.PENDING, now, now.plus(APPROVAL_LIFETIME),
-                Optional.empty(), Optional.empty());
+        Approval request = new Approval(
+                ids.newId("apr"),
+                tenant,
+                workload,
+                boundTo,
+                method.toUpperCase(java.util.Locale.ROOT),
+                path,
+                bodySha256,
+                ApprovalStatus.PENDING,
+                now,
+                now.plus(APPROVAL_LIFETIME),
+                Optional.empty(),
+                Optional.empty());
         approvals.insert(request);
-        audit.record(tenant, new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
-                "approval.requested", request.id(), Map.of("method", request.method(), "resource", path,
-                        "body_sha256", bodySha256, "grant_id", boundTo));
-        throw new AuthFailure(AuthError.APPROVAL_REQUIRED, "Sensitive action requires explicit approval: dry run only, "
-                + "nothing was done. Would " + request.method() + " " + path + " as " + workload
-                + "; approval request " + request.id());
+        audit.record(
+                tenant,
+                new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
+                "approval.requested",
+                request.id(),
+                Map.of("method", request.method(), "resource", path, "body_sha256", bodySha256, "grant_id", boundTo));
+        throw new AuthFailure(
+                AuthError.APPROVAL_REQUIRED,
+                "Sensitive action requires explicit approval: dry run only, "
+                        + "nothing was done. Would " + request.method() + " " + path + " as " + workload
+                        + "; approval request " + request.id());
     }
 
     public List<Approval> pending(Principal admin) {
@@ -102,21 +128,35 @@ public final class SensitiveActions {
 
     public Approval decide(Principal admin, String approvalId, boolean approve, Initiator initiator) {
         String tenant = AccessPolicy.requireTenant(admin);
-        Approval approval = approvals.findById(approvalId).filter(a -> a.tenantId().equals(tenant))
+        Approval approval = approvals
+                .findById(approvalId)
+                .filter(a -> a.tenantId().equals(tenant))
                 .orElseThrow(() -> RequestRejected.notFound("Approval " + approvalId));
-        Approval decided = approval.decided(approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED,
-                initiator.actorId(), clock.instant());
+        Approval decided = approval.decided(
+                approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, initiator.actorId(), clock.instant());
         if (!approvals.decide(decided)) {
             throw new RequestRejected(RequestError.CONFLICT, "Approval " + approvalId + " is no longer pending");
         }
-        audit.record(tenant, initiator, approve ? "approval.approved" : "approval.rejected", approvalId,
-                Map.of("method", approval.method(), "resource", approval.resource(), "workload_id", approval.workloadId()));
+        audit.record(
+                tenant,
+                initiator,
+                approve ? "approval.approved" : "approval.rejected",
+                approvalId,
+                Map.of(
+                        "method",
+                        approval.method(),
+                        "resource",
+                        approval.resource(),
+                        "workload_id",
+                        approval.workloadId()));
         return decided;
     }
 
     /** The grant a workload principal acts under. */
     private static String grantOf(Principal principal) {
-        return principal.grantId().orElseThrow(() -> new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED,
-                "The workload token names no grant"));
+        return principal
+                .grantId()
+                .orElseThrow(
+                        () -> new AuthFailure(AuthError.TENANT_CONTEXT_REQUIRED, "The workload token names no grant"));
     }
 }

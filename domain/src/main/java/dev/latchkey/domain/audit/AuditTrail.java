@@ -19,15 +19,22 @@ public final class AuditTrail {
     }
 
     /** Records the event; an impersonated session's events name the impersonator ({@code impersonated_by}). */
-    public void record(String workspaceId, Initiator initiator, String action, String targetId,
-            Map<String, String> details) {
+    public void record(
+            String workspaceId, Initiator initiator, String action, String targetId, Map<String, String> details) {
         Map<String, String> recorded = details;
         if (initiator.impersonator().isPresent()) {
             recorded = new java.util.LinkedHashMap<>(details);
             recorded.put("impersonated_by", initiator.impersonator().get());
         }
-        log.append(new AuditEvent(ids.newId("evt"), workspaceId, clock.instant(), initiator.actorId(),
-                initiator.credentialId(), action, Optional.ofNullable(targetId), initiator.sourceAddress(),
+        log.append(new AuditEvent(
+                ids.newId("evt"),
+                workspaceId,
+                clock.instant(),
+                initiator.actorId(),
+                initiator.credentialId(),
+                action,
+                Optional.ofNullable(targetId),
+                initiator.sourceAddress(),
                 recorded));
     }
 }

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** Decides whether a verified principal may do what a route requires. */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /**
      * Passes when the principal's effective scopes grant every required scope, and none of them is
@@ -61,8 +60,10 @@ public final class AccessPolicy {
     public static void requireAudience(Principal principal, java.util.Optional<String> resource) {
         if (resource.isEmpty()) {
             principal.audience().ifPresent(audience -> {
-                throw new AuthFailure(AuthError.INVALID_OAUTH_TOKEN, "The request's host does not say which protected"
-                        + " resource it is for, so a token bound to one is refused");
+                throw new AuthFailure(
+                        AuthError.INVALID_OAUTH_TOKEN,
+                        "The request's host does not say which protected"
+                                + " resource it is for, so a token bound to one is refused");
             });
             return;
         }

@@ -45,7 +45,8 @@ public final class AuthenticateRequest {
             throw rejected(Optional.of(verifier.kind()), failure);
         }
         if (!principal.actor().isActive()) {
-            throw rejected(Optional.of(verifier.kind()),
+            throw rejected(
+                    Optional.of(verifier.kind()),
                     new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "The actor behind this credential is inactive"));
         }
         listener.authenticated(principal);

@@ -8,12 +8,10 @@ public interface AuthenticationListener {
 
     AuthenticationListener NONE = new AuthenticationListener() {
         @Override
-        public void authenticated(Principal principal) {
-        }
+        public void authenticated(Principal principal) {}
 
         @Override
-        public void rejected(Optional<CredentialKind> kind, AuthError error) {
-        }
+        public void rejected(Optional<CredentialKind> kind, AuthError error) {}
     };
 
     void authenticated(Principal principal);
@@ -22,6 +20,5 @@ public interface AuthenticationListener {
     void rejected(Optional<CredentialKind> kind, AuthError error);
 
     /** A verified principal was refused what it asked for. */
-    default void denied(Principal principal, AuthError error) {
-    }
+    default void denied(Principal principal, AuthError error) {}
 }

@@ -21,17 +21,17 @@ import java.util.stream.Collectors;
  */
 public final class Authority {
     /** Scopes only a person exercises. */
-    public static final ScopeSet GOVERNANCE = ScopeSet.parse(List.of("approvals:decide", "workload_policies:decide",
-            "members:write", "actors:write", "workspaces:delete"));
+    public static final ScopeSet GOVERNANCE = ScopeSet.parse(List.of(
+            "approvals:decide", "workload_policies:decide", "members:write", "actors:write", "workspaces:delete"));
     /** Scopes a delegated credential never exercises: governance, and minting keys. */
     public static final ScopeSet NEVER_DELEGATED = GOVERNANCE.union(ScopeSet.parse(List.of("api_keys:write")));
 
-    private Authority() {
-    }
+    private Authority() {}
 
     /** Whether a person presented the credential (rather than a machine or an agent). */
     public static boolean isPerson(CredentialKind kind) {
-        return kind == CredentialKind.USER_JWT || kind == CredentialKind.EXTERNAL_JWT
+        return kind == CredentialKind.USER_JWT
+                || kind == CredentialKind.EXTERNAL_JWT
                 || kind == CredentialKind.WORKOS_ACCESS_TOKEN;
     }
 
@@ -55,15 +55,21 @@ public final class Authority {
         if (isPerson(kind)) {
             return;
         }
-        List<Scope> governance = required.scopes().stream().filter(GOVERNANCE::covers).toList();
+        List<Scope> governance =
+                required.scopes().stream().filter(GOVERNANCE::covers).toList();
         if (!governance.isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, names(governance) + " is governance: it belongs to"
-                    + " people, never to an API key, OAuth token or workload token");
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
+                    names(governance) + " is governance: it belongs to"
+                            + " people, never to an API key, OAuth token or workload token");
         }
-        List<Scope> minting = required.scopes().stream().filter(NEVER_DELEGATED::covers).toList();
+        List<Scope> minting =
+                required.scopes().stream().filter(NEVER_DELEGATED::covers).toList();
         if (isDelegated(kind) && !minting.isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, names(minting) + " is never delegated: a key would"
-                    + " outlive the workload or OAuth token it came from");
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
+                    names(minting) + " is never delegated: a key would"
+                            + " outlive the workload or OAuth token it came from");
         }
     }
     /**
@@ -75,8 +81,9 @@ public final class Authority {
     public static void requireWithin(ScopeSet held, ScopeSet granted, String what) {
         List<Scope> beyond = held.missingFrom(granted);
         if (!beyond.isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Cannot grant scopes the caller does not hold ("
-                    + what + "): " + names(beyond));
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
+                    "Cannot grant scopes the caller does not hold (" + what + "): " + names(beyond));
         }
     }
 

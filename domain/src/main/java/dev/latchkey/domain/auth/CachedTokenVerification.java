@@ -54,8 +54,8 @@ public final class CachedTokenVerification {
      *     provider is unavailable (rides out short outages; lengthens the revocation bound by as much)
      * @param expired the error for a credential past its own expiry
      */
-    public CachedTokenVerification(VerificationCache cache, Clock clock, Duration revalidateAfter,
-            Duration staleGrace, AuthError expired) {
+    public CachedTokenVerification(
+            VerificationCache cache, Clock clock, Duration revalidateAfter, Duration staleGrace, AuthError expired) {
         this.cache = cache;
         this.clock = clock;
         this.revalidateAfter = revalidateAfter;
@@ -69,7 +69,8 @@ public final class CachedTokenVerification {
      */
     public boolean holds(PresentedCredential token, CredentialKind kind) {
         return cache.get(token.fingerprint())
-                .filter(entry -> entry.principal().credentialKind() == kind).isPresent();
+                .filter(entry -> entry.principal().credentialKind() == kind)
+                .isPresent();
     }
 
     private Optional<Principal> stale(Optional<VerificationCache.Entry> cached, Instant now) {
@@ -78,8 +79,8 @@ public final class CachedTokenVerification {
     }
 
     private AuthFailure expiredToken() {
-        return new AuthFailure(expired, expired == AuthError.INVALID_API_KEY ? "The API key has expired"
-                : "The token has expired");
+        return new AuthFailure(
+                expired, expired == AuthError.INVALID_API_KEY ? "The API key has expired" : "The token has expired");
     }
 
     public Principal verify(PresentedCredential token, Supplier<Verified> fullCheck) {
@@ -98,7 +99,8 @@ public final class CachedTokenVerification {
         } else if (expiredTokens.isKnownAbsent(fingerprint)) {
             throw expiredToken();
         } else if (JwtShape.unverifiedExpiry(token.value())
-                .filter(exp -> exp.plus(SURELY_EXPIRED_AFTER).isBefore(now)).isPresent()) {
+                .filter(exp -> exp.plus(SURELY_EXPIRED_AFTER).isBefore(now))
+                .isPresent()) {
             expiredTokens.rememberAbsent(fingerprint);
             throw expiredToken();
         }
@@ -106,8 +108,10 @@ public final class CachedTokenVerification {
         try {
             verified = fullCheck.get();
         } catch (StoreUnavailable e) {
-            return stale(cached, now).orElseThrow(() -> new AuthFailure(AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
-                    "The account store cannot be reached; try again shortly"));
+            return stale(cached, now)
+                    .orElseThrow(() -> new AuthFailure(
+                            AuthError.IDENTITY_PROVIDER_UNAVAILABLE,
+                            "The account store cannot be reached; try again shortly"));
         } catch (AuthFailure failure) {
             if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
                 return stale(cached, now).orElseThrow(() -> failure);
@@ -115,8 +119,14 @@ public final class CachedTokenVerification {
             cache.remove(fingerprint);
             throw failure;
         }
-        cache.put(fingerprint, new VerificationCache.Entry(verified.tokenId(), verified.proof(),
-                verified.principal(), Optional.of(verified.expiresAt()), now.plus(revalidateAfter)));
+        cache.put(
+                fingerprint,
+                new VerificationCache.Entry(
+                        verified.tokenId(),
+                        verified.proof(),
+                        verified.principal(),
+                        Optional.of(verified.expiresAt()),
+                        now.plus(revalidateAfter)));
         return verified.principal();
     }
 }

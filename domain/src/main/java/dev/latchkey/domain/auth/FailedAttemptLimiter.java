@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FailedAttemptLimiter {
     private static final int MAX_TRACKED_PREFIXES = 100_000;
 
-    private record Window(Instant start, int failures) {
-    }
+    private record Window(Instant start, int failures) {}
 
     private final int maxFailures;
     private final Duration window;
@@ -56,7 +55,9 @@ public final class FailedAttemptLimiter {
         if (windows.size() >= MAX_TRACKED_PREFIXES) {
             windows.values().removeIf(w -> hasPassed(w, now));
         }
-        windows.merge(key, new Window(now, 1),
+        windows.merge(
+                key,
+                new Window(now, 1),
                 (old, fresh) -> hasPassed(old, now) ? fresh : new Window(old.start(), old.failures() + 1));
     }
 
@@ -71,7 +72,9 @@ public final class FailedAttemptLimiter {
      */
     public void spend(String key, String refusal) {
         if (isBlocked(key)) {
-            throw new dev.latchkey.domain.error.AuthFailure(dev.latchkey.domain.error.AuthError.RATE_LIMITED, refusal,
+            throw new dev.latchkey.domain.error.AuthFailure(
+                    dev.latchkey.domain.error.AuthError.RATE_LIMITED,
+                    refusal,
                     retryAfter(key).orElse(Duration.ofMinutes(1)));
         }
         recordFailure(key);

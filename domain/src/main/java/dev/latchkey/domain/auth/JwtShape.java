@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class JwtShape {
 
-    private JwtShape() {
-    }
+    private JwtShape() {}
 
     /** Three dot-separated parts with a JSON-object header ({@code eyJ} is base64url of <code>{"</code>). */
     public static boolean looksLikeJwt(String value) {
@@ -33,7 +32,8 @@ public final class JwtShape {
         });
     }
 
-    private static final java.util.regex.Pattern EXP = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})[\\s,}]");
+    private static final java.util.regex.Pattern EXP =
+            java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})[\\s,}]");
 
     /**
      * The {@code exp} claim (whole seconds) of something JWT-shaped, unverified: enough to refuse a
@@ -42,7 +42,8 @@ public final class JwtShape {
     public static Optional<java.time.Instant> unverifiedExpiry(String value) {
         return unverifiedPayload(value).flatMap(payload -> {
             java.util.regex.Matcher matcher = EXP.matcher(payload);
-            return matcher.find() ? Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
+            return matcher.find()
+                    ? Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
                     : Optional.empty();
         });
     }
@@ -56,8 +57,8 @@ public final class JwtShape {
             return Optional.empty();
         }
         try {
-            String header = new String(Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))),
-                    StandardCharsets.UTF_8);
+            String header = new String(
+                    Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))), StandardCharsets.UTF_8);
             java.util.regex.Matcher matcher = TYP.matcher(header);
             return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
         } catch (IllegalArgumentException notBase64url) {
@@ -73,8 +74,8 @@ public final class JwtShape {
         int first = value.indexOf('.');
         int second = value.indexOf('.', first + 1);
         try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(value.substring(first + 1, second)),
-                    StandardCharsets.UTF_8));
+            return Optional.of(new String(
+                    Base64.getUrlDecoder().decode(value.substring(first + 1, second)), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException notBase64url) {
             return Optional.empty();
         }

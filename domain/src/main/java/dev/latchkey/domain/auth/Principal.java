@@ -26,17 +26,39 @@ public record Principal(
         Optional<String> impersonator) {
 
     /** A principal nobody impersonates. */
-    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
-            String credentialId, Optional<Instant> credentialExpiresAt, Optional<String> grantId,
+    public Principal(
+            Actor actor,
+            Optional<String> tenantId,
+            CredentialKind credentialKind,
+            ScopeSet scopes,
+            String credentialId,
+            Optional<Instant> credentialExpiresAt,
+            Optional<String> grantId,
             Optional<String> audience) {
-        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId, audience,
+        this(
+                actor,
+                tenantId,
+                credentialKind,
+                scopes,
+                credentialId,
+                credentialExpiresAt,
+                grantId,
+                audience,
                 Optional.empty());
     }
 
     /** The same principal, in a session {@code impersonator} opened in the person's name. */
     public Principal impersonatedBy(Optional<String> impersonator) {
-        return new Principal(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId,
-                audience, impersonator);
+        return new Principal(
+                actor,
+                tenantId,
+                credentialKind,
+                scopes,
+                credentialId,
+                credentialExpiresAt,
+                grantId,
+                audience,
+                impersonator);
     }
 
     public Principal {
@@ -52,15 +74,33 @@ public record Principal(
     }
 
     /** A principal acting under a delegation grant, usable at any resource. */
-    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
-            String credentialId, Optional<Instant> credentialExpiresAt, Optional<String> grantId) {
+    public Principal(
+            Actor actor,
+            Optional<String> tenantId,
+            CredentialKind credentialKind,
+            ScopeSet scopes,
+            String credentialId,
+            Optional<Instant> credentialExpiresAt,
+            Optional<String> grantId) {
         this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, grantId, Optional.empty());
     }
 
     /** A principal that acts on its own authority, under no delegation grant. */
-    public Principal(Actor actor, Optional<String> tenantId, CredentialKind credentialKind, ScopeSet scopes,
-            String credentialId, Optional<Instant> credentialExpiresAt) {
-        this(actor, tenantId, credentialKind, scopes, credentialId, credentialExpiresAt, Optional.empty(),
+    public Principal(
+            Actor actor,
+            Optional<String> tenantId,
+            CredentialKind credentialKind,
+            ScopeSet scopes,
+            String credentialId,
+            Optional<Instant> credentialExpiresAt) {
+        this(
+                actor,
+                tenantId,
+                credentialKind,
+                scopes,
+                credentialId,
+                credentialExpiresAt,
+                Optional.empty(),
                 Optional.empty());
     }
 

@@ -25,8 +25,8 @@ public interface VerificationCache {
      * One verification: which credential, the stored fact it was proven against ({@code proof}: a
      * key's hash, a token's id), the principal, and when to check the store again.
      */
-    record Entry(String credentialId, String proof, Principal principal, Optional<Instant> expiresAt,
-            Instant revalidateAt) {
+    record Entry(
+            String credentialId, String proof, Principal principal, Optional<Instant> expiresAt, Instant revalidateAt) {
 
         public Entry {
             Objects.requireNonNull(credentialId, "credentialId");
@@ -44,8 +44,7 @@ public interface VerificationCache {
     /** The cache key of a presented value; not reversible for a random key. */
     static ByteBuffer fingerprint(String presented) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(presented.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK ships SHA-256", e);

@@ -4,11 +4,9 @@ import java.security.SecureRandom;
 
 /** Base62 text: URL-safe, double-click selectable, no padding. */
 public final class Base62 {
-    static final char[] ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private Base62() {
-    }
+    private Base62() {}
 
     /** {@code length} characters drawn uniformly (rejection sampling: no modulo bias). */
     public static String random(SecureRandom random, int length) {

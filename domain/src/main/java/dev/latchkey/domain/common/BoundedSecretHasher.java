@@ -54,7 +54,9 @@ public final class BoundedSecretHasher implements SecretHasher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AuthFailure(AuthError.RATE_LIMITED, "Too many secrets are being checked at once; retry shortly",
+        throw new AuthFailure(
+                AuthError.RATE_LIMITED,
+                "Too many secrets are being checked at once; retry shortly",
                 Duration.ofSeconds(1));
     }
 }

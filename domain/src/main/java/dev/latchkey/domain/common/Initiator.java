@@ -8,8 +8,8 @@ import java.util.Optional;
  * Who set an action going and from where, as recorded in the audit trail: a verified principal
  * over HTTP, or an operator at the command line.
  */
-public record Initiator(String actorId, Optional<String> credentialId, Optional<String> sourceAddress,
-        Optional<String> impersonator) {
+public record Initiator(
+        String actorId, Optional<String> credentialId, Optional<String> sourceAddress, Optional<String> impersonator) {
 
     public Initiator {
         Objects.requireNonNull(actorId, "actorId");
@@ -24,8 +24,11 @@ public record Initiator(String actorId, Optional<String> credentialId, Optional<
 
     /** A verified principal over HTTP; an impersonated session keeps its impersonator in the record. */
     public static Initiator of(Principal principal, String sourceAddress) {
-        return new Initiator(principal.actor().id(), Optional.of(principal.credentialId()),
-                Optional.ofNullable(sourceAddress), principal.impersonator());
+        return new Initiator(
+                principal.actor().id(),
+                Optional.of(principal.credentialId()),
+                Optional.ofNullable(sourceAddress),
+                principal.impersonator());
     }
 
     /** An operator running a Latchkey command on the server itself. */

@@ -48,7 +48,13 @@ public enum AuthError {
     IDENTITY_PROVIDER_UNAVAILABLE("identity_provider_unavailable", Kind.UNAVAILABLE, "Identity provider unavailable");
 
     /** What sort of failure this is; the HTTP edge turns each kind into one status. */
-    public enum Kind { UNAUTHENTICATED, FORBIDDEN, RETIRED, THROTTLED, UNAVAILABLE }
+    public enum Kind {
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        RETIRED,
+        THROTTLED,
+        UNAVAILABLE
+    }
 
     private final String code;
     private final Kind kind;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What a verified token from a trusted external issuer says about its holder. */
-public record ExternalClaims(String issuerName, String subject, Optional<String> email, boolean emailVerified,
-        Instant expiresAt) {
+public record ExternalClaims(
+        String issuerName, String subject, Optional<String> email, boolean emailVerified, Instant expiresAt) {
 
     public ExternalClaims {
         Objects.requireNonNull(issuerName, "issuerName");

@@ -25,7 +25,10 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
     private final UserPrincipals principals;
     private final CachedTokenVerification verifications;
 
-    public ExternalJwtVerifier(ExternalTokenVerifier tokens, ExternalUsers externalUsers, UserPrincipals principals,
+    public ExternalJwtVerifier(
+            ExternalTokenVerifier tokens,
+            ExternalUsers externalUsers,
+            UserPrincipals principals,
             CachedTokenVerification verifications) {
         this.tokens = tokens;
         this.externalUsers = externalUsers;
@@ -43,22 +46,29 @@ public final class ExternalJwtVerifier implements CredentialVerifier {
         return credential instanceof PresentedCredential.Bearer
                 && (verifications.holds(credential, CredentialKind.EXTERNAL_JWT)
                         || tokens.identify(credential.value())
-                                .filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer).isPresent());
+                                .filter(ExternalTokenVerifier.TrustedIssuer::acceptedAsBearer)
+                                .isPresent());
     }
 
     @Override
     public Principal verify(PresentedCredential credential) {
         String token = credential.value();
         return verifications.verify(credential, () -> {
-            ExternalTokenVerifier.TrustedIssuer trusted = tokens.identify(token).orElseThrow(
-                    () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here"));
+            ExternalTokenVerifier.TrustedIssuer trusted = tokens.identify(token)
+                    .orElseThrow(
+                            () -> new AuthFailure(AuthError.INVALID_JWT, "The token's issuer is not trusted here"));
             String issuer = trusted.name();
             ExternalClaims claims = tokens.verify(issuer, token);
-            User user = trusted.provisionsOnFirstUse() ? externalUsers.linkedOrNew(claims)
-                    : externalUsers.linked(claims).orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED,
-                            "This " + issuer + " identity is not linked to a Latchkey user"));
+            User user = trusted.provisionsOnFirstUse()
+                    ? externalUsers.linkedOrNew(claims)
+                    : externalUsers
+                            .linked(claims)
+                            .orElseThrow(() -> new AuthFailure(
+                                    AuthError.ACTOR_NOT_MAPPED,
+                                    "This " + issuer + " identity is not linked to a Latchkey user"));
             String tokenId = issuer + ":" + tokenDigest(credential);
-            return new CachedTokenVerification.Verified(tokenId,
+            return new CachedTokenVerification.Verified(
+                    tokenId,
                     principals.inDefaultWorkspace(user, CredentialKind.EXTERNAL_JWT, tokenId, claims.expiresAt()),
                     claims.expiresAt());
         });

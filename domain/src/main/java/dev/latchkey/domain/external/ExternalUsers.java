@@ -29,18 +29,27 @@ public final class ExternalUsers {
 
     /** What happens to an unproven account a verified identity takes over, beyond the store (caches, audit). */
     public interface Takeovers {
-        Takeovers NONE = user -> { };
+        Takeovers NONE = user -> {};
 
         void tookOver(User user);
     }
 
-    public ExternalUsers(ExternalIdentityStore identities, UserStore users, AcceptInvitations invitations,
-            IdGenerator ids, Clock clock) {
+    public ExternalUsers(
+            ExternalIdentityStore identities,
+            UserStore users,
+            AcceptInvitations invitations,
+            IdGenerator ids,
+            Clock clock) {
         this(identities, users, invitations, Takeovers.NONE, ids, clock);
     }
 
-    public ExternalUsers(ExternalIdentityStore identities, UserStore users, AcceptInvitations invitations,
-            Takeovers takeovers, IdGenerator ids, Clock clock) {
+    public ExternalUsers(
+            ExternalIdentityStore identities,
+            UserStore users,
+            AcceptInvitations invitations,
+            Takeovers takeovers,
+            IdGenerator ids,
+            Clock clock) {
         this.identities = identities;
         this.users = users;
         this.invitations = invitations;
@@ -54,8 +63,8 @@ public final class ExternalUsers {
 
     public Optional<User> linked(ExternalClaims claims) {
         if (claims.subject().length() > MAX_SUBJECT) {
-            throw new AuthFailure(AuthError.INVALID_JWT, "The token's subject is longer than " + MAX_SUBJECT
-                    + " characters");
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT, "The token's subject is longer than " + MAX_SUBJECT + " characters");
         }
         return identities.findUserId(claims.issuerName(), claims.subject()).flatMap(users::findById);
     }
@@ -75,7 +84,12 @@ public final class ExternalUsers {
             throw new AuthFailure(AuthError.INVALID_JWT, "The identity's email address is not valid");
         }
         User user = users.findByEmail(email).orElseGet(() -> {
-            User created = new User(ids.newId("usr"), email, Optional.empty(), clock.instant(), Optional.empty(),
+            User created = new User(
+                    ids.newId("usr"),
+                    email,
+                    Optional.empty(),
+                    clock.instant(),
+                    Optional.empty(),
                     Optional.of(clock.instant()));
             if (users.insert(created)) {
                 return created;

@@ -15,8 +15,8 @@ public final class SignInWithExternalIdentity {
     private final ExternalUsers externalUsers;
     private final IssueUserToken issueToken;
 
-    public SignInWithExternalIdentity(ExternalTokenVerifier tokens, ExternalUsers externalUsers,
-            IssueUserToken issueToken) {
+    public SignInWithExternalIdentity(
+            ExternalTokenVerifier tokens, ExternalUsers externalUsers, IssueUserToken issueToken) {
         this.tokens = tokens;
         this.externalUsers = externalUsers;
         this.issueToken = issueToken;
@@ -24,7 +24,8 @@ public final class SignInWithExternalIdentity {
 
     public AccessToken execute(String issuerName, String idToken) {
         if (!tokens.isConfigured(issuerName)) {
-            throw new RequestRejected(dev.latchkey.domain.error.RequestError.NOT_FOUND,
+            throw new RequestRejected(
+                    dev.latchkey.domain.error.RequestError.NOT_FOUND,
                     "Sign-in with " + issuerName + " is not configured on this server");
         }
         if (idToken == null || idToken.isBlank()) {

@@ -13,8 +13,15 @@ import java.util.Optional;
  * user's scopes ∩ approved workload policy ∩ requested, so narrowing either side narrows every
  * outstanding grant and its tokens at once.
  */
-public record DelegationGrant(String id, String tenantId, String userId, String workloadId, ScopeSet requested,
-        Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {
+public record DelegationGrant(
+        String id,
+        String tenantId,
+        String userId,
+        String workloadId,
+        ScopeSet requested,
+        Instant createdAt,
+        Instant expiresAt,
+        Optional<Instant> revokedAt) {
 
     public DelegationGrant {
         Objects.requireNonNull(id, "id");

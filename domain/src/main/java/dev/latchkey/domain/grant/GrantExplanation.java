@@ -13,14 +13,27 @@ import java.util.List;
  * {@link Term#GOVERNANCE}, and {@code withheld} names those the effective scopes would otherwise
  * cover (through {@code *} or {@code members:*}), which the workload's tokens never exercise.
  */
-public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, ScopeSet requested, ScopeSet effective,
-        List<Outcome> outcomes, List<Scope> withheld) {
+public record GrantExplanation(
+        ScopeSet userScopes,
+        ScopeSet policyScopes,
+        ScopeSet requested,
+        ScopeSet effective,
+        List<Outcome> outcomes,
+        List<Scope> withheld) {
 
     /** Which term of the intersection limited a requested scope. */
-    public enum Term { USER, POLICY, GOVERNANCE }
+    public enum Term {
+        USER,
+        POLICY,
+        GOVERNANCE
+    }
 
     /** What became of one requested scope. */
-    public enum Fate { GRANTED, NARROWED, REMOVED }
+    public enum Fate {
+        GRANTED,
+        NARROWED,
+        REMOVED
+    }
 
     /** One requested scope's fate and the terms that limited it. */
     public record Outcome(Scope requested, Fate fate, List<Term> limitedBy) {
@@ -37,7 +50,8 @@ public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, Scope
     /** Effective = user ∩ policy ∩ requested, explained per requested scope. */
     public static GrantExplanation of(ScopeSet user, ScopeSet policy, ScopeSet requested) {
         ScopeSet asked = ScopeSet.of(requested.scopes().stream()
-                .filter(scope -> !Authority.NEVER_DELEGATED.covers(scope)).toList());
+                .filter(scope -> !Authority.NEVER_DELEGATED.covers(scope))
+                .toList());
         ScopeSet effective = user.intersect(policy).intersect(asked);
         List<Outcome> outcomes = new ArrayList<>();
         for (Scope scope : requested.scopes()) {
@@ -61,7 +75,7 @@ public record GrantExplanation(ScopeSet userScopes, ScopeSet policyScopes, Scope
             }
             outcomes.add(new Outcome(scope, fate, limitedBy));
         }
-        return new GrantExplanation(user, policy, requested, effective, outcomes,
-                Authority.neverDelegatedIn(effective));
+        return new GrantExplanation(
+                user, policy, requested, effective, outcomes, Authority.neverDelegatedIn(effective));
     }
 }

@@ -22,8 +22,8 @@ public final class GrantScopes {
     private final RoleScopes roleScopes;
     private final WorkspaceStore workspaces;
 
-    public GrantScopes(MembershipStore memberships, WorkloadStore workloads, RoleScopes roleScopes,
-            WorkspaceStore workspaces) {
+    public GrantScopes(
+            MembershipStore memberships, WorkloadStore workloads, RoleScopes roleScopes, WorkspaceStore workspaces) {
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.workloads = workloads;
@@ -37,23 +37,31 @@ public final class GrantScopes {
      * @throws AuthFailure {@code workspace_not_found}
      */
     public void requireWorkspace(DelegationGrant grant) {
-        workspaces.findById(grant.tenantId()).filter(w -> !w.isDeleted()).orElseThrow(() -> new AuthFailure(
-                AuthError.WORKSPACE_NOT_FOUND, "The workspace of this grant no longer exists"));
+        workspaces
+                .findById(grant.tenantId())
+                .filter(w -> !w.isDeleted())
+                .orElseThrow(() ->
+                        new AuthFailure(AuthError.WORKSPACE_NOT_FOUND, "The workspace of this grant no longer exists"));
     }
 
     public ScopeSet userScopes(String tenantId, String userId) {
-        return memberships.find(tenantId, userId).filter(Membership::isActive)
-                .map(m -> roleScopes.of(m.role())).orElse(ScopeSet.EMPTY);
+        return memberships
+                .find(tenantId, userId)
+                .filter(Membership::isActive)
+                .map(m -> roleScopes.of(m.role()))
+                .orElse(ScopeSet.EMPTY);
     }
 
     public ScopeSet approvedPolicy(String workloadId) {
         return workloads.listPolicies(workloadId).stream()
                 .filter(p -> p.status() == PolicyStatus.APPROVED)
-                .findFirst().map(WorkloadPolicy::scopes).orElse(ScopeSet.EMPTY);
+                .findFirst()
+                .map(WorkloadPolicy::scopes)
+                .orElse(ScopeSet.EMPTY);
     }
 
     public GrantExplanation explain(DelegationGrant grant) {
-        return GrantExplanation.of(userScopes(grant.tenantId(), grant.userId()), approvedPolicy(grant.workloadId()),
-                grant.requested());
+        return GrantExplanation.of(
+                userScopes(grant.tenantId(), grant.userId()), approvedPolicy(grant.workloadId()), grant.requested());
     }
 }

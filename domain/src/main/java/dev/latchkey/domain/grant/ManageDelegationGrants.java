@@ -35,8 +35,7 @@ public final class ManageDelegationGrants {
     static final Duration TOKEN_DENY_WINDOW = Duration.ofMinutes(6);
 
     /** The grant (absent on a dry run) and the explanation of its scopes. */
-    public record Created(Optional<DelegationGrant> grant, GrantExplanation explanation) {
-    }
+    public record Created(Optional<DelegationGrant> grant, GrantExplanation explanation) {}
 
     private final DelegationGrantStore grants;
     private final WorkloadStore workloads;
@@ -47,8 +46,14 @@ public final class ManageDelegationGrants {
     private final VerificationCache tokenCache;
     private final RevokedTokenStore revokedTokens;
 
-    public ManageDelegationGrants(DelegationGrantStore grants, WorkloadStore workloads, GrantScopes scopes,
-            IdGenerator ids, Clock clock, AuditTrail audit, VerificationCache tokenCache,
+    public ManageDelegationGrants(
+            DelegationGrantStore grants,
+            WorkloadStore workloads,
+            GrantScopes scopes,
+            IdGenerator ids,
+            Clock clock,
+            AuditTrail audit,
+            VerificationCache tokenCache,
             RevokedTokenStore revokedTokens) {
         this.revokedTokens = revokedTokens;
         this.grants = grants;
@@ -60,13 +65,20 @@ public final class ManageDelegationGrants {
         this.tokenCache = tokenCache;
     }
 
-    public Created create(Principal caller, String workloadId, ScopeSet requested, Optional<Duration> lifetime,
-            boolean dryRun, Initiator initiator) {
+    public Created create(
+            Principal caller,
+            String workloadId,
+            ScopeSet requested,
+            Optional<Duration> lifetime,
+            boolean dryRun,
+            Initiator initiator) {
         if (!caller.isHuman()) {
             throw RequestRejected.invalid("Only a signed-in user delegates; workloads cannot delegate onwards");
         }
         String tenant = AccessPolicy.requireTenant(caller);
-        workloads.findById(workloadId).filter(w -> w.tenantId().equals(tenant))
+        workloads
+                .findById(workloadId)
+                .filter(w -> w.tenantId().equals(tenant))
                 .orElseThrow(() -> RequestRejected.notFound("Workload " + workloadId));
         if (requested.isEmpty()) {
             throw RequestRejected.invalid("scopes must name at least one scope");
@@ -75,23 +87,46 @@ public final class ManageDelegationGrants {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_LIFETIME) > 0) {
             throw RequestRejected.invalid("expires_in must be between 1 and " + MAX_LIFETIME.toSeconds() + " seconds");
         }
-        GrantExplanation explanation = GrantExplanation.of(scopes.userScopes(tenant, caller.actor().id()),
-                scopes.approvedPolicy(workloadId), requested);
+        GrantExplanation explanation = GrantExplanation.of(
+                scopes.userScopes(tenant, caller.actor().id()), scopes.approvedPolicy(workloadId), requested);
         if (dryRun) {
             return new Created(Optional.empty(), explanation);
         }
         if (explanation.effective().isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Nothing requested survives the intersection: "
-                    + explanation.outcomes().stream().map(o -> o.requested() + " (limited by " + o.limitedBy().stream()
-                            .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" and "))
-                            + ")").collect(Collectors.joining(", ")));
+            throw new AuthFailure(
+                    AuthError.INSUFFICIENT_SCOPE,
+                    "Nothing requested survives the intersection: "
+                            + explanation.outcomes().stream()
+                                    .map(o -> o.requested() + " (limited by "
+                                            + o.limitedBy().stream()
+                                                    .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+                                                    .collect(Collectors.joining(" and "))
+                                            + ")")
+                                    .collect(Collectors.joining(", ")));
         }
         Instant now = clock.instant();
-        DelegationGrant grant = new DelegationGrant(ids.newId("grant"), tenant, caller.actor().id(), workloadId,
-                requested, now, now.plus(duration), Optional.empty());
+        DelegationGrant grant = new DelegationGrant(
+                ids.newId("grant"),
+                tenant,
+                caller.actor().id(),
+                workloadId,
+                requested,
+                now,
+                now.plus(duration),
+                Optional.empty());
         grants.insert(grant);
-        audit.record(tenant, initiator, "delegation_grant.created", grant.id(), Map.of("workload_id", workloadId,
-                "requested", requested.toSpaceSeparated(), "effective", explanation.effective().toSpaceSeparated()));
+        audit.record(
+                tenant,
+                initiator,
+                "delegation_grant.created",
+                grant.id(),
+                Map.of(
+                        "workload_id",
+                        workloadId,
+                        "requested",
+                        requested.toSpaceSeparated(),
+                        "effective",
+                        explanation.effective().toSpaceSeparated()));
         return new Created(Optional.of(grant), explanation);
     }
 
@@ -103,13 +138,18 @@ public final class ManageDelegationGrants {
         String tenant = AccessPolicy.requireTenant(caller);
         boolean admin = caller.scopes().covers(REVOKE_ANY);
         return grants.listByTenant(tenant).stream()
-                .filter(g -> admin || g.userId().equals(caller.actor().id())).toList();
+                .filter(g -> admin || g.userId().equals(caller.actor().id()))
+                .toList();
     }
 
     public void revoke(Principal caller, String grantId, Initiator initiator) {
         DelegationGrant grant = visible(caller, grantId);
         if (grants.markRevoked(grant.id(), clock.instant())) {
-            audit.record(grant.tenantId(), initiator, "delegation_grant.revoked", grant.id(),
+            audit.record(
+                    grant.tenantId(),
+                    initiator,
+                    "delegation_grant.revoked",
+                    grant.id(),
                     Map.of("workload_id", grant.workloadId()));
         }
         tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof()));
@@ -125,7 +165,10 @@ public final class ManageDelegationGrants {
             throw RequestRejected.invalid("A token id is at most 100 characters");
         }
         DelegationGrant grant = visible(caller, grantId);
-        revokedTokens.revoke(grant.tokenRevocationKey(tokenId), grant.userId(), clock.instant().plus(TOKEN_DENY_WINDOW));
+        revokedTokens.revoke(
+                grant.tokenRevocationKey(tokenId),
+                grant.userId(),
+                clock.instant().plus(TOKEN_DENY_WINDOW));
         tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof())
                 && entry.principal().credentialId().equals(tokenId));
         audit.record(grant.tenantId(), initiator, "workload_token.revoked", tokenId, Map.of("grant_id", grant.id()));
@@ -136,7 +179,8 @@ public final class ManageDelegationGrants {
         String tenant = AccessPolicy.requireTenant(caller);
         return grants.findById(grantId)
                 .filter(g -> g.tenantId().equals(tenant))
-                .filter(g -> g.userId().equals(caller.actor().id()) || caller.scopes().covers(REVOKE_ANY))
+                .filter(g -> g.userId().equals(caller.actor().id())
+                        || caller.scopes().covers(REVOKE_ANY))
                 .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));
     }
 }

@@ -26,8 +26,8 @@ public final class AcceptInvitations {
         }
         Instant now = clock.instant();
         for (Invitation invitation : invitations.listPendingByEmail(user.email())) {
-            memberships.insert(new Membership(invitation.workspaceId(), user.id(), invitation.role(), now,
-                    Optional.empty()));
+            memberships.insert(
+                    new Membership(invitation.workspaceId(), user.id(), invitation.role(), now, Optional.empty()));
             invitations.markAccepted(invitation.workspaceId(), user.email(), now);
         }
     }

@@ -6,7 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An invitation of an email address without an account yet; it becomes a membership when they register. */
-public record Invitation(String workspaceId, EmailAddress email, Role role, String invitedBy, Instant createdAt,
+public record Invitation(
+        String workspaceId,
+        EmailAddress email,
+        Role role,
+        String invitedBy,
+        Instant createdAt,
         Optional<Instant> acceptedAt) {
 
     public Invitation {

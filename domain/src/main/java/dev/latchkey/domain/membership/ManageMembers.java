@@ -29,8 +29,7 @@ import java.util.Optional;
 public final class ManageMembers {
 
     /** A member or a pending invitation, as listed to admins. */
-    public record Member(Optional<String> userId, String email, Role role, boolean pending) {
-    }
+    public record Member(Optional<String> userId, String email, Role role, boolean pending) {}
 
     private final MembershipStore memberships;
     private final InvitationStore invitations;
@@ -40,8 +39,14 @@ public final class ManageMembers {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public ManageMembers(MembershipStore memberships, InvitationStore invitations, UserStore users,
-            RoleScopes roleScopes, VerificationCache tokenCache, Clock clock, AuditTrail audit) {
+    public ManageMembers(
+            MembershipStore memberships,
+            InvitationStore invitations,
+            UserStore users,
+            RoleScopes roleScopes,
+            VerificationCache tokenCache,
+            Clock clock,
+            AuditTrail audit) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.users = users;
@@ -55,7 +60,8 @@ public final class ManageMembers {
         String workspaceId = AccessPolicy.requireTenant(caller);
         List<Member> members = new java.util.ArrayList<>();
         for (Membership m : memberships.listActiveByWorkspace(workspaceId)) {
-            String email = users.findById(m.userId()).map(u -> u.email().value()).orElse("");
+            String email =
+                    users.findById(m.userId()).map(u -> u.email().value()).orElse("");
             members.add(new Member(Optional.of(m.userId()), email, m.role(), false));
         }
         for (Invitation i : invitations.listPendingByWorkspace(workspaceId)) {
@@ -98,7 +104,11 @@ public final class ManageMembers {
         requireMayAssign(caller, workspaceId, role);
         applied(memberships.changeRoleKeepingAnOwner(workspaceId, userId, role), userId);
         forget(userId, workspaceId);
-        audit.record(workspaceId, initiator, "member.role_changed", userId,
+        audit.record(
+                workspaceId,
+                initiator,
+                "member.role_changed",
+                userId,
                 Map.of("from", current.role().wireName(), "to", role.wireName()));
     }
 
@@ -108,7 +118,12 @@ public final class ManageMembers {
         requireMayAssign(caller, workspaceId, current.role());
         applied(memberships.removeKeepingAnOwner(workspaceId, userId, clock.instant()), userId);
         forget(userId, workspaceId);
-        audit.record(workspaceId, initiator, "member.removed", userId, Map.of("role", current.role().wireName()));
+        audit.record(
+                workspaceId,
+                initiator,
+                "member.removed",
+                userId,
+                Map.of("role", current.role().wireName()));
     }
 
     /**
@@ -118,11 +133,16 @@ public final class ManageMembers {
     private void forget(String userId, String workspaceId) {
         tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId)
                 || (entry.principal().credentialKind() == dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN
-                        && entry.principal().tenantId().filter(workspaceId::equals).isPresent()));
+                        && entry.principal()
+                                .tenantId()
+                                .filter(workspaceId::equals)
+                                .isPresent()));
     }
 
     private Membership activeMember(String workspaceId, String userId) {
-        return memberships.find(workspaceId, userId).filter(Membership::isActive)
+        return memberships
+                .find(workspaceId, userId)
+                .filter(Membership::isActive)
                 .orElseThrow(() -> RequestRejected.notFound("Member " + userId));
     }
 
@@ -132,17 +152,21 @@ public final class ManageMembers {
      */
     private void requireMayAssign(Principal caller, String workspaceId, Role role) {
         ScopeSet held = caller.isHuman()
-                ? memberships.find(workspaceId, caller.actor().id()).filter(Membership::isActive)
-                        .map(m -> roleScopes.of(m.role())).orElse(ScopeSet.EMPTY)
+                ? memberships
+                        .find(workspaceId, caller.actor().id())
+                        .filter(Membership::isActive)
+                        .map(m -> roleScopes.of(m.role()))
+                        .orElse(ScopeSet.EMPTY)
                 : caller.scopes();
         Authority.requireWithin(held, roleScopes.of(role), "the role " + role.wireName());
     }
 
     private static void applied(MembershipStore.Change change, String userId) {
         switch (change) {
-            case CHANGED -> { }
+            case CHANGED -> {}
             case NO_SUCH_MEMBER -> throw RequestRejected.notFound("Member " + userId);
-            case LAST_OWNER -> throw new RequestRejected(RequestError.CONFLICT, "A workspace must keep at least one owner");
+            case LAST_OWNER ->
+                throw new RequestRejected(RequestError.CONFLICT, "A workspace must keep at least one owner");
         }
     }
 

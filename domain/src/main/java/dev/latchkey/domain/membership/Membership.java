@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A user's place in a workspace. Removal keeps the row with {@code removedAt}. */
-public record Membership(String workspaceId, String userId, Role role, Instant createdAt,
-        Optional<Instant> removedAt) {
+public record Membership(String workspaceId, String userId, Role role, Instant createdAt, Optional<Instant> removedAt) {
 
     public Membership {
         Objects.requireNonNull(workspaceId, "workspaceId");

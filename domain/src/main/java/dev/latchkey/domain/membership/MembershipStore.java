@@ -31,7 +31,11 @@ public interface MembershipStore {
     void removeAllIn(String workspaceId, Instant at);
 
     /** What a change that must keep an owner did. */
-    enum Change { CHANGED, NO_SUCH_MEMBER, LAST_OWNER }
+    enum Change {
+        CHANGED,
+        NO_SUCH_MEMBER,
+        LAST_OWNER
+    }
 
     /**
      * Changes an active member's role unless the workspace would be left with no active owner,

@@ -16,7 +16,9 @@ public enum Role {
 
     /** Parses {@code owner}, {@code admin}, {@code member} or {@code viewer}. */
     public static Role parse(String text) {
-        return Arrays.stream(values()).filter(r -> r.wireName().equals(text)).findFirst()
+        return Arrays.stream(values())
+                .filter(r -> r.wireName().equals(text))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown role: " + text));
     }
 }

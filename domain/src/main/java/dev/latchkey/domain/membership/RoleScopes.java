@@ -24,8 +24,18 @@ public final class RoleScopes {
     public static RoleScopes defaults() {
         return new RoleScopes(Map.of(
                 Role.OWNER, ScopeSet.ALL,
-                Role.ADMIN, ScopeSet.parse(List.of("api_keys:*", "audit:read", "members:*", "records:*", "actors:*",
-                        "workloads:*", "workload_policies:*", "grants:*", "approvals:*", "usage:read")),
+                Role.ADMIN,
+                        ScopeSet.parse(List.of(
+                                "api_keys:*",
+                                "audit:read",
+                                "members:*",
+                                "records:*",
+                                "actors:*",
+                                "workloads:*",
+                                "workload_policies:*",
+                                "grants:*",
+                                "approvals:*",
+                                "usage:read")),
                 Role.MEMBER, ScopeSet.parse(List.of("api_keys:read", "records:*")),
                 Role.VIEWER, ScopeSet.parse(List.of("records:read"))));
     }

@@ -15,12 +15,14 @@ public final class AuthenticateClient {
 
     /** @throws OAuthFailure {@code invalid_client} (a 401) when the client is unknown or its secret wrong */
     public OAuthClient authenticate(ClientCredentials presented) {
-        String clientId = presented.clientId().filter(id -> !id.isEmpty())
+        String clientId = presented
+                .clientId()
+                .filter(id -> !id.isEmpty())
                 .orElseThrow(() -> invalid("The request does not identify the client"));
-        OAuthClient client = clients.find(clientId)
-                .orElseThrow(() -> invalid("Unknown client; register again"));
+        OAuthClient client = clients.find(clientId).orElseThrow(() -> invalid("Unknown client; register again"));
         if (client.authMethod().usesSecret()) {
-            String secret = presented.secret().orElseThrow(() -> invalid("This client must authenticate with its secret"));
+            String secret =
+                    presented.secret().orElseThrow(() -> invalid("This client must authenticate with its secret"));
             if (!TokenHashes.same(TokenHashes.of(secret), client.secretHash().orElseThrow())) {
                 throw invalid("Client authentication failed");
             }

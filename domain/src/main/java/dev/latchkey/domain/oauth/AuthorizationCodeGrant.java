@@ -15,8 +15,12 @@ public final class AuthorizationCodeGrant implements TokenGrant {
     private final ProtectedResources resources;
     private final Clock clock;
 
-    public AuthorizationCodeGrant(AuthorizationCodeStore codes, OAuthTokenIssuer issuer, OAuthRevocations revocations,
-            ProtectedResources resources, Clock clock) {
+    public AuthorizationCodeGrant(
+            AuthorizationCodeStore codes,
+            OAuthTokenIssuer issuer,
+            OAuthRevocations revocations,
+            ProtectedResources resources,
+            Clock clock) {
         this.codes = codes;
         this.issuer = issuer;
         this.revocations = revocations;
@@ -55,7 +59,10 @@ public final class AuthorizationCodeGrant implements TokenGrant {
             throw invalidGrant("code_verifier does not match the code_challenge");
         }
         if (request.resource().isPresent()
-                && !resources.find(request.resource().get()).filter(code.resource()::equals).isPresent()) {
+                && !resources
+                        .find(request.resource().get())
+                        .filter(code.resource()::equals)
+                        .isPresent()) {
             throw new OAuthFailure(OAuthError.INVALID_TARGET, "resource differs from the one that was authorized");
         }
         return issuer.issue(familyId, client, code.userId(), code.workspaceId(), code.scopes(), code.resource());

@@ -11,5 +11,4 @@ public record AuthorizationParameters(
         Optional<String> codeChallengeMethod,
         Optional<String> state,
         Optional<String> scope,
-        Optional<String> resource) {
-}
+        Optional<String> resource) {}

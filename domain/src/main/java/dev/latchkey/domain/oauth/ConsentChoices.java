@@ -8,8 +8,7 @@ import java.util.List;
 public record ConsentChoices(User user, List<Workspace> workspaces) {
 
     /** One workspace the person is an active member of, and what approving there would grant. */
-    public record Workspace(String id, String name, ScopeSet grantable) {
-    }
+    public record Workspace(String id, String name, ScopeSet grantable) {}
 
     public ConsentChoices {
         workspaces = List.copyOf(workspaces);

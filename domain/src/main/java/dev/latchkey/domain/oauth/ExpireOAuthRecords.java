@@ -18,8 +18,12 @@ public final class ExpireOAuthRecords {
     private final Duration unusedClientExpiry;
     private final Clock clock;
 
-    public ExpireOAuthRecords(OAuthClientStore clients, AuthorizationCodeStore codes, OAuthTokenStore tokens,
-            Duration unusedClientExpiry, Clock clock) {
+    public ExpireOAuthRecords(
+            OAuthClientStore clients,
+            AuthorizationCodeStore codes,
+            OAuthTokenStore tokens,
+            Duration unusedClientExpiry,
+            Clock clock) {
         this.clients = clients;
         this.codes = codes;
         this.tokens = tokens;

@@ -38,9 +38,16 @@ public final class GrantConsent {
     private final SecureRandom random;
     private final Clock clock;
 
-    public GrantConsent(UserStore users, MembershipStore memberships, WorkspaceStore workspaces,
-            UserPrincipals principals, AuthorizationCodeStore codes, OAuthSettings settings, AuditTrail audit,
-            SecureRandom random, Clock clock) {
+    public GrantConsent(
+            UserStore users,
+            MembershipStore memberships,
+            WorkspaceStore workspaces,
+            UserPrincipals principals,
+            AuthorizationCodeStore codes,
+            OAuthSettings settings,
+            AuditTrail audit,
+            SecureRandom random,
+            Clock clock) {
         this.users = users;
         this.memberships = memberships;
         this.workspaces = workspaces;
@@ -54,13 +61,15 @@ public final class GrantConsent {
 
     /** The person signed in as {@code userId} and the workspaces they can choose from, oldest membership first. */
     public ConsentChoices choices(AuthorizationRequest request, String userId) {
-        User user = users.findById(userId).orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT,
-                "The signed-in account no longer exists"));
+        User user = users.findById(userId)
+                .orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT, "The signed-in account no longer exists"));
         List<ConsentChoices.Workspace> choices = new ArrayList<>();
         for (Membership membership : memberships.listActiveByUser(userId)) {
-            workspaces.findById(membership.workspaceId()).filter(w -> !w.isDeleted()).ifPresent(workspace ->
-                    choices.add(new ConsentChoices.Workspace(workspace.id(), workspace.name(),
-                            grantable(request, user, workspace.id()))));
+            workspaces
+                    .findById(membership.workspaceId())
+                    .filter(w -> !w.isDeleted())
+                    .ifPresent(workspace -> choices.add(new ConsentChoices.Workspace(
+                            workspace.id(), workspace.name(), grantable(request, user, workspace.id()))));
         }
         return new ConsentChoices(user, choices);
     }
@@ -74,22 +83,38 @@ public final class GrantConsent {
     public String approve(AuthorizationRequest request, User user, String workspaceId, Initiator initiator) {
         ScopeSet scopes = grantable(request, user, workspaceId);
         if (scopes.isEmpty()) {
-            throw OAuthFailure.redirected(OAuthError.INVALID_SCOPE,
-                    "The user holds none of the requested scopes in this workspace", request.redirect());
+            throw OAuthFailure.redirected(
+                    OAuthError.INVALID_SCOPE,
+                    "The user holds none of the requested scopes in this workspace",
+                    request.redirect());
         }
         String code = Base62.random(random, CODE_LENGTH);
         Instant now = clock.instant();
-        codes.insert(new AuthorizationCode(TokenHashes.of(code), request.client().clientId(), request.redirectUri(),
-                request.codeChallenge(), scopes, request.resource(), user.id(), workspaceId, now,
+        codes.insert(new AuthorizationCode(
+                TokenHashes.of(code),
+                request.client().clientId(),
+                request.redirectUri(),
+                request.codeChallenge(),
+                scopes,
+                request.resource(),
+                user.id(),
+                workspaceId,
+                now,
                 now.plus(settings.codeLifetime())));
-        audit.record(workspaceId, initiator, "oauth.client_authorized", request.client().clientId(),
+        audit.record(
+                workspaceId,
+                initiator,
+                "oauth.client_authorized",
+                request.client().clientId(),
                 Map.of("scopes", scopes.toSpaceSeparated(), "resource", request.resource()));
         return RedirectLocation.ofCode(code, request.redirect(), settings.issuer());
     }
 
     /** Denies the request; returns where to send the browser. */
     public String deny(AuthorizationRequest request) {
-        return RedirectLocation.ofError(new OAuthFailure(OAuthError.ACCESS_DENIED, "The user denied the request"),
-                request.redirect(), settings.issuer());
+        return RedirectLocation.ofError(
+                new OAuthFailure(OAuthError.ACCESS_DENIED, "The user denied the request"),
+                request.redirect(),
+                settings.issuer());
     }
 }

@@ -19,8 +19,8 @@ public final class IssueOAuthTokens {
         String grantType = request.required(request.grantType(), "grant_type");
         TokenGrant grant = grants.get(grantType);
         if (grant == null) {
-            throw new OAuthFailure(OAuthError.UNSUPPORTED_GRANT_TYPE,
-                    "grant_type must be authorization_code or refresh_token");
+            throw new OAuthFailure(
+                    OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type must be authorization_code or refresh_token");
         }
         return grant.grant(authenticateClient.authenticate(credentials), request);
     }

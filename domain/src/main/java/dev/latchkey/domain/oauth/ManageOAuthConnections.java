@@ -15,8 +15,8 @@ public final class ManageOAuthConnections {
     private final OAuthRevocations revocations;
     private final Clock clock;
 
-    public ManageOAuthConnections(OAuthTokenStore tokens, OAuthClients clients, OAuthRevocations revocations,
-            Clock clock) {
+    public ManageOAuthConnections(
+            OAuthTokenStore tokens, OAuthClients clients, OAuthRevocations revocations, Clock clock) {
         this.tokens = tokens;
         this.clients = clients;
         this.revocations = revocations;
@@ -39,21 +39,24 @@ public final class ManageOAuthConnections {
     public int disconnect(String userId, String clientId) {
         return tokens.listLiveByUser(userId, clock.instant()).stream()
                 .filter(token -> token.clientId().equals(clientId))
-                .map(OAuthToken::familyId).distinct()
-                .mapToInt(revocations::revokeFamily).sum();
+                .map(OAuthToken::familyId)
+                .distinct()
+                .mapToInt(revocations::revokeFamily)
+                .sum();
     }
 
     private OAuthConnection connectionOf(OAuthToken token) {
-        String name = clients.find(token.clientId()).map(OAuthClient::displayName).orElse(token.clientId());
-        return new OAuthConnection(token.clientId(), name, token.workspaceId(), token.scopes(), token.issuedAt(),
-                token.issuedAt());
+        String name =
+                clients.find(token.clientId()).map(OAuthClient::displayName).orElse(token.clientId());
+        return new OAuthConnection(
+                token.clientId(), name, token.workspaceId(), token.scopes(), token.issuedAt(), token.issuedAt());
     }
 
     private static OAuthConnection combine(OAuthConnection a, OAuthConnection b) {
-        Instant first = a.firstAuthorizedAt().isBefore(b.firstAuthorizedAt()) ? a.firstAuthorizedAt()
-                : b.firstAuthorizedAt();
+        Instant first =
+                a.firstAuthorizedAt().isBefore(b.firstAuthorizedAt()) ? a.firstAuthorizedAt() : b.firstAuthorizedAt();
         Instant last = a.lastIssuedAt().isAfter(b.lastIssuedAt()) ? a.lastIssuedAt() : b.lastIssuedAt();
-        return new OAuthConnection(a.clientId(), a.clientName(), a.workspaceId(), a.scopes().union(b.scopes()), first,
-                last);
+        return new OAuthConnection(
+                a.clientId(), a.clientName(), a.workspaceId(), a.scopes().union(b.scopes()), first, last);
     }
 }

@@ -19,8 +19,13 @@ public final class OAuthTokenIssuer {
     private final SecureRandom random;
     private final Clock clock;
 
-    public OAuthTokenIssuer(OAuthTokenStore tokens, OAuthClients clients, OAuthSettings settings, IdGenerator ids,
-            SecureRandom random, Clock clock) {
+    public OAuthTokenIssuer(
+            OAuthTokenStore tokens,
+            OAuthClients clients,
+            OAuthSettings settings,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock) {
         this.tokens = tokens;
         this.clients = clients;
         this.settings = settings;
@@ -33,14 +38,26 @@ public final class OAuthTokenIssuer {
         return ids.newId("ofam");
     }
 
-    IssuedTokens issue(String familyId, OAuthClient client, String userId, String workspaceId, ScopeSet scopes,
-            String resource) {
+    IssuedTokens issue(
+            String familyId, OAuthClient client, String userId, String workspaceId, ScopeSet scopes, String resource) {
         Instant now = clock.instant();
         String access = settings.accessTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
         String refresh = settings.refreshTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
-        tokens.insert(new OAuthToken(ids.newId("oat"), familyId, client.clientId(), userId, workspaceId, scopes,
-                resource, TokenHashes.of(access), now.plus(settings.accessTokenLifetime()), TokenHashes.of(refresh),
-                now.plus(settings.refreshTokenLifetime()), now, Optional.empty(), Optional.empty()));
+        tokens.insert(new OAuthToken(
+                ids.newId("oat"),
+                familyId,
+                client.clientId(),
+                userId,
+                workspaceId,
+                scopes,
+                resource,
+                TokenHashes.of(access),
+                now.plus(settings.accessTokenLifetime()),
+                TokenHashes.of(refresh),
+                now.plus(settings.refreshTokenLifetime()),
+                now,
+                Optional.empty(),
+                Optional.empty()));
         clients.markUsed(client, now);
         return new IssuedTokens(access, refresh, settings.accessTokenLifetime(), scopes);
     }

@@ -32,8 +32,13 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final Clock clock;
     private final AbsentCredentials absent = new AbsentCredentials(100_000);
 
-    public OAuthTokenVerifier(OAuthTokenStore tokens, UserStore users, UserPrincipals principals,
-            CachedTokenVerification verifications, OAuthSettings settings, Clock clock) {
+    public OAuthTokenVerifier(
+            OAuthTokenStore tokens,
+            UserStore users,
+            UserPrincipals principals,
+            CachedTokenVerification verifications,
+            OAuthSettings settings,
+            Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.principals = principals;
@@ -49,7 +54,8 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
 
     @Override
     public boolean recognises(PresentedCredential credential) {
-        return credential instanceof PresentedCredential.Bearer && credential.value().startsWith(prefix);
+        return credential instanceof PresentedCredential.Bearer
+                && credential.value().startsWith(prefix);
     }
 
     @Override
@@ -72,11 +78,17 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
         User user = users.findById(token.userId())
                 .filter(u -> u.acceptsTokenIssuedAt(token.issuedAt()))
                 .orElseThrow(() -> invalid("The user behind this OAuth token signed out everywhere"));
-        Principal person = principals.of(user, Optional.of(token.workspaceId()), kind(), token.id(),
-                token.accessExpiresAt());
-        Principal principal = new Principal(person.actor(), person.tenantId(), kind(),
-                person.scopes().intersect(token.scopes()), token.id(), Optional.of(token.accessExpiresAt()),
-                Optional.empty(), Optional.of(token.resource()));
+        Principal person =
+                principals.of(user, Optional.of(token.workspaceId()), kind(), token.id(), token.accessExpiresAt());
+        Principal principal = new Principal(
+                person.actor(),
+                person.tenantId(),
+                kind(),
+                person.scopes().intersect(token.scopes()),
+                token.id(),
+                Optional.of(token.accessExpiresAt()),
+                Optional.empty(),
+                Optional.of(token.resource()));
         return new CachedTokenVerification.Verified(token.id(), token.familyId(), principal, token.accessExpiresAt());
     }
 

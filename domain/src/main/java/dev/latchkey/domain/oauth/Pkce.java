@@ -14,8 +14,7 @@ public final class Pkce {
     /** The base64url encoding of a SHA-256, without padding. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     public static boolean isWellFormedChallenge(String challenge) {
         return challenge != null && CHALLENGE.matcher(challenge).matches();
@@ -25,7 +24,8 @@ public final class Pkce {
         if (verifier == null || !VERIFIER.matcher(verifier).matches()) {
             return false;
         }
-        return MessageDigest.isEqual(challengeOf(verifier).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                challengeOf(verifier).getBytes(StandardCharsets.US_ASCII),
                 challenge.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -27,13 +27,18 @@ public final class ProtectedResources {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("at least one protected resource is needed");
         }
-        this.canonical = resources.stream().map(ProtectedResources::canonicalise).distinct().toList();
+        this.canonical = resources.stream()
+                .map(ProtectedResources::canonicalise)
+                .distinct()
+                .toList();
         this.paths = canonical.stream().map(ProtectedResources::pathOf).toList();
-        this.authorities = canonical.stream().map(r -> URI.create(r).getRawAuthority().toLowerCase(Locale.ROOT))
+        this.authorities = canonical.stream()
+                .map(r -> URI.create(r).getRawAuthority().toLowerCase(Locale.ROOT))
                 .toList();
         for (int i = 0; i < canonical.size(); i++) {
             for (int j = i + 1; j < canonical.size(); j++) {
-                if (authorities.get(i).equals(authorities.get(j)) && paths.get(i).equals(paths.get(j))) {
+                if (authorities.get(i).equals(authorities.get(j))
+                        && paths.get(i).equals(paths.get(j))) {
                     throw new IllegalArgumentException("the protected resources " + canonical.get(i) + " and "
                             + canonical.get(j) + " cannot be told apart: a request names a host and a path, not a"
                             + " scheme; keep one of them");
@@ -44,16 +49,20 @@ public final class ProtectedResources {
 
     /** The canonical form of a resource URI; throws when it is not an absolute http(s) URI without a fragment. */
     public static String canonicalise(String resource) {
-        return parse(resource).orElseThrow(() -> new IllegalArgumentException(
-                "a protected resource must be an absolute http(s) URI without query or fragment: " + resource));
+        return parse(resource)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "a protected resource must be an absolute http(s) URI without query or fragment: " + resource));
     }
 
     private static Optional<String> parse(String resource) {
         try {
             URI uri = new URI(resource);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
                 return Optional.empty();
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -107,7 +116,8 @@ public final class ProtectedResources {
      */
     public Optional<String> forRequest(Optional<String> host, String requestPath) {
         java.util.function.IntPredicate onHost = onHost(host);
-        boolean hostKnown = java.util.stream.IntStream.range(0, canonical.size()).anyMatch(onHost);
+        boolean hostKnown =
+                java.util.stream.IntStream.range(0, canonical.size()).anyMatch(onHost);
         int best = -1;
         int bestLength = -1;
         boolean tie = false;
@@ -141,7 +151,8 @@ public final class ProtectedResources {
      * reported without its port, as nginx's {@code $host} is — those on that host name.
      */
     private java.util.function.IntPredicate onHost(Optional<String> host) {
-        Optional<String> authority = host.map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty());
+        Optional<String> authority =
+                host.map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty());
         if (authority.isEmpty()) {
             return i -> false;
         }

@@ -7,15 +7,16 @@ import java.util.Map;
 
 /** Builds the URI an authorization response sends the browser to: the redirect URI plus query parameters. */
 public final class RedirectLocation {
-    private RedirectLocation() {
-    }
+    private RedirectLocation() {}
 
     /** The redirect URI with {@code parameters} appended to its query (RFC 6749 §4.1.2), in order. */
     public static String of(String redirectUri, Map<String, String> parameters) {
         StringBuilder location = new StringBuilder(redirectUri);
         char separator = redirectUri.contains("?") ? '&' : '?';
         for (Map.Entry<String, String> p : parameters.entrySet()) {
-            location.append(separator).append(p.getKey()).append('=')
+            location.append(separator)
+                    .append(p.getKey())
+                    .append('=')
                     .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }

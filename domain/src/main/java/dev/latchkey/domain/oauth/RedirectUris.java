@@ -18,11 +18,11 @@ import java.util.Set;
 public final class RedirectUris {
     /** Private-use schemes of MCP clients that are not in reverse-domain form. */
     public static final Set<String> KNOWN_APP_SCHEMES = Set.of("cursor", "vscode", "vscode-insiders", "windsurf");
+
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final int MAX_LENGTH = 2000;
 
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     /** Why {@code uri} cannot be registered, or empty when it can. */
     public static Optional<String> problemWith(String uri) {
@@ -46,16 +46,20 @@ public final class RedirectUris {
         }
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
-            return parsed.getHost() == null ? Optional.of("an https redirect URI needs a host: " + uri) : Optional.empty();
+            return parsed.getHost() == null
+                    ? Optional.of("an https redirect URI needs a host: " + uri)
+                    : Optional.empty();
         }
         if (scheme.equals("http")) {
-            return isLoopback(parsed) ? Optional.empty()
+            return isLoopback(parsed)
+                    ? Optional.empty()
                     : Optional.of("http redirect URIs are allowed only on loopback hosts: " + uri);
         }
         // A private-use scheme: the operating system routes it to the app that claimed it. Reverse-domain
         // names (two labels at least) are an app's by construction.
         boolean reverseDomain = scheme.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");
-        return reverseDomain || KNOWN_APP_SCHEMES.contains(scheme) ? Optional.empty()
+        return reverseDomain || KNOWN_APP_SCHEMES.contains(scheme)
+                ? Optional.empty()
                 : Optional.of("the scheme " + scheme + ": is not allowed in a redirect URI (https, loopback http, or a "
                         + "private-use scheme in reverse-domain form such as com.example.app:)");
     }
@@ -73,10 +77,14 @@ public final class RedirectUris {
             URI a = new URI(registered);
             URI b = new URI(presented);
             // Only the port may differ: scheme and host are compared as exactly as the rest.
-            return "http".equals(a.getScheme()) && "http".equals(b.getScheme())
-                    && isLoopback(a) && a.getHost().equals(b.getHost())
-                    && same(a.getRawPath(), b.getRawPath()) && same(a.getRawQuery(), b.getRawQuery())
-                    && b.getRawFragment() == null && b.getRawUserInfo() == null;
+            return "http".equals(a.getScheme())
+                    && "http".equals(b.getScheme())
+                    && isLoopback(a)
+                    && a.getHost().equals(b.getHost())
+                    && same(a.getRawPath(), b.getRawPath())
+                    && same(a.getRawQuery(), b.getRawQuery())
+                    && b.getRawFragment() == null
+                    && b.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -23,8 +23,14 @@ public final class RefreshTokenGrant implements TokenGrant {
     private final UserStore users;
     private final Clock clock;
 
-    public RefreshTokenGrant(OAuthTokenStore tokens, OAuthTokenIssuer issuer, OAuthRevocations revocations,
-            ProtectedResources resources, OAuthSettings settings, UserStore users, Clock clock) {
+    public RefreshTokenGrant(
+            OAuthTokenStore tokens,
+            OAuthTokenIssuer issuer,
+            OAuthRevocations revocations,
+            ProtectedResources resources,
+            OAuthSettings settings,
+            UserStore users,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.issuer = issuer;
@@ -49,13 +55,18 @@ public final class RefreshTokenGrant implements TokenGrant {
         if (!current.refreshUsableAt(now)) {
             throw invalidGrant("The refresh token has expired or was revoked");
         }
-        if (users.findById(current.userId()).filter(user -> user.acceptsTokenIssuedAt(current.issuedAt())).isEmpty()) {
+        if (users.findById(current.userId())
+                .filter(user -> user.acceptsTokenIssuedAt(current.issuedAt()))
+                .isEmpty()) {
             revocations.revokeFamily(current.familyId());
             throw invalidGrant("The person signed out everywhere after this refresh token was issued");
         }
         ScopeSet scopes = narrowed(current.scopes(), request);
         if (request.resource().isPresent()
-                && !resources.find(request.resource().get()).filter(current.resource()::equals).isPresent()) {
+                && !resources
+                        .find(request.resource().get())
+                        .filter(current.resource()::equals)
+                        .isPresent()) {
             throw new OAuthFailure(OAuthError.INVALID_TARGET, "resource differs from the one that was authorized");
         }
         boolean firstUse = current.rotatedAt().isEmpty() && tokens.markRotated(current.id(), now);
@@ -63,13 +74,15 @@ public final class RefreshTokenGrant implements TokenGrant {
             revocations.revokeFamily(current.familyId());
             throw invalidGrant("The refresh token was already used; every token of this authorization is revoked");
         }
-        return issuer.issue(current.familyId(), client, current.userId(), current.workspaceId(), scopes,
-                current.resource());
+        return issuer.issue(
+                current.familyId(), client, current.userId(), current.workspaceId(), scopes, current.resource());
     }
 
     /** A lost race to rotate (no rotatedAt loaded yet) counts as concurrent, hence within grace. */
     private boolean withinGrace(OAuthToken token, Instant now) {
-        return token.rotatedAt().map(at -> now.isBefore(at.plus(settings.refreshReuseGrace()))).orElse(true);
+        return token.rotatedAt()
+                .map(at -> now.isBefore(at.plus(settings.refreshReuseGrace())))
+                .orElse(true);
     }
 
     private static ScopeSet narrowed(ScopeSet granted, TokenRequest request) {
@@ -78,7 +91,8 @@ public final class RefreshTokenGrant implements TokenGrant {
             return granted;
         }
         // Words that name no scope (offline_access, openid) are dropped; a scope not granted is refused.
-        List<String> known = Arrays.stream(text.split(" +")).filter(word -> word.equals("*") || word.indexOf(':') > 0)
+        List<String> known = Arrays.stream(text.split(" +"))
+                .filter(word -> word.equals("*") || word.indexOf(':') > 0)
                 .toList();
         ScopeSet requested;
         try {

@@ -35,8 +35,13 @@ public final class RegisterClient {
      * @param registrationsPerAddress counts registrations per client address (each one is an
      *     "attempt"); an address that reaches its limit waits out the window
      */
-    public RegisterClient(OAuthClientStore clients, FailedAttemptLimiter registrationsPerAddress,
-            ScopeSet supportedScopes, IdGenerator ids, SecureRandom random, Clock clock) {
+    public RegisterClient(
+            OAuthClientStore clients,
+            FailedAttemptLimiter registrationsPerAddress,
+            ScopeSet supportedScopes,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock) {
         this.clients = clients;
         this.registrationsPerAddress = registrationsPerAddress;
         this.supportedScopes = supportedScopes;
@@ -62,8 +67,9 @@ public final class RegisterClient {
         }
         // RFC 7591 §2: client_secret_basic when the client says nothing.
         String methodName = request.tokenEndpointAuthMethod().orElse(ClientAuthMethod.CLIENT_SECRET_BASIC.wireName());
-        ClientAuthMethod method = ClientAuthMethod.fromWire(methodName).orElseThrow(() -> invalidMetadata(
-                "token_endpoint_auth_method must be none, client_secret_post or client_secret_basic"));
+        ClientAuthMethod method = ClientAuthMethod.fromWire(methodName)
+                .orElseThrow(() -> invalidMetadata(
+                        "token_endpoint_auth_method must be none, client_secret_post or client_secret_basic"));
         List<String> grantTypes = request.grantTypes().orElse(List.of(AUTHORIZATION_CODE, REFRESH_TOKEN));
         if (!grantTypes.contains(AUTHORIZATION_CODE) || !GRANT_TYPES.containsAll(grantTypes)) {
             throw invalidMetadata("grant_types must include authorization_code and may add refresh_token only");
@@ -73,17 +79,28 @@ public final class RegisterClient {
             throw invalidMetadata("response_types must be [\"code\"]");
         }
         Optional<String> name = request.clientName().map(String::strip).filter(n -> !n.isEmpty());
-        if (name.filter(n -> n.length() > MAX_NAME_LENGTH || n.chars().anyMatch(Character::isISOControl)).isPresent()) {
+        if (name.filter(n -> n.length() > MAX_NAME_LENGTH || n.chars().anyMatch(Character::isISOControl))
+                .isPresent()) {
             throw invalidMetadata("client_name must be at most " + MAX_NAME_LENGTH + " printable characters");
         }
         // The registered scope keeps the words this server offers; the response shows what was kept.
-        Optional<String> scope = request.scope().map(String::strip).filter(s -> !s.isEmpty()).map(this::offered)
+        Optional<String> scope = request.scope()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(this::offered)
                 .filter(s -> !s.isEmpty());
 
-        Optional<String> secret = method.usesSecret() ? Optional.of(Base62.random(random, SECRET_LENGTH))
-                : Optional.empty();
-        OAuthClient client = new OAuthClient(ids.newId("client"), secret.map(TokenHashes::of), method, name,
-                request.redirectUris(), scope, clock.instant(), Optional.empty());
+        Optional<String> secret =
+                method.usesSecret() ? Optional.of(Base62.random(random, SECRET_LENGTH)) : Optional.empty();
+        OAuthClient client = new OAuthClient(
+                ids.newId("client"),
+                secret.map(TokenHashes::of),
+                method,
+                name,
+                request.redirectUris(),
+                scope,
+                clock.instant(),
+                Optional.empty());
         clients.insert(client);
         registrationsPerAddress.recordFailure(clientAddress);
         return new RegisteredClient(client, secret, grantTypes, responseTypes);

@@ -7,8 +7,8 @@ import java.util.Optional;
  * A registration's result: the client, its secret (shown this once, for confidential clients), and
  * the grant and response types in effect.
  */
-public record RegisteredClient(OAuthClient client, Optional<String> clientSecret, List<String> grantTypes,
-        List<String> responseTypes) {
+public record RegisteredClient(
+        OAuthClient client, Optional<String> clientSecret, List<String> grantTypes, List<String> responseTypes) {
 
     @Override
     public String toString() {

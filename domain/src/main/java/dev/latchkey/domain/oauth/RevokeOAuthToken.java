@@ -12,8 +12,8 @@ public final class RevokeOAuthToken {
     private final OAuthTokenStore tokens;
     private final OAuthRevocations revocations;
 
-    public RevokeOAuthToken(AuthenticateClient authenticateClient, OAuthTokenStore tokens,
-            OAuthRevocations revocations) {
+    public RevokeOAuthToken(
+            AuthenticateClient authenticateClient, OAuthTokenStore tokens, OAuthRevocations revocations) {
         this.authenticateClient = authenticateClient;
         this.tokens = tokens;
         this.revocations = revocations;

@@ -13,8 +13,7 @@ import java.util.List;
  * Refresh tokens are issued with every grant, so {@code offline_access} needs no word of its own.
  */
 final class ScopeWords {
-    private ScopeWords() {
-    }
+    private ScopeWords() {}
 
     /**
      * The offered scopes among {@code text}'s words.
@@ -39,6 +38,8 @@ final class ScopeWords {
                 // a word of another protocol or of the client's own: dropped
             }
         }
-        return kept.size() > ScopeSet.MAX_SCOPES ? ScopeSet.of(kept.subList(0, ScopeSet.MAX_SCOPES)) : ScopeSet.of(kept);
+        return kept.size() > ScopeSet.MAX_SCOPES
+                ? ScopeSet.of(kept.subList(0, ScopeSet.MAX_SCOPES))
+                : ScopeSet.of(kept);
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  * hash cannot be reversed by guessing — and it lets a presented token be found with one indexed read.
  */
 public final class TokenHashes {
-    private TokenHashes() {
-    }
+    private TokenHashes() {}
 
     public static String of(String value) {
         return of(VerificationCache.fingerprint(value));
@@ -28,7 +27,8 @@ public final class TokenHashes {
 
     /** Compares two hashes in time independent of where they differ. */
     public static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

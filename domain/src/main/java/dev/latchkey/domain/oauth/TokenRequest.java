@@ -18,7 +18,7 @@ public record TokenRequest(
     }
 
     String required(Optional<String> value, String name) {
-        return value.filter(v -> !v.isEmpty()).orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_REQUEST,
-                name + " is required"));
+        return value.filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_REQUEST, name + " is required"));
     }
 }

@@ -21,10 +21,12 @@ public final class ValidateAuthorizationRequest {
     }
 
     public AuthorizationRequest validate(AuthorizationParameters p) {
-        String clientId = p.clientId().orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_REQUEST,
-                "The request names no client_id"));
-        OAuthClient client = clients.find(clientId).orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_CLIENT,
-                "No client is registered with this client_id; the application should register again"));
+        String clientId = p.clientId()
+                .orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_REQUEST, "The request names no client_id"));
+        OAuthClient client = clients.find(clientId)
+                .orElseThrow(() -> new OAuthFailure(
+                        OAuthError.INVALID_CLIENT,
+                        "No client is registered with this client_id; the application should register again"));
         String redirectUri = redirectUriOf(client, p.redirectUri());
         OAuthFailure.Redirect back = new OAuthFailure.Redirect(redirectUri, p.state());
 
@@ -32,15 +34,21 @@ public final class ValidateAuthorizationRequest {
             throw OAuthFailure.redirected(OAuthError.UNSUPPORTED_RESPONSE_TYPE, "response_type must be code", back);
         }
         if (!p.codeChallengeMethod().filter(Pkce.S256::equals).isPresent()) {
-            throw OAuthFailure.redirected(OAuthError.INVALID_REQUEST,
-                    "PKCE is required with code_challenge_method=S256", back);
+            throw OAuthFailure.redirected(
+                    OAuthError.INVALID_REQUEST, "PKCE is required with code_challenge_method=S256", back);
         }
-        String challenge = p.codeChallenge().filter(Pkce::isWellFormedChallenge).orElseThrow(() ->
-                OAuthFailure.redirected(OAuthError.INVALID_REQUEST,
-                        "code_challenge must be the base64url SHA-256 of the code verifier", back));
+        String challenge = p.codeChallenge()
+                .filter(Pkce::isWellFormedChallenge)
+                .orElseThrow(() -> OAuthFailure.redirected(
+                        OAuthError.INVALID_REQUEST,
+                        "code_challenge must be the base64url SHA-256 of the code verifier",
+                        back));
         ScopeSet scopes = scopesOf(p.scope().or(client::scope), back);
-        String resource = p.resource().map(presented -> resources.find(presented).orElseThrow(() ->
-                OAuthFailure.redirected(OAuthError.INVALID_TARGET, "resource is not an API this server protects", back)))
+        String resource = p.resource()
+                .map(presented -> resources
+                        .find(presented)
+                        .orElseThrow(() -> OAuthFailure.redirected(
+                                OAuthError.INVALID_TARGET, "resource is not an API this server protects", back)))
                 .orElse(resources.primary());
         return new AuthorizationRequest(client, redirectUri, challenge, scopes, resource, p.state());
     }
@@ -53,7 +61,8 @@ public final class ValidateAuthorizationRequest {
             throw new OAuthFailure(OAuthError.INVALID_REQUEST, "The request names no redirect_uri");
         }
         if (!client.allowsRedirect(presented.get())) {
-            throw new OAuthFailure(OAuthError.INVALID_REQUEST,
+            throw new OAuthFailure(
+                    OAuthError.INVALID_REQUEST,
                     "redirect_uri is not one the client registered, so it cannot be trusted");
         }
         return presented.get();

@@ -29,9 +29,11 @@ public final class MappedActors {
 
     public Principal principalOf(String provider, ProviderIdentity identity, CredentialKind kind) {
         Optional<String> organization = identity.organizationId();
-        String tenant = organization.flatMap(org -> mappings.tenantOfOrganization(provider, org))
-                .orElseThrow(() -> new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "This " + provider + " identity"
-                        + " belongs to no organization bound to a workspace"));
+        String tenant = organization
+                .flatMap(org -> mappings.tenantOfOrganization(provider, org))
+                .orElseThrow(() -> new AuthFailure(
+                        AuthError.ACTOR_NOT_MAPPED,
+                        "This " + provider + " identity" + " belongs to no organization bound to a workspace"));
         for (String subject : identity.subjects()) {
             boolean wholeOrganization = organization.filter(subject::equals).isPresent();
             Optional<ActorMapping> mapping = mappings.find(provider, subject, tenant)
@@ -39,8 +41,13 @@ public final class MappedActors {
                     .filter(m -> m.organizationWide() || !wholeOrganization);
             if (mapping.isPresent()) {
                 var actor = mapping.get().actor();
-                return new Principal(actor, actor.tenantId(), kind, roleScopes.ofName(actor.role()),
-                        identity.credentialId(), Optional.of(identity.validUntil()))
+                return new Principal(
+                                actor,
+                                actor.tenantId(),
+                                kind,
+                                roleScopes.ofName(actor.role()),
+                                identity.credentialId(),
+                                Optional.of(identity.validUntil()))
                         .impersonatedBy(identity.impersonator());
             }
         }

@@ -12,8 +12,8 @@ public final class ProviderAccessTokenVerifier implements CredentialVerifier {
     private final MappedActors actors;
     private final CachedTokenVerification verifications;
 
-    public ProviderAccessTokenVerifier(IdentityProvider provider, MappedActors actors,
-            CachedTokenVerification verifications) {
+    public ProviderAccessTokenVerifier(
+            IdentityProvider provider, MappedActors actors, CachedTokenVerification verifications) {
         this.provider = provider;
         this.actors = actors;
         this.verifications = verifications;

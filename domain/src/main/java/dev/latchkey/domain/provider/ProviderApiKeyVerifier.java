@@ -38,8 +38,8 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
     private final ConcurrentHashMap<ByteBuffer, Instant> unknownUntil = new ConcurrentHashMap<>();
     private final FailedAttemptLimiter unknownPerSource;
 
-    public ProviderApiKeyVerifier(IdentityProvider provider, MappedActors actors,
-            CachedTokenVerification validations, Clock clock) {
+    public ProviderApiKeyVerifier(
+            IdentityProvider provider, MappedActors actors, CachedTokenVerification validations, Clock clock) {
         this.clock = clock;
         this.unknownPerSource = new FailedAttemptLimiter(UNKNOWN_PER_SOURCE, UNKNOWN_FOR, clock);
         this.provider = provider;
@@ -65,23 +65,27 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
         if (until != null && now.isBefore(until)) {
             throw new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
         }
-        String source = credential instanceof PresentedCredential.ApiKeyHeader header ? header.source()
+        String source = credential instanceof PresentedCredential.ApiKeyHeader header
+                ? header.source()
                 : PresentedCredential.ApiKeyHeader.UNKNOWN_SOURCE;
         return validations.verify(credential, () -> {
             // Asked only off the cached path: a key validated recently (being revalidated now) is never budgeted.
             boolean known = validations.holds(credential, kind());
             unknownPerSource.retryAfter(source).filter(wait -> !known).ifPresent(wait -> {
-                throw new AuthFailure(AuthError.RATE_LIMITED, "Too many unknown API keys from this address; try again"
-                        + " later", wait);
+                throw new AuthFailure(
+                        AuthError.RATE_LIMITED,
+                        "Too many unknown API keys from this address; try again" + " later",
+                        wait);
             });
-            ProviderIdentity identity = provider.validateApiKey(credential.value()).orElseThrow(() -> {
-                if (unknownUntil.size() >= MAX_UNKNOWN) {
-                    unknownUntil.clear();
-                }
-                unknownUntil.put(fingerprint, now.plus(UNKNOWN_FOR));
-                unknownPerSource.recordFailure(source);
-                return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
-            });
+            ProviderIdentity identity = provider.validateApiKey(credential.value())
+                    .orElseThrow(() -> {
+                        if (unknownUntil.size() >= MAX_UNKNOWN) {
+                            unknownUntil.clear();
+                        }
+                        unknownUntil.put(fingerprint, now.plus(UNKNOWN_FOR));
+                        unknownPerSource.recordFailure(source);
+                        return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
+                    });
             Principal principal = actors.principalOf(provider.name(), identity, kind());
             return new CachedTokenVerification.Verified(identity.credentialId(), principal, identity.validUntil());
         });

@@ -11,11 +11,15 @@ import java.util.Optional;
  * when the proof stops being good, and who, if anyone, opened the session in the user's name
  * (the provider's impersonation, RFC 8693 {@code act}).
  */
-public record ProviderIdentity(List<String> subjects, String credentialId, Instant validUntil,
-        Optional<String> organizationId, Optional<String> impersonator) {
+public record ProviderIdentity(
+        List<String> subjects,
+        String credentialId,
+        Instant validUntil,
+        Optional<String> organizationId,
+        Optional<String> impersonator) {
 
-    public ProviderIdentity(List<String> subjects, String credentialId, Instant validUntil,
-            Optional<String> organizationId) {
+    public ProviderIdentity(
+            List<String> subjects, String credentialId, Instant validUntil, Optional<String> organizationId) {
         this(subjects, credentialId, validUntil, organizationId, Optional.empty());
     }
 

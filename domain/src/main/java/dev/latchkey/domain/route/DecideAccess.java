@@ -25,7 +25,11 @@ import java.util.Optional;
 public final class DecideAccess {
 
     /** The request as the edge read it. {@code host} is the original host a trusted proxy reported. */
-    public record Request(String method, Optional<String> host, String path, Optional<PresentedCredential> credential,
+    public record Request(
+            String method,
+            Optional<String> host,
+            String path,
+            Optional<PresentedCredential> credential,
             ActionFacts facts) {
         public Request {
             Objects.requireNonNull(method, "method");
@@ -46,11 +50,14 @@ public final class DecideAccess {
      * must receive exactly it. {@code assertion} is the signed principal for an upstream, at the edge
      * that has one.
      */
-    public record Decision(Optional<Principal> principal, Optional<UsageGate.Allowance> allowance,
-            Optional<String> approvedBodySha256, Optional<String> assertion) {
+    public record Decision(
+            Optional<Principal> principal,
+            Optional<UsageGate.Allowance> allowance,
+            Optional<String> approvedBodySha256,
+            Optional<String> assertion) {
 
-        static final Decision PUBLIC = new Decision(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        static final Decision PUBLIC =
+                new Decision(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** What a sensitive action is bound to: the SHA-256 of the exact body, and an approval if presented. */
@@ -70,12 +77,18 @@ public final class DecideAccess {
     private final Optional<AuthError> missingTenant;
     private final Optional<PrincipalAssertions> assertions;
 
-    private DecideAccess(AuthenticateRequest authenticate, SensitiveActions sensitive, UsageGate usage,
-            Optional<ProtectedResources> resources, Optional<AuthError> missingTenant,
+    private DecideAccess(
+            AuthenticateRequest authenticate,
+            SensitiveActions sensitive,
+            UsageGate usage,
+            Optional<ProtectedResources> resources,
+            Optional<AuthError> missingTenant,
             Optional<PrincipalAssertions> assertions) {
-        missingTenant.filter(code -> code != AuthError.NO_WORKSPACE && code != AuthError.TENANT_CONTEXT_REQUIRED)
+        missingTenant
+                .filter(code -> code != AuthError.NO_WORKSPACE && code != AuthError.TENANT_CONTEXT_REQUIRED)
                 .ifPresent(code -> {
-                    throw new IllegalArgumentException("missing tenant answers no_workspace or tenant_context_required");
+                    throw new IllegalArgumentException(
+                            "missing tenant answers no_workspace or tenant_context_required");
                 });
         this.authenticate = authenticate;
         this.sensitive = sensitive;
@@ -91,8 +104,8 @@ public final class DecideAccess {
      *
      * @param resources when OAuth is on: a token bound to another resource is refused
      */
-    public static DecideAccess forOwnApi(AuthenticateRequest authenticate, UsageGate usage,
-            Optional<ProtectedResources> resources) {
+    public static DecideAccess forOwnApi(
+            AuthenticateRequest authenticate, UsageGate usage, Optional<ProtectedResources> resources) {
         return new DecideAccess(authenticate, null, usage, resources, Optional.empty(), Optional.empty());
     }
 
@@ -103,11 +116,15 @@ public final class DecideAccess {
      *     {@code no_workspace} (bootstrap first) or {@code tenant_context_required}
      * @param assertions signs the principal of an allowed request for the upstream
      */
-    public static DecideAccess forGuardedApis(AuthenticateRequest authenticate, SensitiveActions sensitive,
-            UsageGate usage, Optional<ProtectedResources> resources, AuthError missingTenant,
+    public static DecideAccess forGuardedApis(
+            AuthenticateRequest authenticate,
+            SensitiveActions sensitive,
+            UsageGate usage,
+            Optional<ProtectedResources> resources,
+            AuthError missingTenant,
             PrincipalAssertions assertions) {
-        return new DecideAccess(authenticate, sensitive, usage, resources, Optional.of(missingTenant),
-                Optional.of(assertions));
+        return new DecideAccess(
+                authenticate, sensitive, usage, resources, Optional.of(missingTenant), Optional.of(assertions));
     }
 
     /**
@@ -130,42 +147,52 @@ public final class DecideAccess {
         }
         try {
             Optional<String> approvedBody = authorize(posture, parameters, request, principal);
-            return new Decision(Optional.of(principal), Optional.of(usage.admit(principal)), approvedBody,
+            return new Decision(
+                    Optional.of(principal),
+                    Optional.of(usage.admit(principal)),
+                    approvedBody,
                     assertions.map(signer -> signer.assertionFor(principal)));
         } catch (AuthFailure denied) {
             authenticate.denied(principal, denied.error());
             // RFC 6750 §3.1: on a scope denial name what is needed plus what is held, so a client that
             // steps up asks for both and loses nothing.
-            throw denied.requesting(denied.error() == AuthError.INSUFFICIENT_SCOPE
-                    ? required.union(principal.scopes()) : required);
+            throw denied.requesting(
+                    denied.error() == AuthError.INSUFFICIENT_SCOPE ? required.union(principal.scopes()) : required);
         }
     }
 
-    private Optional<String> authorize(Posture posture, Map<String, String> parameters, Request request,
-            Principal principal) {
+    private Optional<String> authorize(
+            Posture posture, Map<String, String> parameters, Request request, Principal principal) {
         if (principal.audience().isPresent() && resources.isPresent()) {
             AccessPolicy.requireAudience(principal, resources.get().forRequest(request.host(), request.path()));
         }
-        boolean workspaceRequired = !(posture instanceof Posture.Authenticated authenticated)
-                || authenticated.workspaceRequired();
+        boolean workspaceRequired =
+                !(posture instanceof Posture.Authenticated authenticated) || authenticated.workspaceRequired();
         if (workspaceRequired && principal.tenantId().isEmpty()) {
-            throw missingTenant.map(code -> new AuthFailure(code, "The verified credential carries no tenant context"))
+            throw missingTenant
+                    .map(code -> new AuthFailure(code, "The verified credential carries no tenant context"))
                     .orElseGet(() -> AccessPolicy.noTenant(principal));
         }
         if (posture instanceof Posture.Authenticated authenticated) {
             AccessPolicy.requireScopes(principal, authenticated.scopes());
         } else if (posture instanceof Posture.Sensitive sensitiveAction) {
             AccessPolicy.requireScopes(principal, sensitiveAction.scopes());
-            return sensitive.authorize(principal, request.method(), request.path(), request.facts().bodySha256(),
+            return sensitive.authorize(
+                    principal,
+                    request.method(),
+                    request.path(),
+                    request.facts().bodySha256(),
                     request.facts().approvalId());
         } else if (posture instanceof Posture.Owner owner) {
             boolean owns = owner.parameter()
                     .map(name -> principal.actor().ownerScopes().contains(parameters.get(name)))
                     .orElse(!principal.actor().ownerScopes().isEmpty());
             if (!owns) {
-                throw new AuthFailure(AuthError.OWNER_SCOPE_MISMATCH, owner.parameter()
-                        .map(name -> "You do not own " + parameters.get(name))
-                        .orElse("Only studio or artist owners may read this"));
+                throw new AuthFailure(
+                        AuthError.OWNER_SCOPE_MISMATCH,
+                        owner.parameter()
+                                .map(name -> "You do not own " + parameters.get(name))
+                                .orElse("Only studio or artist owners may read this"));
             }
         }
         return Optional.empty();

@@ -20,8 +20,7 @@ public final class OriginalTarget {
     /** Longer than any path a route table names, and what an approval stores; longer targets are refused. */
     public static final int MAX_LENGTH = 2000;
 
-    private OriginalTarget() {
-    }
+    private OriginalTarget() {}
 
     /**
      * The decoded path of {@code target}.
@@ -83,9 +82,12 @@ public final class OriginalTarget {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(decoded.toByteArray())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(decoded.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             throw refused("its percent-escapes are not UTF-8");
         }
@@ -117,7 +119,7 @@ public final class OriginalTarget {
     }
 
     private static RequestRejected refused(String why) {
-        return RequestRejected.invalid("The original URI is refused because " + why
-                + ": an upstream could read it differently");
+        return RequestRejected.invalid(
+                "The original URI is refused because " + why + ": an upstream could read it differently");
     }
 }

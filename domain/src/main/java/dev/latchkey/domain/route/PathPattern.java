@@ -70,7 +70,10 @@ public final class PathPattern {
 
     /** The names of the parameters, to validate rules that refer to them. */
     public List<String> parameterNames() {
-        return segments.stream().filter(PathPattern::isParameter).map(s -> s.substring(1, s.length() - 1)).toList();
+        return segments.stream()
+                .filter(PathPattern::isParameter)
+                .map(s -> s.substring(1, s.length() - 1))
+                .toList();
     }
 
     private static boolean isParameter(String segment) {

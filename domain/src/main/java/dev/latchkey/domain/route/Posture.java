@@ -8,8 +8,7 @@ import java.util.Objects;
 public sealed interface Posture {
 
     /** Anyone, no credential needed. */
-    record Public() implements Posture {
-    }
+    record Public() implements Posture {}
 
     /**
      * Any verified principal holding these scopes (none listed: any). With {@code workspaceRequired}

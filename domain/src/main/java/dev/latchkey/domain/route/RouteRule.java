@@ -13,9 +13,11 @@ public record RouteRule(String method, PathPattern path, Posture posture) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(posture, "posture");
         method = method.toUpperCase(Locale.ROOT);
-        if (posture instanceof Posture.Owner owner && owner.parameter().isPresent()
+        if (posture instanceof Posture.Owner owner
+                && owner.parameter().isPresent()
                 && !path.parameterNames().contains(owner.parameter().get())) {
-            throw new IllegalArgumentException("owner parameter " + owner.parameter().get() + " is not in " + path);
+            throw new IllegalArgumentException(
+                    "owner parameter " + owner.parameter().get() + " is not in " + path);
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class RouteTable {
 
     /** The posture a request meets, with the path parameters its rule named. */
-    public record Route(Posture posture, Map<String, String> parameters) {
-    }
+    public record Route(Posture posture, Map<String, String> parameters) {}
 
     private final List<RouteRule> rules;
 

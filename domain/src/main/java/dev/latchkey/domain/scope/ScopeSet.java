@@ -48,7 +48,9 @@ public final class ScopeSet {
         if (texts.size() > MAX_SCOPES) {
             throw new IllegalArgumentException("at most " + MAX_SCOPES + " scopes");
         }
-        int length = texts.stream().mapToInt(text -> text == null ? 0 : text.length() + 1).sum();
+        int length = texts.stream()
+                .mapToInt(text -> text == null ? 0 : text.length() + 1)
+                .sum();
         if (length > MAX_TEXT + 1) {
             throw new IllegalArgumentException("at most " + MAX_TEXT + " characters of scopes");
         }
@@ -70,8 +72,8 @@ public final class ScopeSet {
         SortedSet<Scope> result = new TreeSet<>();
         for (Scope candidate : input) {
             Objects.requireNonNull(candidate, "scope");
-            boolean coveredByOther = input.stream()
-                    .anyMatch(other -> !other.equals(candidate) && other.covers(candidate));
+            boolean coveredByOther =
+                    input.stream().anyMatch(other -> !other.equals(candidate) && other.covers(candidate));
             if (!coveredByOther) {
                 result.add(candidate);
             }

@@ -19,8 +19,8 @@ public final class IssueUserToken {
     private final Clock clock;
     private final Duration lifetime;
 
-    public IssueUserToken(UserTokenCodec codec, MembershipStore memberships, IdGenerator ids, Clock clock,
-            Duration lifetime) {
+    public IssueUserToken(
+            UserTokenCodec codec, MembershipStore memberships, IdGenerator ids, Clock clock, Duration lifetime) {
         this.codec = codec;
         this.memberships = memberships;
         this.ids = ids;
@@ -37,10 +37,17 @@ public final class IssueUserToken {
         // JWT times are whole seconds; never date a token before the user's last "sign out everywhere".
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant issuedAt = user.tokensValidAfter().filter(now::isBefore).orElse(now);
-        UserTokenClaims claims = new UserTokenClaims(user.id(), membership.map(Membership::workspaceId),
-                membership.map(m -> m.role().wireName()), issuedAt, issuedAt.plus(lifetime), ids.newId("jti"));
-        return new AccessToken(codec.sign(claims),
-                Duration.ofSeconds(claims.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
+        UserTokenClaims claims = new UserTokenClaims(
+                user.id(),
+                membership.map(Membership::workspaceId),
+                membership.map(m -> m.role().wireName()),
+                issuedAt,
+                issuedAt.plus(lifetime),
+                ids.newId("jti"));
+        return new AccessToken(
+                codec.sign(claims),
+                Duration.ofSeconds(
+                        claims.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
     }
 
     /**
@@ -50,8 +57,14 @@ public final class IssueUserToken {
     public AccessToken session(UserTokenClaims signedIn, Instant signedInAt, String sessionId, Instant expiresAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant issuedAt = signedIn.issuedAt().isAfter(now) ? signedIn.issuedAt() : now;
-        UserTokenClaims claims = new UserTokenClaims(signedIn.subject(), signedIn.tenantId(), signedIn.orgRole(),
-                issuedAt, expiresAt, sessionId, Optional.of(signedInAt.truncatedTo(ChronoUnit.SECONDS)));
+        UserTokenClaims claims = new UserTokenClaims(
+                signedIn.subject(),
+                signedIn.tenantId(),
+                signedIn.orgRole(),
+                issuedAt,
+                expiresAt,
+                sessionId,
+                Optional.of(signedInAt.truncatedTo(ChronoUnit.SECONDS)));
         return new AccessToken(codec.sign(claims), Duration.between(now, expiresAt));
     }
 
@@ -62,8 +75,8 @@ public final class IssueUserToken {
     public AccessToken forSession(UserTokenClaims session, Instant expiresAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant issuedAt = session.issuedAt().isAfter(now) ? session.issuedAt() : now;
-        UserTokenClaims claims = new UserTokenClaims(session.subject(), session.tenantId(), session.orgRole(),
-                issuedAt, expiresAt, ids.newId("jti"));
+        UserTokenClaims claims = new UserTokenClaims(
+                session.subject(), session.tenantId(), session.orgRole(), issuedAt, expiresAt, ids.newId("jti"));
         return new AccessToken(codec.sign(claims), Duration.between(now, expiresAt));
     }
 

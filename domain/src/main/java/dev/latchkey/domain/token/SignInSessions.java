@@ -26,8 +26,7 @@ public final class SignInSessions {
     public static final Duration API_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     /** A live session: the person, the renewed cookie value, and a token to act for them now. */
-    public record Resumed(Principal person, AccessToken renewed, AccessToken apiToken, String sessionId) {
-    }
+    public record Resumed(Principal person, AccessToken renewed, AccessToken apiToken, String sessionId) {}
 
     private final UserTokenCodec codec;
     private final IssueUserToken tokens;
@@ -35,8 +34,12 @@ public final class SignInSessions {
     private final RevokedTokenStore revoked;
     private final Clock clock;
 
-    public SignInSessions(UserTokenCodec codec, IssueUserToken tokens, UserTokenVerifier verifier,
-            RevokedTokenStore revoked, Clock clock) {
+    public SignInSessions(
+            UserTokenCodec codec,
+            IssueUserToken tokens,
+            UserTokenVerifier verifier,
+            RevokedTokenStore revoked,
+            Clock clock) {
         this.codec = codec;
         this.tokens = tokens;
         this.verifier = verifier;
@@ -57,7 +60,10 @@ public final class SignInSessions {
             return;
         }
         UserTokenClaims session = codec.verify(cookie);
-        revoked.revoke(session.tokenId(), person.actor().id(), session.signedInAt().orElseThrow().plus(LIFETIME));
+        revoked.revoke(
+                session.tokenId(),
+                person.actor().id(),
+                session.signedInAt().orElseThrow().plus(LIFETIME));
     }
 
     /** Opens a session for the person a sign-in just issued an access token to. */

@@ -28,7 +28,8 @@ public final class SignOut {
 
     public void thisToken(Principal principal) {
         requireUserToken(principal);
-        Instant expiresAt = principal.credentialExpiresAt().orElse(clock.instant().plus(java.time.Duration.ofDays(366)));
+        Instant expiresAt =
+                principal.credentialExpiresAt().orElse(clock.instant().plus(java.time.Duration.ofDays(366)));
         revoked.revoke(principal.credentialId(), principal.actor().id(), expiresAt);
         cache.invalidate(principal.credentialId());
     }
@@ -43,13 +44,14 @@ public final class SignOut {
         // User and OAuth tokens of this person, at once in this instance (their next request re-reads
         // the person's sign-out time); refresh tokens are refused by RefreshTokenGrant.
         cache.invalidateWhere(entry -> (entry.principal().credentialKind() == CredentialKind.USER_JWT
-                || entry.principal().credentialKind() == CredentialKind.OAUTH_ACCESS_TOKEN)
+                        || entry.principal().credentialKind() == CredentialKind.OAUTH_ACCESS_TOKEN)
                 && entry.principal().actor().id().equals(userId));
     }
 
     private static void requireUserToken(Principal principal) {
         if (principal.credentialKind() != CredentialKind.USER_JWT) {
-            throw RequestRejected.invalid("Only user access tokens sign out; revoke API keys with DELETE /api-keys/{id}");
+            throw RequestRejected.invalid(
+                    "Only user access tokens sign out; revoke API keys with DELETE /api-keys/{id}");
         }
     }
 }

@@ -12,12 +12,23 @@ import java.util.Optional;
  * credential; renewing it keeps its id and its sign-in time, so logout ends every renewal and the
  * absolute timeout counts from the sign-in.
  */
-public record UserTokenClaims(String subject, Optional<String> tenantId, Optional<String> orgRole,
-        Instant issuedAt, Instant expiresAt, String tokenId, Optional<Instant> signedInAt) {
+public record UserTokenClaims(
+        String subject,
+        Optional<String> tenantId,
+        Optional<String> orgRole,
+        Instant issuedAt,
+        Instant expiresAt,
+        String tokenId,
+        Optional<Instant> signedInAt) {
 
     /** An API access token. */
-    public UserTokenClaims(String subject, Optional<String> tenantId, Optional<String> orgRole, Instant issuedAt,
-            Instant expiresAt, String tokenId) {
+    public UserTokenClaims(
+            String subject,
+            Optional<String> tenantId,
+            Optional<String> orgRole,
+            Instant issuedAt,
+            Instant expiresAt,
+            String tokenId) {
         this(subject, tenantId, orgRole, issuedAt, expiresAt, tokenId, Optional.empty());
     }
 

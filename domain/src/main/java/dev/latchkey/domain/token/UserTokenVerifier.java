@@ -25,8 +25,12 @@ public final class UserTokenVerifier implements CredentialVerifier {
     private final UserPrincipals principals;
     private final CachedTokenVerification verifications;
 
-    public UserTokenVerifier(UserTokenCodec codec, RevokedTokenStore revoked, UserStore users,
-            UserPrincipals principals, CachedTokenVerification verifications) {
+    public UserTokenVerifier(
+            UserTokenCodec codec,
+            RevokedTokenStore revoked,
+            UserStore users,
+            UserPrincipals principals,
+            CachedTokenVerification verifications) {
         this.codec = codec;
         this.revoked = revoked;
         this.users = users;
@@ -80,10 +84,11 @@ public final class UserTokenVerifier implements CredentialVerifier {
         User user = users.findById(claims.subject())
                 .orElseThrow(() -> new AuthFailure(AuthError.INVALID_JWT, "The token's subject does not exist"));
         if (!user.acceptsTokenIssuedAt(claims.issuedAt())) {
-            throw new AuthFailure(AuthError.TOKEN_REVOKED, "The user signed out everywhere after this token was issued");
+            throw new AuthFailure(
+                    AuthError.TOKEN_REVOKED, "The user signed out everywhere after this token was issued");
         }
-        Principal principal = principals.of(user, claims.tenantId(), CredentialKind.USER_JWT, claims.tokenId(),
-                claims.expiresAt());
+        Principal principal =
+                principals.of(user, claims.tenantId(), CredentialKind.USER_JWT, claims.tokenId(), claims.expiresAt());
         return new CachedTokenVerification.Verified(claims.tokenId(), principal, claims.expiresAt());
     }
 }

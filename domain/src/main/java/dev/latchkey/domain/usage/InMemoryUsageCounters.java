@@ -9,11 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance; with several, each enforces the whole budget on its own share of the traffic.
  */
 public final class InMemoryUsageCounters implements UsageCounters {
-    private record Bucket(double tokens, Instant at) {
-    }
+    private record Bucket(double tokens, Instant at) {}
 
-    private record Counter(long count, Instant expiresAt) {
-    }
+    private record Counter(long count, Instant expiresAt) {}
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
@@ -23,8 +21,11 @@ public final class InMemoryUsageCounters implements UsageCounters {
         double perNano = perMinute / 60e9;
         Take[] result = new Take[1];
         buckets.compute(key, (k, old) -> {
-            double tokens = old == null ? burst
-                    : Math.min(burst, old.tokens() + Duration.between(old.at(), now).toNanos() * perNano);
+            double tokens = old == null
+                    ? burst
+                    : Math.min(
+                            burst,
+                            old.tokens() + Duration.between(old.at(), now).toNanos() * perNano);
             boolean allowed = tokens >= 1;
             double left = allowed ? tokens - 1 : tokens;
             long nanosToNext = left >= 1 ? 0 : (long) Math.ceil((1 - left) / perNano);

@@ -9,8 +9,7 @@ import java.time.Instant;
 public interface UsageCounters {
 
     /** The outcome of taking one token: whether it was there, how many are left, when the next one comes. */
-    record Take(boolean allowed, long remaining, Instant nextTokenAt) {
-    }
+    record Take(boolean allowed, long remaining, Instant nextTokenAt) {}
 
     /** Takes one token from the bucket {@code key} (capacity {@code burst}, refilled per minute). */
     Take takeToken(String key, int burst, int perMinute, Instant now);

@@ -17,8 +17,11 @@ import java.util.function.Function;
  * and exempts people's JWTs, so a customer over the cap can still sign in and upgrade or cancel.
  */
 public final class UsageGate {
-    static final Set<CredentialKind> METERED = EnumSet.of(CredentialKind.API_KEY, CredentialKind.OAUTH_ACCESS_TOKEN,
-            CredentialKind.WORKLOAD_TOKEN, CredentialKind.WORKOS_API_KEY);
+    static final Set<CredentialKind> METERED = EnumSet.of(
+            CredentialKind.API_KEY,
+            CredentialKind.OAUTH_ACCESS_TOKEN,
+            CredentialKind.WORKLOAD_TOKEN,
+            CredentialKind.WORKOS_API_KEY);
 
     /** A workspace's standing in its current billing period, for its admins. */
     public record Usage(Plan plan, Instant periodStart, Instant periodEnd, long metered) {
@@ -28,8 +31,7 @@ public final class UsageGate {
     }
 
     /** What the caller may still do, for the RateLimit-* response headers. */
-    public record Allowance(int limit, long remaining, Duration reset) {
-    }
+    public record Allowance(int limit, long remaining, Duration reset) {}
 
     private final UsageCounters counters;
     private final Function<String, Plan> planOf;
@@ -47,23 +49,29 @@ public final class UsageGate {
      * @throws AuthFailure {@code rate_limited} or {@code usage_cap_exceeded}, with when to retry
      */
     public Allowance admit(Principal principal) {
-        String tenant = principal.tenantId().orElse("no-tenant:" + principal.actor().id());
+        String tenant =
+                principal.tenantId().orElse("no-tenant:" + principal.actor().id());
         Plan plan = planOf.apply(tenant);
         Instant now = clock.instant();
         UsageCounters.Take take = counters.takeToken("rate:" + tenant, plan.burst(), plan.requestsPerMinute(), now);
-        Duration untilNext = Duration.between(now, take.nextTokenAt()).isNegative() ? Duration.ZERO
+        Duration untilNext = Duration.between(now, take.nextTokenAt()).isNegative()
+                ? Duration.ZERO
                 : Duration.between(now, take.nextTokenAt());
         if (!take.allowed()) {
-            throw new AuthFailure(AuthError.RATE_LIMITED, "Workspace rate limit of " + plan.requestsPerMinute()
-                    + " requests per minute reached", untilNext);
+            throw new AuthFailure(
+                    AuthError.RATE_LIMITED,
+                    "Workspace rate limit of " + plan.requestsPerMinute() + " requests per minute reached",
+                    untilNext);
         }
         if (plan.usageCap() > 0 && METERED.contains(principal.credentialKind())) {
             Instant periodStart = periodStart(plan, now);
             Instant periodEnd = periodStart.plus(plan.period());
             long used = counters.increment(usageKey(tenant, periodStart), now, periodEnd);
             if (used > plan.usageCap()) {
-                throw new AuthFailure(AuthError.USAGE_CAP_EXCEEDED, "Workspace usage cap of " + plan.usageCap()
-                        + " metered requests this period reached; people can still sign in to upgrade or cancel",
+                throw new AuthFailure(
+                        AuthError.USAGE_CAP_EXCEEDED,
+                        "Workspace usage cap of " + plan.usageCap()
+                                + " metered requests this period reached; people can still sign in to upgrade or cancel",
                         Duration.between(now, periodEnd));
             }
         }
@@ -75,12 +83,16 @@ public final class UsageGate {
         Plan plan = planOf.apply(workspaceId);
         Instant now = clock.instant();
         Instant periodStart = periodStart(plan, now);
-        return new Usage(plan, periodStart, periodStart.plus(plan.period()),
+        return new Usage(
+                plan,
+                periodStart,
+                periodStart.plus(plan.period()),
                 counters.read(usageKey(workspaceId, periodStart), now));
     }
 
     private static Instant periodStart(Plan plan, Instant now) {
-        return Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % plan.period().toSeconds());
+        return Instant.ofEpochSecond(
+                now.getEpochSecond() - now.getEpochSecond() % plan.period().toSeconds());
     }
 
     private static String usageKey(String tenant, Instant periodStart) {

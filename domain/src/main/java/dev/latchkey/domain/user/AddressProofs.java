@@ -29,11 +29,17 @@ public final class AddressProofs {
     private final dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress;
 
     /** Where a person takes a mailed token: the edge knows its own addresses, the mails only name them. */
-    public record Links(String verifyEmail, String resetPassword) {
-    }
+    public record Links(String verifyEmail, String resetPassword) {}
 
-    public AddressProofs(UserStore users, EmailTokens emailTokens, Mailer mailer, AcceptInvitations invitations,
-            dev.latchkey.domain.common.SecretHasher hasher, VerificationCache tokenCache, Clock clock, Links links,
+    public AddressProofs(
+            UserStore users,
+            EmailTokens emailTokens,
+            Mailer mailer,
+            AcceptInvitations invitations,
+            dev.latchkey.domain.common.SecretHasher hasher,
+            VerificationCache tokenCache,
+            Clock clock,
+            Links links,
             dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress) {
         this.users = users;
         this.emailTokens = emailTokens;
@@ -52,7 +58,9 @@ public final class AddressProofs {
             return;
         }
         String token = emailTokens.issue(user, EmailToken.Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
-        mailer.send(new OutgoingMail(user.email(), "Confirm your email address for Latchkey",
+        mailer.send(new OutgoingMail(
+                user.email(),
+                "Confirm your email address for Latchkey",
                 "Someone (hopefully you) made a Latchkey account with this address.\n\nTo confirm it, "
                         + "send this token to " + links.verifyEmail() + "\n\n    token: " + token + "\n\n"
                         + "(valid for 24 hours, once). Until then the account cannot accept invitations or be "
@@ -66,7 +74,9 @@ public final class AddressProofs {
 
     /** Tells the owner of an address that someone tried to register it; nothing else happens. */
     public void tellOwnerOfAttempt(User owner) {
-        mailer.send(new OutgoingMail(owner.email(), "Someone tried to register your address at Latchkey",
+        mailer.send(new OutgoingMail(
+                owner.email(),
+                "Someone tried to register your address at Latchkey",
                 "Someone tried to make a new Latchkey account with this address, which already has one.\n"
                         + "Nothing was changed. If you forgot your password, ask for a reset at "
                         + links.resetPassword() + ".\n"));
@@ -78,8 +88,9 @@ public final class AddressProofs {
      * @throws RequestRejected {@code invalid_request} for an unknown, used or expired link
      */
     public void verify(String token) {
-        String userId = emailTokens.redeem(token, EmailToken.Purpose.VERIFY_EMAIL).orElseThrow(() ->
-                RequestRejected.invalid("The verification link is unknown, used or expired"));
+        String userId = emailTokens
+                .redeem(token, EmailToken.Purpose.VERIFY_EMAIL)
+                .orElseThrow(() -> RequestRejected.invalid("The verification link is unknown, used or expired"));
         users.markEmailVerified(userId, clock.instant());
         users.findById(userId).ifPresent(invitations::forVerifiedAddress);
     }
@@ -91,7 +102,8 @@ public final class AddressProofs {
      * @throws dev.latchkey.domain.error.AuthFailure {@code rate_limited} past the budget
      */
     public void requestReset(String emailInput, String clientAddress) {
-        resetsPerAddress.spend(clientAddress == null ? "unknown" : clientAddress,
+        resetsPerAddress.spend(
+                clientAddress == null ? "unknown" : clientAddress,
                 "Too many requests from this address; try again later");
         EmailAddress email;
         try {
@@ -104,10 +116,14 @@ public final class AddressProofs {
             return;
         }
         String token = emailTokens.issue(user.get(), EmailToken.Purpose.RESET_PASSWORD, RESET_LIFETIME);
-        mailer.send(new OutgoingMail(email, "Reset your Latchkey password",
-                "To choose a new password, send this token with the new password to "
-                        + links.resetPassword() + "/confirm\n\n    token: " + token + "\n\n(valid for 30 minutes, once). "
-                        + "Every session and token of the account then ends.\n\nIf you did not ask, ignore this mail.\n"));
+        mailer.send(
+                new OutgoingMail(
+                        email,
+                        "Reset your Latchkey password",
+                        "To choose a new password, send this token with the new password to "
+                                + links.resetPassword() + "/confirm\n\n    token: " + token
+                                + "\n\n(valid for 30 minutes, once). "
+                                + "Every session and token of the account then ends.\n\nIf you did not ask, ignore this mail.\n"));
     }
 
     /**
@@ -120,8 +136,9 @@ public final class AddressProofs {
         if (newPassword == null) {
             throw RequestRejected.invalid("password is required");
         }
-        String userId = emailTokens.redeem(token, EmailToken.Purpose.RESET_PASSWORD).orElseThrow(() ->
-                RequestRejected.invalid("The reset link is unknown, used or expired"));
+        String userId = emailTokens
+                .redeem(token, EmailToken.Purpose.RESET_PASSWORD)
+                .orElseThrow(() -> RequestRejected.invalid("The reset link is unknown, used or expired"));
         User user = users.findById(userId).orElseThrow(() -> RequestRejected.invalid("The reset link is unknown"));
         Passwords.requireAcceptable(newPassword, user.email());
         users.resetCredentials(userId, Optional.of(hasher.hash(newPassword)), User.tokensValidFrom(clock.instant()));

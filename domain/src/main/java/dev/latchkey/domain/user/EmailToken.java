@@ -10,7 +10,10 @@ import java.util.Objects;
 public record EmailToken(String hash, String userId, Purpose purpose, Instant expiresAt) {
 
     /** What the token lets its bearer do. */
-    public enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+    public enum Purpose {
+        VERIFY_EMAIL,
+        RESET_PASSWORD
+    }
 
     public EmailToken {
         Objects.requireNonNull(hash, "hash");

@@ -25,7 +25,8 @@ public final class EmailTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.insert(new EmailToken(hash(value), user.id(), purpose, clock.instant().plus(lifetime)));
+        store.insert(
+                new EmailToken(hash(value), user.id(), purpose, clock.instant().plus(lifetime)));
         return value;
     }
 

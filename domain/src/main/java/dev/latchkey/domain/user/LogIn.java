@@ -25,7 +25,11 @@ public final class LogIn {
     /** One message for every failed sign-in, so that none says more than another. */
     private final String failure;
 
-    public LogIn(UserStore users, SecretHasher hasher, IssueUserToken tokens, FailedAttemptLimiter perAccount,
+    public LogIn(
+            UserStore users,
+            SecretHasher hasher,
+            IssueUserToken tokens,
+            FailedAttemptLimiter perAccount,
             FailedAttemptLimiter perAddress) {
         this(users, hasher, tokens, perAccount, perAddress, false);
     }
@@ -35,11 +39,18 @@ public final class LogIn {
      *     that tells nobody whether an address has an account): until then it fails as a wrong
      *     password does, so signing in cannot tell either
      */
-    public LogIn(UserStore users, SecretHasher hasher, IssueUserToken tokens, FailedAttemptLimiter perAccount,
-            FailedAttemptLimiter perAddress, boolean requireProvenAddress) {
+    public LogIn(
+            UserStore users,
+            SecretHasher hasher,
+            IssueUserToken tokens,
+            FailedAttemptLimiter perAccount,
+            FailedAttemptLimiter perAddress,
+            boolean requireProvenAddress) {
         this.requireProvenAddress = requireProvenAddress;
-        this.failure = requireProvenAddress ? "The email or password is incorrect, or the address is not confirmed yet"
-                + " (follow the link mailed to it)" : "The email or password is incorrect";
+        this.failure = requireProvenAddress
+                ? "The email or password is incorrect, or the address is not confirmed yet"
+                        + " (follow the link mailed to it)"
+                : "The email or password is incorrect";
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -51,16 +62,18 @@ public final class LogIn {
     public AccessToken execute(String emailInput, String password, String clientAddress) {
         String addressKey = clientAddress == null ? "unknown" : clientAddress;
         // Per account *and* source: a lock per account alone lets anyone lock its owner out from anywhere.
-        String accountKey = (emailInput == null ? "" : emailInput.strip().toLowerCase(java.util.Locale.ROOT))
-                + "\n" + addressKey;
+        String accountKey =
+                (emailInput == null ? "" : emailInput.strip().toLowerCase(java.util.Locale.ROOT)) + "\n" + addressKey;
         Optional<Duration> wait = perAddress.retryAfter(addressKey).or(() -> perAccount.retryAfter(accountKey));
         if (wait.isPresent()) {
-            throw new AuthFailure(AuthError.RATE_LIMITED, "Too many failed sign-in attempts; try again later",
-                    wait.get());
+            throw new AuthFailure(
+                    AuthError.RATE_LIMITED, "Too many failed sign-in attempts; try again later", wait.get());
         }
         Optional<User> user = parse(emailInput).flatMap(users::findByEmail);
         String hash = user.flatMap(User::passwordHash).orElse(dummyHash);
-        boolean matches = password != null && hasher.verify(hash, password) && user.flatMap(User::passwordHash).isPresent();
+        boolean matches = password != null
+                && hasher.verify(hash, password)
+                && user.flatMap(User::passwordHash).isPresent();
         if (matches && requireProvenAddress && !user.get().isEmailVerified()) {
             throw new AuthFailure(AuthError.INVALID_CREDENTIALS, failure);
         }

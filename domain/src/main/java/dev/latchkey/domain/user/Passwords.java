@@ -7,8 +7,7 @@ final class Passwords {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 1024;
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static void requireAcceptable(String password, EmailAddress email) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {

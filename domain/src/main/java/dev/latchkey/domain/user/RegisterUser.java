@@ -34,8 +34,16 @@ public final class RegisterUser {
     private final boolean signUpOpen;
     private final boolean tokenAtOnce;
 
-    public RegisterUser(UserStore users, SecretHasher hasher, IssueUserToken tokens, AddressProofs proofs,
-            FailedAttemptLimiter perAddress, IdGenerator ids, Clock clock, boolean signUpOpen, boolean tokenAtOnce) {
+    public RegisterUser(
+            UserStore users,
+            SecretHasher hasher,
+            IssueUserToken tokens,
+            AddressProofs proofs,
+            FailedAttemptLimiter perAddress,
+            IdGenerator ids,
+            Clock clock,
+            boolean signUpOpen,
+            boolean tokenAtOnce) {
         this.tokenAtOnce = tokenAtOnce;
         this.users = users;
         this.hasher = hasher;
@@ -57,10 +65,11 @@ public final class RegisterUser {
      */
     public Optional<AccessToken> execute(String emailInput, String password, String clientAddress) {
         if (!signUpOpen) {
-            throw RequestRejected.notFound("Password sign-up is switched off here: sign in with your identity"
-                    + " provider");
+            throw RequestRejected.notFound(
+                    "Password sign-up is switched off here: sign in with your identity" + " provider");
         }
-        perAddress.spend(clientAddress == null ? "unknown" : clientAddress,
+        perAddress.spend(
+                clientAddress == null ? "unknown" : clientAddress,
                 "Too many registrations from this address; try again later");
         EmailAddress email;
         try {
@@ -70,8 +79,8 @@ public final class RegisterUser {
         }
         Passwords.requireAcceptable(password, email);
         // Hashed before the address is looked up, so that a taken address costs the same time.
-        User user = new User(ids.newId("usr"), email, Optional.of(hasher.hash(password)), clock.instant(),
-                Optional.empty());
+        User user = new User(
+                ids.newId("usr"), email, Optional.of(hasher.hash(password)), clock.instant(), Optional.empty());
         if (!users.insert(user)) {
             users.findByEmail(email).ifPresent(proofs::tellOwnerOfAttempt);
             if (!tokenAtOnce) {

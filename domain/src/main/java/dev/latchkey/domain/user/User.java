@@ -11,11 +11,20 @@ import java.util.Optional;
  * link followed, or a verified external identity): until then the account is never linked to an
  * external identity and never receives an invitation.
  */
-public record User(String id, EmailAddress email, Optional<String> passwordHash, Instant createdAt,
-        Optional<Instant> tokensValidAfter, Optional<Instant> emailVerifiedAt) {
+public record User(
+        String id,
+        EmailAddress email,
+        Optional<String> passwordHash,
+        Instant createdAt,
+        Optional<Instant> tokensValidAfter,
+        Optional<Instant> emailVerifiedAt) {
 
     /** An account whose address is not proven yet. */
-    public User(String id, EmailAddress email, Optional<String> passwordHash, Instant createdAt,
+    public User(
+            String id,
+            EmailAddress email,
+            Optional<String> passwordHash,
+            Instant createdAt,
             Optional<Instant> tokensValidAfter) {
         this(id, email, passwordHash, createdAt, tokensValidAfter, Optional.empty());
     }

@@ -34,14 +34,20 @@ public final class UserPrincipals {
     }
 
     /** In the named workspace, or in none (only bootstrap is open to such a principal). */
-    public Principal of(User user, Optional<String> workspaceId, CredentialKind kind, String credentialId,
-            Instant expiresAt) {
+    public Principal of(
+            User user, Optional<String> workspaceId, CredentialKind kind, String credentialId, Instant expiresAt) {
         if (workspaceId.isEmpty()) {
             return principal(user, Optional.empty(), NO_ROLE, ScopeSet.EMPTY, kind, credentialId, expiresAt);
         }
         Membership membership = activeMembership(user, workspaceId.get());
-        return principal(user, workspaceId, membership.role().wireName(), roleScopes.of(membership.role()), kind,
-                credentialId, expiresAt);
+        return principal(
+                user,
+                workspaceId,
+                membership.role().wireName(),
+                roleScopes.of(membership.role()),
+                kind,
+                credentialId,
+                expiresAt);
     }
 
     /** The scopes the user's current role gives them in a workspace, with the same checks as {@link #of}. */
@@ -51,23 +57,34 @@ public final class UserPrincipals {
 
     /** The workspace first: a token of a deleted workspace says so, though its memberships ended with it. */
     private Membership activeMembership(User user, String workspaceId) {
-        workspaces.findById(workspaceId).filter(w -> !w.isDeleted())
-                .orElseThrow(() -> new AuthFailure(AuthError.WORKSPACE_NOT_FOUND,
+        workspaces
+                .findById(workspaceId)
+                .filter(w -> !w.isDeleted())
+                .orElseThrow(() -> new AuthFailure(
+                        AuthError.WORKSPACE_NOT_FOUND,
                         "The workspace of this credential no longer exists; sign in again to start or join another"));
-        return memberships.find(workspaceId, user.id()).filter(Membership::isActive)
-                .orElseThrow(() -> new AuthFailure(AuthError.NO_WORKSPACE,
-                        "You are no longer an active member of workspace " + workspaceId));
+        return memberships
+                .find(workspaceId, user.id())
+                .filter(Membership::isActive)
+                .orElseThrow(() -> new AuthFailure(
+                        AuthError.NO_WORKSPACE, "You are no longer an active member of workspace " + workspaceId));
     }
 
     /** In the user's oldest active workspace: a JWT with no tenant of its own acts there. */
     public Principal inDefaultWorkspace(User user, CredentialKind kind, String credentialId, Instant expiresAt) {
-        Optional<String> workspace = memberships.listActiveByUser(user.id()).stream().findFirst()
-                .map(Membership::workspaceId);
+        Optional<String> workspace =
+                memberships.listActiveByUser(user.id()).stream().findFirst().map(Membership::workspaceId);
         return of(user, workspace, kind, credentialId, expiresAt);
     }
 
-    private static Principal principal(User user, Optional<String> tenant, String role, ScopeSet scopes,
-            CredentialKind kind, String credentialId, Instant expiresAt) {
+    private static Principal principal(
+            User user,
+            Optional<String> tenant,
+            String role,
+            ScopeSet scopes,
+            CredentialKind kind,
+            String credentialId,
+            Instant expiresAt) {
         Actor actor = new Actor(user.id(), ActorKind.HUMAN, ActorStatus.ACTIVE, tenant, role, Set.of());
         return new Principal(actor, tenant, kind, scopes, credentialId, Optional.of(expiresAt));
     }

@@ -44,8 +44,14 @@ public final class ManageWorkloads {
     private final AuditTrail audit;
     private final VerificationCache tokenCache;
 
-    public ManageWorkloads(WorkloadStore workloads, SecretHasher hasher, IdGenerator ids, SecureRandom random,
-            Clock clock, AuditTrail audit, VerificationCache tokenCache) {
+    public ManageWorkloads(
+            WorkloadStore workloads,
+            SecretHasher hasher,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock,
+            AuditTrail audit,
+            VerificationCache tokenCache) {
         this.workloads = workloads;
         this.hasher = hasher;
         this.ids = ids;
@@ -62,8 +68,8 @@ public final class ManageWorkloads {
         }
         // 44 base-62 characters: 261 bits, enough that a fast hash protects it (GeneratedSecretHasher).
         String secret = SECRET_PREFIX + Base62.random(random, 44);
-        Workload workload = new Workload(ids.newId("wl"), tenant, name.strip(), hasher.hash(secret), clock.instant(),
-                initiator.actorId());
+        Workload workload = new Workload(
+                ids.newId("wl"), tenant, name.strip(), hasher.hash(secret), clock.instant(), initiator.actorId());
         workloads.insert(workload);
         audit.record(tenant, initiator, "workload.registered", workload.id(), Map.of("name", workload.name()));
         return new Registered(workload, secret);
@@ -78,10 +84,22 @@ public final class ManageWorkloads {
         if (scopes.isEmpty()) {
             throw RequestRejected.invalid("a policy names at least one scope");
         }
-        WorkloadPolicy policy = new WorkloadPolicy(ids.newId("pol"), workload.id(), workload.tenantId(), scopes,
-                PolicyStatus.PROPOSED, initiator.actorId(), clock.instant(), Optional.empty(), Optional.empty());
+        WorkloadPolicy policy = new WorkloadPolicy(
+                ids.newId("pol"),
+                workload.id(),
+                workload.tenantId(),
+                scopes,
+                PolicyStatus.PROPOSED,
+                initiator.actorId(),
+                clock.instant(),
+                Optional.empty(),
+                Optional.empty());
         workloads.insertPolicy(policy);
-        audit.record(workload.tenantId(), initiator, "workload_policy.proposed", policy.id(),
+        audit.record(
+                workload.tenantId(),
+                initiator,
+                "workload_policy.proposed",
+                policy.id(),
                 Map.of("workload_id", workload.id(), "scopes", scopes.toSpaceSeparated()));
         return policy;
     }
@@ -97,8 +115,10 @@ public final class ManageWorkloads {
     public WorkloadPolicy approve(Principal caller, String policyId, Initiator initiator) {
         WorkloadPolicy policy = policyInTenant(caller, policyId);
         if (policy.status() != PolicyStatus.PROPOSED) {
-            throw new RequestRejected(RequestError.CONFLICT, "Only a proposed policy can be approved; this one is "
-                    + policy.status().name().toLowerCase(java.util.Locale.ROOT));
+            throw new RequestRejected(
+                    RequestError.CONFLICT,
+                    "Only a proposed policy can be approved; this one is "
+                            + policy.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         Authority.requireWithin(caller.scopes(), policy.scopes(), "a workload policy");
         Instant now = clock.instant();
@@ -110,21 +130,34 @@ public final class ManageWorkloads {
         WorkloadPolicy approved = policy.decided(PolicyStatus.APPROVED, initiator.actorId(), now);
         workloads.updatePolicy(approved);
         forgetTokensOf(policy.workloadId());
-        audit.record(policy.tenantId(), initiator, "workload_policy.approved", policy.id(),
-                Map.of("workload_id", policy.workloadId(), "scopes", policy.scopes().toSpaceSeparated()));
+        audit.record(
+                policy.tenantId(),
+                initiator,
+                "workload_policy.approved",
+                policy.id(),
+                Map.of(
+                        "workload_id",
+                        policy.workloadId(),
+                        "scopes",
+                        policy.scopes().toSpaceSeparated()));
         return approved;
     }
 
     public WorkloadPolicy reject(Principal caller, String policyId, Initiator initiator) {
         WorkloadPolicy policy = policyInTenant(caller, policyId);
         if (policy.status() != PolicyStatus.PROPOSED && policy.status() != PolicyStatus.APPROVED) {
-            throw new RequestRejected(RequestError.CONFLICT, "This policy is already "
-                    + policy.status().name().toLowerCase(java.util.Locale.ROOT));
+            throw new RequestRejected(
+                    RequestError.CONFLICT,
+                    "This policy is already " + policy.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         WorkloadPolicy rejected = policy.decided(PolicyStatus.REJECTED, initiator.actorId(), clock.instant());
         workloads.updatePolicy(rejected);
         forgetTokensOf(policy.workloadId());
-        audit.record(policy.tenantId(), initiator, "workload_policy.rejected", policy.id(),
+        audit.record(
+                policy.tenantId(),
+                initiator,
+                "workload_policy.rejected",
+                policy.id(),
                 Map.of("workload_id", policy.workloadId()));
         return rejected;
     }
@@ -136,13 +169,17 @@ public final class ManageWorkloads {
 
     Workload inTenant(Principal caller, String workloadId) {
         String tenant = AccessPolicy.requireTenant(caller);
-        return workloads.findById(workloadId).filter(w -> w.tenantId().equals(tenant))
+        return workloads
+                .findById(workloadId)
+                .filter(w -> w.tenantId().equals(tenant))
                 .orElseThrow(() -> RequestRejected.notFound("Workload " + workloadId));
     }
 
     private WorkloadPolicy policyInTenant(Principal caller, String policyId) {
         String tenant = AccessPolicy.requireTenant(caller);
-        return workloads.findPolicy(policyId).filter(p -> p.tenantId().equals(tenant))
+        return workloads
+                .findPolicy(policyId)
+                .filter(p -> p.tenantId().equals(tenant))
                 .orElseThrow(() -> RequestRejected.notFound("Policy " + policyId));
     }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * as an argon2id hash) when it asks for a workload token; what it may do comes from its approved
  * policy intersected with each delegating user's scopes.
  */
-public record Workload(String id, String tenantId, String name, String secretHash, Instant createdAt,
-        String createdBy) {
+public record Workload(
+        String id, String tenantId, String name, String secretHash, Instant createdAt, String createdBy) {
 
     public Workload {
         Objects.requireNonNull(id, "id");

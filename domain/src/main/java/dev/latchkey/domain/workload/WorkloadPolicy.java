@@ -9,8 +9,16 @@ import java.util.Optional;
  * One proposed scope policy of a workload, and the decision on it (who, when). A workload's effective
  * policy is its latest approved one; rejecting an approved policy withdraws it.
  */
-public record WorkloadPolicy(String id, String workloadId, String tenantId, ScopeSet scopes, PolicyStatus status,
-        String proposedBy, Instant proposedAt, Optional<String> decidedBy, Optional<Instant> decidedAt) {
+public record WorkloadPolicy(
+        String id,
+        String workloadId,
+        String tenantId,
+        ScopeSet scopes,
+        PolicyStatus status,
+        String proposedBy,
+        Instant proposedAt,
+        Optional<String> decidedBy,
+        Optional<Instant> decidedAt) {
 
     public WorkloadPolicy {
         Objects.requireNonNull(id, "id");
@@ -25,7 +33,7 @@ public record WorkloadPolicy(String id, String workloadId, String tenantId, Scop
     }
 
     public WorkloadPolicy decided(PolicyStatus decision, String by, Instant at) {
-        return new WorkloadPolicy(id, workloadId, tenantId, scopes, decision, proposedBy, proposedAt, Optional.of(by),
-                Optional.of(at));
+        return new WorkloadPolicy(
+                id, workloadId, tenantId, scopes, decision, proposedBy, proposedAt, Optional.of(by), Optional.of(at));
     }
 }

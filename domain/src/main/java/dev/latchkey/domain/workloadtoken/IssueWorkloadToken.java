@@ -27,8 +27,7 @@ public final class IssueWorkloadToken {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
     /** The token, and the scopes it carries. */
-    public record Issued(AccessToken token, ScopeSet scopes) {
-    }
+    public record Issued(AccessToken token, ScopeSet scopes) {}
 
     private final WorkloadStore workloads;
     private final DelegationGrantStore grants;
@@ -39,8 +38,14 @@ public final class IssueWorkloadToken {
     private final Clock clock;
     private final String dummyHash;
 
-    public IssueWorkloadToken(WorkloadStore workloads, DelegationGrantStore grants, GrantScopes grantScopes,
-            SecretHasher hasher, WorkloadTokenCodec codec, IdGenerator ids, Clock clock) {
+    public IssueWorkloadToken(
+            WorkloadStore workloads,
+            DelegationGrantStore grants,
+            GrantScopes grantScopes,
+            SecretHasher hasher,
+            WorkloadTokenCodec codec,
+            IdGenerator ids,
+            Clock clock) {
         this.workloads = workloads;
         this.grants = grants;
         this.grantScopes = grantScopes;
@@ -56,8 +61,8 @@ public final class IssueWorkloadToken {
             throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
         }
         Optional<Workload> workload = workloads.findById(workloadId);
-        boolean proven = hasher.verify(workload.map(Workload::secretHash).orElse(dummyHash), secret)
-                && workload.isPresent();
+        boolean proven =
+                hasher.verify(workload.map(Workload::secretHash).orElse(dummyHash), secret) && workload.isPresent();
         if (!proven) {
             throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The workload id or secret is incorrect");
         }
@@ -74,8 +79,8 @@ public final class IssueWorkloadToken {
             throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");
         }
         Instant expiresAt = now.plus(LIFETIME).isAfter(grant.expiresAt()) ? grant.expiresAt() : now.plus(LIFETIME);
-        WorkloadTokenClaims claims = new WorkloadTokenClaims(workloadId, grant.userId(), grant.id(), grant.tenantId(),
-                effective, ids.newId("wjti"), now, expiresAt);
+        WorkloadTokenClaims claims = new WorkloadTokenClaims(
+                workloadId, grant.userId(), grant.id(), grant.tenantId(), effective, ids.newId("wjti"), now, expiresAt);
         return new Issued(new AccessToken(codec.sign(claims), Duration.between(now, expiresAt)), effective);
     }
 }

@@ -9,8 +9,13 @@ import java.util.Optional;
  * from configuration (never stored in the clear), when it starts signing (published before that, so
  * verifiers have it in time) and when it stopped (still published until its last token has expired).
  */
-public record StoredSigningKey(String kid, String publicJwk, String encryptedPrivateKey, Instant createdAt,
-        Instant activatesAt, Optional<Instant> retiredAt) {
+public record StoredSigningKey(
+        String kid,
+        String publicJwk,
+        String encryptedPrivateKey,
+        Instant createdAt,
+        Instant activatesAt,
+        Optional<Instant> retiredAt) {
 
     public StoredSigningKey {
         Objects.requireNonNull(kid, "kid");

@@ -9,8 +9,15 @@ import java.util.Objects;
  * ({@code sub}), the delegating user ({@code act.sub}), the grant, the tenant, the scopes, its id,
  * and its short life.
  */
-public record WorkloadTokenClaims(String workloadId, String userId, String grantId, String tenantId, ScopeSet scopes,
-        String tokenId, Instant issuedAt, Instant expiresAt) {
+public record WorkloadTokenClaims(
+        String workloadId,
+        String userId,
+        String grantId,
+        String tenantId,
+        ScopeSet scopes,
+        String tokenId,
+        Instant issuedAt,
+        Instant expiresAt) {
 
     public WorkloadTokenClaims {
         Objects.requireNonNull(workloadId, "workloadId");

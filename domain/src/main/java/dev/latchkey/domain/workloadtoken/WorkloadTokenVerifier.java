@@ -34,8 +34,13 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
     private final CachedTokenVerification verifications;
     private final Clock clock;
 
-    public WorkloadTokenVerifier(WorkloadTokenCodec codec, DelegationGrantStore grants, GrantScopes grantScopes,
-            RevokedTokenStore revoked, CachedTokenVerification verifications, Clock clock) {
+    public WorkloadTokenVerifier(
+            WorkloadTokenCodec codec,
+            DelegationGrantStore grants,
+            GrantScopes grantScopes,
+            RevokedTokenStore revoked,
+            CachedTokenVerification verifications,
+            Clock clock) {
         this.codec = codec;
         this.revoked = revoked;
         this.grants = grants;
@@ -60,7 +65,8 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
         return verifications.verify(credential, () -> {
             WorkloadTokenClaims claims = codec.verify(credential.value());
             DelegationGrant grant = grants.findById(claims.grantId())
-                    .filter(g -> g.workloadId().equals(claims.workloadId()) && g.tenantId().equals(claims.tenantId()))
+                    .filter(g -> g.workloadId().equals(claims.workloadId())
+                            && g.tenantId().equals(claims.tenantId()))
                     .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
             if (revoked.isRevoked(grant.tokenRevocationKey(claims.tokenId()))) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
@@ -69,14 +75,26 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant was revoked or has expired");
             }
             grantScopes.requireWorkspace(grant);
-            ScopeSet scopes = claims.scopes().intersect(grantScopes.explain(grant).effective());
+            ScopeSet scopes =
+                    claims.scopes().intersect(grantScopes.explain(grant).effective());
             if (scopes.isEmpty()) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant no longer grants anything");
             }
-            Actor workload = new Actor(claims.workloadId(), ActorKind.AGENT, ActorStatus.ACTIVE,
-                    Optional.of(claims.tenantId()), "workload", Set.of());
-            Principal principal = new Principal(workload, Optional.of(claims.tenantId()), kind(), scopes,
-                    claims.tokenId(), Optional.of(claims.expiresAt()), Optional.of(grant.id()));
+            Actor workload = new Actor(
+                    claims.workloadId(),
+                    ActorKind.AGENT,
+                    ActorStatus.ACTIVE,
+                    Optional.of(claims.tenantId()),
+                    "workload",
+                    Set.of());
+            Principal principal = new Principal(
+                    workload,
+                    Optional.of(claims.tenantId()),
+                    kind(),
+                    scopes,
+                    claims.tokenId(),
+                    Optional.of(claims.expiresAt()),
+                    Optional.of(grant.id()));
             return new CachedTokenVerification.Verified(claims.tokenId(), grant.id(), principal, claims.expiresAt());
         });
     }

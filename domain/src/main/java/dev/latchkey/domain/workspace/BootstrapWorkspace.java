@@ -34,8 +34,8 @@ import java.util.Optional;
 public final class BootstrapWorkspace {
 
     /** The workspace, whether this call created it, its first key (only then), and a token bound to it. */
-    public record Result(Workspace workspace, boolean created, Optional<IssuedApiKey> firstKey, AccessToken accessToken) {
-    }
+    public record Result(
+            Workspace workspace, boolean created, Optional<IssuedApiKey> firstKey, AccessToken accessToken) {}
 
     private final WorkspaceStore workspaces;
     private final MembershipStore memberships;
@@ -53,9 +53,18 @@ public final class BootstrapWorkspace {
      * @param mintsFirstKey false while an external provider (WorkOS) is the API-key authority: a
      *     local key would not authenticate anything
      */
-    public BootstrapWorkspace(WorkspaceStore workspaces, MembershipStore memberships, UserStore users,
-            IssueApiKey issueApiKey, IssueUserToken tokens, RoleScopes roleScopes, IdGenerator ids, Clock clock,
-            AuditTrail audit, VerificationCache tokenCache, boolean mintsFirstKey) {
+    public BootstrapWorkspace(
+            WorkspaceStore workspaces,
+            MembershipStore memberships,
+            UserStore users,
+            IssueApiKey issueApiKey,
+            IssueUserToken tokens,
+            RoleScopes roleScopes,
+            IdGenerator ids,
+            Clock clock,
+            AuditTrail audit,
+            VerificationCache tokenCache,
+            boolean mintsFirstKey) {
         this.tokenCache = tokenCache;
         this.mintsFirstKey = mintsFirstKey;
         this.workspaces = workspaces;
@@ -86,8 +95,10 @@ public final class BootstrapWorkspace {
         Instant now = clock.instant();
         Workspace workspace = new Workspace(ids.newId("ws"), name, now, Optional.empty());
         if (!workspaces.insertBootstrappedBy(workspace, user.id())) {
-            Workspace winner = workspaces.findBootstrappedBy(user.id()).orElseThrow(() ->
-                    new IllegalStateException("bootstrap lost a race to a workspace that cannot be found"));
+            Workspace winner = workspaces
+                    .findBootstrappedBy(user.id())
+                    .orElseThrow(() ->
+                            new IllegalStateException("bootstrap lost a race to a workspace that cannot be found"));
             return existing(user, winner.id());
         }
         Membership owner = new Membership(workspace.id(), user.id(), Role.OWNER, now, Optional.empty());
@@ -96,14 +107,17 @@ public final class BootstrapWorkspace {
         tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(user.id()));
         audit.record(workspace.id(), initiator, "workspace.bootstrapped", workspace.id(), Map.of("name", name));
         Optional<IssuedApiKey> firstKey = mintsFirstKey
-                ? Optional.of(issueApiKey.execute(new IssueApiKey.Command(workspace.id(), "first key",
-                        Optional.empty(), Optional.empty()), roleScopes.of(Role.OWNER), initiator))
+                ? Optional.of(issueApiKey.execute(
+                        new IssueApiKey.Command(workspace.id(), "first key", Optional.empty(), Optional.empty()),
+                        roleScopes.of(Role.OWNER),
+                        initiator))
                 : Optional.empty();
         return new Result(workspace, true, firstKey, tokens.forUser(user, Optional.of(owner)));
     }
 
     private Result existing(User user, String workspaceId) {
-        Workspace workspace = workspaces.findById(workspaceId)
+        Workspace workspace = workspaces
+                .findById(workspaceId)
                 .orElseThrow(() -> RequestRejected.notFound("Workspace " + workspaceId));
         // Heals a bootstrap interrupted between creating the workspace and adding its owner.
         memberships.insert(new Membership(workspaceId, user.id(), Role.OWNER, clock.instant(), Optional.empty()));

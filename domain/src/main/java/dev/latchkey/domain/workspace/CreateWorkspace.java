@@ -16,8 +16,7 @@ import java.util.Optional;
 public final class CreateWorkspace {
 
     /** The new workspace and the first key. */
-    public record Created(Workspace workspace, IssuedApiKey firstKey) {
-    }
+    public record Created(Workspace workspace, IssuedApiKey firstKey) {}
 
     private final WorkspaceStore workspaces;
     private final IssueApiKey issueApiKey;
@@ -25,8 +24,8 @@ public final class CreateWorkspace {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public CreateWorkspace(WorkspaceStore workspaces, IssueApiKey issueApiKey, IdGenerator ids, Clock clock,
-            AuditTrail audit) {
+    public CreateWorkspace(
+            WorkspaceStore workspaces, IssueApiKey issueApiKey, IdGenerator ids, Clock clock, AuditTrail audit) {
         this.workspaces = workspaces;
         this.issueApiKey = issueApiKey;
         this.ids = ids;
@@ -44,7 +43,8 @@ public final class CreateWorkspace {
         audit.record(workspace.id(), initiator, "workspace.created", workspace.id(), Map.of("name", workspace.name()));
         IssuedApiKey first = issueApiKey.execute(
                 new IssueApiKey.Command(workspace.id(), "first key", Optional.of(ScopeSet.ALL), Optional.empty()),
-                ScopeSet.ALL, initiator);
+                ScopeSet.ALL,
+                initiator);
         return new Created(workspace, first);
     }
 }

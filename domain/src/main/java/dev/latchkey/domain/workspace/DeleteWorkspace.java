@@ -24,8 +24,12 @@ public final class DeleteWorkspace {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public DeleteWorkspace(WorkspaceStore workspaces, MembershipStore memberships, List<VerificationCache> caches,
-            Clock clock, AuditTrail audit) {
+    public DeleteWorkspace(
+            WorkspaceStore workspaces,
+            MembershipStore memberships,
+            List<VerificationCache> caches,
+            Clock clock,
+            AuditTrail audit) {
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.caches = List.copyOf(caches);
@@ -41,7 +45,7 @@ public final class DeleteWorkspace {
             memberships.removeAllIn(workspaceId, clock.instant());
             audit.record(workspaceId, initiator, "workspace.deleted", workspaceId, Map.of());
         }
-        caches.forEach(cache -> cache.invalidateWhere(
-                entry -> entry.principal().tenantId().filter(workspaceId::equals).isPresent()));
+        caches.forEach(cache -> cache.invalidateWhere(entry ->
+                entry.principal().tenantId().filter(workspaceId::equals).isPresent()));
     }
 }

@@ -14,7 +14,10 @@ class ApiKeyFormatTest {
     void generatedKeysHaveTheDocumentedShapeAndPassTheirOwnChecksum() {
         PlaintextApiKey key = ApiKeyFormat.generate(random);
 
-        assertThat(key.value()).startsWith("sk_live_").hasSize(ApiKeyFormat.LENGTH).matches("sk_live_[0-9A-Za-z]{38}");
+        assertThat(key.value())
+                .startsWith("sk_live_")
+                .hasSize(ApiKeyFormat.LENGTH)
+                .matches("sk_live_[0-9A-Za-z]{38}");
         assertThat(key.lookupPrefix()).hasSize(16).isEqualTo(key.value().substring(0, 16));
         assertThat(ApiKeyFormat.lookupPrefixOf(key.value())).contains(key.lookupPrefix());
     }
@@ -38,7 +41,8 @@ class ApiKeyFormatTest {
     void truncatedExtendedOrForeignValuesAreNotKeys() {
         String key = ApiKeyFormat.generate(random).value();
 
-        assertThat(ApiKeyFormat.lookupPrefixOf(key.substring(0, key.length() - 1))).isEmpty();
+        assertThat(ApiKeyFormat.lookupPrefixOf(key.substring(0, key.length() - 1)))
+                .isEmpty();
         assertThat(ApiKeyFormat.lookupPrefixOf(key + "x")).isEmpty();
         assertThat(ApiKeyFormat.lookupPrefixOf("sk_test_" + key.substring(8))).isEmpty();
         assertThat(ApiKeyFormat.lookupPrefixOf(key.replace('_', '-'))).isEmpty();

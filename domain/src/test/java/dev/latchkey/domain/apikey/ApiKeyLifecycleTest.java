@@ -30,8 +30,10 @@ class ApiKeyLifecycleTest {
     }
 
     private IssuedApiKey issue(ScopeSet scopes, ScopeSet callerScopes) {
-        return world.issue.execute(new IssueApiKey.Command(workspaceId, "agent", Optional.of(scopes), Optional.empty()),
-                callerScopes, ApiKeyWorld.ADMIN);
+        return world.issue.execute(
+                new IssueApiKey.Command(workspaceId, "agent", Optional.of(scopes), Optional.empty()),
+                callerScopes,
+                ApiKeyWorld.ADMIN);
     }
 
     @Test
@@ -39,8 +41,10 @@ class ApiKeyLifecycleTest {
         ApiKey stored = world.keys.findById(created.firstKey().key().id()).orElseThrow();
 
         assertThat(stored.scopes()).isEqualTo(ScopeSet.ALL);
-        assertThat(stored.secretHash()).doesNotContain(created.firstKey().secret().value());
-        assertThat(stored.lookupPrefix()).isEqualTo(created.firstKey().secret().value().substring(0, 16));
+        assertThat(stored.secretHash())
+                .doesNotContain(created.firstKey().secret().value());
+        assertThat(stored.lookupPrefix())
+                .isEqualTo(created.firstKey().secret().value().substring(0, 16));
     }
 
     @Test
@@ -48,7 +52,8 @@ class ApiKeyLifecycleTest {
         ScopeSet caller = ScopeSet.parse(List.of("records:*", "api_keys:write"));
 
         IssuedApiKey issued = world.issue.execute(
-                new IssueApiKey.Command(workspaceId, "child", Optional.empty(), Optional.empty()), caller,
+                new IssueApiKey.Command(workspaceId, "child", Optional.empty(), Optional.empty()),
+                caller,
                 ApiKeyWorld.ADMIN);
 
         assertThat(issued.key().scopes()).isEqualTo(caller);
@@ -67,10 +72,13 @@ class ApiKeyLifecycleTest {
 
     @Test
     void issueWhenExpiryInThePastThenInvalidRequest() {
-        assertThatThrownBy(() -> world.issue.execute(new IssueApiKey.Command(workspaceId, "late", Optional.empty(),
-                Optional.of(world.clock.instant())), ScopeSet.ALL, ApiKeyWorld.ADMIN))
-                .isInstanceOfSatisfying(RequestRejected.class,
-                        r -> assertThat(r.error()).isEqualTo(RequestError.INVALID_REQUEST));
+        assertThatThrownBy(() -> world.issue.execute(
+                        new IssueApiKey.Command(
+                                workspaceId, "late", Optional.empty(), Optional.of(world.clock.instant())),
+                        ScopeSet.ALL,
+                        ApiKeyWorld.ADMIN))
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.error()).isEqualTo(RequestError.INVALID_REQUEST));
     }
 
     @Test
@@ -83,10 +91,15 @@ class ApiKeyLifecycleTest {
     void revokeWhenKeyBelongsToAnotherWorkspaceThenNotFound() {
         CreateWorkspace.Created other = world.createWorkspace.execute("Other", ApiKeyWorld.ADMIN);
 
-        assertThatThrownBy(() -> world.revoke.execute(workspaceId, other.firstKey().key().id(), ApiKeyWorld.ADMIN))
-                .isInstanceOfSatisfying(RequestRejected.class,
-                        r -> assertThat(r.error()).isEqualTo(RequestError.NOT_FOUND));
-        assertThat(world.keys.findById(other.firstKey().key().id()).orElseThrow().revokedAt()).isEmpty();
+        assertThatThrownBy(() ->
+                        world.revoke.execute(workspaceId, other.firstKey().key().id(), ApiKeyWorld.ADMIN))
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.error()).isEqualTo(RequestError.NOT_FOUND));
+        assertThat(world.keys
+                        .findById(other.firstKey().key().id())
+                        .orElseThrow()
+                        .revokedAt())
+                .isEmpty();
     }
 
     @Test
@@ -97,7 +110,8 @@ class ApiKeyLifecycleTest {
         world.revoke.execute(workspaceId, keyId, ApiKeyWorld.ADMIN);
 
         assertThat(world.auditLog.page(workspaceId, Optional.empty(), 50).events())
-                .extracting(AuditEvent::action).containsOnlyOnce("api_key.revoked");
+                .extracting(AuditEvent::action)
+                .containsOnlyOnce("api_key.revoked");
     }
 
     @Test
@@ -105,42 +119,59 @@ class ApiKeyLifecycleTest {
         String oldKey = created.firstKey().secret().value();
         world.verifier.verify(new PresentedCredential.Bearer(oldKey));
 
-        RollApiKey.Rolled rolled = world.roll.execute(workspaceId, created.firstKey().key().id(),
-                Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN);
+        RollApiKey.Rolled rolled = world.roll.execute(
+                workspaceId, created.firstKey().key().id(), Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN);
         IssuedApiKey replacement = rolled.replacement();
 
-        assertThat(rolled.replacedKeyExpiresAt()).isEqualTo(world.clock.instant().plusSeconds(60));
+        assertThat(rolled.replacedKeyExpiresAt())
+                .isEqualTo(world.clock.instant().plusSeconds(60));
 
-        assertThat(replacement.key().scopes()).isEqualTo(created.firstKey().key().scopes());
+        assertThat(replacement.key().scopes())
+                .isEqualTo(created.firstKey().key().scopes());
         assertThat(replacement.key().name()).isEqualTo(created.firstKey().key().name());
         world.clock.advance(Duration.ofSeconds(59));
-        assertThat(world.verifier.verify(new PresentedCredential.Bearer(oldKey))).isNotNull();
-        assertThat(world.verifier.verify(new PresentedCredential.Bearer(replacement.secret().value()))).isNotNull();
+        assertThat(world.verifier.verify(new PresentedCredential.Bearer(oldKey)))
+                .isNotNull();
+        assertThat(world.verifier.verify(
+                        new PresentedCredential.Bearer(replacement.secret().value())))
+                .isNotNull();
         world.clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> world.verifier.verify(new PresentedCredential.Bearer(oldKey)))
-                .isInstanceOfSatisfying(AuthFailure.class,
-                        f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_API_KEY));
-        assertThat(world.verifier.verify(new PresentedCredential.Bearer(replacement.secret().value()))).isNotNull();
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_API_KEY));
+        assertThat(world.verifier.verify(
+                        new PresentedCredential.Bearer(replacement.secret().value())))
+                .isNotNull();
     }
 
     @Test
     void rollWhenTheKeyHoldsScopesTheCallerLacksThenInsufficientScope() {
         ScopeSet keysOnly = ScopeSet.parse(List.of("api_keys:write"));
 
-        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ZERO,
-                keysOnly, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(AuthFailure.class,
-                        f -> assertThat(f.error()).isEqualTo(AuthError.INSUFFICIENT_SCOPE));
-        assertThat(world.keys.findById(created.firstKey().key().id()).orElseThrow().expiresAt())
-                .as("the refused roll changed nothing").isEmpty();
+        assertThatThrownBy(() -> world.roll.execute(
+                        workspaceId, created.firstKey().key().id(), Duration.ZERO, keysOnly, ApiKeyWorld.ADMIN))
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INSUFFICIENT_SCOPE));
+        assertThat(world.keys
+                        .findById(created.firstKey().key().id())
+                        .orElseThrow()
+                        .expiresAt())
+                .as("the refused roll changed nothing")
+                .isEmpty();
     }
 
     @Test
     void rollTwiceThenConflictAndOneReplacement() {
-        world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ofSeconds(60), ScopeSet.ALL,
-                ApiKeyWorld.ADMIN);
+        world.roll.execute(
+                workspaceId, created.firstKey().key().id(), Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN);
 
-        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(),
-                Duration.ofSeconds(60), ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> world.roll.execute(
+                        workspaceId,
+                        created.firstKey().key().id(),
+                        Duration.ofSeconds(60),
+                        ScopeSet.ALL,
+                        ApiKeyWorld.ADMIN))
+                .isInstanceOfSatisfying(
                         RequestRejected.class, r -> assertThat(r.error()).isEqualTo(RequestError.CONFLICT));
         assertThat(world.keys.listByWorkspace(workspaceId)).hasSize(2);
     }
@@ -149,15 +180,21 @@ class ApiKeyLifecycleTest {
     void rollWhenRevokedThenConflict() {
         world.revoke.execute(workspaceId, created.firstKey().key().id(), ApiKeyWorld.ADMIN);
 
-        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(), Duration.ZERO,
-                ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOfSatisfying(RequestRejected.class,
-                        r -> assertThat(r.error()).isEqualTo(RequestError.CONFLICT));
+        assertThatThrownBy(() -> world.roll.execute(
+                        workspaceId, created.firstKey().key().id(), Duration.ZERO, ScopeSet.ALL, ApiKeyWorld.ADMIN))
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.error()).isEqualTo(RequestError.CONFLICT));
     }
 
     @Test
     void rollWhenGraceTooLongThenInvalidRequest() {
-        assertThatThrownBy(() -> world.roll.execute(workspaceId, created.firstKey().key().id(),
-                RollApiKey.MAX_GRACE.plusSeconds(1), ScopeSet.ALL, ApiKeyWorld.ADMIN)).isInstanceOf(RequestRejected.class);
+        assertThatThrownBy(() -> world.roll.execute(
+                        workspaceId,
+                        created.firstKey().key().id(),
+                        RollApiKey.MAX_GRACE.plusSeconds(1),
+                        ScopeSet.ALL,
+                        ApiKeyWorld.ADMIN))
+                .isInstanceOf(RequestRejected.class);
     }
 
     @Test
@@ -165,14 +202,18 @@ class ApiKeyLifecycleTest {
         IssuedApiKey issued = issue(ScopeSet.parse(List.of("records:read")), ScopeSet.ALL);
         world.revoke.execute(workspaceId, issued.key().id(), ApiKeyWorld.ADMIN);
 
-        List<AuditEvent> events = world.auditLog.page(workspaceId, Optional.empty(), 50).events();
+        List<AuditEvent> events =
+                world.auditLog.page(workspaceId, Optional.empty(), 50).events();
 
-        assertThat(events).extracting(AuditEvent::action)
+        assertThat(events)
+                .extracting(AuditEvent::action)
                 .containsExactly("api_key.revoked", "api_key.created", "api_key.created", "workspace.created");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.actorId()).isEqualTo("operator:test");
-            assertThat(e.details().values()).noneMatch(v -> v.contains(issued.secret().value()));
-            assertThat(e.details().values()).noneMatch(v -> v.contains(created.firstKey().secret().value()));
+            assertThat(e.details().values())
+                    .noneMatch(v -> v.contains(issued.secret().value()));
+            assertThat(e.details().values())
+                    .noneMatch(v -> v.contains(created.firstKey().secret().value()));
         });
     }
 }

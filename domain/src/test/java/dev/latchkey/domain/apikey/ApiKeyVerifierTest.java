@@ -37,8 +37,10 @@ class ApiKeyVerifierTest {
     }
 
     private static void assertFailsWith(AuthError error, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthFailure.class,
-                failure -> assertThat(failure.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(error));
     }
 
     @Test
@@ -113,13 +115,20 @@ class ApiKeyVerifierTest {
 
     @Test
     void verifyWhenExpiredThenInvalidEvenIfCached() {
-        IssuedApiKey shortLived = world.issue.execute(new IssueApiKey.Command(created.workspace().id(), "short",
-                Optional.empty(), Optional.of(world.clock.instant().plusSeconds(10))), ScopeSet.ALL, ApiKeyWorld.ADMIN);
+        IssuedApiKey shortLived = world.issue.execute(
+                new IssueApiKey.Command(
+                        created.workspace().id(),
+                        "short",
+                        Optional.empty(),
+                        Optional.of(world.clock.instant().plusSeconds(10))),
+                ScopeSet.ALL,
+                ApiKeyWorld.ADMIN);
         verify(shortLived.secret().value());
 
         world.clock.advance(Duration.ofSeconds(10));
 
-        assertFailsWith(AuthError.INVALID_API_KEY, () -> verify(shortLived.secret().value()));
+        assertFailsWith(
+                AuthError.INVALID_API_KEY, () -> verify(shortLived.secret().value()));
     }
 
     @Test
@@ -130,7 +139,8 @@ class ApiKeyVerifierTest {
             assertFailsWith(AuthError.INVALID_API_KEY, () -> verify(guess));
         }
 
-        assertThat(verify(key).credentialId()).as("guessing at a prefix locks nobody out")
+        assertThat(verify(key).credentialId())
+                .as("guessing at a prefix locks nobody out")
                 .isEqualTo(stored.id());
     }
 
@@ -142,7 +152,8 @@ class ApiKeyVerifierTest {
             assertFailsWith(AuthError.INVALID_API_KEY, () -> verify(guess));
         }
 
-        assertThat(verify(key).credentialId()).isEqualTo(created.firstKey().key().id());
+        assertThat(verify(key).credentialId())
+                .isEqualTo(created.firstKey().key().id());
     }
 
     @Test
@@ -164,25 +175,36 @@ class ApiKeyVerifierTest {
         verify(key);
         world.keys.setUnavailable(true);
 
-        assertThat(verify(key).credentialId()).isEqualTo(created.firstKey().key().id());
+        assertThat(verify(key).credentialId())
+                .isEqualTo(created.firstKey().key().id());
     }
 
     @Test
     void recognisesOnlyOurBearerShapeButEveryApiKeyHeader() {
-        assertThat(world.verifier.recognises(new PresentedCredential.Bearer(key))).isTrue();
-        assertThat(world.verifier.recognises(new PresentedCredential.Bearer("eyJhbGciOi.x.y"))).isFalse();
-        assertThat(world.verifier.recognises(new PresentedCredential.ApiKeyHeader("anything"))).isTrue();
+        assertThat(world.verifier.recognises(new PresentedCredential.Bearer(key)))
+                .isTrue();
+        assertThat(world.verifier.recognises(new PresentedCredential.Bearer("eyJhbGciOi.x.y")))
+                .isFalse();
+        assertThat(world.verifier.recognises(new PresentedCredential.ApiKeyHeader("anything")))
+                .isTrue();
     }
 
     @Test
     void lastUsedIsWrittenOnFlushNotOnEachRequest() {
         verify(key);
         verify(key);
-        assertThat(world.keys.findById(created.firstKey().key().id()).orElseThrow().lastUsedAt()).isEmpty();
+        assertThat(world.keys
+                        .findById(created.firstKey().key().id())
+                        .orElseThrow()
+                        .lastUsedAt())
+                .isEmpty();
 
         assertThat(world.lastUsed.flush()).isEqualTo(1);
 
-        assertThat(world.keys.findById(created.firstKey().key().id()).orElseThrow().lastUsedAt())
+        assertThat(world.keys
+                        .findById(created.firstKey().key().id())
+                        .orElseThrow()
+                        .lastUsedAt())
                 .contains(world.clock.instant());
     }
 

@@ -34,6 +34,6 @@ final class ApiKeyWorld {
     final RevokeApiKey revoke = new RevokeApiKey(keys, cache, clock, audit);
     final RollApiKey roll = new RollApiKey(keys, issue, cache, clock, audit);
     final CreateWorkspace createWorkspace = new CreateWorkspace(workspaces, issue, ids, clock, audit);
-    final ApiKeyVerifier verifier = new ApiKeyVerifier(keys, workspaces, hasher, cache, lastUsed, clock,
-            REVALIDATE_AFTER);
+    final ApiKeyVerifier verifier =
+            new ApiKeyVerifier(keys, workspaces, hasher, cache, lastUsed, clock, REVALIDATE_AFTER);
 }

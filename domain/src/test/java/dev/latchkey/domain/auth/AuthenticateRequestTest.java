@@ -41,8 +41,9 @@ class AuthenticateRequestTest {
     }
 
     private static void assertFails(AuthError error, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
@@ -55,35 +56,44 @@ class AuthenticateRequestTest {
     @Test
     void authenticateDispatchesToTheFirstVerifierThatRecognisesTheValue() {
         Principal expected = principal(ActorStatus.ACTIVE, ScopeSet.ALL);
-        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(
-                verifierFor("eyJ", principal(ActorStatus.ACTIVE, ScopeSet.EMPTY)), verifierFor("sk_", expected)), AuthenticationListener.NONE);
+        AuthenticateRequest authenticate = new AuthenticateRequest(
+                List.of(
+                        verifierFor("eyJ", principal(ActorStatus.ACTIVE, ScopeSet.EMPTY)),
+                        verifierFor("sk_", expected)),
+                AuthenticationListener.NONE);
 
-        assertThat(authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x")))).isSameAs(expected);
+        assertThat(authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x"))))
+                .isSameAs(expected);
     }
 
     @Test
     void authenticateWhenNoVerifierRecognisesABearerThenInvalidAuthHeader() {
-        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)), AuthenticationListener.NONE);
+        AuthenticateRequest authenticate =
+                new AuthenticateRequest(List.of(verifierFor("sk_", null)), AuthenticationListener.NONE);
 
-        assertFails(AuthError.INVALID_AUTH_HEADER,
+        assertFails(
+                AuthError.INVALID_AUTH_HEADER,
                 () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("opaque"))));
     }
 
     @Test
     void authenticateWhenAJwtFromAnUntrustedIssuerThenInvalidJwt() {
-        AuthenticateRequest authenticate = new AuthenticateRequest(List.of(verifierFor("sk_", null)),
-                AuthenticationListener.NONE);
+        AuthenticateRequest authenticate =
+                new AuthenticateRequest(List.of(verifierFor("sk_", null)), AuthenticationListener.NONE);
 
-        assertFails(AuthError.INVALID_JWT,
+        assertFails(
+                AuthError.INVALID_JWT,
                 () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("eyJhbGc.eyJpc3M.sig"))));
     }
 
     @Test
     void authenticateWhenActorInactiveThenActorNotMapped() {
         AuthenticateRequest authenticate = new AuthenticateRequest(
-                List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))), AuthenticationListener.NONE);
+                List.of(verifierFor("sk_", principal(ActorStatus.INACTIVE, ScopeSet.ALL))),
+                AuthenticationListener.NONE);
 
-        assertFails(AuthError.ACTOR_NOT_MAPPED,
+        assertFails(
+                AuthError.ACTOR_NOT_MAPPED,
                 () -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("sk_live_x"))));
     }
 
@@ -125,16 +135,18 @@ class AuthenticateRequestTest {
         assertThatThrownBy(() -> authenticate.authenticate(Optional.empty()));
         assertThatThrownBy(() -> authenticate.authenticate(Optional.of(new PresentedCredential.Bearer("zzz"))));
 
-        assertThat(heard).containsExactly("ok API_KEY", "API_KEY invalid_api_key", "none missing_auth",
-                "none invalid_auth_header");
+        assertThat(heard)
+                .containsExactly(
+                        "ok API_KEY", "API_KEY invalid_api_key", "none missing_auth", "none invalid_auth_header");
     }
 
     @Test
     void requireScopesNamesEveryMissingScope() {
         Principal narrow = principal(ActorStatus.ACTIVE, ScopeSet.parse(List.of("records:read")));
 
-        assertThatThrownBy(() -> AccessPolicy.requireScopes(narrow, ScopeSet.parse(List.of("records:read",
-                "api_keys:write", "audit:read")))).isInstanceOfSatisfying(AuthFailure.class, f -> {
+        assertThatThrownBy(() -> AccessPolicy.requireScopes(
+                        narrow, ScopeSet.parse(List.of("records:read", "api_keys:write", "audit:read"))))
+                .isInstanceOfSatisfying(AuthFailure.class, f -> {
                     assertThat(f.error()).isEqualTo(AuthError.INSUFFICIENT_SCOPE);
                     assertThat(f.detail()).isEqualTo("Missing required scope: api_keys:write audit:read");
                 });
@@ -143,6 +155,7 @@ class AuthenticateRequestTest {
     @Test
     void presentedCredentialsNeverPrintTheirValue() {
         assertThat(new PresentedCredential.Bearer("sk_live_secret").toString()).doesNotContain("secret");
-        assertThat(new PresentedCredential.ApiKeyHeader("sk_live_secret").toString()).doesNotContain("secret");
+        assertThat(new PresentedCredential.ApiKeyHeader("sk_live_secret").toString())
+                .doesNotContain("secret");
     }
 }

@@ -24,13 +24,20 @@ import org.junit.jupiter.api.Test;
  * route's scope by the kind of its credential and holds every scope it hands out — never more.
  */
 class AuthorityPropertyTest {
-    private static final List<String> WORDS = List.of("records", "api_keys", "members", "actors", "approvals",
-            "workload_policies", "workspaces", "pipelines", "usage");
+    private static final List<String> WORDS = List.of(
+            "records",
+            "api_keys",
+            "members",
+            "actors",
+            "approvals",
+            "workload_policies",
+            "workspaces",
+            "pipelines",
+            "usage");
     private static final List<String> ACTIONS = List.of("read", "write", "decide", "delete", "*");
 
     /** An operation that hands out authority: the scope its route requires, and what it grants. */
-    private record Operation(String name, ScopeSet required) {
-    }
+    private record Operation(String name, ScopeSet required) {}
 
     private static final List<Operation> OPERATIONS = List.of(
             new Operation("create a key", ScopeSet.parse(List.of("api_keys:write"))),
@@ -45,24 +52,38 @@ class AuthorityPropertyTest {
         int n = random.nextInt(5);
         List<String> scopes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            scopes.add(random.nextInt(12) == 0 ? "*"
-                    : WORDS.get(random.nextInt(WORDS.size())) + ":" + ACTIONS.get(random.nextInt(ACTIONS.size())));
+            scopes.add(
+                    random.nextInt(12) == 0
+                            ? "*"
+                            : WORDS.get(random.nextInt(WORDS.size())) + ":"
+                                    + ACTIONS.get(random.nextInt(ACTIONS.size())));
         }
         return ScopeSet.parse(scopes);
     }
 
     private static Principal principal(CredentialKind kind, ScopeSet scopes) {
-        Actor actor = new Actor("act_1", Authority.isPerson(kind) ? ActorKind.HUMAN : ActorKind.AGENT,
-                ActorStatus.ACTIVE, Optional.of("ws_1"), "x", Set.of());
+        Actor actor = new Actor(
+                "act_1",
+                Authority.isPerson(kind) ? ActorKind.HUMAN : ActorKind.AGENT,
+                ActorStatus.ACTIVE,
+                Optional.of("ws_1"),
+                "x",
+                Set.of());
         return new Principal(actor, Optional.of("ws_1"), kind, scopes, "cred_1", Optional.empty());
     }
 
     /** The specification, written independently of the code: who may, by kind and by scopes. */
     private static boolean oracle(CredentialKind kind, ScopeSet held, Operation operation, ScopeSet granted) {
         Scope required = operation.required().scopes().first();
-        boolean governance = Set.of("approvals:decide", "workload_policies:decide", "members:write", "actors:write",
-                "workspaces:delete").contains(required.toString());
-        boolean person = kind == CredentialKind.USER_JWT || kind == CredentialKind.EXTERNAL_JWT
+        boolean governance = Set.of(
+                        "approvals:decide",
+                        "workload_policies:decide",
+                        "members:write",
+                        "actors:write",
+                        "workspaces:delete")
+                .contains(required.toString());
+        boolean person = kind == CredentialKind.USER_JWT
+                || kind == CredentialKind.EXTERNAL_JWT
                 || kind == CredentialKind.WORKOS_ACCESS_TOKEN;
         boolean delegated = kind == CredentialKind.WORKLOAD_TOKEN || kind == CredentialKind.OAUTH_ACCESS_TOKEN;
         if (governance && !person) {
@@ -82,10 +103,12 @@ class AuthorityPropertyTest {
         int refused = 0;
         for (int round = 0; round < 20_000; round++) {
             CredentialKind kind = CredentialKind.values()[random.nextInt(CredentialKind.values().length)];
-            ScopeSet held = random.nextBoolean() ? roles.of(Role.values()[random.nextInt(Role.values().length)])
+            ScopeSet held = random.nextBoolean()
+                    ? roles.of(Role.values()[random.nextInt(Role.values().length)])
                     : randomScopes(random);
             Operation operation = OPERATIONS.get(random.nextInt(OPERATIONS.size()));
-            ScopeSet granted = random.nextInt(4) == 0 ? roles.of(Role.values()[random.nextInt(Role.values().length)])
+            ScopeSet granted = random.nextInt(4) == 0
+                    ? roles.of(Role.values()[random.nextInt(Role.values().length)])
                     : randomScopes(random);
             Principal caller = principal(kind, held);
 
@@ -99,7 +122,8 @@ class AuthorityPropertyTest {
                 succeeded = false;
             }
 
-            assertThat(succeeded).as("%s by %s holding %s granting %s", operation.name(), kind, held, granted)
+            assertThat(succeeded)
+                    .as("%s by %s holding %s granting %s", operation.name(), kind, held, granted)
                     .isEqualTo(oracle(kind, held, operation, granted));
             if (succeeded) {
                 assertThat(held.coversAll(granted)).isTrue();

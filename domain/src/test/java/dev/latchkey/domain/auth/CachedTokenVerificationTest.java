@@ -23,15 +23,17 @@ import org.junit.jupiter.api.Test;
 
 class CachedTokenVerificationTest {
     private final MutableClock clock = MutableClock.startingAt("2026-09-01T12:00:00Z");
-    private final CachedTokenVerification verification = new CachedTokenVerification(new InMemoryVerificationCache(100), clock,
-            Duration.ofSeconds(30));
+    private final CachedTokenVerification verification =
+            new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30));
     private final AtomicInteger fullChecks = new AtomicInteger();
 
     private static PresentedCredential jwtExpiringAt(Instant exp) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return new PresentedCredential.Bearer(b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(("{\"sub\":\"wl_1\",\"exp\":" + exp.getEpochSecond() + ",\"jti\":\"t\"}")
-                        .getBytes(StandardCharsets.UTF_8)) + ".signature");
+                + "."
+                + b64.encodeToString(("{\"sub\":\"wl_1\",\"exp\":" + exp.getEpochSecond() + ",\"jti\":\"t\"}")
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".signature");
     }
 
     /** The expensive check a verifier would run: counted, and answering as a codec would. */
@@ -41,9 +43,18 @@ class CachedTokenVerificationTest {
             if (!clock.instant().isBefore(exp.plusSeconds(30))) {
                 throw new AuthFailure(AuthError.INVALID_JWT, "The token has expired");
             }
-            Actor actor = new Actor("wl_1", ActorKind.AGENT, ActorStatus.ACTIVE, Optional.of("ws_1"), "agent", Set.of());
-            return new CachedTokenVerification.Verified("t", new Principal(actor, Optional.of("ws_1"),
-                    CredentialKind.WORKLOAD_TOKEN, ScopeSet.ALL, "t", Optional.of(exp)), exp);
+            Actor actor =
+                    new Actor("wl_1", ActorKind.AGENT, ActorStatus.ACTIVE, Optional.of("ws_1"), "agent", Set.of());
+            return new CachedTokenVerification.Verified(
+                    "t",
+                    new Principal(
+                            actor,
+                            Optional.of("ws_1"),
+                            CredentialKind.WORKLOAD_TOKEN,
+                            ScopeSet.ALL,
+                            "t",
+                            Optional.of(exp)),
+                    exp);
         };
     }
 
@@ -63,7 +74,9 @@ class CachedTokenVerificationTest {
         assertExpired(token, exp);
         assertExpired(token, exp);
 
-        assertThat(fullChecks).as("no signature check for a token an hour past exp").hasValue(0);
+        assertThat(fullChecks)
+                .as("no signature check for a token an hour past exp")
+                .hasValue(0);
     }
 
     @Test
@@ -71,7 +84,8 @@ class CachedTokenVerificationTest {
         Instant exp = clock.instant().minus(Duration.ofSeconds(10));
         PresentedCredential token = jwtExpiringAt(exp);
 
-        assertThat(verification.verify(token, fullCheck(exp)).credentialId()).as("within the skew allowance")
+        assertThat(verification.verify(token, fullCheck(exp)).credentialId())
+                .as("within the skew allowance")
                 .isEqualTo("t");
         assertThat(fullChecks).hasValue(1);
     }
@@ -88,7 +102,9 @@ class CachedTokenVerificationTest {
         assertExpired(token, exp);
         assertExpired(token, exp);
 
-        assertThat(fullChecks).as("expired in the cache, then remembered: no further full check").hasValue(1);
+        assertThat(fullChecks)
+                .as("expired in the cache, then remembered: no further full check")
+                .hasValue(1);
     }
 
     @Test
@@ -98,9 +114,15 @@ class CachedTokenVerificationTest {
         AtomicInteger calls = new AtomicInteger();
 
         assertThatThrownBy(() -> verification.verify(token, () -> {
-            calls.incrementAndGet();
-            throw new AuthFailure(AuthError.INVALID_JWT, "The token's signature, type, issuer, audience or claims are not valid");
-        })).isInstanceOf(AuthFailure.class).hasMessageContaining("signature");
-        assertThat(calls).as("an unexpired claim is never trusted: the full check runs").hasValue(1);
+                    calls.incrementAndGet();
+                    throw new AuthFailure(
+                            AuthError.INVALID_JWT,
+                            "The token's signature, type, issuer, audience or claims are not valid");
+                }))
+                .isInstanceOf(AuthFailure.class)
+                .hasMessageContaining("signature");
+        assertThat(calls)
+                .as("an unexpired claim is never trusted: the full check runs")
+                .hasValue(1);
     }
 }

@@ -34,10 +34,12 @@ class JwtShapeTest {
     void unverifiedExpiryReadsWholeSecondsOnly() {
         assertThat(JwtShape.unverifiedExpiry(jwt("{\"sub\":\"u\",\"exp\" : 1700000000}")))
                 .contains(java.time.Instant.ofEpochSecond(1_700_000_000L));
-        assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":1700000000,\"sub\":\"u\"}"))).isPresent();
+        assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":1700000000,\"sub\":\"u\"}")))
+                .isPresent();
         assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":1.7e9}"))).isEmpty();
         assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":\"1700000000\"}"))).isEmpty();
-        assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":99999999999999999999}"))).isEmpty();
+        assertThat(JwtShape.unverifiedExpiry(jwt("{\"exp\":99999999999999999999}")))
+                .isEmpty();
         assertThat(JwtShape.unverifiedExpiry(jwt("{\"sub\":\"u\"}"))).isEmpty();
         assertThat(JwtShape.unverifiedExpiry("sk_live_abc")).isEmpty();
     }

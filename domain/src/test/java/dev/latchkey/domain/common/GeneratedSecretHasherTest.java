@@ -14,10 +14,11 @@ class GeneratedSecretHasherTest {
     void aGeneratedSecretIsHashedOnceWithSha256AndNeverReachesTheSlowHasher() {
         String hash = hasher.hash("wk_secret-of-forty-four-characters-0123456789");
 
-        assertThat(hash).startsWith("sha256$").hasSize("sha256$".length() + 64)
-                .doesNotContain("forty-four");
-        assertThat(hasher.verify(hash, "wk_secret-of-forty-four-characters-0123456789")).isTrue();
-        assertThat(hasher.verify(hash, "wk_secret-of-forty-four-characters-0123456788")).isFalse();
+        assertThat(hash).startsWith("sha256$").hasSize("sha256$".length() + 64).doesNotContain("forty-four");
+        assertThat(hasher.verify(hash, "wk_secret-of-forty-four-characters-0123456789"))
+                .isTrue();
+        assertThat(hasher.verify(hash, "wk_secret-of-forty-four-characters-0123456788"))
+                .isFalse();
         assertThat(hasher.verify(hash, null)).isFalse();
         assertThat(slow.verifications()).isZero();
     }

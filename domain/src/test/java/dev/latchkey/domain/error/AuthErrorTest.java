@@ -33,8 +33,8 @@ class AuthErrorTest {
                 Map.entry(AuthError.USAGE_CAP_EXCEEDED, "usage_cap_exceeded"),
                 Map.entry(AuthError.IDENTITY_PROVIDER_UNAVAILABLE, "identity_provider_unavailable"));
 
-        Map<AuthError, String> actual = Arrays.stream(AuthError.values())
-                .collect(Collectors.toMap(e -> e, AuthError::code));
+        Map<AuthError, String> actual =
+                Arrays.stream(AuthError.values()).collect(Collectors.toMap(e -> e, AuthError::code));
 
         assertThat(actual).isEqualTo(pinned);
     }

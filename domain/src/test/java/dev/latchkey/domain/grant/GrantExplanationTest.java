@@ -21,17 +21,22 @@ class GrantExplanationTest {
     @Test
     void eachRequestedScopeIsGrantedNarrowedOrRemovedByTheTermsThatLimitIt() {
         GrantExplanation explanation = GrantExplanation.of(
-                set("pipelines:*", "agents:read", "records:read"),     // the user
+                set("pipelines:*", "agents:read", "records:read"), // the user
                 set("pipelines:read", "pipelines:execute", "agents:*"), // the approved policy
                 set("pipelines:*", "agents:read", "records:read", "tools:write"));
 
         assertThat(explanation.effective()).isEqualTo(set("pipelines:read", "pipelines:execute", "agents:read"));
-        assertThat(explanation.outcomes()).extracting(o -> o.requested().toString(), GrantExplanation.Outcome::fate,
-                GrantExplanation.Outcome::limitedBy).containsExactly(
+        assertThat(explanation.outcomes())
+                .extracting(
+                        o -> o.requested().toString(),
+                        GrantExplanation.Outcome::fate,
+                        GrantExplanation.Outcome::limitedBy)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("agents:read", Fate.GRANTED, List.of()),
                         org.assertj.core.groups.Tuple.tuple("pipelines:*", Fate.NARROWED, List.of(Term.POLICY)),
                         org.assertj.core.groups.Tuple.tuple("records:read", Fate.REMOVED, List.of(Term.POLICY)),
-                        org.assertj.core.groups.Tuple.tuple("tools:write", Fate.REMOVED, List.of(Term.USER, Term.POLICY)));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tools:write", Fate.REMOVED, List.of(Term.USER, Term.POLICY)));
     }
 
     /** Property: the effective set never exceeds any of the three terms, and order does not matter. */
@@ -49,7 +54,9 @@ class GrantExplanationTest {
         assertThat(user.coversAll(effective)).as("seed %d", seed).isTrue();
         assertThat(policy.coversAll(effective)).as("seed %d", seed).isTrue();
         assertThat(requested.coversAll(effective)).as("seed %d", seed).isTrue();
-        assertThat(GrantExplanation.of(requested, user, policy).effective()).as("seed %d", seed).isEqualTo(effective);
+        assertThat(GrantExplanation.of(requested, user, policy).effective())
+                .as("seed %d", seed)
+                .isEqualTo(effective);
     }
 
     private static ScopeSet randomSet(Random random) {

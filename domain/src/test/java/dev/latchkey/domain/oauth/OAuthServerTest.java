@@ -55,34 +55,60 @@ class OAuthServerTest {
     private final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
     private final InMemoryOAuthTokenStore tokens = new InMemoryOAuthTokenStore();
     private final VerificationCache cache = new InMemoryVerificationCache(100);
-    private final OAuthSettings settings = new OAuthSettings(ISSUER, "lk_",
-            ScopeSet.parseSpaceSeparated("records:read records:write"), ScopeSet.parseSpaceSeparated("records:read"),
-            Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(5), GRACE);
+    private final OAuthSettings settings = new OAuthSettings(
+            ISSUER,
+            "lk_",
+            ScopeSet.parseSpaceSeparated("records:read records:write"),
+            ScopeSet.parseSpaceSeparated("records:read"),
+            Duration.ofHours(1),
+            Duration.ofDays(30),
+            Duration.ofMinutes(5),
+            GRACE);
     private final ProtectedResources resources = new ProtectedResources(List.of(ISSUER));
     private final OAuthClients clients = new OAuthClients(clientStore, ClientMetadataDocuments.NONE);
     private final UserPrincipals principals = new UserPrincipals(memberships, workspaces, RoleScopes.defaults());
     private final OAuthRevocations revocations = new OAuthRevocations(tokens, cache, clock);
     private final OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, clients, settings, ids, random, clock);
-    private final RegisterClient register = new RegisterClient(clientStore,
-            new FailedAttemptLimiter(3, Duration.ofHours(1), clock), settings.supportedScopes(), ids, random, clock);
-    private final GrantConsent consent = new GrantConsent(users, memberships, workspaces, principals, codes, settings,
-            new AuditTrail(new InMemoryAuditLog(), ids, clock), random, clock);
-    private final IssueOAuthTokens tokenEndpoint = new IssueOAuthTokens(new AuthenticateClient(clients), List.of(
-            new AuthorizationCodeGrant(codes, issuer, revocations, resources, clock),
-            new RefreshTokenGrant(tokens, issuer, revocations, resources, settings, users, clock)));
-    private final OAuthTokenVerifier verifier = new OAuthTokenVerifier(tokens, users, principals,
-            new CachedTokenVerification(cache, clock, Duration.ofSeconds(30), Duration.ZERO,
-                    AuthError.INVALID_OAUTH_TOKEN), settings, clock);
-    private final ExpireOAuthRecords housekeeping = new ExpireOAuthRecords(clientStore, codes, tokens,
-            Duration.ofHours(24), clock);
+    private final RegisterClient register = new RegisterClient(
+            clientStore,
+            new FailedAttemptLimiter(3, Duration.ofHours(1), clock),
+            settings.supportedScopes(),
+            ids,
+            random,
+            clock);
+    private final GrantConsent consent = new GrantConsent(
+            users,
+            memberships,
+            workspaces,
+            principals,
+            codes,
+            settings,
+            new AuditTrail(new InMemoryAuditLog(), ids, clock),
+            random,
+            clock);
+    private final IssueOAuthTokens tokenEndpoint = new IssueOAuthTokens(
+            new AuthenticateClient(clients),
+            List.of(
+                    new AuthorizationCodeGrant(codes, issuer, revocations, resources, clock),
+                    new RefreshTokenGrant(tokens, issuer, revocations, resources, settings, users, clock)));
+    private final OAuthTokenVerifier verifier = new OAuthTokenVerifier(
+            tokens,
+            users,
+            principals,
+            new CachedTokenVerification(
+                    cache, clock, Duration.ofSeconds(30), Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+            settings,
+            clock);
+    private final ExpireOAuthRecords housekeeping =
+            new ExpireOAuthRecords(clientStore, codes, tokens, Duration.ofHours(24), clock);
 
     private User user;
     private OAuthClient client;
 
     @BeforeEach
     void setUp() {
-        user = new User("usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(),
-                Optional.empty());
+        user = new User(
+                "usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(), Optional.empty());
         users.insert(user);
         workspaces.insert(new Workspace("ws_1", "Studio", clock.instant(), Optional.empty()));
         memberships.insert(new Membership("ws_1", "usr_1", Role.MEMBER, clock.instant(), Optional.empty()));
@@ -90,30 +116,55 @@ class OAuthServerTest {
     }
 
     private static ClientRegistration registration(String method) {
-        return new ClientRegistration(List.of(CALLBACK), Optional.of(method), Optional.of("Cursor"), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new ClientRegistration(
+                List.of(CALLBACK),
+                Optional.of(method),
+                Optional.of("Cursor"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Approves a request for {@code scope}; returns the code. */
     private String approvedCode(String scope, String verifier) {
-        AuthorizationRequest request = new ValidateAuthorizationRequest(clients, resources, settings).validate(
-                new AuthorizationParameters(Optional.of("code"), Optional.of(client.clientId()), Optional.of(CALLBACK),
-                        Optional.of(Pkce.challengeOf(verifier)), Optional.of("S256"), Optional.of("s"),
-                        Optional.of(scope), Optional.empty()));
+        AuthorizationRequest request = new ValidateAuthorizationRequest(clients, resources, settings)
+                .validate(new AuthorizationParameters(
+                        Optional.of("code"),
+                        Optional.of(client.clientId()),
+                        Optional.of(CALLBACK),
+                        Optional.of(Pkce.challengeOf(verifier)),
+                        Optional.of("S256"),
+                        Optional.of("s"),
+                        Optional.of(scope),
+                        Optional.empty()));
         String location = consent.approve(request, user, "ws_1", Initiator.operator("test"));
         return location.replaceAll(".*[?&]code=([^&]+).*", "$1");
     }
 
     private IssuedTokens exchange(String code, String verifier) {
-        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
-                new TokenRequest(Optional.of("authorization_code"), Optional.of(code), Optional.of(CALLBACK),
-                        Optional.of(verifier), Optional.empty(), Optional.empty(), Optional.empty()));
+        return tokenEndpoint.issue(
+                new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
+                new TokenRequest(
+                        Optional.of("authorization_code"),
+                        Optional.of(code),
+                        Optional.of(CALLBACK),
+                        Optional.of(verifier),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     private IssuedTokens refresh(String refreshToken) {
-        return tokenEndpoint.issue(new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
-                new TokenRequest(Optional.of("refresh_token"), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(refreshToken), Optional.empty(), Optional.empty()));
+        return tokenEndpoint.issue(
+                new ClientCredentials(Optional.of(client.clientId()), Optional.empty()),
+                new TokenRequest(
+                        Optional.of("refresh_token"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(refreshToken),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     private Principal verify(String accessToken) {
@@ -121,11 +172,15 @@ class OAuthServerTest {
     }
 
     private static void assertOAuth(OAuthError error, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(OAuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        OAuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     private static void assertAuth(AuthError error, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
@@ -187,15 +242,18 @@ class OAuthServerTest {
         register.register(registration("client_secret_post"), "10.0.0.9");
         register.register(registration("client_secret_basic"), "10.0.0.9");
         assertThatThrownBy(() -> register.register(registration("none"), "10.0.0.9"))
-                .isInstanceOfSatisfying(OAuthFailure.class, f -> assertThat(f.retryAfter()).isPresent());
-        assertThat(register.register(registration("none"), "10.0.0.10").client()).isNotNull();
+                .isInstanceOfSatisfying(
+                        OAuthFailure.class, f -> assertThat(f.retryAfter()).isPresent());
+        assertThat(register.register(registration("none"), "10.0.0.10").client())
+                .isNotNull();
         clock.advance(Duration.ofHours(1));
         assertThat(register.register(registration("none"), "10.0.0.9").client()).isNotNull();
     }
 
     @Test
     void clientsThatNeverObtainATokenAreDeletedAfterTheIdlePeriod() {
-        OAuthClient abandoned = register.register(registration("none"), "10.0.0.2").client();
+        OAuthClient abandoned =
+                register.register(registration("none"), "10.0.0.2").client();
         String verifier = "z".repeat(43);
         exchange(approvedCode("records:read", verifier), verifier);
 
@@ -207,38 +265,66 @@ class OAuthServerTest {
 
     @Test
     void redirectUrisFollowRfc8252() {
-        assertThat(RedirectUris.problemWith("https://claude.ai/api/mcp/auth_callback")).isEmpty();
-        assertThat(RedirectUris.problemWith("cursor://anysphere.cursor-mcp/oauth/callback")).isEmpty();
+        assertThat(RedirectUris.problemWith("https://claude.ai/api/mcp/auth_callback"))
+                .isEmpty();
+        assertThat(RedirectUris.problemWith("cursor://anysphere.cursor-mcp/oauth/callback"))
+                .isEmpty();
         assertThat(RedirectUris.problemWith("http://127.0.0.1:33418/")).isEmpty();
         assertThat(RedirectUris.problemWith("http://[::1]:8080/cb")).isEmpty();
-        assertThat(RedirectUris.problemWith("com.example.app:/oauth2redirect")).as("RFC 8252 §7.1").isEmpty();
-        for (String bad : List.of("http://example.com/cb", "javascript:alert(1)", "JavaScript:alert(1)",
-                "data:text/html,x", "vbscript:x", "blob:https://x/y", "https://x/cb#f", "c:\\windows", "", "cb",
-                "ms-msdt:/id PCWDiagnostic", "search-ms:query=x", "intent://x#Intent;end", "ftp://x/cb", "myapp:/cb")) {
+        assertThat(RedirectUris.problemWith("com.example.app:/oauth2redirect"))
+                .as("RFC 8252 §7.1")
+                .isEmpty();
+        for (String bad : List.of(
+                "http://example.com/cb",
+                "javascript:alert(1)",
+                "JavaScript:alert(1)",
+                "data:text/html,x",
+                "vbscript:x",
+                "blob:https://x/y",
+                "https://x/cb#f",
+                "c:\\windows",
+                "",
+                "cb",
+                "ms-msdt:/id PCWDiagnostic",
+                "search-ms:query=x",
+                "intent://x#Intent;end",
+                "ftp://x/cb",
+                "myapp:/cb")) {
             assertThat(RedirectUris.problemWith(bad)).as(bad).isPresent();
         }
-        assertThat(RedirectUris.matches("http://127.0.0.1:33418/", "http://127.0.0.1:50000/")).isTrue();
-        assertThat(RedirectUris.matches("http://127.0.0.1/cb", "http://127.0.0.1:50000/cb")).isTrue();
-        assertThat(RedirectUris.matches("http://127.0.0.1:33418/cb", "http://127.0.0.1:33418/other")).isFalse();
-        assertThat(RedirectUris.matches("http://localhost:1/cb", "http://127.0.0.1:1/cb")).isFalse();
-        assertThat(RedirectUris.matches("https://claude.ai/cb", "https://claude.ai:8443/cb")).isFalse();
-        assertThat(RedirectUris.matches("http://127.0.0.1:1/cb", "HTTP://127.0.0.1:1/cb")).as("only the port may differ")
+        assertThat(RedirectUris.matches("http://127.0.0.1:33418/", "http://127.0.0.1:50000/"))
+                .isTrue();
+        assertThat(RedirectUris.matches("http://127.0.0.1/cb", "http://127.0.0.1:50000/cb"))
+                .isTrue();
+        assertThat(RedirectUris.matches("http://127.0.0.1:33418/cb", "http://127.0.0.1:33418/other"))
+                .isFalse();
+        assertThat(RedirectUris.matches("http://localhost:1/cb", "http://127.0.0.1:1/cb"))
+                .isFalse();
+        assertThat(RedirectUris.matches("https://claude.ai/cb", "https://claude.ai:8443/cb"))
+                .isFalse();
+        assertThat(RedirectUris.matches("http://127.0.0.1:1/cb", "HTTP://127.0.0.1:1/cb"))
+                .as("only the port may differ")
                 .isFalse();
     }
 
     @Test
     void resourcesAtTheSamePathOnDifferentHostsAreToldApartByTheHost() {
-        ProtectedResources hosts = new ProtectedResources(List.of("https://auth.example.com",
-                "https://mcp-a.example.com/mcp", "https://mcp-b.example.com:8443/mcp"));
+        ProtectedResources hosts = new ProtectedResources(List.of(
+                "https://auth.example.com", "https://mcp-a.example.com/mcp", "https://mcp-b.example.com:8443/mcp"));
 
         assertThat(hosts.forRequest(Optional.of("MCP-B.example.com:8443"), "/mcp/tools"))
                 .contains("https://mcp-b.example.com:8443/mcp");
-        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/mcp")).contains("https://mcp-a.example.com/mcp");
-        assertThat(hosts.forRequest(Optional.of("mcp-b.example.com"), "/mcp")).as("nginx's $host has no port")
+        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/mcp"))
+                .contains("https://mcp-a.example.com/mcp");
+        assertThat(hosts.forRequest(Optional.of("mcp-b.example.com"), "/mcp"))
+                .as("nginx's $host has no port")
                 .contains("https://mcp-b.example.com:8443/mcp");
-        assertThat(hosts.forRequest(Optional.empty(), "/mcp/tools")).as("no host: either could be meant").isEmpty();
+        assertThat(hosts.forRequest(Optional.empty(), "/mcp/tools"))
+                .as("no host: either could be meant")
+                .isEmpty();
         assertThat(hosts.forRequest(Optional.of("unknown.example.com"), "/mcp")).isEmpty();
-        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/other")).as("not a resource of that host")
+        assertThat(hosts.forRequest(Optional.of("mcp-a.example.com"), "/other"))
+                .as("not a resource of that host")
                 .isEmpty();
         assertThat(hosts.forRequest(Optional.empty(), "/health")).contains("https://auth.example.com");
         assertThat(hosts.byPath(Optional.of("mcp-b.example.com:8443"), "/mcp"))
@@ -248,15 +334,17 @@ class OAuthServerTest {
 
     @Test
     void resourcesThatOnlyASchemeTellsApartAreRefusedNamingBoth() {
-        assertThatThrownBy(() -> new ProtectedResources(List.of("https://api.example.com/mcp",
-                "http://api.example.com/mcp")))
+        assertThatThrownBy(() ->
+                        new ProtectedResources(List.of("https://api.example.com/mcp", "http://api.example.com/mcp")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("https://api.example.com/mcp").hasMessageContaining("http://api.example.com/mcp");
+                .hasMessageContaining("https://api.example.com/mcp")
+                .hasMessageContaining("http://api.example.com/mcp");
     }
 
     @Test
     void resourcesCompareWithoutTrailingSlashesAndMatchPathsOnSegments() {
-        ProtectedResources two = new ProtectedResources(List.of("https://API.example.com/", "https://api.example.com/mcp"));
+        ProtectedResources two =
+                new ProtectedResources(List.of("https://API.example.com/", "https://api.example.com/mcp"));
         assertThat(two.primary()).isEqualTo("https://api.example.com");
         assertThat(two.find("https://api.example.com/mcp/")).contains("https://api.example.com/mcp");
         assertThat(two.find("https://api.example.com/other")).isEmpty();
@@ -307,9 +395,18 @@ class OAuthServerTest {
                 return tokens.deleteExpiredBefore(cutoff);
             }
         };
-        OAuthTokenVerifier verifying = new OAuthTokenVerifier(counting, users, principals,
-                new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30), Duration.ZERO,
-                        AuthError.INVALID_OAUTH_TOKEN), settings, clock);
+        OAuthTokenVerifier verifying = new OAuthTokenVerifier(
+                counting,
+                users,
+                principals,
+                new CachedTokenVerification(
+                        new InMemoryVerificationCache(100),
+                        clock,
+                        Duration.ofSeconds(30),
+                        Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN),
+                settings,
+                clock);
         PresentedCredential madeUp = new PresentedCredential.Bearer("lk_oat_" + "x".repeat(43));
         for (int i = 0; i < 5; i++) {
             assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verifying.verify(madeUp));

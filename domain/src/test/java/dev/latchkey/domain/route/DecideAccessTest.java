@@ -26,15 +26,16 @@ class DecideAccessTest {
 
     private static Principal principal(Set<String> owners, ScopeSet scopes) {
         Actor actor = new Actor("act_1", ActorKind.HUMAN, ActorStatus.ACTIVE, Optional.of("ws_1"), "member", owners);
-        return new Principal(actor, Optional.of("ws_1"), CredentialKind.WORKOS_ACCESS_TOKEN, scopes, "tok_1",
-                Optional.empty());
+        return new Principal(
+                actor, Optional.of("ws_1"), CredentialKind.WORKOS_ACCESS_TOKEN, scopes, "tok_1", Optional.empty());
     }
 
     /** The guarded-API edge: the route table's posture, decided. */
     private record Guarded(RouteTable routes, DecideAccess access) {
         DecideAccess.Decision decide(String method, String path, Optional<PresentedCredential> credential) {
             RouteTable.Route route = routes.match(method, path);
-            return access.decide(route.posture(), route.parameters(), DecideAccess.Request.of(method, path, credential));
+            return access.decide(
+                    route.posture(), route.parameters(), DecideAccess.Request.of(method, path, credential));
         }
     }
 
@@ -64,8 +65,15 @@ class DecideAccessTest {
             java.time.Clock.systemUTC());
 
     private static Guarded decide(List<RouteRule> rules) {
-        return new Guarded(new RouteTable(rules), DecideAccess.forGuardedApis(verifying(OWNER_OF_S1), null, USAGE,
-                Optional.empty(), AuthError.NO_WORKSPACE, principal -> "signed:" + principal.actor().id()));
+        return new Guarded(
+                new RouteTable(rules),
+                DecideAccess.forGuardedApis(
+                        verifying(OWNER_OF_S1),
+                        null,
+                        USAGE,
+                        Optional.empty(),
+                        AuthError.NO_WORKSPACE,
+                        principal -> "signed:" + principal.actor().id()));
     }
 
     private static RouteRule rule(String method, String path, Posture posture) {
@@ -75,8 +83,9 @@ class DecideAccessTest {
     private static final Optional<PresentedCredential> TOKEN = Optional.of(new PresentedCredential.Bearer("t"));
 
     private static void assertFails(AuthError error, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
@@ -101,7 +110,8 @@ class DecideAccessTest {
 
         assertThat(access.decide("GET", "/records", TOKEN).principal()).contains(OWNER_OF_S1);
         assertFails(AuthError.INSUFFICIENT_SCOPE, () -> access.decide("POST", "/records", TOKEN));
-        assertThat(access.decide("GET", "/studios/studio_1/books", TOKEN).principal()).isPresent();
+        assertThat(access.decide("GET", "/studios/studio_1/books", TOKEN).principal())
+                .isPresent();
         assertFails(AuthError.OWNER_SCOPE_MISMATCH, () -> access.decide("GET", "/studios/studio_2/books", TOKEN));
         assertFails(AuthError.ROUTE_RETIRED, () -> access.decide("DELETE", "/old/thing", Optional.empty()));
         assertFails(AuthError.API_KEY_MANAGEMENT_RETIRED, () -> access.decide("GET", "/keys/k_1", Optional.empty()));
@@ -114,11 +124,15 @@ class DecideAccessTest {
                 rule("POST", "/records", new Posture.Authenticated(ScopeSet.parse(List.of("records:write"))))));
 
         assertThatThrownBy(() -> access.decide("GET", "/records", Optional.empty()))
-                .isInstanceOfSatisfying(AuthFailure.class, refusal -> assertThat(refusal.scopesToRequest())
-                        .isEqualTo(ScopeSet.parse(List.of("records:read"))));
+                .isInstanceOfSatisfying(
+                        AuthFailure.class,
+                        refusal -> assertThat(refusal.scopesToRequest())
+                                .isEqualTo(ScopeSet.parse(List.of("records:read"))));
         assertThatThrownBy(() -> access.decide("POST", "/records", TOKEN))
-                .isInstanceOfSatisfying(AuthFailure.class, refusal -> assertThat(refusal.scopesToRequest())
-                        .isEqualTo(ScopeSet.parse(List.of("records:read", "records:write"))));
+                .isInstanceOfSatisfying(
+                        AuthFailure.class,
+                        refusal -> assertThat(refusal.scopesToRequest())
+                                .isEqualTo(ScopeSet.parse(List.of("records:read", "records:write"))));
     }
 
     @Test
@@ -127,25 +141,40 @@ class DecideAccessTest {
         DecideAccess ownApi = DecideAccess.forOwnApi(verifying(OWNER_OF_S1), USAGE, Optional.empty());
 
         assertThat(guarded.decide("GET", "/records", TOKEN).assertion()).contains("signed:act_1");
-        assertThat(ownApi.decide(new Posture.Authenticated(ScopeSet.EMPTY, false), java.util.Map.of(),
-                DecideAccess.Request.of("GET", "/whoami", TOKEN)).assertion()).isEmpty();
+        assertThat(ownApi.decide(
+                                new Posture.Authenticated(ScopeSet.EMPTY, false),
+                                java.util.Map.of(),
+                                DecideAccess.Request.of("GET", "/whoami", TOKEN))
+                        .assertion())
+                .isEmpty();
     }
 
     @Test
     void aPrincipalWithoutAWorkspaceIsRefusedWhereOneIsNeededAsEachEdgeChose() {
         Actor newcomer = new Actor("act_2", ActorKind.HUMAN, ActorStatus.ACTIVE, Optional.empty(), "member", Set.of());
-        Principal tenantless = new Principal(newcomer, Optional.empty(), CredentialKind.USER_JWT,
-                ScopeSet.EMPTY, "tok_2", Optional.empty());
+        Principal tenantless = new Principal(
+                newcomer, Optional.empty(), CredentialKind.USER_JWT, ScopeSet.EMPTY, "tok_2", Optional.empty());
         DecideAccess ownApi = DecideAccess.forOwnApi(verifying(tenantless), USAGE, Optional.empty());
-        DecideAccess guarded = DecideAccess.forGuardedApis(verifying(tenantless), null, USAGE, Optional.empty(),
-                AuthError.TENANT_CONTEXT_REQUIRED, principal -> "signed");
+        DecideAccess guarded = DecideAccess.forGuardedApis(
+                verifying(tenantless),
+                null,
+                USAGE,
+                Optional.empty(),
+                AuthError.TENANT_CONTEXT_REQUIRED,
+                principal -> "signed");
         DecideAccess.Request whoami = DecideAccess.Request.of("GET", "/whoami", TOKEN);
 
         assertThat(ownApi.decide(new Posture.Authenticated(ScopeSet.EMPTY, false), java.util.Map.of(), whoami)
-                .principal()).contains(tenantless);
-        assertFails(AuthError.NO_WORKSPACE, () -> ownApi.decide(
-                new Posture.Authenticated(ScopeSet.parse(List.of("records:read"))), java.util.Map.of(), whoami));
-        assertFails(AuthError.TENANT_CONTEXT_REQUIRED, () -> guarded.decide(
-                new Posture.Authenticated(ScopeSet.EMPTY), java.util.Map.of(), whoami));
+                        .principal())
+                .contains(tenantless);
+        assertFails(
+                AuthError.NO_WORKSPACE,
+                () -> ownApi.decide(
+                        new Posture.Authenticated(ScopeSet.parse(List.of("records:read"))),
+                        java.util.Map.of(),
+                        whoami));
+        assertFails(
+                AuthError.TENANT_CONTEXT_REQUIRED,
+                () -> guarded.decide(new Posture.Authenticated(ScopeSet.EMPTY), java.util.Map.of(), whoami));
     }
 }

@@ -41,7 +41,8 @@ class PathPatternTest {
         assertThatThrownBy(() -> PathPattern.parse("api")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PathPattern.parse("/a/**/b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PathPattern.parse("/a/x{id}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RouteRule("GET", PathPattern.parse("/a/{id}"),
-                new Posture.Owner(java.util.Optional.of("studio")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RouteRule(
+                        "GET", PathPattern.parse("/a/{id}"), new Posture.Owner(java.util.Optional.of("studio"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -35,13 +35,15 @@ class ScopeSetTest {
         ScopeSet held = set("records:*", "audit:read");
 
         assertThat(held.missingFrom(set("records:write", "audit:write", "api_keys:read")))
-                .extracting(Scope::toString).containsExactly("api_keys:read", "audit:write");
+                .extracting(Scope::toString)
+                .containsExactly("api_keys:read", "audit:write");
         assertThat(held.coversAll(set("records:delete"))).isTrue();
     }
 
     @Test
     void parseSpaceSeparatedToleratesRepeatedSpaces() {
-        assertThat(ScopeSet.parseSpaceSeparated(" records:read  audit:read ")).isEqualTo(set("audit:read", "records:read"));
+        assertThat(ScopeSet.parseSpaceSeparated(" records:read  audit:read "))
+                .isEqualTo(set("audit:read", "records:read"));
         assertThat(ScopeSet.parseSpaceSeparated("")).isEqualTo(ScopeSet.EMPTY);
         assertThat(set("audit:read", "records:read").toSpaceSeparated()).isEqualTo("audit:read records:read");
     }
@@ -78,7 +80,8 @@ class ScopeSetTest {
         for (String resource : RESOURCES) {
             for (String action : new String[] {"read", "write", "delete", "other"}) {
                 Scope probe = new Scope(resource, action);
-                assertThat(meet.covers(probe)).as("seed %d, %s", seed, probe)
+                assertThat(meet.covers(probe))
+                        .as("seed %d, %s", seed, probe)
                         .isEqualTo(a.covers(probe) && b.covers(probe));
             }
         }

@@ -18,8 +18,20 @@ class ScopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "records", ":read", "records:", "a:b:c", "Records:read", "*:read", "records:r ead",
-        "rec ords:read", "records:READ", "1records:read"})
+    @ValueSource(
+            strings = {
+                "",
+                "records",
+                ":read",
+                "records:",
+                "a:b:c",
+                "Records:read",
+                "*:read",
+                "records:r ead",
+                "rec ords:read",
+                "records:READ",
+                "1records:read"
+            })
     void parseWhenMalformedThenRejected(String text) {
         assertThatThrownBy(() -> Scope.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -16,14 +16,14 @@ public final class FastTestHasher implements SecretHasher {
 
     @Override
     public boolean verify(String encodedHash, String secret) {
-        return MessageDigest.isEqual(encodedHash.getBytes(StandardCharsets.UTF_8),
-                hash(secret).getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                encodedHash.getBytes(StandardCharsets.UTF_8), hash(secret).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,8 +29,10 @@ public final class InMemoryActorMappingStore implements ActorMappingStore {
 
     @Override
     public List<ActorMapping> listByTenant(String tenantId) {
-        return byKey.values().stream().filter(m -> m.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(ActorMapping::subject)).toList();
+        return byKey.values().stream()
+                .filter(m -> m.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(ActorMapping::subject))
+                .toList();
     }
 
     @Override
@@ -48,6 +50,8 @@ public final class InMemoryActorMappingStore implements ActorMappingStore {
         String prefix = key(provider, "");
         return tenantByOrganization.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(prefix) && e.getValue().equals(tenantId))
-                .map(e -> e.getKey().substring(prefix.length())).sorted().toList();
+                .map(e -> e.getKey().substring(prefix.length()))
+                .sorted()
+                .toList();
     }
 }

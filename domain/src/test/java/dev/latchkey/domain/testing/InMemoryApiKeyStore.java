@@ -15,6 +15,7 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
     /** Lookup prefix → key id: the unique index the database has, so lookups stay O(1) in benchmarks. */
     private final Map<String, String> idByPrefix = new ConcurrentHashMap<>();
+
     private final java.util.Set<String> rolled = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
 
@@ -52,7 +53,9 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
         check();
         return byId.values().stream()
                 .filter(k -> k.workspaceId().equals(workspaceId))
-                .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
+                .sorted(Comparator.comparing(ApiKey::createdAt)
+                        .thenComparing(ApiKey::id)
+                        .reversed())
                 .collect(Collectors.toList());
     }
 
@@ -63,8 +66,20 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
         if (key == null || key.revokedAt().isPresent()) {
             return false;
         }
-        byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(), key.secretHash(),
-                key.scopes(), key.createdAt(), key.createdBy(), key.expiresAt(), Optional.of(at), key.lastUsedAt()));
+        byId.put(
+                id,
+                new ApiKey(
+                        key.id(),
+                        key.workspaceId(),
+                        key.name(),
+                        key.lookupPrefix(),
+                        key.secretHash(),
+                        key.scopes(),
+                        key.createdAt(),
+                        key.createdBy(),
+                        key.expiresAt(),
+                        Optional.of(at),
+                        key.lastUsedAt()));
         return true;
     }
 
@@ -82,8 +97,20 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
             return;
         }
         Instant expiry = key.expiresAt().filter(e -> e.isBefore(at)).orElse(at);
-        byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(), key.secretHash(),
-                key.scopes(), key.createdAt(), key.createdBy(), Optional.of(expiry), key.revokedAt(), key.lastUsedAt()));
+        byId.put(
+                id,
+                new ApiKey(
+                        key.id(),
+                        key.workspaceId(),
+                        key.name(),
+                        key.lookupPrefix(),
+                        key.secretHash(),
+                        key.scopes(),
+                        key.createdAt(),
+                        key.createdBy(),
+                        Optional.of(expiry),
+                        key.revokedAt(),
+                        key.lastUsedAt()));
     }
 
     @Override
@@ -92,9 +119,20 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
         lastUsedByKeyId.forEach((id, usedAt) -> {
             ApiKey key = byId.get(id);
             if (key != null && key.lastUsedAt().map(usedAt::isAfter).orElse(true)) {
-                byId.put(id, new ApiKey(key.id(), key.workspaceId(), key.name(), key.lookupPrefix(),
-                        key.secretHash(), key.scopes(), key.createdAt(), key.createdBy(), key.expiresAt(),
-                        key.revokedAt(), Optional.of(usedAt)));
+                byId.put(
+                        id,
+                        new ApiKey(
+                                key.id(),
+                                key.workspaceId(),
+                                key.name(),
+                                key.lookupPrefix(),
+                                key.secretHash(),
+                                key.scopes(),
+                                key.createdAt(),
+                                key.createdBy(),
+                                key.expiresAt(),
+                                key.revokedAt(),
+                                Optional.of(usedAt)));
             }
         });
     }

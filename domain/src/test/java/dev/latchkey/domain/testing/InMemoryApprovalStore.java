@@ -27,7 +27,8 @@ public final class InMemoryApprovalStore implements ApprovalStore {
     public List<Approval> listPending(String tenantId) {
         return approvals.values().stream()
                 .filter(a -> a.tenantId().equals(tenantId) && a.status() == ApprovalStatus.PENDING)
-                .sorted(Comparator.comparing(Approval::requestedAt).thenComparing(Approval::id)).toList();
+                .sorted(Comparator.comparing(Approval::requestedAt).thenComparing(Approval::id))
+                .toList();
     }
 
     @Override
@@ -46,9 +47,21 @@ public final class InMemoryApprovalStore implements ApprovalStore {
         if (current == null || current.status() != ApprovalStatus.APPROVED) {
             return false;
         }
-        approvals.put(id, new Approval(current.id(), current.tenantId(), current.workloadId(), current.grantId(),
-                current.method(), current.resource(), current.bodySha256(), ApprovalStatus.USED, current.requestedAt(),
-                current.expiresAt(), current.decidedBy(), current.decidedAt()));
+        approvals.put(
+                id,
+                new Approval(
+                        current.id(),
+                        current.tenantId(),
+                        current.workloadId(),
+                        current.grantId(),
+                        current.method(),
+                        current.resource(),
+                        current.bodySha256(),
+                        ApprovalStatus.USED,
+                        current.requestedAt(),
+                        current.expiresAt(),
+                        current.decidedBy(),
+                        current.decidedAt()));
         return true;
     }
 }

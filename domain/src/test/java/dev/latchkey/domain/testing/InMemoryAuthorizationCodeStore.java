@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The in-memory twin of the JDBI store; passes the same contract test. */
 public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
-    private record Row(AuthorizationCode code, Optional<String> familyId) {
-    }
+    private record Row(AuthorizationCode code, Optional<String> familyId) {}
 
     private final Map<String, Row> codes = new ConcurrentHashMap<>();
 

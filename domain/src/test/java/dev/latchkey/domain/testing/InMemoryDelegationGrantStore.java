@@ -26,8 +26,11 @@ public final class InMemoryDelegationGrantStore implements DelegationGrantStore 
 
     @Override
     public List<DelegationGrant> listByTenant(String tenantId) {
-        return grants.values().stream().filter(g -> g.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(DelegationGrant::createdAt).thenComparing(DelegationGrant::id).reversed())
+        return grants.values().stream()
+                .filter(g -> g.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(DelegationGrant::createdAt)
+                        .thenComparing(DelegationGrant::id)
+                        .reversed())
                 .collect(Collectors.toList());
     }
 
@@ -37,8 +40,17 @@ public final class InMemoryDelegationGrantStore implements DelegationGrantStore 
         if (g == null || g.revokedAt().isPresent()) {
             return false;
         }
-        grants.put(id, new DelegationGrant(g.id(), g.tenantId(), g.userId(), g.workloadId(), g.requested(),
-                g.createdAt(), g.expiresAt(), Optional.of(at)));
+        grants.put(
+                id,
+                new DelegationGrant(
+                        g.id(),
+                        g.tenantId(),
+                        g.userId(),
+                        g.workloadId(),
+                        g.requested(),
+                        g.createdAt(),
+                        g.expiresAt(),
+                        Optional.of(at)));
         return true;
     }
 }

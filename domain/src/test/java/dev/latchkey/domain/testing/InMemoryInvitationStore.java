@@ -35,8 +35,11 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     private List<Invitation> pending(java.util.function.Predicate<Invitation> filter) {
-        return byKey.values().stream().filter(Invitation::isPending).filter(filter)
-                .sorted(Comparator.comparing(Invitation::createdAt).thenComparing(i -> i.email().value()))
+        return byKey.values().stream()
+                .filter(Invitation::isPending)
+                .filter(filter)
+                .sorted(Comparator.comparing(Invitation::createdAt)
+                        .thenComparing(i -> i.email().value()))
                 .collect(Collectors.toList());
     }
 
@@ -44,8 +47,10 @@ public final class InMemoryInvitationStore implements InvitationStore {
     public synchronized void markAccepted(String workspaceId, EmailAddress email, Instant at) {
         Invitation i = byKey.get(key(workspaceId, email));
         if (i != null && i.isPending()) {
-            byKey.put(key(workspaceId, email), new Invitation(i.workspaceId(), i.email(), i.role(), i.invitedBy(),
-                    i.createdAt(), Optional.of(at)));
+            byKey.put(
+                    key(workspaceId, email),
+                    new Invitation(
+                            i.workspaceId(), i.email(), i.role(), i.invitedBy(), i.createdAt(), Optional.of(at)));
         }
     }
 }

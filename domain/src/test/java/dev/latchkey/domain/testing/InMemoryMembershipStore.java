@@ -31,14 +31,16 @@ public final class InMemoryMembershipStore implements MembershipStore {
 
     @Override
     public List<Membership> listActiveByUser(String userId) {
-        return byKey.values().stream().filter(m -> m.userId().equals(userId) && m.isActive())
+        return byKey.values().stream()
+                .filter(m -> m.userId().equals(userId) && m.isActive())
                 .sorted(Comparator.comparing(Membership::createdAt).thenComparing(Membership::workspaceId))
                 .collect(Collectors.toList());
     }
 
     @Override
     public List<Membership> listActiveByWorkspace(String workspaceId) {
-        return byKey.values().stream().filter(m -> m.workspaceId().equals(workspaceId) && m.isActive())
+        return byKey.values().stream()
+                .filter(m -> m.workspaceId().equals(workspaceId) && m.isActive())
                 .sorted(Comparator.comparing(Membership::createdAt).thenComparing(Membership::userId))
                 .collect(Collectors.toList());
     }
@@ -49,8 +51,9 @@ public final class InMemoryMembershipStore implements MembershipStore {
         if (m == null || !m.isActive()) {
             return false;
         }
-        byKey.put(key(workspaceId, userId), new Membership(m.workspaceId(), m.userId(), role, m.createdAt(),
-                m.removedAt()));
+        byKey.put(
+                key(workspaceId, userId),
+                new Membership(m.workspaceId(), m.userId(), role, m.createdAt(), m.removedAt()));
         return true;
     }
 
@@ -60,15 +63,17 @@ public final class InMemoryMembershipStore implements MembershipStore {
         if (m == null || !m.isActive()) {
             return false;
         }
-        byKey.put(key(workspaceId, userId), new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(),
-                Optional.of(at)));
+        byKey.put(
+                key(workspaceId, userId),
+                new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(), Optional.of(at)));
         return true;
     }
 
     @Override
     public synchronized void removeAllIn(String workspaceId, Instant at) {
         byKey.replaceAll((key, m) -> m.workspaceId().equals(workspaceId) && m.isActive()
-                ? new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(), Optional.of(at)) : m);
+                ? new Membership(m.workspaceId(), m.userId(), m.role(), m.createdAt(), Optional.of(at))
+                : m);
     }
 
     @Override
@@ -91,14 +96,17 @@ public final class InMemoryMembershipStore implements MembershipStore {
         return keepingAnOwner(workspaceId, userId, true, () -> markRemoved(workspaceId, userId, at));
     }
 
-    private Change keepingAnOwner(String workspaceId, String userId, boolean losesOwner,
-            java.util.function.BooleanSupplier change) {
+    private Change keepingAnOwner(
+            String workspaceId, String userId, boolean losesOwner, java.util.function.BooleanSupplier change) {
         Membership m = byKey.get(key(workspaceId, userId));
         if (m == null || !m.isActive()) {
             return Change.NO_SUCH_MEMBER;
         }
-        boolean anotherOwner = byKey.values().stream().anyMatch(o -> o.workspaceId().equals(workspaceId)
-                && o.isActive() && o.role() == Role.OWNER && !o.userId().equals(userId));
+        boolean anotherOwner = byKey.values().stream()
+                .anyMatch(o -> o.workspaceId().equals(workspaceId)
+                        && o.isActive()
+                        && o.role() == Role.OWNER
+                        && !o.userId().equals(userId));
         if (m.role() == Role.OWNER && losesOwner && !anotherOwner) {
             return Change.LAST_OWNER;
         }

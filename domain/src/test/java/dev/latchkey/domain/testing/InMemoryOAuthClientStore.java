@@ -23,8 +23,17 @@ public final class InMemoryOAuthClientStore implements OAuthClientStore {
 
     @Override
     public void markUsed(String clientId, Instant at) {
-        clients.computeIfPresent(clientId, (id, c) -> new OAuthClient(c.clientId(), c.secretHash(), c.authMethod(),
-                c.clientName(), c.redirectUris(), c.scope(), c.issuedAt(), Optional.of(at)));
+        clients.computeIfPresent(
+                clientId,
+                (id, c) -> new OAuthClient(
+                        c.clientId(),
+                        c.secretHash(),
+                        c.authMethod(),
+                        c.clientName(),
+                        c.redirectUris(),
+                        c.scope(),
+                        c.issuedAt(),
+                        Optional.of(at)));
     }
 
     @Override

@@ -20,12 +20,16 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
 
     @Override
     public Optional<OAuthToken> findByAccessHash(String accessHash) {
-        return tokens.values().stream().filter(t -> t.accessHash().equals(accessHash)).findFirst();
+        return tokens.values().stream()
+                .filter(t -> t.accessHash().equals(accessHash))
+                .findFirst();
     }
 
     @Override
     public Optional<OAuthToken> findByRefreshHash(String refreshHash) {
-        return tokens.values().stream().filter(t -> t.refreshHash().equals(refreshHash)).findFirst();
+        return tokens.values().stream()
+                .filter(t -> t.refreshHash().equals(refreshHash))
+                .findFirst();
     }
 
     @Override
@@ -42,7 +46,8 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
     public synchronized List<String> revokeFamily(String familyId, Instant at) {
         List<OAuthToken> live = tokens.values().stream()
                 .filter(t -> t.familyId().equals(familyId) && t.revokedAt().isEmpty())
-                .sorted(Comparator.comparing(OAuthToken::id)).toList();
+                .sorted(Comparator.comparing(OAuthToken::id))
+                .toList();
         live.forEach(t -> tokens.put(t.id(), copy(t, t.rotatedAt(), Optional.of(at))));
         return live.stream().map(OAuthToken::id).toList();
     }
@@ -50,8 +55,12 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
     @Override
     public List<OAuthToken> listLiveByUser(String userId, Instant now) {
         return tokens.values().stream()
-                .filter(t -> t.userId().equals(userId) && t.revokedAt().isEmpty() && t.refreshExpiresAt().isAfter(now))
-                .sorted(Comparator.comparing(OAuthToken::issuedAt).thenComparing(OAuthToken::id).reversed())
+                .filter(t -> t.userId().equals(userId)
+                        && t.revokedAt().isEmpty()
+                        && t.refreshExpiresAt().isAfter(now))
+                .sorted(Comparator.comparing(OAuthToken::issuedAt)
+                        .thenComparing(OAuthToken::id)
+                        .reversed())
                 .toList();
     }
 
@@ -63,8 +72,20 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
     }
 
     private static OAuthToken copy(OAuthToken t, Optional<Instant> rotatedAt, Optional<Instant> revokedAt) {
-        return new OAuthToken(t.id(), t.familyId(), t.clientId(), t.userId(), t.workspaceId(), t.scopes(),
-                t.resource(), t.accessHash(), t.accessExpiresAt(), t.refreshHash(), t.refreshExpiresAt(),
-                t.issuedAt(), rotatedAt, revokedAt);
+        return new OAuthToken(
+                t.id(),
+                t.familyId(),
+                t.clientId(),
+                t.userId(),
+                t.workspaceId(),
+                t.scopes(),
+                t.resource(),
+                t.accessHash(),
+                t.accessExpiresAt(),
+                t.refreshHash(),
+                t.refreshExpiresAt(),
+                t.issuedAt(),
+                rotatedAt,
+                revokedAt);
     }
 }

@@ -18,14 +18,21 @@ public final class InMemorySigningKeyStore implements SigningKeyStore {
 
     @Override
     public synchronized List<StoredSigningKey> list() {
-        return keys.stream().sorted(java.util.Comparator.comparing(StoredSigningKey::createdAt)
-                .thenComparing(StoredSigningKey::kid)).toList();
+        return keys.stream()
+                .sorted(java.util.Comparator.comparing(StoredSigningKey::createdAt)
+                        .thenComparing(StoredSigningKey::kid))
+                .toList();
     }
 
     @Override
     public synchronized void retire(String kid, Instant at) {
         keys.replaceAll(k -> k.kid().equals(kid) && k.retiredAt().isEmpty()
-                ? new StoredSigningKey(k.kid(), k.publicJwk(), k.encryptedPrivateKey(), k.createdAt(), k.activatesAt(),
+                ? new StoredSigningKey(
+                        k.kid(),
+                        k.publicJwk(),
+                        k.encryptedPrivateKey(),
+                        k.createdAt(),
+                        k.activatesAt(),
                         Optional.of(at))
                 : k);
     }

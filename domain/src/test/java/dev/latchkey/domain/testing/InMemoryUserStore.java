@@ -35,8 +35,9 @@ public final class InMemoryUserStore implements UserStore {
     public synchronized void setTokensValidAfter(String userId, Instant at) {
         User u = byId.get(userId);
         if (u != null) {
-            byId.put(userId, new User(u.id(), u.email(), u.passwordHash(), u.createdAt(), Optional.of(at),
-                    u.emailVerifiedAt()));
+            byId.put(
+                    userId,
+                    new User(u.id(), u.email(), u.passwordHash(), u.createdAt(), Optional.of(at), u.emailVerifiedAt()));
         }
     }
 
@@ -44,8 +45,10 @@ public final class InMemoryUserStore implements UserStore {
     public synchronized void markEmailVerified(String userId, Instant at) {
         User u = byId.get(userId);
         if (u != null && u.emailVerifiedAt().isEmpty()) {
-            byId.put(userId, new User(u.id(), u.email(), u.passwordHash(), u.createdAt(), u.tokensValidAfter(),
-                    Optional.of(at)));
+            byId.put(
+                    userId,
+                    new User(
+                            u.id(), u.email(), u.passwordHash(), u.createdAt(), u.tokensValidAfter(), Optional.of(at)));
         }
     }
 
@@ -53,8 +56,15 @@ public final class InMemoryUserStore implements UserStore {
     public synchronized void resetCredentials(String userId, Optional<String> passwordHash, Instant at) {
         User u = byId.get(userId);
         if (u != null) {
-            byId.put(userId, new User(u.id(), u.email(), passwordHash, u.createdAt(), Optional.of(at),
-                    Optional.of(u.emailVerifiedAt().orElse(at))));
+            byId.put(
+                    userId,
+                    new User(
+                            u.id(),
+                            u.email(),
+                            passwordHash,
+                            u.createdAt(),
+                            Optional.of(at),
+                            Optional.of(u.emailVerifiedAt().orElse(at))));
         }
     }
 }

@@ -28,8 +28,10 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
 
     @Override
     public List<Workload> listByTenant(String tenantId) {
-        return workloads.values().stream().filter(w -> w.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(Workload::createdAt).thenComparing(Workload::id)).collect(Collectors.toList());
+        return workloads.values().stream()
+                .filter(w -> w.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(Workload::createdAt).thenComparing(Workload::id))
+                .collect(Collectors.toList());
     }
 
     @Override
@@ -49,14 +51,18 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
 
     @Override
     public List<WorkloadPolicy> listPolicies(String workloadId) {
-        return policies.values().stream().filter(p -> p.workloadId().equals(workloadId))
-                .sorted(Comparator.comparing(WorkloadPolicy::proposedAt).thenComparing(WorkloadPolicy::id).reversed())
+        return policies.values().stream()
+                .filter(p -> p.workloadId().equals(workloadId))
+                .sorted(Comparator.comparing(WorkloadPolicy::proposedAt)
+                        .thenComparing(WorkloadPolicy::id)
+                        .reversed())
                 .collect(Collectors.toList());
     }
 
     @Override
     public List<WorkloadPolicy> listPending(String tenantId) {
-        return policies.values().stream().filter(p -> p.tenantId().equals(tenantId) && p.status() == PolicyStatus.PROPOSED)
+        return policies.values().stream()
+                .filter(p -> p.tenantId().equals(tenantId) && p.status() == PolicyStatus.PROPOSED)
                 .sorted(Comparator.comparing(WorkloadPolicy::proposedAt).thenComparing(WorkloadPolicy::id))
                 .collect(Collectors.toList());
     }

@@ -12,8 +12,7 @@ import java.util.UUID;
 public final class TestApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestApiKeys() {
-    }
+    private TestApiKeys() {}
 
     public static Builder inWorkspace(String workspaceId) {
         return new Builder(workspaceId);
@@ -22,7 +21,8 @@ public final class TestApiKeys {
     /** A builder with a fresh random id and lookup prefix. */
     public static final class Builder {
         private final String workspaceId;
-        private String id = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        private String id =
+                "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         private String prefix = ApiKeyFormat.generate(RANDOM).lookupPrefix();
         private String name = "test key";
         private ScopeSet scopes = ScopeSet.ALL;
@@ -70,8 +70,18 @@ public final class TestApiKeys {
         }
 
         public ApiKey build() {
-            return new ApiKey(id, workspaceId, name, prefix, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", scopes,
-                    createdAt, "actor_test", expiresAt, revokedAt, Optional.empty());
+            return new ApiKey(
+                    id,
+                    workspaceId,
+                    name,
+                    prefix,
+                    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+                    scopes,
+                    createdAt,
+                    "actor_test",
+                    expiresAt,
+                    revokedAt,
+                    Optional.empty());
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.PresentedCredential;
-import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
@@ -73,9 +72,12 @@ class SignInSessionsTest {
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore();
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
-    private final IssueUserToken issue = new IssueUserToken(codec, memberships,
-            new RandomIdGenerator(new SecureRandom()), clock, Duration.ofDays(90));
-    private final UserTokenVerifier verifier = new UserTokenVerifier(codec, revoked, users,
+    private final IssueUserToken issue = new IssueUserToken(
+            codec, memberships, new RandomIdGenerator(new SecureRandom()), clock, Duration.ofDays(90));
+    private final UserTokenVerifier verifier = new UserTokenVerifier(
+            codec,
+            revoked,
+            users,
             new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
             new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30)));
     private final SignInSessions sessions = new SignInSessions(codec, issue, verifier, revoked, clock);
@@ -83,8 +85,8 @@ class SignInSessionsTest {
 
     @BeforeEach
     void setUp() {
-        user = new User("usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(),
-                Optional.empty());
+        user = new User(
+                "usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(), Optional.empty());
         users.insert(user);
         workspaces.insert(new Workspace("ws_1", "Studio", clock.instant(), Optional.empty()));
         memberships.insert(new Membership("ws_1", "usr_1", Role.ADMIN, clock.instant(), Optional.empty()));
@@ -95,8 +97,9 @@ class SignInSessionsTest {
     }
 
     private static void assertLapsed(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.INVALID_JWT));
     }
 
     @Test
@@ -135,10 +138,13 @@ class SignInSessionsTest {
 
         SignInSessions.Resumed view = sessions.resume(cookie);
 
-        assertThat(verifier.verify(new PresentedCredential.Bearer(view.apiToken().value())).tenantId())
+        assertThat(verifier.verify(
+                                new PresentedCredential.Bearer(view.apiToken().value()))
+                        .tenantId())
                 .contains("ws_1");
         assertThat(view.apiToken().expiresIn()).isLessThanOrEqualTo(SignInSessions.API_TOKEN_LIFETIME);
-        assertThat(sessions.resume(view.renewed().value()).sessionId()).as("renewals keep the id")
+        assertThat(sessions.resume(view.renewed().value()).sessionId())
+                .as("renewals keep the id")
                 .isEqualTo(view.sessionId());
     }
 
@@ -149,10 +155,12 @@ class SignInSessionsTest {
 
         sessions.end(renewed);
 
-        assertThatThrownBy(() -> sessions.resume(first)).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(AuthError.TOKEN_REVOKED));
-        assertThatThrownBy(() -> sessions.resume(renewed)).isInstanceOfSatisfying(AuthFailure.class,
-                f -> assertThat(f.error()).isEqualTo(AuthError.TOKEN_REVOKED));
+        assertThatThrownBy(() -> sessions.resume(first))
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.TOKEN_REVOKED));
+        assertThatThrownBy(() -> sessions.resume(renewed))
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(AuthError.TOKEN_REVOKED));
         sessions.end(renewed); // a second logout is no error
     }
 }

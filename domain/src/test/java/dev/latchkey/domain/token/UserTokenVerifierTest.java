@@ -76,9 +76,12 @@ class UserTokenVerifierTest {
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryRevokedTokenStore revoked = new InMemoryRevokedTokenStore();
     private final VerificationCache cache = new InMemoryVerificationCache(100);
-    private final IssueUserToken issue = new IssueUserToken(codec, memberships, new RandomIdGenerator(new SecureRandom()),
-            clock, Duration.ofDays(90));
-    private final UserTokenVerifier verifier = new UserTokenVerifier(codec, revoked, users,
+    private final IssueUserToken issue = new IssueUserToken(
+            codec, memberships, new RandomIdGenerator(new SecureRandom()), clock, Duration.ofDays(90));
+    private final UserTokenVerifier verifier = new UserTokenVerifier(
+            codec,
+            revoked,
+            users,
             new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
             new CachedTokenVerification(cache, clock, REVALIDATE));
     private final SignOut signOut = new SignOut(revoked, users, cache, clock);
@@ -87,8 +90,8 @@ class UserTokenVerifierTest {
     @BeforeEach
     void setUp() {
         codec.clock = clock;
-        user = new User("usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(),
-                Optional.empty());
+        user = new User(
+                "usr_1", EmailAddress.parse("ana@example.com"), Optional.empty(), clock.instant(), Optional.empty());
         users.insert(user);
         workspaces.insert(new Workspace("ws_1", "Studio", clock.instant(), Optional.empty()));
         memberships.insert(new Membership("ws_1", "usr_1", Role.ADMIN, clock.instant(), Optional.empty()));
@@ -99,7 +102,9 @@ class UserTokenVerifierTest {
     }
 
     private static void assertFails(AuthError error, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        AuthFailure.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
@@ -125,7 +130,8 @@ class UserTokenVerifierTest {
         Principal elsewherePrincipal = verify(elsewhere);
 
         signOut.thisToken(herePrincipal);
-        revoked.revoke(elsewherePrincipal.credentialId(), "usr_1", clock.instant().plus(Duration.ofDays(1)));
+        revoked.revoke(
+                elsewherePrincipal.credentialId(), "usr_1", clock.instant().plus(Duration.ofDays(1)));
 
         assertFails(AuthError.TOKEN_REVOKED, () -> verify(here));
         assertThat(verify(elsewhere)).isNotNull();
@@ -158,8 +164,8 @@ class UserTokenVerifierTest {
 
     @Test
     void anExpiredTokenFailsEvenWhenCached() {
-        IssueUserToken shortLived = new IssueUserToken(codec, memberships, new RandomIdGenerator(new SecureRandom()),
-                clock, Duration.ofSeconds(5));
+        IssueUserToken shortLived = new IssueUserToken(
+                codec, memberships, new RandomIdGenerator(new SecureRandom()), clock, Duration.ofSeconds(5));
         String token = shortLived.forUser(user).value();
         verify(token);
 
@@ -171,16 +177,26 @@ class UserTokenVerifierTest {
     @Test
     void loginDoesTheSameSlowWorkForAnUnknownEmailAsForAWrongPassword() {
         CountingSecretHasher hasher = new CountingSecretHasher(new FastTestHasher());
-        users.insert(new User("usr_2", EmailAddress.parse("bo@example.com"), Optional.of(hasher.hash("right password")),
-                clock.instant(), Optional.empty()));
-        LogIn logIn = new LogIn(users, hasher, issue, new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
+        users.insert(new User(
+                "usr_2",
+                EmailAddress.parse("bo@example.com"),
+                Optional.of(hasher.hash("right password")),
+                clock.instant(),
+                Optional.empty()));
+        LogIn logIn = new LogIn(
+                users,
+                hasher,
+                issue,
+                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
                 new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock));
         int before = hasher.verifications();
 
         assertFails(AuthError.INVALID_CREDENTIALS, () -> logIn.execute("bo@example.com", "wrong password", "1.2.3.4"));
-        assertFails(AuthError.INVALID_CREDENTIALS, () -> logIn.execute("nobody@example.com", "wrong password", "1.2.3.4"));
+        assertFails(
+                AuthError.INVALID_CREDENTIALS, () -> logIn.execute("nobody@example.com", "wrong password", "1.2.3.4"));
 
         assertThat(hasher.verifications() - before).isEqualTo(2);
-        assertThat(logIn.execute(" BO@example.com", "right password", "1.2.3.4").value()).startsWith("eyJfake.");
+        assertThat(logIn.execute(" BO@example.com", "right password", "1.2.3.4").value())
+                .startsWith("eyJfake.");
     }
 }

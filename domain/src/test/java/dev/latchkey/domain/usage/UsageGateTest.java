@@ -39,12 +39,16 @@ class UsageGateTest {
         assertThat(gate.admit(key).remaining()).isZero();
         assertThatThrownBy(() -> gate.admit(key)).isInstanceOfSatisfying(AuthFailure.class, f -> {
             assertThat(f.error()).isEqualTo(AuthError.RATE_LIMITED);
-            assertThat(f.retryAfter()).get().satisfies(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
+            assertThat(f.retryAfter())
+                    .get()
+                    .satisfies(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
         });
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(gate.admit(key).limit()).isEqualTo(3);
-        assertThat(gate.admit(principal("ws_2", CredentialKind.API_KEY)).remaining()).as("per workspace").isEqualTo(2);
+        assertThat(gate.admit(principal("ws_2", CredentialKind.API_KEY)).remaining())
+                .as("per workspace")
+                .isEqualTo(2);
     }
 
     @Test

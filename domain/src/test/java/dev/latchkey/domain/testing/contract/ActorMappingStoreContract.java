@@ -29,7 +29,8 @@ public abstract class ActorMappingStoreContract {
     void setUpStore() {
         mappings = actorMappingStore();
         tenant = "ws_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        workspaceStore().insert(new Workspace(tenant, "mapped", Instant.parse("2026-01-01T00:00:00Z"), Optional.empty()));
+        workspaceStore()
+                .insert(new Workspace(tenant, "mapped", Instant.parse("2026-01-01T00:00:00Z"), Optional.empty()));
     }
 
     private ActorMapping mapping(String subject, ActorStatus status, Set<String> owners) {
@@ -37,8 +38,16 @@ public abstract class ActorMappingStoreContract {
     }
 
     private static ActorMapping mapping(String tenantId, String subject, ActorStatus status, Set<String> owners) {
-        return new ActorMapping("workos", subject, new Actor("act_" + Integer.toHexString((tenantId + subject).hashCode()),
-                ActorKind.HUMAN, status, Optional.of(tenantId), "artist", owners));
+        return new ActorMapping(
+                "workos",
+                subject,
+                new Actor(
+                        "act_" + Integer.toHexString((tenantId + subject).hashCode()),
+                        ActorKind.HUMAN,
+                        status,
+                        Optional.of(tenantId),
+                        "artist",
+                        owners));
     }
 
     private String anotherTenant() {
@@ -65,7 +74,8 @@ public abstract class ActorMappingStoreContract {
     @Test
     void organizationWideMappingsKeepTheirFlag() {
         String org = "org_" + UUID.randomUUID();
-        ActorMapping wide = new ActorMapping("workos", org, mapping(org, ActorStatus.ACTIVE, Set.of()).actor(), true);
+        ActorMapping wide = new ActorMapping(
+                "workos", org, mapping(org, ActorStatus.ACTIVE, Set.of()).actor(), true);
 
         mappings.save(wide);
 

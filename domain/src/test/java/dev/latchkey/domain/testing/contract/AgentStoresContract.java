@@ -45,8 +45,8 @@ public abstract class AgentStoresContract {
     }
 
     private Workload workload() {
-        Workload w = new Workload(fresh("wl_"), tenant, "ingest agent", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", T0,
-                "usr_admin");
+        Workload w = new Workload(
+                fresh("wl_"), tenant, "ingest agent", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", T0, "usr_admin");
         workloads.insert(w);
         return w;
     }
@@ -63,10 +63,26 @@ public abstract class AgentStoresContract {
     @Test
     void policiesListNewestFirstAndPendingOldestFirstAndDecisionsAreStored() {
         Workload w = workload();
-        WorkloadPolicy older = new WorkloadPolicy(fresh("pol_"), w.id(), tenant, ScopeSet.parse(List.of("records:read")),
-                PolicyStatus.PROPOSED, "usr_admin", T0, Optional.empty(), Optional.empty());
-        WorkloadPolicy newer = new WorkloadPolicy(fresh("pol_"), w.id(), tenant, ScopeSet.parse(List.of("records:*")),
-                PolicyStatus.PROPOSED, "usr_admin", T0.plusSeconds(5), Optional.empty(), Optional.empty());
+        WorkloadPolicy older = new WorkloadPolicy(
+                fresh("pol_"),
+                w.id(),
+                tenant,
+                ScopeSet.parse(List.of("records:read")),
+                PolicyStatus.PROPOSED,
+                "usr_admin",
+                T0,
+                Optional.empty(),
+                Optional.empty());
+        WorkloadPolicy newer = new WorkloadPolicy(
+                fresh("pol_"),
+                w.id(),
+                tenant,
+                ScopeSet.parse(List.of("records:*")),
+                PolicyStatus.PROPOSED,
+                "usr_admin",
+                T0.plusSeconds(5),
+                Optional.empty(),
+                Optional.empty());
         workloads.insertPolicy(older);
         workloads.insertPolicy(newer);
 
@@ -83,8 +99,15 @@ public abstract class AgentStoresContract {
     @Test
     void grantsRoundTripAndRevokeOnce() {
         Workload w = workload();
-        DelegationGrant grant = new DelegationGrant(fresh("grant_"), tenant, "usr_ana", w.id(),
-                ScopeSet.parse(List.of("records:read", "pipelines:*")), T0, T0.plusSeconds(3600), Optional.empty());
+        DelegationGrant grant = new DelegationGrant(
+                fresh("grant_"),
+                tenant,
+                "usr_ana",
+                w.id(),
+                ScopeSet.parse(List.of("records:read", "pipelines:*")),
+                T0,
+                T0.plusSeconds(3600),
+                Optional.empty());
         grants.insert(grant);
 
         assertThat(grants.findById(grant.id())).contains(grant);

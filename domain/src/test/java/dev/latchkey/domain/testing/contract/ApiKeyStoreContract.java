@@ -35,8 +35,11 @@ public abstract class ApiKeyStoreContract {
 
     @Test
     void insertThenFindByPrefixAndIdReturnsTheSameKey() {
-        ApiKey key = TestApiKeys.inWorkspace(workspaceId).scopes(ScopeSet.parse(java.util.List.of("records:read",
-                "audit:*"))).createdAt(T0).expiresAt(T0.plusSeconds(3600)).build();
+        ApiKey key = TestApiKeys.inWorkspace(workspaceId)
+                .scopes(ScopeSet.parse(java.util.List.of("records:read", "audit:*")))
+                .createdAt(T0)
+                .expiresAt(T0.plusSeconds(3600))
+                .build();
 
         assertThat(keys.insert(key)).isTrue();
 
@@ -47,7 +50,9 @@ public abstract class ApiKeyStoreContract {
     @Test
     void insertWhenPrefixTakenThenFalseAndNothingStored() {
         ApiKey first = TestApiKeys.inWorkspace(workspaceId).build();
-        ApiKey clash = TestApiKeys.inWorkspace(workspaceId).lookupPrefix(first.lookupPrefix()).build();
+        ApiKey clash = TestApiKeys.inWorkspace(workspaceId)
+                .lookupPrefix(first.lookupPrefix())
+                .build();
         keys.insert(first);
 
         assertThat(keys.insert(clash)).isFalse();
@@ -62,8 +67,12 @@ public abstract class ApiKeyStoreContract {
 
     @Test
     void listByWorkspaceReturnsOnlyThatWorkspaceNewestFirst() {
-        ApiKey older = TestApiKeys.inWorkspace(workspaceId).name("older").createdAt(T0).build();
-        ApiKey newer = TestApiKeys.inWorkspace(workspaceId).name("newer").createdAt(T0.plusSeconds(60)).build();
+        ApiKey older =
+                TestApiKeys.inWorkspace(workspaceId).name("older").createdAt(T0).build();
+        ApiKey newer = TestApiKeys.inWorkspace(workspaceId)
+                .name("newer")
+                .createdAt(T0.plusSeconds(60))
+                .build();
         String otherWorkspace = "ws_other_" + UUID.randomUUID().toString().substring(0, 8);
         workspaceStore().insert(new Workspace(otherWorkspace, "other", T0, Optional.empty()));
         ApiKey foreign = TestApiKeys.inWorkspace(otherWorkspace).build();
@@ -91,13 +100,17 @@ public abstract class ApiKeyStoreContract {
         keys.insert(key);
 
         assertThat(keys.markRolled(key.id(), T0)).isTrue();
-        assertThat(keys.markRolled(key.id(), T0.plusSeconds(1))).as("a second roll").isFalse();
+        assertThat(keys.markRolled(key.id(), T0.plusSeconds(1)))
+                .as("a second roll")
+                .isFalse();
         assertThat(keys.markRolled("key_unknown", T0)).isFalse();
     }
 
     @Test
     void expireNoLaterThanNeverExtendsAnEarlierExpiry() {
-        ApiKey key = TestApiKeys.inWorkspace(workspaceId).expiresAt(T0.plusSeconds(100)).build();
+        ApiKey key = TestApiKeys.inWorkspace(workspaceId)
+                .expiresAt(T0.plusSeconds(100))
+                .build();
         ApiKey open = TestApiKeys.inWorkspace(workspaceId).build();
         keys.insert(key);
         keys.insert(open);

@@ -17,8 +17,18 @@ public abstract class ApprovalStoreContract {
     protected abstract ApprovalStore approvalStore();
 
     private static Approval pending(String tenant, Instant at) {
-        return new Approval("apr_" + UUID.randomUUID().toString().substring(0, 12), tenant, "wl_1", "grant_1", "DELETE",
-                "/pipelines/p_1", "ab".repeat(32), ApprovalStatus.PENDING, at, at.plusSeconds(1800), Optional.empty(),
+        return new Approval(
+                "apr_" + UUID.randomUUID().toString().substring(0, 12),
+                tenant,
+                "wl_1",
+                "grant_1",
+                "DELETE",
+                "/pipelines/p_1",
+                "ab".repeat(32),
+                ApprovalStatus.PENDING,
+                at,
+                at.plusSeconds(1800),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -43,8 +53,10 @@ public abstract class ApprovalStoreContract {
         store.insert(approval);
 
         assertThat(store.consume(approval.id())).as("not approved yet").isFalse();
-        assertThat(store.decide(approval.decided(ApprovalStatus.APPROVED, "usr_admin", T0.plusSeconds(60)))).isTrue();
-        assertThat(store.decide(approval.decided(ApprovalStatus.REJECTED, "usr_other", T0.plusSeconds(61)))).isFalse();
+        assertThat(store.decide(approval.decided(ApprovalStatus.APPROVED, "usr_admin", T0.plusSeconds(60))))
+                .isTrue();
+        assertThat(store.decide(approval.decided(ApprovalStatus.REJECTED, "usr_other", T0.plusSeconds(61))))
+                .isFalse();
         assertThat(store.consume(approval.id())).isTrue();
         assertThat(store.consume(approval.id())).as("single use").isFalse();
         assertThat(store.findById(approval.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.USED);

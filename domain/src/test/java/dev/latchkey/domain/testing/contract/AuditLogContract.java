@@ -40,8 +40,15 @@ public abstract class AuditLogContract {
     }
 
     private AuditEvent event(String workspace, int n) {
-        return new AuditEvent("evt_" + UUID.randomUUID(), workspace, T0.plusSeconds(n), "actor_" + n,
-                Optional.of("key_" + n), "api_key.created", Optional.of("key_" + n), Optional.of("203.0.113.7"),
+        return new AuditEvent(
+                "evt_" + UUID.randomUUID(),
+                workspace,
+                T0.plusSeconds(n),
+                "actor_" + n,
+                Optional.of("key_" + n),
+                "api_key.created",
+                Optional.of("key_" + n),
+                Optional.of("203.0.113.7"),
                 Map.of("name", "key number " + n, "note", "a=b&c d"));
     }
 

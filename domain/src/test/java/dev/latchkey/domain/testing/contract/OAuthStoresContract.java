@@ -38,17 +38,33 @@ public abstract class OAuthStoresContract {
     }
 
     private static OAuthClient client(ClientAuthMethod method, Instant issuedAt) {
-        return new OAuthClient(unique("client"),
-                method.usesSecret() ? Optional.of(TokenHashes.of(unique("secret"))) : Optional.empty(), method,
-                Optional.of("Claude"), List.of("https://claude.ai/api/mcp/auth_callback", "cursor://anysphere/cb"),
-                Optional.of("records:read"), issuedAt, Optional.empty());
+        return new OAuthClient(
+                unique("client"),
+                method.usesSecret() ? Optional.of(TokenHashes.of(unique("secret"))) : Optional.empty(),
+                method,
+                Optional.of("Claude"),
+                List.of("https://claude.ai/api/mcp/auth_callback", "cursor://anysphere/cb"),
+                Optional.of("records:read"),
+                issuedAt,
+                Optional.empty());
     }
 
     private static OAuthToken token(String familyId, String userId, Instant issuedAt) {
-        return new OAuthToken(unique("oat"), familyId, "client_1", userId, "ws_1", ScopeSet.parseSpaceSeparated(
-                "records:read records:write"), "https://api.example.com/mcp", TokenHashes.of(unique("access")),
-                issuedAt.plus(Duration.ofHours(1)), TokenHashes.of(unique("refresh")), issuedAt.plus(Duration.ofDays(30)),
-                issuedAt, Optional.empty(), Optional.empty());
+        return new OAuthToken(
+                unique("oat"),
+                familyId,
+                "client_1",
+                userId,
+                "ws_1",
+                ScopeSet.parseSpaceSeparated("records:read records:write"),
+                "https://api.example.com/mcp",
+                TokenHashes.of(unique("access")),
+                issuedAt.plus(Duration.ofHours(1)),
+                TokenHashes.of(unique("refresh")),
+                issuedAt.plus(Duration.ofDays(30)),
+                issuedAt,
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -63,9 +79,11 @@ public abstract class OAuthStoresContract {
         store.markUsed(confidential.clientId(), T0.plusSeconds(60));
 
         assertThat(store.findById(publicUnused.clientId())).contains(publicUnused);
-        assertThat(store.findById(publicUsed.clientId()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(60));
+        assertThat(store.findById(publicUsed.clientId()).orElseThrow().lastUsedAt())
+                .contains(T0.plusSeconds(60));
 
-        assertThat(store.deleteNeverUsedIssuedBefore(T0.plus(Duration.ofDays(1)))).isGreaterThanOrEqualTo(1);
+        assertThat(store.deleteNeverUsedIssuedBefore(T0.plus(Duration.ofDays(1))))
+                .isGreaterThanOrEqualTo(1);
         assertThat(store.findById(publicUnused.clientId())).isEmpty();
         assertThat(store.findById(publicUsed.clientId())).isPresent();
         assertThat(store.findById(confidential.clientId()).orElseThrow().secretHash())
@@ -77,8 +95,16 @@ public abstract class OAuthStoresContract {
     void aCodeIsRedeemedOnceEvenUnderRacingRedemptions() throws Exception {
         AuthorizationCodeStore store = codeStore();
         String hash = TokenHashes.of(unique("code"));
-        AuthorizationCode code = new AuthorizationCode(hash, "client_1", "http://127.0.0.1:33418/", "c".repeat(43),
-                ScopeSet.parseSpaceSeparated("records:read"), "https://api.example.com", "usr_1", "ws_1", T0,
+        AuthorizationCode code = new AuthorizationCode(
+                hash,
+                "client_1",
+                "http://127.0.0.1:33418/",
+                "c".repeat(43),
+                ScopeSet.parseSpaceSeparated("records:read"),
+                "https://api.example.com",
+                "usr_1",
+                "ws_1",
+                T0,
                 T0.plusSeconds(300));
         store.insert(code);
         assertThat(store.redeem(TokenHashes.of("unknown"), "ofam_x", T0)).isEmpty();
@@ -88,17 +114,23 @@ public abstract class OAuthStoresContract {
             List<Future<AuthorizationCodeStore.Redemption>> results = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String family = "ofam_" + i;
-                results.add(pool.submit((Callable<AuthorizationCodeStore.Redemption>) () ->
-                        store.redeem(hash, family, T0.plusSeconds(1)).orElseThrow()));
+                results.add(pool.submit((Callable<AuthorizationCodeStore.Redemption>)
+                        () -> store.redeem(hash, family, T0.plusSeconds(1)).orElseThrow()));
             }
             List<AuthorizationCodeStore.Redemption> redemptions = new ArrayList<>();
             for (Future<AuthorizationCodeStore.Redemption> r : results) {
                 redemptions.add(r.get());
             }
-            assertThat(redemptions).filteredOn(AuthorizationCodeStore.Redemption::isFirst).hasSize(1);
-            String winner = "ofam_" + redemptions.indexOf(redemptions.stream()
-                    .filter(AuthorizationCodeStore.Redemption::isFirst).findFirst().orElseThrow());
-            assertThat(redemptions).filteredOn(r -> !r.isFirst())
+            assertThat(redemptions)
+                    .filteredOn(AuthorizationCodeStore.Redemption::isFirst)
+                    .hasSize(1);
+            String winner = "ofam_"
+                    + redemptions.indexOf(redemptions.stream()
+                            .filter(AuthorizationCodeStore.Redemption::isFirst)
+                            .findFirst()
+                            .orElseThrow());
+            assertThat(redemptions)
+                    .filteredOn(r -> !r.isFirst())
                     .allSatisfy(r -> assertThat(r.earlierFamilyId()).contains(winner));
             assertThat(redemptions).allSatisfy(r -> assertThat(r.code()).isEqualTo(code));
         } finally {
@@ -116,11 +148,14 @@ public abstract class OAuthStoresContract {
 
         assertThat(store.findByAccessHash(token.accessHash())).contains(token);
         assertThat(store.findByRefreshHash(token.refreshHash())).contains(token);
-        assertThat(store.findByAccessHash(token.refreshHash())).as("the hashes are not interchangeable").isEmpty();
+        assertThat(store.findByAccessHash(token.refreshHash()))
+                .as("the hashes are not interchangeable")
+                .isEmpty();
 
         assertThat(store.markRotated(token.id(), T0.plusSeconds(10))).isTrue();
         assertThat(store.markRotated(token.id(), T0.plusSeconds(11))).isFalse();
-        assertThat(store.findByRefreshHash(token.refreshHash()).orElseThrow().rotatedAt()).contains(T0.plusSeconds(10));
+        assertThat(store.findByRefreshHash(token.refreshHash()).orElseThrow().rotatedAt())
+                .contains(T0.plusSeconds(10));
     }
 
     @Test
@@ -133,16 +168,23 @@ public abstract class OAuthStoresContract {
         OAuthToken other = token(unique("ofam"), user, T0.plusSeconds(120));
         List.of(first, second, other).forEach(store::insert);
 
-        assertThat(store.listLiveByUser(user, T0.plusSeconds(200))).extracting(OAuthToken::id)
+        assertThat(store.listLiveByUser(user, T0.plusSeconds(200)))
+                .extracting(OAuthToken::id)
                 .containsExactly(other.id(), second.id(), first.id());
-        assertThat(store.revokeFamily(family, T0.plusSeconds(300)))
-                .containsExactlyInAnyOrder(first.id(), second.id());
-        assertThat(store.revokeFamily(family, T0.plusSeconds(301))).as("already revoked").isEmpty();
-        assertThat(store.findByAccessHash(first.accessHash()).orElseThrow().revokedAt()).contains(T0.plusSeconds(300));
-        assertThat(store.findByAccessHash(other.accessHash()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(store.listLiveByUser(user, T0.plusSeconds(400))).extracting(OAuthToken::id)
+        assertThat(store.revokeFamily(family, T0.plusSeconds(300))).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(store.revokeFamily(family, T0.plusSeconds(301)))
+                .as("already revoked")
+                .isEmpty();
+        assertThat(store.findByAccessHash(first.accessHash()).orElseThrow().revokedAt())
+                .contains(T0.plusSeconds(300));
+        assertThat(store.findByAccessHash(other.accessHash()).orElseThrow().revokedAt())
+                .isEmpty();
+        assertThat(store.listLiveByUser(user, T0.plusSeconds(400)))
+                .extracting(OAuthToken::id)
                 .containsExactly(other.id());
-        assertThat(store.listLiveByUser(user, T0.plus(Duration.ofDays(31)))).as("refresh expired").isEmpty();
+        assertThat(store.listLiveByUser(user, T0.plus(Duration.ofDays(31))))
+                .as("refresh expired")
+                .isEmpty();
 
         assertThat(store.deleteExpiredBefore(T0.plus(Duration.ofDays(31)))).isGreaterThanOrEqualTo(3);
         assertThat(store.findByAccessHash(other.accessHash())).isEmpty();

@@ -53,8 +53,12 @@ public abstract class PeopleStoresContract {
         tokens.insert(new dev.latchkey.domain.user.EmailToken(hash, user.id(), verify, T0.plusSeconds(60)));
 
         assertThat(tokens.consume(hash, reset, T0)).as("another purpose").isEmpty();
-        assertThat(tokens.consume(hash, verify, T0.plusSeconds(60))).as("expired").isEmpty();
-        assertThat(tokens.consume(hash, verify, T0)).get().extracting(dev.latchkey.domain.user.EmailToken::userId)
+        assertThat(tokens.consume(hash, verify, T0.plusSeconds(60)))
+                .as("expired")
+                .isEmpty();
+        assertThat(tokens.consume(hash, verify, T0))
+                .get()
+                .extracting(dev.latchkey.domain.user.EmailToken::userId)
                 .isEqualTo(user.id());
         assertThat(tokens.consume(hash, verify, T0)).as("used").isEmpty();
         assertThat(tokens.consume(fresh("unknown"), verify, T0)).isEmpty();
@@ -90,8 +94,12 @@ public abstract class PeopleStoresContract {
     }
 
     private User newUser() {
-        User user = new User(fresh("usr"), EmailAddress.parse(fresh("a") + "@example.com"),
-                Optional.of("$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA"), T0, Optional.empty());
+        User user = new User(
+                fresh("usr"),
+                EmailAddress.parse(fresh("a") + "@example.com"),
+                Optional.of("$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA"),
+                T0,
+                Optional.empty());
         assertThat(users.insert(user)).isTrue();
         return user;
     }
@@ -115,8 +123,8 @@ public abstract class PeopleStoresContract {
 
     @Test
     void usersWithoutPasswordsRoundTrip() {
-        User external = new User(fresh("usr"), EmailAddress.parse(fresh("g") + "@example.com"), Optional.empty(), T0,
-                Optional.empty());
+        User external = new User(
+                fresh("usr"), EmailAddress.parse(fresh("g") + "@example.com"), Optional.empty(), T0, Optional.empty());
         users.insert(external);
 
         assertThat(users.findById(external.id())).contains(external);
@@ -141,13 +149,18 @@ public abstract class PeopleStoresContract {
 
         assertThat(memberships.insert(newer)).isTrue();
         assertThat(memberships.insert(older)).isTrue();
-        assertThat(memberships.insert(older)).as("one membership per user and workspace").isFalse();
+        assertThat(memberships.insert(older))
+                .as("one membership per user and workspace")
+                .isFalse();
 
         assertThat(memberships.listActiveByUser(user.id())).containsExactly(older, newer);
-        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(9))).isTrue();
-        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(10))).isFalse();
+        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(9)))
+                .isTrue();
+        assertThat(memberships.markRemoved(first.id(), user.id(), T0.plusSeconds(10)))
+                .isFalse();
         assertThat(memberships.listActiveByUser(user.id())).containsExactly(newer);
-        assertThat(memberships.find(first.id(), user.id()).orElseThrow().removedAt()).contains(T0.plusSeconds(9));
+        assertThat(memberships.find(first.id(), user.id()).orElseThrow().removedAt())
+                .contains(T0.plusSeconds(9));
     }
 
     @Test
@@ -161,16 +174,21 @@ public abstract class PeopleStoresContract {
         assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.ADMIN)).isTrue();
         assertThat(memberships.updateRole(ws.id(), fresh("usr"), Role.ADMIN)).isFalse();
 
-        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::role)
+        assertThat(memberships.listActiveByWorkspace(ws.id()))
+                .extracting(Membership::role)
                 .containsExactly(Role.OWNER, Role.ADMIN);
         memberships.markRemoved(ws.id(), viewer.id(), T0.plusSeconds(2));
-        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::userId)
+        assertThat(memberships.listActiveByWorkspace(ws.id()))
+                .extracting(Membership::userId)
                 .containsExactly(owner.id());
-        assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.OWNER)).as("removed members keep their role")
+        assertThat(memberships.updateRole(ws.id(), viewer.id(), Role.OWNER))
+                .as("removed members keep their role")
                 .isFalse();
-        assertThat(memberships.rejoin(ws.id(), owner.id(), Role.ADMIN, T0.plusSeconds(3))).as("an active member")
+        assertThat(memberships.rejoin(ws.id(), owner.id(), Role.ADMIN, T0.plusSeconds(3)))
+                .as("an active member")
                 .isFalse();
-        assertThat(memberships.rejoin(ws.id(), viewer.id(), Role.MEMBER, T0.plusSeconds(3))).isTrue();
+        assertThat(memberships.rejoin(ws.id(), viewer.id(), Role.MEMBER, T0.plusSeconds(3)))
+                .isTrue();
         assertThat(memberships.find(ws.id(), viewer.id()).orElseThrow()).satisfies(m -> {
             assertThat(m.isActive()).isTrue();
             assertThat(m.role()).isEqualTo(Role.MEMBER);
@@ -192,12 +210,15 @@ public abstract class PeopleStoresContract {
         assertThat(memberships.removeKeepingAnOwner(ws.id(), second.id(), T0.plusSeconds(1)))
                 .isEqualTo(MembershipStore.Change.LAST_OWNER);
         assertThat(memberships.changeRoleKeepingAnOwner(ws.id(), second.id(), Role.OWNER))
-                .as("an owner staying owner").isEqualTo(MembershipStore.Change.CHANGED);
+                .as("an owner staying owner")
+                .isEqualTo(MembershipStore.Change.CHANGED);
         assertThat(memberships.removeKeepingAnOwner(ws.id(), first.id(), T0.plusSeconds(2)))
-                .as("an admin leaving").isEqualTo(MembershipStore.Change.CHANGED);
+                .as("an admin leaving")
+                .isEqualTo(MembershipStore.Change.CHANGED);
         assertThat(memberships.removeKeepingAnOwner(ws.id(), first.id(), T0.plusSeconds(3)))
                 .isEqualTo(MembershipStore.Change.NO_SUCH_MEMBER);
-        assertThat(memberships.listActiveByWorkspace(ws.id())).extracting(Membership::role)
+        assertThat(memberships.listActiveByWorkspace(ws.id()))
+                .extracting(Membership::role)
                 .containsExactly(Role.OWNER);
     }
 
@@ -211,9 +232,11 @@ public abstract class PeopleStoresContract {
 
         memberships.removeAllIn(gone.id(), T0.plusSeconds(1));
 
-        assertThat(memberships.listActiveByUser(user.id())).extracting(Membership::workspaceId)
+        assertThat(memberships.listActiveByUser(user.id()))
+                .extracting(Membership::workspaceId)
                 .containsExactly(kept.id());
-        assertThat(memberships.find(gone.id(), user.id()).orElseThrow().removedAt()).contains(T0.plusSeconds(1));
+        assertThat(memberships.find(gone.id(), user.id()).orElseThrow().removedAt())
+                .contains(T0.plusSeconds(1));
     }
 
     @Test
@@ -235,12 +258,14 @@ public abstract class PeopleStoresContract {
                     together.await();
                     return memberships.removeKeepingAnOwner(ws.id(), second.id(), T0.plusSeconds(1));
                 });
-                assertThat(java.util.List.of(a.get(), b.get())).as("round " + round)
+                assertThat(java.util.List.of(a.get(), b.get()))
+                        .as("round " + round)
                         .containsExactlyInAnyOrder(MembershipStore.Change.CHANGED, MembershipStore.Change.LAST_OWNER);
             } finally {
                 threads.shutdownNow();
             }
-            assertThat(memberships.listActiveByWorkspace(ws.id())).filteredOn(m -> m.role() == Role.OWNER)
+            assertThat(memberships.listActiveByWorkspace(ws.id()))
+                    .filteredOn(m -> m.role() == Role.OWNER)
                     .hasSize(1);
         }
     }
@@ -254,14 +279,17 @@ public abstract class PeopleStoresContract {
 
         assertThat(invitationStore().insert(invitation)).isTrue();
         assertThat(invitationStore().insert(invitation)).isFalse();
-        invitationStore().insert(new Invitation(other.id(), email, Role.VIEWER, "usr_admin", T0.plusSeconds(1),
-                Optional.empty()));
+        invitationStore()
+                .insert(new Invitation(
+                        other.id(), email, Role.VIEWER, "usr_admin", T0.plusSeconds(1), Optional.empty()));
 
-        assertThat(invitationStore().listPendingByEmail(email)).extracting(Invitation::workspaceId)
+        assertThat(invitationStore().listPendingByEmail(email))
+                .extracting(Invitation::workspaceId)
                 .containsExactly(ws.id(), other.id());
         assertThat(invitationStore().listPendingByWorkspace(ws.id())).containsExactly(invitation);
         invitationStore().markAccepted(ws.id(), email, T0.plusSeconds(5));
-        assertThat(invitationStore().listPendingByEmail(email)).extracting(Invitation::workspaceId)
+        assertThat(invitationStore().listPendingByEmail(email))
+                .extracting(Invitation::workspaceId)
                 .containsExactly(other.id());
         assertThat(invitationStore().listPendingByWorkspace(ws.id())).isEmpty();
     }
@@ -274,7 +302,8 @@ public abstract class PeopleStoresContract {
 
         assertThat(externalIdentityStore().link("google", subject, user.id())).isTrue();
         assertThat(externalIdentityStore().link("google", subject, other.id())).isFalse();
-        assertThat(externalIdentityStore().link("supabase", subject, other.id())).isTrue();
+        assertThat(externalIdentityStore().link("supabase", subject, other.id()))
+                .isTrue();
 
         assertThat(externalIdentityStore().findUserId("google", subject)).contains(user.id());
         assertThat(externalIdentityStore().findUserId("supabase", subject)).contains(other.id());

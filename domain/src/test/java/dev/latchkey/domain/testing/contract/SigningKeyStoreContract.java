@@ -16,8 +16,13 @@ public abstract class SigningKeyStoreContract {
     protected abstract SigningKeyStore signingKeyStore();
 
     private static StoredSigningKey key(Instant createdAt) {
-        return new StoredSigningKey("kid-" + UUID.randomUUID(), "{\"kty\":\"RSA\",\"n\":\"abc\",\"e\":\"AQAB\"}",
-                "encrypted-" + UUID.randomUUID(), createdAt, createdAt.plusSeconds(600), Optional.empty());
+        return new StoredSigningKey(
+                "kid-" + UUID.randomUUID(),
+                "{\"kty\":\"RSA\",\"n\":\"abc\",\"e\":\"AQAB\"}",
+                "encrypted-" + UUID.randomUUID(),
+                createdAt,
+                createdAt.plusSeconds(600),
+                Optional.empty());
     }
 
     @Test
@@ -28,12 +33,15 @@ public abstract class SigningKeyStoreContract {
         store.insert(newer);
         store.insert(older);
 
-        assertThat(store.list()).filteredOn(k -> k.kid().equals(older.kid()) || k.kid().equals(newer.kid()))
+        assertThat(store.list())
+                .filteredOn(k -> k.kid().equals(older.kid()) || k.kid().equals(newer.kid()))
                 .containsExactly(older, newer);
 
         store.retire(older.kid(), T0.plusSeconds(120));
 
-        assertThat(store.list()).filteredOn(k -> k.kid().equals(older.kid())).singleElement()
+        assertThat(store.list())
+                .filteredOn(k -> k.kid().equals(older.kid()))
+                .singleElement()
                 .satisfies(k -> assertThat(k.retiredAt()).contains(T0.plusSeconds(120)));
     }
 }

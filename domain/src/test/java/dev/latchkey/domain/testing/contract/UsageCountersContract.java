@@ -36,10 +36,13 @@ public abstract class UsageCountersContract {
         assertThat(refused.allowed()).isFalse();
         assertThat(Duration.between(t0, refused.nextTokenAt())).isEqualTo(Duration.ofSeconds(1));
 
-        assertThat(counters.takeToken(bucket, 3, 60, t0.plusMillis(999)).allowed()).isFalse();
-        assertThat(counters.takeToken(bucket, 3, 60, t0.plusMillis(2000)).allowed()).isTrue();
+        assertThat(counters.takeToken(bucket, 3, 60, t0.plusMillis(999)).allowed())
+                .isFalse();
+        assertThat(counters.takeToken(bucket, 3, 60, t0.plusMillis(2000)).allowed())
+                .isTrue();
         assertThat(counters.takeToken(bucket, 3, 60, t0.plusSeconds(60)).remaining())
-                .as("refilled to the burst, never beyond").isEqualTo(2);
+                .as("refilled to the burst, never beyond")
+                .isEqualTo(2);
     }
 
     @Test
@@ -48,9 +51,12 @@ public abstract class UsageCountersContract {
         String a = key("rate");
         String b = key("rate");
         assertThat(counters.takeToken(a, 1, 60, t0).allowed()).isTrue();
-        assertThat(counters.takeToken(b, 1, 60, t0).allowed()).as("another workspace's bucket").isTrue();
+        assertThat(counters.takeToken(b, 1, 60, t0).allowed())
+                .as("another workspace's bucket")
+                .isTrue();
         assertThat(counters.takeToken(a, 1, 60, t0.minusSeconds(30)).allowed())
-                .as("an instance whose clock lags does not mint tokens").isFalse();
+                .as("an instance whose clock lags does not mint tokens")
+                .isFalse();
     }
 
     @Test

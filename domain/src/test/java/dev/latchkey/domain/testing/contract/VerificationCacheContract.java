@@ -23,10 +23,10 @@ public abstract class VerificationCacheContract {
     protected abstract VerificationCache newCache(int maxEntries);
 
     private static VerificationCache.Entry entry(String credentialId, String tenant) {
-        Actor actor = new Actor(credentialId, ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of(tenant), "api_key",
-                Set.of());
-        Principal principal = new Principal(actor, Optional.of(tenant), CredentialKind.API_KEY, ScopeSet.ALL,
-                credentialId, Optional.empty());
+        Actor actor = new Actor(
+                credentialId, ActorKind.SERVICE, ActorStatus.ACTIVE, Optional.of(tenant), "api_key", Set.of());
+        Principal principal = new Principal(
+                actor, Optional.of(tenant), CredentialKind.API_KEY, ScopeSet.ALL, credentialId, Optional.empty());
         return new VerificationCache.Entry(credentialId, "proof", principal, Optional.empty(), NOW.plusSeconds(30));
     }
 
@@ -48,7 +48,9 @@ public abstract class VerificationCacheContract {
 
         assertThat(cache.get(key("credential-999999"))).isPresent();
         cache.invalidate("key_999999");
-        assertThat(cache.get(key("credential-999999"))).as("the reverse index still finds it").isEmpty();
+        assertThat(cache.get(key("credential-999999")))
+                .as("the reverse index still finds it")
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +73,8 @@ public abstract class VerificationCacheContract {
         cache.put(key("b"), entry("key_b", "ws_kept"));
         cache.put(key("c"), entry("key_c", "ws_gone"));
 
-        cache.invalidateWhere(e -> e.principal().tenantId().filter("ws_gone"::equals).isPresent());
+        cache.invalidateWhere(
+                e -> e.principal().tenantId().filter("ws_gone"::equals).isPresent());
 
         assertThat(cache.get(key("a"))).isEmpty();
         assertThat(cache.get(key("c"))).isEmpty();

@@ -53,7 +53,8 @@ public abstract class WorkspaceStoreContract {
         Workspace first = new Workspace(freshId(), "First", T0, Optional.empty());
         assertThat(store.insertBootstrappedBy(first, user)).isTrue();
         assertThat(store.insertBootstrappedBy(new Workspace(freshId(), "Twice", T0, Optional.empty()), user))
-                .as("one live bootstrap per person").isFalse();
+                .as("one live bootstrap per person")
+                .isFalse();
 
         store.markDeleted(first.id(), T0.plusSeconds(1));
 
