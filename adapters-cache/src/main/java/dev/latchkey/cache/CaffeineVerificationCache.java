@@ -2,11 +2,15 @@ package dev.latchkey.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.latchkey.domain.auth.VerificationCache;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The verification cache on Caffeine: bounded by {@code maxEntries} with W-TinyLFU eviction in
@@ -19,7 +23,13 @@ public final class CaffeineVerificationCache implements VerificationCache {
     private final Cache<ByteBuffer, Entry> entries;
     private final ConcurrentHashMap<String, ByteBuffer> fingerprintByCredentialId = new ConcurrentHashMap<>();
 
+    /** Statistics kept by Caffeine alone, read by nobody: for tests and benchmarks. */
     public CaffeineVerificationCache(int maxEntries) {
+        this(maxEntries, ConcurrentStatsCounter::new);
+    }
+
+    /** @param stats where Caffeine counts hits, misses and evictions ({@link CaffeineCaches} gives metrics) */
+    public CaffeineVerificationCache(int maxEntries, Supplier<? extends StatsCounter> stats) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive");
         }
@@ -32,7 +42,7 @@ public final class CaffeineVerificationCache implements VerificationCache {
                         fingerprintByCredentialId.remove(entry.credentialId(), fingerprint);
                     }
                 })
-                .recordStats()
+                .recordStats(stats)
                 .build();
     }
 
@@ -83,13 +93,7 @@ public final class CaffeineVerificationCache implements VerificationCache {
         return (int) entries.estimatedSize();
     }
 
-    @Override
-    public long hits() {
-        return entries.stats().hitCount();
-    }
-
-    @Override
-    public long misses() {
-        return entries.stats().missCount();
+    CacheStats stats() {
+        return entries.stats();
     }
 }

@@ -1,14 +1,15 @@
 package dev.latchkey.crypto;
 
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.common.BoundedCache;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.route.PrincipalAssertions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -53,10 +54,11 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
      * verification hands out the same object on every request, so the check is one reference
      * comparison instead of hashing and comparing whole principals.
      */
-    private final Map<String, Signed> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Signed> cache;
 
     public Rs256PrincipalAssertions(
-            WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime, Clock clock) {
+            WorkloadSigningKeys keys, String issuer, String audience, Duration lifetime, Clock clock, Caches caches) {
+        this.cache = caches.bounded("principal_assertions", MAX_CACHED, Optional.of(lifetime));
         this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
@@ -67,7 +69,7 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
     @Override
     public String assertionFor(Principal principal) {
         Instant now = clock.instant();
-        Signed cached = cache.get(principal.credentialId());
+        Signed cached = cache.get(principal.credentialId()).orElse(null);
         if (cached != null
                 && cached.principal() != principal
                 && cached.principal().equals(principal)) {
@@ -82,12 +84,6 @@ public final class Rs256PrincipalAssertions implements PrincipalAssertions {
             if (now.isBefore(cached.expiresAt().minus(MIN_REMAINING))
                     && !cached.refreshing().compareAndSet(false, true)) {
                 return cached.jws();
-            }
-        }
-        if (cache.size() >= MAX_CACHED) {
-            cache.values().removeIf(signed -> !now.isBefore(signed.reuseUntil()));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
             }
         }
         Instant expiry = principal

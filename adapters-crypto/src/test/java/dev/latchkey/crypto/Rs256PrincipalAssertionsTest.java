@@ -8,6 +8,7 @@ import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemorySigningKeyStore;
 import dev.latchkey.domain.testing.MutableClock;
 import java.time.Duration;
@@ -29,8 +30,8 @@ class Rs256PrincipalAssertionsTest {
             Duration.ZERO,
             Duration.ofMinutes(6),
             Duration.ofMinutes(1));
-    private final Rs256PrincipalAssertions assertions =
-            new Rs256PrincipalAssertions(keys, "latchkey", "latchkey-upstream", Duration.ofSeconds(60), clock);
+    private final Rs256PrincipalAssertions assertions = new Rs256PrincipalAssertions(
+            keys, "latchkey", "latchkey-upstream", Duration.ofSeconds(60), clock, new InMemoryCaches());
 
     private static Principal principal() {
         Actor actor =

@@ -1,7 +1,7 @@
 package dev.latchkey.http;
 
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.common.Initiator;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The audit initiator of an HTTP request: the verified principal and the peer address. */

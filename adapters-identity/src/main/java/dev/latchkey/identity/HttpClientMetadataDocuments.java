@@ -1,5 +1,7 @@
 package dev.latchkey.identity;
 
+import dev.latchkey.domain.common.BoundedCache;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.oauth.ClientAuthMethod;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
 import dev.latchkey.domain.oauth.OAuthClient;
@@ -63,7 +65,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private final ClientMetadataDocumentSettings settings;
     private final Clock clock;
     private final HttpClient http;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Cached> cache;
     /** A fetch in flight, and the body it is reading (closed by whoever gives up waiting first). */
     private record Flight(CompletableFuture<Cached> result, AtomicReference<InputStream> body) {}
 
@@ -75,8 +77,10 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
                 return thread;
             });
 
-    public HttpClientMetadataDocuments(ClientMetadataDocumentSettings settings, Clock clock) {
+    public HttpClientMetadataDocuments(ClientMetadataDocumentSettings settings, Clock clock, Caches caches) {
         this.settings = settings;
+        Duration longest = settings.maxCacheAge().compareTo(FAILURE_CACHE) > 0 ? settings.maxCacheAge() : FAILURE_CACHE;
+        this.cache = caches.bounded("client_metadata_documents", MAX_ENTRIES, Optional.of(longest));
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
@@ -87,7 +91,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     @Override
     public Optional<OAuthClient> fetch(String url) {
         Instant now = clock.instant();
-        Cached cached = cache.get(url);
+        Cached cached = cache.get(url).orElse(null);
         if (cached != null && now.isBefore(cached.until())) {
             return answer(cached);
         }
@@ -99,9 +103,6 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
                 throw failure; // our own load, not the document's fault: not remembered
             }
             fresh = new Cached(Optional.empty(), failure.description(), now.plus(FAILURE_CACHE));
-        }
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.values().removeIf(entry -> !now.isBefore(entry.until()));
         }
         if (fresh.until().isAfter(now)) {
             cache.put(url, fresh);

@@ -13,6 +13,7 @@ import dev.latchkey.domain.oauth.ClientAuthMethod;
 import dev.latchkey.domain.oauth.OAuthClient;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.MutableClock;
 import dev.latchkey.outbound.PublicAddresses;
 import java.net.InetAddress;
@@ -32,7 +33,8 @@ class HttpClientMetadataDocumentsTest {
         server.start();
         documents = new HttpClientMetadataDocuments(
                 new ClientMetadataDocumentSettings(true, true, Duration.ofSeconds(2), 2048, Duration.ofHours(1)),
-                clock);
+                clock,
+                new InMemoryCaches());
     }
 
     @AfterEach
@@ -134,7 +136,8 @@ class HttpClientMetadataDocumentsTest {
     void inProductionOnlyHttpsToPublicAddressesIsFetched() {
         HttpClientMetadataDocuments production = new HttpClientMetadataDocuments(
                 new ClientMetadataDocumentSettings(false, false, Duration.ofSeconds(2), 5120, Duration.ofHours(24)),
-                clock);
+                clock,
+                new InMemoryCaches());
         assertInvalidClient(() -> production.fetch(url("/clients/vscode.json")), "must be https");
         assertInvalidClient(
                 () -> production.fetch("https://127.0.0.1:" + server.port() + "/c.json"), "private or local address");

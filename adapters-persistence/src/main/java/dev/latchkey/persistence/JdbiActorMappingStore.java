@@ -2,9 +2,9 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
-import dev.latchkey.domain.actor.ActorMapping;
-import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.actor.mapping.ActorMapping;
+import dev.latchkey.domain.actor.mapping.ActorMappingStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -4,10 +4,10 @@ import static dev.latchkey.persistence.Columns.instant;
 import static dev.latchkey.persistence.Columns.optionalInstant;
 import static dev.latchkey.persistence.Columns.utc;
 
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Invitation;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.Role;
-import dev.latchkey.domain.user.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

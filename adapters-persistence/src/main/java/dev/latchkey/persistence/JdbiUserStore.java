@@ -5,7 +5,7 @@ import static dev.latchkey.persistence.Columns.optionalInstant;
 import static dev.latchkey.persistence.Columns.optionalString;
 import static dev.latchkey.persistence.Columns.utc;
 
-import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
 import java.sql.ResultSet;

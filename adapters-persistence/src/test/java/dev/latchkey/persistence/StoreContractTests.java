@@ -1,6 +1,6 @@
 package dev.latchkey.persistence;
 
-import dev.latchkey.domain.actor.ActorMappingStore;
+import dev.latchkey.domain.actor.mapping.ActorMappingStore;
 import dev.latchkey.domain.apikey.ApiKeyStore;
 import dev.latchkey.domain.approval.ApprovalStore;
 import dev.latchkey.domain.audit.AuditLog;

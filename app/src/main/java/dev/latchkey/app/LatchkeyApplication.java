@@ -1,16 +1,17 @@
 package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.RatioGauge;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UsageCountersConfiguration;
+import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.domain.common.BoundedSecretHasher;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
 import dev.latchkey.domain.oauth.ProtectedResources;
@@ -141,6 +142,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
         Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
         UsageCounters usageCounters = usageCounters(configuration, environment, clock);
+        CaffeineCaches caches = new CaffeineCaches(environment.metrics());
         LatchkeyCore core = new LatchkeyCore(
                 configuration,
                 new JdbiStores(jdbi),
@@ -149,8 +151,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 trustedIssuers,
                 workos.map(IdentityProvider.class::cast),
                 clock,
-                clientMetadataDocuments(configuration, clock),
-                usageCounters);
+                clientMetadataDocuments(configuration, clock, caches),
+                usageCounters,
+                caches);
         monitorBreakers(environment, trustedIssuers.circuitBreakers());
         workos.ifPresent(provider -> {
             monitorBreakers(environment, provider.circuitBreakers());
@@ -177,21 +180,13 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 .servlets()
                 .addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        core.caches.forEach((name, cache) -> environment
-                .metrics()
-                .register("latchkey.verification_cache." + name + ".hit_ratio", new RatioGauge() {
-                    @Override
-                    protected Ratio getRatio() {
-                        return Ratio.of(cache.hits(), cache.hits() + cache.misses());
-                    }
-                }));
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
         var jersey = environment.jersey();
         Optional<ProtectedResources> resources = core.oauth.map(LatchkeyCore.OAuthServer::resources);
         jersey.register(new PostureFeature(
                 DecideAccess.forOwnApi(core.authenticateRequest(metrics), core.usageGate, resources), metrics));
-        Refusals refusals = new Refusals(resources);
+        Refusals refusals = new Refusals(resources, caches);
         ProblemMappers.all(refusals).forEach(jersey::register);
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
@@ -325,6 +320,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
     /** The core as the commands (and tests) build it: the same wiring as the server, over any Jdbi. */
     static LatchkeyCore core(LatchkeyConfiguration configuration, Jdbi jdbi, MetricRegistry metrics, Clock clock) {
+        CaffeineCaches caches = new CaffeineCaches(metrics);
         return new LatchkeyCore(
                 configuration,
                 new JdbiStores(jdbi),
@@ -333,8 +329,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 trustedIssuers(configuration, clock),
                 workos(configuration, clock).map(IdentityProvider.class::cast),
                 clock,
-                clientMetadataDocuments(configuration, clock),
-                new InMemoryUsageCounters());
+                clientMetadataDocuments(configuration, clock, caches),
+                new InMemoryUsageCounters(),
+                caches);
     }
 
     /** Redis when configured (shared by every instance, with a health check), else this process's memory. */
@@ -363,10 +360,11 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 .orElseGet(InMemoryUsageCounters::new);
     }
 
-    static ClientMetadataDocuments clientMetadataDocuments(LatchkeyConfiguration configuration, Clock clock) {
+    static ClientMetadataDocuments clientMetadataDocuments(
+            LatchkeyConfiguration configuration, Clock clock, Caches caches) {
         var documents = configuration.getOauth().getClientMetadataDocuments();
         return documents.isEnabled()
-                ? new HttpClientMetadataDocuments(documents.toSettings(), clock)
+                ? new HttpClientMetadataDocuments(documents.toSettings(), clock, caches)
                 : ClientMetadataDocuments.NONE;
     }
 

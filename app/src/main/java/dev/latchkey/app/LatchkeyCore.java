@@ -4,11 +4,15 @@ import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UserTokensConfiguration;
-import dev.latchkey.cache.CaffeineVerificationCache;
+import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.crypto.Rs256PrincipalAssertions;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
 import dev.latchkey.crypto.WorkloadSigningKeys;
-import dev.latchkey.domain.actor.ManageActorMappings;
+import dev.latchkey.domain.account.AddressProofs;
+import dev.latchkey.domain.account.EmailTokens;
+import dev.latchkey.domain.account.LogIn;
+import dev.latchkey.domain.account.RegisterUser;
+import dev.latchkey.domain.actor.mapping.ManageActorMappings;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
@@ -17,6 +21,7 @@ import dev.latchkey.domain.apikey.RevokeApiKey;
 import dev.latchkey.domain.apikey.RollApiKey;
 import dev.latchkey.domain.approval.SensitiveActions;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
@@ -24,9 +29,13 @@ import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
+import dev.latchkey.domain.auth.events.ForgetStaleVerifications;
+import dev.latchkey.domain.auth.events.InProcessCredentialEvents;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.GeneratedSecretHasher;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
@@ -39,6 +48,7 @@ import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.oauth.AuthenticateClient;
 import dev.latchkey.domain.oauth.AuthorizationCodeGrant;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
@@ -68,18 +78,13 @@ import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
 import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.domain.usage.UsageGate;
-import dev.latchkey.domain.user.AddressProofs;
-import dev.latchkey.domain.user.EmailTokens;
-import dev.latchkey.domain.user.LogIn;
-import dev.latchkey.domain.user.RegisterUser;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
-import dev.latchkey.domain.workspace.BootstrapWorkspace;
-import dev.latchkey.domain.workspace.CreateWorkspace;
-import dev.latchkey.domain.workspace.DeleteWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.BootstrapWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.DeleteWorkspace;
 import dev.latchkey.persistence.JdbiStores;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -126,8 +131,6 @@ final class LatchkeyCore {
     final SensitiveActions sensitiveActions;
     final UsageGate usageGate;
     final Optional<OAuthServer> oauth;
-    /** The verification caches by what they hold, for metrics. */
-    final Map<String, VerificationCache> caches;
 
     private final List<CredentialVerifier> verifiers;
 
@@ -153,14 +156,20 @@ final class LatchkeyCore {
             Optional<IdentityProvider> workos,
             Clock clock,
             ClientMetadataDocuments documents,
-            UsageCounters usageCounters) {
+            UsageCounters usageCounters,
+            CaffeineCaches caches) {
         ApiKeysConfiguration keys = configuration.getApiKeys();
         UserTokensConfiguration userTokens = configuration.getUserTokens();
         RoleScopes roleScopes = configuration.getRoleScopes();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new RandomIdGenerator(random);
         AuditTrail audit = new AuditTrail(stores.auditLog(), ids, clock);
-        VerificationCache cache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
+        VerificationCache cache = caches.verifications("api_keys", keys.getCacheMaxEntries());
+        VerificationCache tokenCache = caches.verifications("tokens", keys.getCacheMaxEntries());
+        VerificationCache validationCache = caches.verifications("provider_validations", keys.getCacheMaxEntries());
+        // Use cases tell what changed; the caches forget what it made stale (one place knows what).
+        InProcessCredentialEvents events = new InProcessCredentialEvents();
+        events.subscribe(new ForgetStaleVerifications(List.of(cache, tokenCache, validationCache)));
 
         this.clock = clock;
         this.lastUsed = new LastUsedRecorder(
@@ -172,15 +181,15 @@ final class LatchkeyCore {
                 cache,
                 lastUsed,
                 clock,
-                keys.getRevalidateAfter().toJavaDuration());
+                keys.getRevalidateAfter().toJavaDuration(),
+                caches);
         this.issueApiKey = new IssueApiKey(stores.apiKeys(), hasher, ids, random, clock, audit);
         this.listApiKeys = new ListApiKeys(stores.apiKeys());
-        this.revokeApiKey = new RevokeApiKey(stores.apiKeys(), cache, clock, audit);
-        this.rollApiKey = new RollApiKey(stores.apiKeys(), issueApiKey, cache, clock, audit);
+        this.revokeApiKey = new RevokeApiKey(stores.apiKeys(), events, clock, audit);
+        this.rollApiKey = new RollApiKey(stores.apiKeys(), issueApiKey, events, clock, audit);
         this.createWorkspace = new CreateWorkspace(stores.workspaces(), issueApiKey, ids, clock, audit);
         this.readAuditTrail = new ReadAuditTrail(stores.auditLog());
 
-        VerificationCache tokenCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
         IssueUserToken issueUserToken = new IssueUserToken(
                 codec,
                 stores.memberships(),
@@ -189,7 +198,7 @@ final class LatchkeyCore {
                 userTokens.getLifetime().toJavaDuration());
         UserPrincipals principals = new UserPrincipals(stores.memberships(), stores.workspaces(), roleScopes);
         CachedTokenVerification tokenVerifications = new CachedTokenVerification(
-                tokenCache, clock, userTokens.getRevalidateAfter().toJavaDuration());
+                tokenCache, clock, userTokens.getRevalidateAfter().toJavaDuration(), caches);
         this.userTokenVerifier =
                 new UserTokenVerifier(codec, stores.revokedTokens(), stores.users(), principals, tokenVerifications);
         this.signInSessions =
@@ -200,8 +209,7 @@ final class LatchkeyCore {
                 stores.users(),
                 acceptInvitations,
                 takenOver -> {
-                    tokenCache.invalidateWhere(
-                            entry -> entry.principal().actor().id().equals(takenOver.id()));
+                    events.publish(new CredentialEvent.ActorChanged(takenOver.id()));
                     stores.memberships()
                             .listActiveByUser(takenOver.id())
                             .forEach(
@@ -226,19 +234,29 @@ final class LatchkeyCore {
                 configuration.getMail().mailer(clock),
                 acceptInvitations,
                 hasher,
-                tokenCache,
+                events,
                 clock,
                 // The HTTP addresses of AuthResource's endpoints, which the mails name.
                 new AddressProofs.Links(
                         configuration.getOauth().getIssuer() + "/auth/verify-email",
                         configuration.getOauth().getIssuer() + "/auth/password-reset"),
-                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock));
+                new FailedAttemptLimiter(
+                        passwords.getMaxSignUpsPerAddress(),
+                        passwords.signUpWindow(),
+                        clock,
+                        caches,
+                        "address_proof_mails_per_address"));
         this.registerUser = new RegisterUser(
                 stores.users(),
                 hasher,
                 issueUserToken,
                 addressProofs,
-                new FailedAttemptLimiter(passwords.getMaxSignUpsPerAddress(), passwords.signUpWindow(), clock),
+                new FailedAttemptLimiter(
+                        passwords.getMaxSignUpsPerAddress(),
+                        passwords.signUpWindow(),
+                        clock,
+                        caches,
+                        "sign_ups_per_address"),
                 ids,
                 clock,
                 passwords.isSignUp(),
@@ -249,10 +267,20 @@ final class LatchkeyCore {
                 stores.users(),
                 hasher,
                 issueUserToken,
-                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAccount(), loginWindow, clock),
-                new FailedAttemptLimiter(userTokens.getMaxFailedLoginsPerAddress(), loginWindow, clock),
+                new FailedAttemptLimiter(
+                        userTokens.getMaxFailedLoginsPerAccount(),
+                        loginWindow,
+                        clock,
+                        caches,
+                        "failed_logins_per_account"),
+                new FailedAttemptLimiter(
+                        userTokens.getMaxFailedLoginsPerAddress(),
+                        loginWindow,
+                        clock,
+                        caches,
+                        "failed_logins_per_address"),
                 !passwords.isTokenAtSignUp());
-        this.signOut = new SignOut(stores.revokedTokens(), stores.users(), tokenCache, clock);
+        this.signOut = new SignOut(stores.revokedTokens(), stores.users(), events, clock);
         this.bootstrapWorkspace = new BootstrapWorkspace(
                 stores.workspaces(),
                 stores.memberships(),
@@ -263,26 +291,18 @@ final class LatchkeyCore {
                 ids,
                 clock,
                 audit,
-                tokenCache,
+                events,
                 keys.getAuthority() == ApiKeysConfiguration.Authority.LOCAL);
         this.manageMembers = new ManageMembers(
-                stores.memberships(), stores.invitations(), stores.users(), roleScopes, tokenCache, clock, audit);
-        VerificationCache validationCache = new CaffeineVerificationCache(keys.getCacheMaxEntries());
-        this.caches = Map.of("api_keys", cache, "tokens", tokenCache, "provider_validations", validationCache);
-        this.deleteWorkspace = new DeleteWorkspace(
-                stores.workspaces(), stores.memberships(), List.of(cache, tokenCache, validationCache), clock, audit);
-        this.manageActorMappings = new ManageActorMappings(
-                stores.actorMappings(),
-                stores.workspaces(),
-                roleScopes,
-                List.of(tokenCache, validationCache),
-                ids,
-                audit);
+                stores.memberships(), stores.invitations(), stores.users(), roleScopes, events, clock, audit);
+        this.deleteWorkspace = new DeleteWorkspace(stores.workspaces(), stores.memberships(), events, clock, audit);
+        this.manageActorMappings =
+                new ManageActorMappings(stores.actorMappings(), stores.workspaces(), roleScopes, events, ids, audit);
 
         // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
         SecretHasher workloadSecrets = new GeneratedSecretHasher(hasher);
         this.manageWorkloads =
-                new ManageWorkloads(stores.workloads(), workloadSecrets, ids, random, clock, audit, tokenCache);
+                new ManageWorkloads(stores.workloads(), workloadSecrets, ids, random, clock, audit, events);
         GrantScopes grantScopes =
                 new GrantScopes(stores.memberships(), stores.workloads(), roleScopes, stores.workspaces());
         this.manageDelegationGrants = new ManageDelegationGrants(
@@ -292,7 +312,7 @@ final class LatchkeyCore {
                 ids,
                 clock,
                 audit,
-                tokenCache,
+                events,
                 stores.revokedTokens());
         var workloadTokens = configuration.getWorkloadTokens();
         this.signingKeys = new WorkloadSigningKeys(
@@ -305,7 +325,7 @@ final class LatchkeyCore {
         this.workloadTokenCodec = new Rs256WorkloadTokenCodec(
                 signingKeys, workloadTokens.getIssuer(), workloadTokens.getAudience(), clock);
         this.principalAssertions = new Rs256PrincipalAssertions(
-                signingKeys, workloadTokens.getIssuer(), PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock);
+                signingKeys, workloadTokens.getIssuer(), PRINCIPAL_AUDIENCE, Duration.ofSeconds(60), clock, caches);
         this.issueWorkloadToken = new IssueWorkloadToken(
                 stores.workloads(),
                 stores.delegationGrants(),
@@ -330,12 +350,14 @@ final class LatchkeyCore {
                         stores,
                         principals,
                         tokenCache,
+                        events,
                         userTokens.getRevalidateAfter().toJavaDuration(),
                         audit,
                         ids,
                         random,
                         clock,
-                        documents))
+                        documents,
+                        caches))
                 : Optional.empty();
 
         List<CredentialVerifier> chain = new ArrayList<>();
@@ -370,8 +392,10 @@ final class LatchkeyCore {
                                 clock,
                                 workosConfig.getValidationCacheTtl().toJavaDuration(),
                                 workosConfig.getOutageGrace().toJavaDuration(),
-                                AuthError.INVALID_API_KEY),
-                        clock));
+                                AuthError.INVALID_API_KEY,
+                                caches),
+                        clock,
+                        caches));
             }
             chain.add(new ProviderAccessTokenVerifier(
                     provider,
@@ -381,7 +405,8 @@ final class LatchkeyCore {
                             clock,
                             userTokens.getRevalidateAfter().toJavaDuration(),
                             workosConfig.getOutageGrace().toJavaDuration(),
-                            AuthError.INVALID_JWT)));
+                            AuthError.INVALID_JWT,
+                            caches)));
         });
         this.verifiers = List.copyOf(chain);
     }
@@ -391,16 +416,18 @@ final class LatchkeyCore {
             JdbiStores stores,
             UserPrincipals principals,
             VerificationCache tokenCache,
+            CredentialEvents events,
             Duration revalidateAfter,
             AuditTrail audit,
             IdGenerator ids,
             SecureRandom random,
             Clock clock,
-            ClientMetadataDocuments documents) {
+            ClientMetadataDocuments documents,
+            Caches caches) {
         OAuthSettings settings = config.toSettings();
         ProtectedResources resources = config.toProtectedResources();
         OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
-        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), tokenCache, clock);
+        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), events, clock);
         OAuthTokenIssuer issuer = new OAuthTokenIssuer(stores.oauthTokens(), clients, settings, ids, random, clock);
         AuthenticateClient authenticateClient = new AuthenticateClient(clients);
         return new OAuthServer(
@@ -411,7 +438,9 @@ final class LatchkeyCore {
                         new FailedAttemptLimiter(
                                 config.getMaxRegistrationsPerAddress(),
                                 config.getRegistrationWindow().toJavaDuration(),
-                                clock),
+                                clock,
+                                caches,
+                                "client_registrations_per_address"),
                         settings.supportedScopes(),
                         ids,
                         random,
@@ -453,9 +482,15 @@ final class LatchkeyCore {
                         stores.users(),
                         principals,
                         new CachedTokenVerification(
-                                tokenCache, clock, revalidateAfter, Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+                                tokenCache,
+                                clock,
+                                revalidateAfter,
+                                Duration.ZERO,
+                                AuthError.INVALID_OAUTH_TOKEN,
+                                caches),
                         settings,
-                        clock));
+                        clock,
+                        caches));
     }
 
     /** The credential verifiers in the order they are asked. */

@@ -1,8 +1,8 @@
 package dev.latchkey.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.audit.Initiator;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static dev.latchkey.app.TestApps.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;

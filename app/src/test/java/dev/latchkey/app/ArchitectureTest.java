@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,6 +41,16 @@ class ArchitectureTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "dev.latchkey.domain..")
                 .check(latchkey);
+    }
+
+    /**
+     * The domain's packages form layers, not a knot: each package (a sub-package counts as its
+     * own) may be read without the ones that depend on it. Models sit below the use cases that
+     * combine them (`workspace` below `workspace.lifecycle`, `user` below `account`).
+     */
+    @Test
+    void theDomainsPackagesHaveNoCycles() {
+        slices().matching("dev.latchkey.domain.(**)").should().beFreeOfCycles().check(latchkey);
     }
 
     /** Every adapter module; a new one must be added here to be checked. */

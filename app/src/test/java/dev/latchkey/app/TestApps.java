@@ -1,8 +1,8 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.domain.common.Initiator;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.audit.Initiator;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import dev.latchkey.persistence.testing.TestDatabases;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.jackson.JacksonFeature;

@@ -3,7 +3,7 @@ package dev.latchkey.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import dev.latchkey.persistence.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;

@@ -1,12 +1,12 @@
 package dev.latchkey.http.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.domain.account.LogIn;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.SignInSessions;
 import dev.latchkey.domain.token.SignInSessions.Resumed;
-import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.console.LatchkeyApiClient.Answer;
 import dev.latchkey.http.html.FormTokens;

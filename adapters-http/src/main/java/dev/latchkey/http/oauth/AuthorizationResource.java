@@ -1,7 +1,8 @@
 package dev.latchkey.http.oauth;
 
+import dev.latchkey.domain.account.LogIn;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
@@ -16,7 +17,6 @@ import dev.latchkey.domain.oauth.RedirectLocation;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.SignInSessions;
-import dev.latchkey.domain.user.LogIn;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.html.FormTokens;
 import dev.latchkey.http.html.HtmlPages;

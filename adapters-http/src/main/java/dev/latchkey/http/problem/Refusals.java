@@ -3,6 +3,8 @@ package dev.latchkey.http.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.latchkey.domain.common.BoundedCache;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.oauth.ProtectedResources;
@@ -32,7 +34,7 @@ public final class Refusals {
     private static final ObjectWriter PROBLEM_WRITER = new ObjectMapper().writerFor(Problem.class);
 
     private final Optional<ProtectedResources> resources;
-    private final RenderedOnce<Key, Rendered> rendered = new RenderedOnce<>(1_000, Refusals::render);
+    private final BoundedCache<Key, Rendered> rendered;
 
     /** What makes two refusals render alike. */
     private record Key(
@@ -46,13 +48,15 @@ public final class Refusals {
     private record Rendered(int status, Map<String, String> headers, byte[] body) {}
 
     /** @param resources when Latchkey is an OAuth server: challenges name the resource's metadata */
-    public Refusals(Optional<ProtectedResources> resources) {
+    public Refusals(Optional<ProtectedResources> resources, Caches caches) {
         this.resources = resources;
+        // Bounded: a refusal's detail can carry text the caller chose.
+        this.rendered = caches.bounded("refusals", 1_000, Optional.empty());
     }
 
     /** The refusal of a request for {@code path} on {@code host} (as a trusted proxy reported it, if it did). */
     public Response response(AuthFailure failure, Optional<String> host, String path) {
-        Rendered refusal = rendered.get(keyOf(failure, host, path));
+        Rendered refusal = renderedOnce(keyOf(failure, host, path));
         Response.ResponseBuilder response =
                 Response.status(refusal.status()).type(PROBLEM_JSON).entity(refusal.body());
         refusal.headers().forEach(response::header);
@@ -68,7 +72,7 @@ public final class Refusals {
      */
     public Response writeTo(
             HttpServletResponse servletResponse, AuthFailure failure, Optional<String> host, String path) {
-        Rendered refusal = rendered.get(keyOf(failure, host, path));
+        Rendered refusal = renderedOnce(keyOf(failure, host, path));
         try {
             servletResponse.setStatus(refusal.status());
             servletResponse.setContentType(Problem.MEDIA_TYPE);
@@ -81,6 +85,16 @@ public final class Refusals {
             throw new UncheckedIOException(e);
         }
         return Response.status(refusal.status()).build();
+    }
+
+    private Rendered renderedOnce(Key key) {
+        Optional<Rendered> known = rendered.get(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Rendered fresh = render(key);
+        rendered.put(key, fresh);
+        return fresh;
     }
 
     private Key keyOf(AuthFailure failure, Optional<String> host, String path) {

@@ -2,11 +2,11 @@ package dev.latchkey.http.user;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.account.AddressProofs;
+import dev.latchkey.domain.account.LogIn;
+import dev.latchkey.domain.account.RegisterUser;
 import dev.latchkey.domain.external.SignInWithExternalIdentity;
 import dev.latchkey.domain.token.SignOut;
-import dev.latchkey.domain.user.AddressProofs;
-import dev.latchkey.domain.user.LogIn;
-import dev.latchkey.domain.user.RegisterUser;
 import dev.latchkey.http.RequestValues;
 import dev.latchkey.http.auth.Authenticated;
 import dev.latchkey.http.auth.CallerContext;

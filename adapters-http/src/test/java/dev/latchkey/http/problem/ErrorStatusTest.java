@@ -6,6 +6,7 @@ import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.oauth.OAuthError;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every code of every family, with its status, pinned by hand: codes and statuses are API. */
 class ErrorStatusTest {
-    private static final Refusals NO_OAUTH = new Refusals(Optional.empty());
+    private static final Refusals NO_OAUTH = new Refusals(Optional.empty(), new InMemoryCaches());
 
     @Test
     void everyRequestErrorHasItsStatusAndCode() {

@@ -1,20 +1,21 @@
 package dev.latchkey.benchmarks;
 
+import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -65,7 +66,8 @@ public final class CacheFootprint {
                 cache,
                 new LastUsedRecorder(keys, Duration.ofHours(1)),
                 clock,
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                new CaffeineCaches(new com.codahale.metrics.MetricRegistry()));
         for (String key : plaintext) {
             verifier.verify(new PresentedCredential.Bearer(key));
         }

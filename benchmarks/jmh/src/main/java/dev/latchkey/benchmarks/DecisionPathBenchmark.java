@@ -1,5 +1,6 @@
 package dev.latchkey.benchmarks;
 
+import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
 import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
@@ -8,20 +9,22 @@ import dev.latchkey.domain.apikey.ApiKeyVerifier;
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.LastUsedRecorder;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.grant.DelegationGrant;
 import dev.latchkey.domain.grant.GrantScopes;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.oauth.OAuthSettings;
 import dev.latchkey.domain.oauth.OAuthToken;
 import dev.latchkey.domain.oauth.OAuthTokenVerifier;
@@ -41,15 +44,13 @@ import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.token.UserTokenVerifier;
-import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenClaims;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -127,7 +128,8 @@ public class DecisionPathBenchmark {
                 newCache(),
                 new LastUsedRecorder(keys, Duration.ofMinutes(1)),
                 clock,
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                new CaffeineCaches(new com.codahale.metrics.MetricRegistry()));
         codec = new Hs256UserTokenCodec(
                 "benchmark-secret-benchmark-secret-0123".getBytes(StandardCharsets.UTF_8),
                 "latchkey",
@@ -147,7 +149,11 @@ public class DecisionPathBenchmark {
                 new InMemoryRevokedTokenStore(),
                 users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)));
+                new CachedTokenVerification(
+                        newCache(),
+                        clock,
+                        Duration.ofHours(1),
+                        new CaffeineCaches(new com.codahale.metrics.MetricRegistry())));
         OAuthSettings oauth = new OAuthSettings(
                 "https://latchkey.example",
                 "lk_",
@@ -179,9 +185,15 @@ public class DecisionPathBenchmark {
                 users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
                 new CachedTokenVerification(
-                        newCache(), clock, Duration.ofHours(1), Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+                        newCache(),
+                        clock,
+                        Duration.ofHours(1),
+                        Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN,
+                        new CaffeineCaches(new com.codahale.metrics.MetricRegistry())),
                 oauth,
-                clock);
+                clock,
+                new CaffeineCaches(new com.codahale.metrics.MetricRegistry()));
         // A workload acting for the user under an approved policy and a live grant, RS256 as in production.
         InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
         InMemoryDelegationGrantStore grants = new InMemoryDelegationGrantStore();
@@ -223,7 +235,11 @@ public class DecisionPathBenchmark {
                 grants,
                 new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces),
                 new InMemoryRevokedTokenStore(),
-                new CachedTokenVerification(newCache(), clock, Duration.ofHours(1)),
+                new CachedTokenVerification(
+                        newCache(),
+                        clock,
+                        Duration.ofHours(1),
+                        new CaffeineCaches(new com.codahale.metrics.MetricRegistry())),
                 clock);
         cachedWorkloadToken = Optional.of(new PresentedCredential.Bearer(workloadCodec.sign(new WorkloadTokenClaims(
                 "wl_bench",

@@ -1,11 +1,12 @@
 package dev.latchkey.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.cache.CaffeineVerificationCache;
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
-import dev.latchkey.domain.actor.ActorMapping;
 import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.actor.mapping.ActorMapping;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CachedTokenVerification;
@@ -113,7 +114,8 @@ public class WorkosTokenBenchmark {
                                 clock,
                                 Duration.ofHours(1),
                                 Duration.ofSeconds(60),
-                                AuthError.INVALID_JWT))),
+                                AuthError.INVALID_JWT,
+                                new CaffeineCaches(new com.codahale.metrics.MetricRegistry())))),
                 AuthenticationListener.NONE);
 
         JwtClaims claims = new JwtClaims();

@@ -9,6 +9,7 @@ import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.common.StoreUnavailable;
 import dev.latchkey.domain.error.AuthError;
@@ -43,7 +44,7 @@ public final class ApiKeyVerifier implements CredentialVerifier {
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Duration revalidateAfter;
-    private final AbsentCredentials unknownPrefixes = new AbsentCredentials(100_000);
+    private final AbsentCredentials unknownPrefixes;
 
     public ApiKeyVerifier(
             ApiKeyStore keys,
@@ -52,7 +53,9 @@ public final class ApiKeyVerifier implements CredentialVerifier {
             VerificationCache cache,
             LastUsedRecorder lastUsed,
             Clock clock,
-            Duration revalidateAfter) {
+            Duration revalidateAfter,
+            Caches caches) {
+        this.unknownPrefixes = new AbsentCredentials(caches, "unknown_api_key_prefixes");
         this.keys = keys;
         this.workspaces = workspaces;
         this.hasher = hasher;

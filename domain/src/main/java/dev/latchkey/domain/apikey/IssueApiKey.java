@@ -1,9 +1,9 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;

@@ -1,8 +1,9 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
-import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.audit.Initiator;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import java.time.Clock;
 import java.util.Map;
 
@@ -12,13 +13,13 @@ import java.util.Map;
  */
 public final class RevokeApiKey {
     private final ApiKeyStore keys;
-    private final VerificationCache cache;
+    private final CredentialEvents events;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public RevokeApiKey(ApiKeyStore keys, VerificationCache cache, Clock clock, AuditTrail audit) {
+    public RevokeApiKey(ApiKeyStore keys, CredentialEvents events, Clock clock, AuditTrail audit) {
         this.keys = keys;
-        this.cache = cache;
+        this.events = events;
         this.clock = clock;
         this.audit = audit;
     }
@@ -26,7 +27,7 @@ public final class RevokeApiKey {
     public void execute(String workspaceId, String keyId, Initiator initiator) {
         ApiKey key = WorkspaceKeys.find(keys, workspaceId, keyId);
         boolean revokedNow = keys.markRevoked(key.id(), clock.instant());
-        cache.invalidate(key.id());
+        events.publish(new CredentialEvent.CredentialChanged(key.id()));
         if (revokedNow) {
             audit.record(workspaceId, initiator, "api_key.revoked", key.id(), Map.of("prefix", key.lookupPrefix()));
         }

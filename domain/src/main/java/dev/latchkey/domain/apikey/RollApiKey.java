@@ -1,9 +1,10 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.Authority;
-import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
@@ -27,14 +28,14 @@ public final class RollApiKey {
 
     private final ApiKeyStore keys;
     private final IssueApiKey issuer;
-    private final VerificationCache cache;
+    private final CredentialEvents events;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public RollApiKey(ApiKeyStore keys, IssueApiKey issuer, VerificationCache cache, Clock clock, AuditTrail audit) {
+    public RollApiKey(ApiKeyStore keys, IssueApiKey issuer, CredentialEvents events, Clock clock, AuditTrail audit) {
         this.keys = keys;
         this.issuer = issuer;
-        this.cache = cache;
+        this.events = events;
         this.clock = clock;
         this.audit = audit;
     }
@@ -64,7 +65,7 @@ public final class RollApiKey {
         Instant oldExpiry =
                 old.expiresAt().filter(e -> e.isBefore(now.plus(grace))).orElse(now.plus(grace));
         keys.expireNoLaterThan(old.id(), oldExpiry);
-        cache.invalidate(old.id());
+        events.publish(new CredentialEvent.CredentialChanged(old.id()));
         audit.record(
                 workspaceId,
                 initiator,

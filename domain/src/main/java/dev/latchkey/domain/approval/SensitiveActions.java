@@ -1,12 +1,12 @@
 package dev.latchkey.domain.approval;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;

@@ -1,7 +1,6 @@
 package dev.latchkey.domain.audit;
 
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.latchkey.domain.auth;
 
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.StoreUnavailable;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
@@ -38,15 +39,15 @@ public final class CachedTokenVerification {
     static final Duration SURELY_EXPIRED_AFTER = Duration.ofMinutes(5);
 
     private final VerificationCache cache;
-    private final AbsentCredentials expiredTokens = new AbsentCredentials(100_000);
+    private final AbsentCredentials expiredTokens;
     private final Clock clock;
     private final Duration revalidateAfter;
     private final Duration staleGrace;
     private final AuthError expired;
 
     /** For JWTs: no stale answers, expiry is {@code invalid_jwt}. */
-    public CachedTokenVerification(VerificationCache cache, Clock clock, Duration revalidateAfter) {
-        this(cache, clock, revalidateAfter, Duration.ZERO, AuthError.INVALID_JWT);
+    public CachedTokenVerification(VerificationCache cache, Clock clock, Duration revalidateAfter, Caches caches) {
+        this(cache, clock, revalidateAfter, Duration.ZERO, AuthError.INVALID_JWT, caches);
     }
 
     /**
@@ -55,7 +56,13 @@ public final class CachedTokenVerification {
      * @param expired the error for a credential past its own expiry
      */
     public CachedTokenVerification(
-            VerificationCache cache, Clock clock, Duration revalidateAfter, Duration staleGrace, AuthError expired) {
+            VerificationCache cache,
+            Clock clock,
+            Duration revalidateAfter,
+            Duration staleGrace,
+            AuthError expired,
+            Caches caches) {
+        this.expiredTokens = new AbsentCredentials(caches, "expired_tokens");
         this.cache = cache;
         this.clock = clock;
         this.revalidateAfter = revalidateAfter;

@@ -1,10 +1,11 @@
 package dev.latchkey.domain.auth;
 
+import dev.latchkey.domain.common.BoundedCache;
+import dev.latchkey.domain.common.Caches;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failures per key (an API key's lookup prefix, an account, a client address) in a fixed
@@ -20,15 +21,20 @@ public final class FailedAttemptLimiter {
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Window> windows;
 
-    public FailedAttemptLimiter(int maxFailures, Duration window, Clock clock) {
+    /**
+     * @param name what it counts, for its statistics; at most {@value #MAX_TRACKED_PREFIXES} keys are
+     *     tracked, the least useful forgotten first (an attacker spraying keys cannot grow it)
+     */
+    public FailedAttemptLimiter(int maxFailures, Duration window, Clock clock, Caches caches, String name) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("maxFailures must be positive");
         }
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        this.windows = caches.bounded(name, MAX_TRACKED_PREFIXES, Optional.of(window));
     }
 
     public boolean isBlocked(String key) {
@@ -37,7 +43,7 @@ public final class FailedAttemptLimiter {
 
     /** How long until a blocked key may try again; empty when it is not blocked. */
     public Optional<Duration> retryAfter(String key) {
-        Window current = windows.get(key);
+        Window current = windows.get(key).orElse(null);
         Instant now = clock.instant();
         if (current == null || current.failures() < maxFailures || hasPassed(current, now)) {
             return Optional.empty();
@@ -52,13 +58,11 @@ public final class FailedAttemptLimiter {
 
     public void recordFailure(String key) {
         Instant now = clock.instant();
-        if (windows.size() >= MAX_TRACKED_PREFIXES) {
-            windows.values().removeIf(w -> hasPassed(w, now));
-        }
-        windows.merge(
+        windows.compute(
                 key,
-                new Window(now, 1),
-                (old, fresh) -> hasPassed(old, now) ? fresh : new Window(old.start(), old.failures() + 1));
+                (k, old) -> old == null || hasPassed(old, now)
+                        ? new Window(now, 1)
+                        : new Window(old.start(), old.failures() + 1));
     }
 
     private boolean hasPassed(Window w, Instant now) {

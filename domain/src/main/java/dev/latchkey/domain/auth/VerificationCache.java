@@ -65,10 +65,4 @@ public interface VerificationCache {
     void invalidateWhere(Predicate<Entry> condition);
 
     int size();
-
-    /** Lookups that found an entry, since start (for the cache hit-ratio metric). */
-    long hits();
-
-    /** Lookups that found none, since start. */
-    long misses();
 }

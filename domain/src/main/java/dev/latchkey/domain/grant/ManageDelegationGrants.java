@@ -1,11 +1,12 @@
 package dev.latchkey.domain.grant;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
@@ -43,7 +44,7 @@ public final class ManageDelegationGrants {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
-    private final VerificationCache tokenCache;
+    private final CredentialEvents events;
     private final RevokedTokenStore revokedTokens;
 
     public ManageDelegationGrants(
@@ -53,7 +54,7 @@ public final class ManageDelegationGrants {
             IdGenerator ids,
             Clock clock,
             AuditTrail audit,
-            VerificationCache tokenCache,
+            CredentialEvents events,
             RevokedTokenStore revokedTokens) {
         this.revokedTokens = revokedTokens;
         this.grants = grants;
@@ -62,7 +63,7 @@ public final class ManageDelegationGrants {
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
-        this.tokenCache = tokenCache;
+        this.events = events;
     }
 
     public Created create(
@@ -152,7 +153,7 @@ public final class ManageDelegationGrants {
                     grant.id(),
                     Map.of("workload_id", grant.workloadId()));
         }
-        tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof()));
+        events.publish(new CredentialEvent.GrantRevoked(grant.id()));
     }
 
     /**
@@ -169,8 +170,7 @@ public final class ManageDelegationGrants {
                 grant.tokenRevocationKey(tokenId),
                 grant.userId(),
                 clock.instant().plus(TOKEN_DENY_WINDOW));
-        tokenCache.invalidateWhere(entry -> grant.id().equals(entry.proof())
-                && entry.principal().credentialId().equals(tokenId));
+        events.publish(new CredentialEvent.CredentialChanged(tokenId));
         audit.record(grant.tenantId(), initiator, "workload_token.revoked", tokenId, Map.of("grant_id", grant.id()));
     }
 

@@ -1,6 +1,5 @@
 package dev.latchkey.domain.mail;
 
-import dev.latchkey.domain.user.EmailAddress;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.latchkey.domain.membership;
 
-import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.mail.EmailAddress;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,15 +1,16 @@
 package dev.latchkey.domain.membership;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.scope.ScopeSet;
-import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class ManageMembers {
     private final InvitationStore invitations;
     private final UserStore users;
     private final RoleScopes roleScopes;
-    private final VerificationCache tokenCache;
+    private final CredentialEvents events;
     private final Clock clock;
     private final AuditTrail audit;
 
@@ -44,14 +45,14 @@ public final class ManageMembers {
             InvitationStore invitations,
             UserStore users,
             RoleScopes roleScopes,
-            VerificationCache tokenCache,
+            CredentialEvents events,
             Clock clock,
             AuditTrail audit) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.users = users;
         this.roleScopes = roleScopes;
-        this.tokenCache = tokenCache;
+        this.events = events;
         this.clock = clock;
         this.audit = audit;
     }
@@ -131,12 +132,7 @@ public final class ManageMembers {
      * member's delegation; re-verifying them is cheap and narrows them to the member's new scopes).
      */
     private void forget(String userId, String workspaceId) {
-        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId)
-                || (entry.principal().credentialKind() == dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN
-                        && entry.principal()
-                                .tenantId()
-                                .filter(workspaceId::equals)
-                                .isPresent()));
+        events.publish(new CredentialEvent.MembershipChanged(userId, workspaceId));
     }
 
     private Membership activeMember(String workspaceId, String userId) {

@@ -1,15 +1,15 @@
 package dev.latchkey.domain.oauth;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.common.Base62;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.security.SecureRandom;

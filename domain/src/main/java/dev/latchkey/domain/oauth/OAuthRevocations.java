@@ -1,6 +1,7 @@
 package dev.latchkey.domain.oauth;
 
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import java.time.Clock;
 import java.util.List;
 
@@ -10,20 +11,19 @@ import java.util.List;
  */
 public final class OAuthRevocations {
     private final OAuthTokenStore tokens;
-    private final VerificationCache cache;
+    private final CredentialEvents events;
     private final Clock clock;
 
-    public OAuthRevocations(OAuthTokenStore tokens, VerificationCache cache, Clock clock) {
+    public OAuthRevocations(OAuthTokenStore tokens, CredentialEvents events, Clock clock) {
         this.tokens = tokens;
-        this.cache = cache;
+        this.events = events;
         this.clock = clock;
     }
 
     /** Revokes the family; returns how many token pairs it revoked. */
     public int revokeFamily(String familyId) {
         List<String> revoked = tokens.revokeFamily(familyId, clock.instant());
-        // A verified OAuth token's cache entry carries its family as the proof it rests on.
-        cache.invalidateWhere(entry -> entry.proof().equals(familyId));
+        events.publish(new CredentialEvent.GrantRevoked(familyId));
         return revoked.size();
     }
 }

@@ -6,10 +6,11 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final CachedTokenVerification verifications;
     private final String prefix;
     private final Clock clock;
-    private final AbsentCredentials absent = new AbsentCredentials(100_000);
+    private final AbsentCredentials absent;
 
     public OAuthTokenVerifier(
             OAuthTokenStore tokens,
@@ -38,7 +39,9 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
             UserPrincipals principals,
             CachedTokenVerification verifications,
             OAuthSettings settings,
-            Clock clock) {
+            Clock clock,
+            Caches caches) {
+        this.absent = new AbsentCredentials(caches, "unknown_oauth_tokens");
         this.tokens = tokens;
         this.users = users;
         this.principals = principals;

@@ -1,7 +1,7 @@
 package dev.latchkey.domain.provider;
 
-import dev.latchkey.domain.actor.ActorMapping;
-import dev.latchkey.domain.actor.ActorMappingStore;
+import dev.latchkey.domain.actor.mapping.ActorMapping;
+import dev.latchkey.domain.actor.mapping.ActorMappingStore;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;

@@ -6,13 +6,15 @@ import dev.latchkey.domain.auth.CredentialVerifier;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.common.BoundedCache;
+import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Provider API keys ({@code X-API-Key} while the provider is the key authority): validated by the
@@ -35,13 +37,19 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
 
     private final CachedTokenVerification validations;
     private final Clock clock;
-    private final ConcurrentHashMap<ByteBuffer, Instant> unknownUntil = new ConcurrentHashMap<>();
+    private final BoundedCache<ByteBuffer, Instant> unknownUntil;
     private final FailedAttemptLimiter unknownPerSource;
 
     public ProviderApiKeyVerifier(
-            IdentityProvider provider, MappedActors actors, CachedTokenVerification validations, Clock clock) {
+            IdentityProvider provider,
+            MappedActors actors,
+            CachedTokenVerification validations,
+            Clock clock,
+            Caches caches) {
         this.clock = clock;
-        this.unknownPerSource = new FailedAttemptLimiter(UNKNOWN_PER_SOURCE, UNKNOWN_FOR, clock);
+        this.unknownUntil = caches.bounded("unknown_provider_api_keys", MAX_UNKNOWN, Optional.of(UNKNOWN_FOR));
+        this.unknownPerSource = new FailedAttemptLimiter(
+                UNKNOWN_PER_SOURCE, UNKNOWN_FOR, clock, caches, "unknown_provider_api_keys_per_source");
         this.provider = provider;
         this.actors = actors;
         this.validations = validations;
@@ -61,7 +69,7 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
     public Principal verify(PresentedCredential credential) {
         ByteBuffer fingerprint = credential.fingerprint(); // computed once per request, shared with the cache
         Instant now = clock.instant();
-        Instant until = unknownUntil.get(fingerprint);
+        Instant until = unknownUntil.get(fingerprint).orElse(null);
         if (until != null && now.isBefore(until)) {
             throw new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");
         }
@@ -79,9 +87,6 @@ public final class ProviderApiKeyVerifier implements CredentialVerifier {
             });
             ProviderIdentity identity = provider.validateApiKey(credential.value())
                     .orElseThrow(() -> {
-                        if (unknownUntil.size() >= MAX_UNKNOWN) {
-                            unknownUntil.clear();
-                        }
                         unknownUntil.put(fingerprint, now.plus(UNKNOWN_FOR));
                         unknownPerSource.recordFailure(source);
                         return new AuthFailure(AuthError.INVALID_API_KEY, "The API key is not valid");

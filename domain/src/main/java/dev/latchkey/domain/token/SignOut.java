@@ -2,7 +2,8 @@ package dev.latchkey.domain.token;
 
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
@@ -16,13 +17,13 @@ import java.time.Instant;
 public final class SignOut {
     private final RevokedTokenStore revoked;
     private final UserStore users;
-    private final VerificationCache cache;
+    private final CredentialEvents events;
     private final Clock clock;
 
-    public SignOut(RevokedTokenStore revoked, UserStore users, VerificationCache cache, Clock clock) {
+    public SignOut(RevokedTokenStore revoked, UserStore users, CredentialEvents events, Clock clock) {
         this.revoked = revoked;
         this.users = users;
-        this.cache = cache;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -31,7 +32,7 @@ public final class SignOut {
         Instant expiresAt =
                 principal.credentialExpiresAt().orElse(clock.instant().plus(java.time.Duration.ofDays(366)));
         revoked.revoke(principal.credentialId(), principal.actor().id(), expiresAt);
-        cache.invalidate(principal.credentialId());
+        events.publish(new CredentialEvent.CredentialChanged(principal.credentialId()));
     }
 
     public void everywhere(Principal principal) {
@@ -43,9 +44,7 @@ public final class SignOut {
         String userId = principal.actor().id();
         // User and OAuth tokens of this person, at once in this instance (their next request re-reads
         // the person's sign-out time); refresh tokens are refused by RefreshTokenGrant.
-        cache.invalidateWhere(entry -> (entry.principal().credentialKind() == CredentialKind.USER_JWT
-                        || entry.principal().credentialKind() == CredentialKind.OAUTH_ACCESS_TOKEN)
-                && entry.principal().actor().id().equals(userId));
+        events.publish(new CredentialEvent.SignedOutEverywhere(userId));
     }
 
     private static void requireUserToken(Principal principal) {

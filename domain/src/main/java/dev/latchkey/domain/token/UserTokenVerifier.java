@@ -7,8 +7,8 @@ import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.user.UserStore;
 
 /**

@@ -1,5 +1,6 @@
 package dev.latchkey.domain.user;
 
+import dev.latchkey.domain.mail.EmailAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

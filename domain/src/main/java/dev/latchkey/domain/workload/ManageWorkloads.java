@@ -1,13 +1,14 @@
 package dev.latchkey.domain.workload;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Authority;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.common.Base62;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
@@ -42,7 +43,7 @@ public final class ManageWorkloads {
     private final SecureRandom random;
     private final Clock clock;
     private final AuditTrail audit;
-    private final VerificationCache tokenCache;
+    private final CredentialEvents events;
 
     public ManageWorkloads(
             WorkloadStore workloads,
@@ -51,14 +52,14 @@ public final class ManageWorkloads {
             SecureRandom random,
             Clock clock,
             AuditTrail audit,
-            VerificationCache tokenCache) {
+            CredentialEvents events) {
         this.workloads = workloads;
         this.hasher = hasher;
         this.ids = ids;
         this.random = random;
         this.clock = clock;
         this.audit = audit;
-        this.tokenCache = tokenCache;
+        this.events = events;
     }
 
     public Registered register(Principal caller, String name, Initiator initiator) {
@@ -164,7 +165,7 @@ public final class ManageWorkloads {
 
     /** Drops cached verifications of the workload's tokens, so the new policy applies on their next use. */
     private void forgetTokensOf(String workloadId) {
-        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(workloadId));
+        events.publish(new CredentialEvent.ActorChanged(workloadId));
     }
 
     Workload inTenant(Principal caller, String workloadId) {

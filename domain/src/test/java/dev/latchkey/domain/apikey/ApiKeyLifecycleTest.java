@@ -10,7 +10,7 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.scope.ScopeSet;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import dev.latchkey.domain.common.Base62;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.scope.ScopeSet;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;

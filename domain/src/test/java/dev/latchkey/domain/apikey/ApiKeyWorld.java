@@ -1,17 +1,19 @@
 package dev.latchkey.domain.apikey;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.testing.CountingSecretHasher;
 import dev.latchkey.domain.testing.FastTestHasher;
 import dev.latchkey.domain.testing.InMemoryApiKeyStore;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
-import dev.latchkey.domain.workspace.CreateWorkspace;
+import dev.latchkey.domain.testing.TestCredentialEvents;
+import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import java.security.SecureRandom;
 import java.time.Duration;
 
@@ -31,9 +33,9 @@ final class ApiKeyWorld {
     final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
 
     final IssueApiKey issue = new IssueApiKey(keys, hasher, ids, new SecureRandom(), clock, audit);
-    final RevokeApiKey revoke = new RevokeApiKey(keys, cache, clock, audit);
-    final RollApiKey roll = new RollApiKey(keys, issue, cache, clock, audit);
+    final RevokeApiKey revoke = new RevokeApiKey(keys, TestCredentialEvents.forgettingIn(cache), clock, audit);
+    final RollApiKey roll = new RollApiKey(keys, issue, TestCredentialEvents.forgettingIn(cache), clock, audit);
     final CreateWorkspace createWorkspace = new CreateWorkspace(workspaces, issue, ids, clock, audit);
-    final ApiKeyVerifier verifier =
-            new ApiKeyVerifier(keys, workspaces, hasher, cache, lastUsed, clock, REVALIDATE_AFTER);
+    final ApiKeyVerifier verifier = new ApiKeyVerifier(
+            keys, workspaces, hasher, cache, lastUsed, clock, REVALIDATE_AFTER, new InMemoryCaches());
 }

@@ -9,6 +9,7 @@ import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class CachedTokenVerificationTest {
     private final MutableClock clock = MutableClock.startingAt("2026-09-01T12:00:00Z");
-    private final CachedTokenVerification verification =
-            new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30));
+    private final CachedTokenVerification verification = new CachedTokenVerification(
+            new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30), new InMemoryCaches());
     private final AtomicInteger fullChecks = new AtomicInteger();
 
     private static PresentedCredential jwtExpiringAt(Instant exp) {

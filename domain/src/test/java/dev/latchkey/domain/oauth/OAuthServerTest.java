@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryAuthorizationCodeStore;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
@@ -26,9 +29,8 @@ import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
-import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.testing.TestCredentialEvents;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workspace.Workspace;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -67,11 +69,12 @@ class OAuthServerTest {
     private final ProtectedResources resources = new ProtectedResources(List.of(ISSUER));
     private final OAuthClients clients = new OAuthClients(clientStore, ClientMetadataDocuments.NONE);
     private final UserPrincipals principals = new UserPrincipals(memberships, workspaces, RoleScopes.defaults());
-    private final OAuthRevocations revocations = new OAuthRevocations(tokens, cache, clock);
+    private final OAuthRevocations revocations =
+            new OAuthRevocations(tokens, TestCredentialEvents.forgettingIn(cache), clock);
     private final OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, clients, settings, ids, random, clock);
     private final RegisterClient register = new RegisterClient(
             clientStore,
-            new FailedAttemptLimiter(3, Duration.ofHours(1), clock),
+            new FailedAttemptLimiter(3, Duration.ofHours(1), clock, new InMemoryCaches(), "test"),
             settings.supportedScopes(),
             ids,
             random,
@@ -96,9 +99,15 @@ class OAuthServerTest {
             users,
             principals,
             new CachedTokenVerification(
-                    cache, clock, Duration.ofSeconds(30), Duration.ZERO, AuthError.INVALID_OAUTH_TOKEN),
+                    cache,
+                    clock,
+                    Duration.ofSeconds(30),
+                    Duration.ZERO,
+                    AuthError.INVALID_OAUTH_TOKEN,
+                    new InMemoryCaches()),
             settings,
-            clock);
+            clock,
+            new InMemoryCaches());
     private final ExpireOAuthRecords housekeeping =
             new ExpireOAuthRecords(clientStore, codes, tokens, Duration.ofHours(24), clock);
 
@@ -404,9 +413,11 @@ class OAuthServerTest {
                         clock,
                         Duration.ofSeconds(30),
                         Duration.ZERO,
-                        AuthError.INVALID_OAUTH_TOKEN),
+                        AuthError.INVALID_OAUTH_TOKEN,
+                        new InMemoryCaches()),
                 settings,
-                clock);
+                clock,
+                new InMemoryCaches());
         PresentedCredential madeUp = new PresentedCredential.Bearer("lk_oat_" + "x".repeat(43));
         for (int i = 0; i < 5; i++) {
             assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verifying.verify(madeUp));

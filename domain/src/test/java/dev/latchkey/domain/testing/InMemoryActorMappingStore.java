@@ -1,7 +1,7 @@
 package dev.latchkey.domain.testing;
 
-import dev.latchkey.domain.actor.ActorMapping;
-import dev.latchkey.domain.actor.ActorMappingStore;
+import dev.latchkey.domain.actor.mapping.ActorMapping;
+import dev.latchkey.domain.actor.mapping.ActorMappingStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.latchkey.domain.testing;
 
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Invitation;
 import dev.latchkey.domain.membership.InvitationStore;
-import dev.latchkey.domain.user.EmailAddress;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.latchkey.domain.testing;
 
-import dev.latchkey.domain.user.EmailAddress;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Instant;

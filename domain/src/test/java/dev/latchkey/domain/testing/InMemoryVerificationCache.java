@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -19,8 +18,6 @@ public final class InMemoryVerificationCache implements VerificationCache {
     private final int maxEntries;
     private final ConcurrentHashMap<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ByteBuffer> fingerprintByCredentialId = new ConcurrentHashMap<>();
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
     public InMemoryVerificationCache(int maxEntries) {
         if (maxEntries < 1) {
@@ -31,21 +28,7 @@ public final class InMemoryVerificationCache implements VerificationCache {
 
     @Override
     public Optional<Entry> get(ByteBuffer fingerprint) {
-        Entry entry = entries.get(fingerprint);
-        (entry == null ? misses : hits).increment();
-        return Optional.ofNullable(entry);
-    }
-
-    /** Lookups that found an entry, since start (for the cache hit-ratio metric). */
-    @Override
-    public long hits() {
-        return hits.sum();
-    }
-
-    /** Lookups that found none, since start. */
-    @Override
-    public long misses() {
-        return misses.sum();
+        return Optional.ofNullable(entries.get(fingerprint));
     }
 
     @Override

@@ -8,18 +8,19 @@ import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.membership.UserPrincipals;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
-import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workspace.Workspace;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -79,7 +80,8 @@ class SignInSessionsTest {
             revoked,
             users,
             new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-            new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30)));
+            new CachedTokenVerification(
+                    new InMemoryVerificationCache(100), clock, Duration.ofSeconds(30), new InMemoryCaches()));
     private final SignInSessions sessions = new SignInSessions(codec, issue, verifier, revoked, clock);
     private User user;
 

@@ -3,6 +3,7 @@ package dev.latchkey.domain.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.domain.account.LogIn;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.auth.PresentedCredential;
@@ -11,21 +12,22 @@ import dev.latchkey.domain.auth.VerificationCache;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
+import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.testing.CountingSecretHasher;
 import dev.latchkey.domain.testing.FastTestHasher;
+import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.MutableClock;
-import dev.latchkey.domain.user.EmailAddress;
-import dev.latchkey.domain.user.LogIn;
+import dev.latchkey.domain.testing.TestCredentialEvents;
 import dev.latchkey.domain.user.User;
-import dev.latchkey.domain.user.UserPrincipals;
 import dev.latchkey.domain.workspace.Workspace;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -83,8 +85,8 @@ class UserTokenVerifierTest {
             revoked,
             users,
             new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
-            new CachedTokenVerification(cache, clock, REVALIDATE));
-    private final SignOut signOut = new SignOut(revoked, users, cache, clock);
+            new CachedTokenVerification(cache, clock, REVALIDATE, new InMemoryCaches()));
+    private final SignOut signOut = new SignOut(revoked, users, TestCredentialEvents.forgettingIn(cache), clock);
     private User user;
 
     @BeforeEach
@@ -187,8 +189,8 @@ class UserTokenVerifierTest {
                 users,
                 hasher,
                 issue,
-                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock),
-                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock));
+                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock, new InMemoryCaches(), "test"),
+                new FailedAttemptLimiter(10, Duration.ofMinutes(5), clock, new InMemoryCaches(), "test"));
         int before = hasher.verifications();
 
         assertFails(AuthError.INVALID_CREDENTIALS, () -> logIn.execute("bo@example.com", "wrong password", "1.2.3.4"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
-import dev.latchkey.domain.actor.ActorMapping;
-import dev.latchkey.domain.actor.ActorMappingStore;
 import dev.latchkey.domain.actor.ActorStatus;
+import dev.latchkey.domain.actor.mapping.ActorMapping;
+import dev.latchkey.domain.actor.mapping.ActorMappingStore;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Instant;

@@ -3,13 +3,13 @@ package dev.latchkey.domain.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.domain.external.ExternalIdentityStore;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.membership.Invitation;
 import dev.latchkey.domain.membership.InvitationStore;
 import dev.latchkey.domain.membership.Membership;
 import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.token.RevokedTokenStore;
-import dev.latchkey.domain.user.EmailAddress;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.Workspace;

@@ -1,4 +1,4 @@
-package dev.latchkey.domain.common;
+package dev.latchkey.domain.audit;
 
 import dev.latchkey.domain.auth.Principal;
 import java.util.Objects;

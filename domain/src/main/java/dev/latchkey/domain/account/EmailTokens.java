@@ -1,6 +1,9 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.account;
 
 import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.user.EmailToken;
+import dev.latchkey.domain.user.EmailTokenStore;
+import dev.latchkey.domain.user.User;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

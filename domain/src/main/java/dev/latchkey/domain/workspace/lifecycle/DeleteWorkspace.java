@@ -1,14 +1,15 @@
-package dev.latchkey.domain.workspace;
+package dev.latchkey.domain.workspace.lifecycle;
 
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
-import dev.latchkey.domain.common.Initiator;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.membership.MembershipStore;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,19 +21,19 @@ import java.util.Map;
 public final class DeleteWorkspace {
     private final WorkspaceStore workspaces;
     private final MembershipStore memberships;
-    private final List<VerificationCache> caches;
+    private final CredentialEvents events;
     private final Clock clock;
     private final AuditTrail audit;
 
     public DeleteWorkspace(
             WorkspaceStore workspaces,
             MembershipStore memberships,
-            List<VerificationCache> caches,
+            CredentialEvents events,
             Clock clock,
             AuditTrail audit) {
         this.workspaces = workspaces;
         this.memberships = memberships;
-        this.caches = List.copyOf(caches);
+        this.events = events;
         this.clock = clock;
         this.audit = audit;
     }
@@ -45,7 +46,6 @@ public final class DeleteWorkspace {
             memberships.removeAllIn(workspaceId, clock.instant());
             audit.record(workspaceId, initiator, "workspace.deleted", workspaceId, Map.of());
         }
-        caches.forEach(cache -> cache.invalidateWhere(entry ->
-                entry.principal().tenantId().filter(workspaceId::equals).isPresent()));
+        events.publish(new CredentialEvent.WorkspacesChanged(java.util.Set.of(workspaceId)));
     }
 }

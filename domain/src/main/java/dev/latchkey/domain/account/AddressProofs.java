@@ -1,10 +1,15 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.account;
 
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.mail.Mailer;
 import dev.latchkey.domain.mail.OutgoingMail;
 import dev.latchkey.domain.membership.AcceptInvitations;
+import dev.latchkey.domain.user.EmailToken;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +28,7 @@ public final class AddressProofs {
     private final Mailer mailer;
     private final AcceptInvitations invitations;
     private final dev.latchkey.domain.common.SecretHasher hasher;
-    private final VerificationCache tokenCache;
+    private final CredentialEvents events;
     private final Clock clock;
     private final Links links;
     private final dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress;
@@ -37,7 +42,7 @@ public final class AddressProofs {
             Mailer mailer,
             AcceptInvitations invitations,
             dev.latchkey.domain.common.SecretHasher hasher,
-            VerificationCache tokenCache,
+            CredentialEvents events,
             Clock clock,
             Links links,
             dev.latchkey.domain.auth.FailedAttemptLimiter resetsPerAddress) {
@@ -46,7 +51,7 @@ public final class AddressProofs {
         this.mailer = mailer;
         this.invitations = invitations;
         this.hasher = hasher;
-        this.tokenCache = tokenCache;
+        this.events = events;
         this.clock = clock;
         this.links = links;
         this.resetsPerAddress = resetsPerAddress;
@@ -142,7 +147,7 @@ public final class AddressProofs {
         User user = users.findById(userId).orElseThrow(() -> RequestRejected.invalid("The reset link is unknown"));
         Passwords.requireAcceptable(newPassword, user.email());
         users.resetCredentials(userId, Optional.of(hasher.hash(newPassword)), User.tokensValidFrom(clock.instant()));
-        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(userId));
+        events.publish(new CredentialEvent.ActorChanged(userId));
         users.findById(userId).ifPresent(invitations::forVerifiedAddress);
     }
 }

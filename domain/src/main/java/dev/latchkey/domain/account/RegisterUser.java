@@ -1,4 +1,4 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.account;
 
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.common.IdGenerator;
@@ -6,8 +6,11 @@ import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.util.Optional;
 

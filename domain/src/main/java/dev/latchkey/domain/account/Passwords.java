@@ -1,6 +1,7 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.account;
 
 import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.domain.mail.EmailAddress;
 
 /** Password rules (NIST SP 800-63B §5.1.1: length, not composition). */
 final class Passwords {

@@ -1,13 +1,16 @@
-package dev.latchkey.domain.actor;
+package dev.latchkey.domain.actor.mapping;
 
+import dev.latchkey.domain.actor.Actor;
+import dev.latchkey.domain.actor.ActorKind;
+import dev.latchkey.domain.actor.ActorStatus;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.AccessPolicy;
 import dev.latchkey.domain.auth.Authority;
-import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
@@ -48,13 +51,10 @@ public final class ManageActorMappings {
         }
     }
 
-    private static final Set<CredentialKind> PROVIDER_KINDS =
-            Set.of(CredentialKind.WORKOS_ACCESS_TOKEN, CredentialKind.WORKOS_API_KEY);
-
     private final ActorMappingStore mappings;
     private final WorkspaceStore workspaces;
     private final RoleScopes roleScopes;
-    private final List<VerificationCache> caches;
+    private final CredentialEvents events;
     private final IdGenerator ids;
     private final AuditTrail audit;
 
@@ -62,13 +62,13 @@ public final class ManageActorMappings {
             ActorMappingStore mappings,
             WorkspaceStore workspaces,
             RoleScopes roleScopes,
-            List<VerificationCache> caches,
+            CredentialEvents events,
             IdGenerator ids,
             AuditTrail audit) {
         this.mappings = mappings;
         this.workspaces = workspaces;
         this.roleScopes = roleScopes;
-        this.caches = List.copyOf(caches);
+        this.events = events;
         this.ids = ids;
         this.audit = audit;
     }
@@ -137,12 +137,7 @@ public final class ManageActorMappings {
         // Every cached provider identity of the tenant, not only this actor's: a new, more specific
         // mapping (a member's own, beside the organization-wide one) changes who they are on their next
         // request, though their cached principal carries the other mapping's actor.
-        caches.forEach(cache -> cache.invalidateWhere(entry -> entry.principal()
-                        .actor()
-                        .id()
-                        .equals(actorId)
-                || (PROVIDER_KINDS.contains(entry.principal().credentialKind())
-                        && entry.principal().tenantId().filter(tenantId::equals).isPresent())));
+        events.publish(new CredentialEvent.MappingChanged(actorId, tenantId));
         audit.record(
                 tenantId,
                 initiator,
@@ -224,7 +219,6 @@ public final class ManageActorMappings {
                 old, initiator, "organization.unbound", organizationId, Map.of("provider", provider, "to", tenantId)));
         audit.record(tenantId, initiator, "organization.bound", organizationId, Map.of("provider", provider));
         Set<String> affected = previous.isPresent() ? Set.of(tenantId, previous.get()) : Set.of(tenantId);
-        caches.forEach(cache -> cache.invalidateWhere(
-                entry -> entry.principal().tenantId().filter(affected::contains).isPresent()));
+        events.publish(new CredentialEvent.WorkspacesChanged(affected));
     }
 }

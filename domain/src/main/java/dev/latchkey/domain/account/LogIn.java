@@ -1,11 +1,14 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.account;
 
 import dev.latchkey.domain.auth.FailedAttemptLimiter;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.mail.EmailAddress;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserStore;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.latchkey.domain.actor;
+package dev.latchkey.domain.actor.mapping;
 
 import java.util.List;
 import java.util.Optional;

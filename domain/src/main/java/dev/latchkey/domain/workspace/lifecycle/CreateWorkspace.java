@@ -1,12 +1,14 @@
-package dev.latchkey.domain.workspace;
+package dev.latchkey.domain.workspace.lifecycle;
 
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.membership;
 
 import dev.latchkey.domain.actor.Actor;
 import dev.latchkey.domain.actor.ActorKind;
@@ -7,10 +7,8 @@ import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
-import dev.latchkey.domain.membership.Membership;
-import dev.latchkey.domain.membership.MembershipStore;
-import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.latchkey.domain.actor;
+package dev.latchkey.domain.actor.mapping;
 
+import dev.latchkey.domain.actor.Actor;
 import java.util.Objects;
 
 /**

@@ -1,12 +1,13 @@
-package dev.latchkey.domain.workspace;
+package dev.latchkey.domain.workspace.lifecycle;
 
 import dev.latchkey.domain.apikey.IssueApiKey;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.audit.AuditTrail;
+import dev.latchkey.domain.audit.Initiator;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.auth.VerificationCache;
+import dev.latchkey.domain.auth.events.CredentialEvent;
+import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.Initiator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
@@ -18,6 +19,8 @@ import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.IssueUserToken;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class BootstrapWorkspace {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
-    private final VerificationCache tokenCache;
+    private final CredentialEvents events;
     private final boolean mintsFirstKey;
 
     /**
@@ -63,9 +66,9 @@ public final class BootstrapWorkspace {
             IdGenerator ids,
             Clock clock,
             AuditTrail audit,
-            VerificationCache tokenCache,
+            CredentialEvents events,
             boolean mintsFirstKey) {
-        this.tokenCache = tokenCache;
+        this.events = events;
         this.mintsFirstKey = mintsFirstKey;
         this.workspaces = workspaces;
         this.memberships = memberships;
@@ -104,7 +107,7 @@ public final class BootstrapWorkspace {
         Membership owner = new Membership(workspace.id(), user.id(), Role.OWNER, now, Optional.empty());
         memberships.insert(owner);
         // Tokens without a workspace of their own (external JWTs) now resolve to this one.
-        tokenCache.invalidateWhere(entry -> entry.principal().actor().id().equals(user.id()));
+        events.publish(new CredentialEvent.ActorChanged(user.id()));
         audit.record(workspace.id(), initiator, "workspace.bootstrapped", workspace.id(), Map.of("name", name));
         Optional<IssuedApiKey> firstKey = mintsFirstKey
                 ? Optional.of(issueApiKey.execute(

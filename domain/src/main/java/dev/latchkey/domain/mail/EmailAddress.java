@@ -1,4 +1,4 @@
-package dev.latchkey.domain.user;
+package dev.latchkey.domain.mail;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,0 +1,29 @@
+package dev.latchkey.domain.common;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Values worth remembering, never more than a bound: when full, the least useful entries go first.
+ * An entry may be forgotten at any time (full, or past the cache's expiry), so a caller's
+ * correctness never rests on one staying; only its cost does. Made by {@link Caches}.
+ */
+public interface BoundedCache<K, V> {
+
+    Optional<V> get(K key);
+
+    void put(K key, V value);
+
+    /**
+     * Atomically replaces the value of {@code key} with what {@code remapping} makes of the current
+     * one ({@code null} when absent); a {@code null} result removes it.
+     *
+     * @return the new value, or {@code null} when removed
+     */
+    V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
+
+    void remove(K key);
+
+    /** About how many entries it holds now (for the bound's contract and for gauges). */
+    long size();
+}
