@@ -1,6 +1,6 @@
 // Creates one credential of each kind against a running Latchkey and prints them as JSON.
 import { createHash, randomBytes } from 'node:crypto';
-import { approveInBrowserlessSession } from '../e2e/mcp-oauth/person.mjs';
+import { approveInBrowserlessSession } from '../../e2e/mcp-oauth/person.mjs';
 
 const base = process.argv[2];
 async function call(method, path, body, token) {
