@@ -67,7 +67,7 @@ final class ActorsCommand extends CoreCommand {
             if (organization == null) {
                 throw new IllegalArgumentException("actors bind needs --organization org_…");
             }
-            core.manageActorMappings.bindOrganization(
+            core.workspaces.manageActorMappings.bindOrganization(
                     tenant,
                     namespace.getString("provider"),
                     organization,
@@ -85,7 +85,7 @@ final class ActorsCommand extends CoreCommand {
         List<ManageActorMappings.Request> requests =
                 entries.stream().map(ActorsCommand::request).toList();
         Initiator operator = Initiator.operator("actors-import");
-        requests.forEach(request -> core.manageActorMappings.save(tenant, request, operator));
+        requests.forEach(request -> core.workspaces.manageActorMappings.save(tenant, request, operator));
         out.println(new ObjectMapper().writeValueAsString(Map.of("imported", requests.size(), "tenant", tenant)));
     }
 

@@ -27,7 +27,7 @@ final class KeysCommand extends CoreCommand {
 
     @Override
     protected void run(LatchkeyCore core, Namespace namespace) throws Exception {
-        StoredSigningKey key = core.signingKeys.rotate();
+        StoredSigningKey key = core.agents.signingKeys.rotate();
         Map<String, String> json = new LinkedHashMap<>();
         json.put("kid", key.kid());
         json.put("activates_at", key.activatesAt().toString());

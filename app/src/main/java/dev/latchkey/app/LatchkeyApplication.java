@@ -2,9 +2,7 @@ package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import dev.latchkey.app.config.ApiKeysConfiguration;
 import dev.latchkey.app.config.LatchkeyConfiguration;
-import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.app.config.UsageCountersConfiguration;
 import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.crypto.Argon2Parameters;
@@ -14,44 +12,17 @@ import dev.latchkey.domain.common.BoundedSecretHasher;
 import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
-import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.provider.IdentityProvider;
-import dev.latchkey.domain.route.DecideAccess;
-import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
-import dev.latchkey.http.CorsFilter;
 import dev.latchkey.http.RequestIds;
-import dev.latchkey.http.actor.ActorMappingResource;
-import dev.latchkey.http.apikey.ApiKeyResource;
-import dev.latchkey.http.apikey.RetiredApiKeyResource;
-import dev.latchkey.http.approval.ApprovalResource;
-import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.auth.AuthMetrics;
-import dev.latchkey.http.auth.PostureFeature;
-import dev.latchkey.http.authz.AuthzCheckResource;
 import dev.latchkey.http.console.ConsoleResource;
-import dev.latchkey.http.grant.DelegationGrantResource;
-import dev.latchkey.http.oauth.AuthorizationResource;
-import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
-import dev.latchkey.http.oauth.ClientRegistrationResource;
-import dev.latchkey.http.oauth.ConnectionsResource;
-import dev.latchkey.http.oauth.OAuthEndpoints;
-import dev.latchkey.http.oauth.OAuthFailureMapper;
-import dev.latchkey.http.oauth.TokenResource;
 import dev.latchkey.http.openapi.OpenApiResource;
-import dev.latchkey.http.problem.ProblemMappers;
-import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.http.system.HealthResource;
 import dev.latchkey.http.system.UsageResource;
 import dev.latchkey.http.system.WhoAmIResource;
-import dev.latchkey.http.user.AuthResource;
-import dev.latchkey.http.user.MembersResource;
-import dev.latchkey.http.user.WorkspaceResource;
-import dev.latchkey.http.workload.WorkloadResource;
-import dev.latchkey.http.workloadtoken.JwksResource;
-import dev.latchkey.http.workloadtoken.WorkloadTokenResource;
 import dev.latchkey.identity.HttpClientMetadataDocuments;
 import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.persistence.JdbiStores;
@@ -75,10 +46,8 @@ import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -160,16 +129,6 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
             environment.healthChecks().register("workos-secret", new WorkosSecretHealthCheck(provider));
         });
 
-        environment
-                .lifecycle()
-                .manage(new LastUsedFlusher(
-                        core.lastUsed,
-                        configuration.getApiKeys().getLastUsedFlushInterval().toJavaDuration(),
-                        environment
-                                .lifecycle()
-                                .scheduledExecutorService("last-used-flush", true)
-                                .build()));
-
         // First: every limit after it sees the client behind a trusted proxy, not the proxy.
         environment
                 .servlets()
@@ -182,51 +141,13 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
-        var jersey = environment.jersey();
-        Optional<ProtectedResources> resources = core.oauth.map(LatchkeyCore.OAuthServer::resources);
-        jersey.register(new PostureFeature(
-                DecideAccess.forOwnApi(core.authenticateRequest(metrics), core.usageGate, resources), metrics));
-        Refusals refusals = new Refusals(resources, caches);
-        ProblemMappers.all(refusals).forEach(jersey::register);
-        jersey.register(new HealthResource());
-        jersey.register(new WhoAmIResource());
-        jersey.register(new UsageResource(core.usageGate));
-        jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
-        jersey.register(new ConsoleResource(
-                ownApi(environment),
-                environment.getObjectMapper(),
-                core.logIn,
-                core.signInSessions,
-                configuration.getOauth().getIssuer().startsWith("https://")));
-        if (configuration.getApiKeys().getAuthority() == ApiKeysConfiguration.Authority.WORKOS) {
-            jersey.register(new RetiredApiKeyResource());
-        } else {
-            jersey.register(new ApiKeyResource(
-                    core.issueApiKey, core.listApiKeys, core.revokeApiKey, core.rollApiKey, core.clock));
-        }
-        jersey.register(new ActorMappingResource(core.manageActorMappings));
-        jersey.register(new WorkloadResource(core.manageWorkloads));
-        jersey.register(new DelegationGrantResource(core.manageDelegationGrants, core.clock));
-        jersey.register(new WorkloadTokenResource(core.issueWorkloadToken));
-        jersey.register(new JwksResource(core.workloadTokenCodec));
-        jersey.register(new AuthzCheckResource(
-                new RouteTable(configuration.getRouteRules()),
-                DecideAccess.forGuardedApis(
-                        core.authenticateRequest(metrics),
-                        core.sensitiveActions,
-                        core.usageGate,
-                        resources,
-                        configuration.getMissingTenantError(),
-                        core.principalAssertions),
-                configuration.getForwardAuth().proxy(),
-                refusals));
-        jersey.register(new ApprovalResource(core.sensitiveActions));
-        jersey.register(new AuditResource(core.readAuditTrail));
-        jersey.register(new AuthResource(
-                core.registerUser, core.logIn, core.signOut, core.signInWithExternalIdentity, core.addressProofs));
-        jersey.register(new WorkspaceResource(core.bootstrapWorkspace, core.deleteWorkspace));
-        jersey.register(new MembersResource(core.manageMembers));
-        core.oauth.ifPresent(oauth -> registerOAuth(environment, configuration.getOauth(), core, oauth));
+        new DecisionFeature(configuration, core, metrics, caches).register(environment);
+        core.apiKeys.register(environment);
+        core.people.register(environment);
+        core.workspaces.register(environment);
+        core.agents.register(environment);
+        core.oauth.ifPresent(oauth -> oauth.register(environment, core.people));
+        registerSystemResources(environment, configuration, core);
         environment
                 .lifecycle()
                 .addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
@@ -242,37 +163,21 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         });
     }
 
-    private static void registerOAuth(
-            Environment environment, OAuthConfiguration config, LatchkeyCore core, LatchkeyCore.OAuthServer oauth) {
+    /** Health, who-am-I, usage, the OpenAPI document and the console. */
+    private static void registerSystemResources(
+            Environment environment, LatchkeyConfiguration configuration, LatchkeyCore core) {
         var jersey = environment.jersey();
-        OAuthEndpoints endpoints = new OAuthEndpoints(oauth.settings().issuer());
-        jersey.register(new OAuthFailureMapper());
-        jersey.register(new CorsFilter());
-        jersey.register(new AuthorizationServerMetadataResource(
-                endpoints,
-                oauth.resources(),
-                List.copyOf(config.getScopes().keySet()),
-                config.getClientMetadataDocuments().isEnabled()));
-        jersey.register(new ClientRegistrationResource(oauth.registerClient()));
-        jersey.register(new AuthorizationResource(
-                oauth.validateAuthorization(),
-                oauth.grantConsent(),
-                core.logIn,
-                core.signInWithExternalIdentity,
-                core.signInSessions,
-                endpoints,
-                config.getScopes()));
-        jersey.register(new TokenResource(oauth.issueTokens(), oauth.revokeToken()));
-        jersey.register(new ConnectionsResource(oauth.connections()));
-        environment
-                .lifecycle()
-                .manage(new OAuthHousekeeping(
-                        oauth.expireRecords(),
-                        Duration.ofMinutes(10),
-                        environment
-                                .lifecycle()
-                                .scheduledExecutorService("oauth-housekeeping", true)
-                                .build()));
+        jersey.register(new HealthResource());
+        jersey.register(new WhoAmIResource());
+        jersey.register(new UsageResource(core.usageGate));
+        jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
+        jersey.register(new dev.latchkey.http.html.StylesheetResource());
+        jersey.register(new ConsoleResource(
+                ownApi(environment),
+                environment.getObjectMapper(),
+                core.people.logIn,
+                core.people.signInSessions,
+                configuration.getOauth().getIssuer().startsWith("https://")));
     }
 
     /** Where this instance's own API answers, once the server has started: the console calls it on loopback. */

@@ -28,8 +28,8 @@ final class WorkspaceCommand extends CoreCommand {
 
     @Override
     protected void run(LatchkeyCore core, Namespace namespace) throws Exception {
-        CreateWorkspace.Created created =
-                core.createWorkspace.execute(namespace.getString("name"), Initiator.operator("workspace-create"));
+        CreateWorkspace.Created created = core.workspaces.createWorkspace.execute(
+                namespace.getString("name"), Initiator.operator("workspace-create"));
         Map<String, String> json = new LinkedHashMap<>();
         json.put("workspace_id", created.workspace().id());
         json.put("api_key", created.firstKey().secret().value());

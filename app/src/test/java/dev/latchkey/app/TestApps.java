@@ -130,15 +130,24 @@ final class TestApps {
         return LatchkeyApplication.core(config, jdbi, new com.codahale.metrics.MetricRegistry(), Clock.systemUTC());
     }
 
+    /** The kinds of credential the app's verifiers recognise, in the order they are asked. */
+    static java.util.List<dev.latchkey.domain.auth.CredentialKind> verifierOrder(
+            DropwizardAppExtension<LatchkeyConfiguration> app) {
+        return operatorCore(app).verifiers().stream()
+                .map(dev.latchkey.domain.auth.CredentialVerifier::kind)
+                .toList();
+    }
+
     /** Creates a workspace through the same use case the operator command runs. */
     static CreateWorkspace.Created createWorkspace(DropwizardAppExtension<LatchkeyConfiguration> app, String name) {
-        return operatorCore(app).createWorkspace.execute(name, Initiator.operator("test"));
+        return operatorCore(app).workspaces.createWorkspace.execute(name, Initiator.operator("test"));
     }
 
     /** Binds a WorkOS organization to a workspace, as the operator's {@code actors bind} does. */
     static void bindOrganization(
             DropwizardAppExtension<LatchkeyConfiguration> app, String tenant, String organization) {
         operatorCore(app)
+                .workspaces
                 .manageActorMappings
                 .bindOrganization(tenant, "workos", organization, false, Initiator.operator("test"));
     }

@@ -129,6 +129,19 @@ class WorkosModeHttpTest {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** With WorkOS as the keys' authority, WorkOS verifies keys and AuthKit tokens, after Latchkey's own kinds. */
+    @Test
+    void theVerifiersAreAskedInTheirOrderWithWorkosLast() {
+        assertThat(TestApps.verifierOrder(APP))
+                .containsExactly(
+                        dev.latchkey.domain.auth.CredentialKind.WORKLOAD_TOKEN,
+                        dev.latchkey.domain.auth.CredentialKind.OAUTH_ACCESS_TOKEN,
+                        dev.latchkey.domain.auth.CredentialKind.USER_JWT,
+                        dev.latchkey.domain.auth.CredentialKind.EXTERNAL_JWT,
+                        dev.latchkey.domain.auth.CredentialKind.WORKOS_API_KEY,
+                        dev.latchkey.domain.auth.CredentialKind.WORKOS_ACCESS_TOKEN);
+    }
+
     @Test
     void publicReadersNeedNoCredentialAndMissingCredentialsAre401() {
         assertThat(Reply.of(request(APP, "/health").get()).status()).isEqualTo(200);

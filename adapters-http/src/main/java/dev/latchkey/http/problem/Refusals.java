@@ -98,7 +98,7 @@ public final class Refusals {
     }
 
     private Key keyOf(AuthFailure failure, Optional<String> host, String path) {
-        Optional<String> resource = challenge(failure.error(), "").isPresent()
+        Optional<String> resource = challenged(failure.error())
                 ? resources.flatMap(known -> known.forRequest(host, path))
                 : Optional.empty();
         return new Key(
@@ -149,6 +149,14 @@ public final class Refusals {
                         ? Optional.of(base + ", error=\"invalid_token\", error_description=\"" + quoted(detail) + "\"")
                         : Optional.empty();
         };
+    }
+
+    /** Whether a refusal with this code carries a Bearer challenge (as {@link #challenge} words it). */
+    static boolean challenged(AuthError error) {
+        return error == AuthError.MISSING_AUTH
+                || error == AuthError.INVALID_AUTH_HEADER
+                || error == AuthError.INSUFFICIENT_SCOPE
+                || error.kind() == AuthError.Kind.UNAUTHENTICATED;
     }
 
     /** A challenge with {@code resource_metadata} for {@code resource} and the {@code scope} to ask for, if any. */

@@ -127,6 +127,15 @@ class ErrorStatusTest {
     }
 
     @Test
+    void theQuickCheckForAChallengeAgreesWithTheChallengeForEveryCode() {
+        for (AuthError error : AuthError.values()) {
+            assertThat(Refusals.challenged(error))
+                    .as(error.code())
+                    .isEqualTo(Refusals.challenge(error, "x").isPresent());
+        }
+    }
+
+    @Test
     void throttlingAndOutagesTellTheCallerWhenToRetry() {
         Response limited = NO_OAUTH.response(
                 new AuthFailure(AuthError.RATE_LIMITED, "slow down", Duration.ofSeconds(7)),

@@ -1,0 +1,111 @@
+package dev.latchkey.app;
+
+import dev.latchkey.crypto.Rs256PrincipalAssertions;
+import dev.latchkey.crypto.Rs256WorkloadTokenCodec;
+import dev.latchkey.crypto.WorkloadSigningKeys;
+import dev.latchkey.domain.approval.SensitiveActions;
+import dev.latchkey.domain.common.GeneratedSecretHasher;
+import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.grant.GrantScopes;
+import dev.latchkey.domain.grant.ManageDelegationGrants;
+import dev.latchkey.domain.route.PrincipalAssertions;
+import dev.latchkey.domain.workload.ManageWorkloads;
+import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
+import dev.latchkey.http.approval.ApprovalResource;
+import dev.latchkey.http.grant.DelegationGrantResource;
+import dev.latchkey.http.workload.WorkloadResource;
+import dev.latchkey.http.workloadtoken.JwksResource;
+import dev.latchkey.http.workloadtoken.WorkloadTokenResource;
+import dev.latchkey.persistence.JdbiStores;
+import io.dropwizard.core.setup.Environment;
+import java.time.Duration;
+
+/**
+ * Agents and other workloads: their registration and policies, the delegation grants people give
+ * them, the short-lived tokens they exchange their secret for (and the keys that sign them), and
+ * the approvals a sensitive action of theirs waits for.
+ */
+final class AgentsFeature {
+    /** The {@code aud} of X-Latchkey-Principal assertions: the upstreams behind a proxy. */
+    static final String PRINCIPAL_AUDIENCE = "latchkey-upstream";
+
+    final ManageWorkloads manageWorkloads;
+    final ManageDelegationGrants manageDelegationGrants;
+    final WorkloadSigningKeys signingKeys;
+    final WorkloadTokenCodec workloadTokenCodec;
+    final IssueWorkloadToken issueWorkloadToken;
+    final WorkloadTokenVerifier workloadTokenVerifier;
+    final PrincipalAssertions principalAssertions;
+    final SensitiveActions sensitiveActions;
+    private final Foundations base;
+
+    AgentsFeature(Foundations base, PeopleFeature people) {
+        this.base = base;
+        JdbiStores stores = base.stores;
+        // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
+        SecretHasher workloadSecrets = new GeneratedSecretHasher(base.hasher);
+        this.manageWorkloads = new ManageWorkloads(
+                stores.workloads(), workloadSecrets, base.ids, base.random, base.clock, base.audit, base.events);
+        GrantScopes grantScopes =
+                new GrantScopes(stores.memberships(), stores.workloads(), base.roleScopes, stores.workspaces());
+        this.manageDelegationGrants = new ManageDelegationGrants(
+                stores.delegationGrants(),
+                stores.workloads(),
+                grantScopes,
+                base.ids,
+                base.clock,
+                base.audit,
+                base.events,
+                stores.revokedTokens());
+        var workloadTokens = base.configuration.getWorkloadTokens();
+        this.signingKeys = new WorkloadSigningKeys(
+                stores.signingKeys(),
+                ConfiguredSecrets.keyEncryptionKey(workloadTokens),
+                base.clock,
+                workloadTokens.getActivationDelay().toJavaDuration(),
+                IssueWorkloadToken.LIFETIME.plusMinutes(1),
+                Duration.ofMinutes(1));
+        this.workloadTokenCodec = new Rs256WorkloadTokenCodec(
+                signingKeys, workloadTokens.getIssuer(), workloadTokens.getAudience(), base.clock);
+        this.principalAssertions = new Rs256PrincipalAssertions(
+                signingKeys,
+                workloadTokens.getIssuer(),
+                PRINCIPAL_AUDIENCE,
+                Duration.ofSeconds(60),
+                base.clock,
+                base.caches);
+        this.issueWorkloadToken = new IssueWorkloadToken(
+                stores.workloads(),
+                stores.delegationGrants(),
+                grantScopes,
+                workloadSecrets,
+                workloadTokenCodec,
+                base.ids,
+                base.clock);
+        this.workloadTokenVerifier = new WorkloadTokenVerifier(
+                workloadTokenCodec,
+                stores.delegationGrants(),
+                grantScopes,
+                stores.revokedTokens(),
+                people.tokenVerifications,
+                base.clock);
+        this.sensitiveActions = new SensitiveActions(
+                stores.approvals(),
+                stores.delegationGrants(),
+                base.ids,
+                base.clock,
+                base.audit,
+                base.configuration.getApprovals().requiredFor());
+    }
+
+    void register(Environment environment) {
+        var jersey = environment.jersey();
+        jersey.register(new WorkloadResource(manageWorkloads));
+        jersey.register(new DelegationGrantResource(manageDelegationGrants, base.clock));
+        jersey.register(new WorkloadTokenResource(issueWorkloadToken));
+        jersey.register(new JwksResource(workloadTokenCodec));
+        jersey.register(new ApprovalResource(sensitiveActions));
+    }
+}

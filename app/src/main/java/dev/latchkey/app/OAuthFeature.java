@@ -1,0 +1,154 @@
+package dev.latchkey.app;
+
+import dev.latchkey.app.config.OAuthConfiguration;
+import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.oauth.AuthenticateClient;
+import dev.latchkey.domain.oauth.AuthorizationCodeGrant;
+import dev.latchkey.domain.oauth.ClientMetadataDocuments;
+import dev.latchkey.domain.oauth.ExpireOAuthRecords;
+import dev.latchkey.domain.oauth.GrantConsent;
+import dev.latchkey.domain.oauth.IssueOAuthTokens;
+import dev.latchkey.domain.oauth.ManageOAuthConnections;
+import dev.latchkey.domain.oauth.OAuthClients;
+import dev.latchkey.domain.oauth.OAuthRevocations;
+import dev.latchkey.domain.oauth.OAuthSettings;
+import dev.latchkey.domain.oauth.OAuthTokenIssuer;
+import dev.latchkey.domain.oauth.OAuthTokenVerifier;
+import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.oauth.RefreshTokenGrant;
+import dev.latchkey.domain.oauth.RegisterClient;
+import dev.latchkey.domain.oauth.RevokeOAuthToken;
+import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.http.CorsFilter;
+import dev.latchkey.http.oauth.AuthorizationResource;
+import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
+import dev.latchkey.http.oauth.ClientRegistrationResource;
+import dev.latchkey.http.oauth.ConnectionsResource;
+import dev.latchkey.http.oauth.OAuthEndpoints;
+import dev.latchkey.http.oauth.OAuthFailureMapper;
+import dev.latchkey.http.oauth.TokenResource;
+import dev.latchkey.persistence.JdbiStores;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The OAuth 2.1 authorization server, when {@code oauth.enabled}: client registration, the
+ * authorization and consent pages, the token and revocation endpoints, people's connections, the
+ * housekeeping of expired records, and the verifier of the access tokens it issues.
+ */
+final class OAuthFeature {
+    final OAuthSettings settings;
+    final ProtectedResources resources;
+    final RegisterClient registerClient;
+    final ValidateAuthorizationRequest validateAuthorization;
+    final GrantConsent grantConsent;
+    final IssueOAuthTokens issueTokens;
+    final RevokeOAuthToken revokeToken;
+    final ManageOAuthConnections connections;
+    final ExpireOAuthRecords expireRecords;
+    final OAuthTokenVerifier verifier;
+    private final OAuthConfiguration config;
+
+    OAuthFeature(Foundations base, PeopleFeature people, ClientMetadataDocuments documents) {
+        JdbiStores stores = base.stores;
+        Clock clock = base.clock;
+        this.config = base.configuration.getOauth();
+        this.settings = config.toSettings();
+        this.resources = config.toProtectedResources();
+        OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
+        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), base.events, clock);
+        OAuthTokenIssuer issuer =
+                new OAuthTokenIssuer(stores.oauthTokens(), clients, settings, base.ids, base.random, clock);
+        AuthenticateClient authenticateClient = new AuthenticateClient(clients);
+        this.registerClient = new RegisterClient(
+                stores.oauthClients(),
+                base.budget(
+                        config.getMaxRegistrationsPerAddress(),
+                        config.getRegistrationWindow().toJavaDuration(),
+                        "client_registrations_per_address"),
+                settings.supportedScopes(),
+                base.ids,
+                base.random,
+                clock);
+        this.validateAuthorization = new ValidateAuthorizationRequest(clients, resources, settings);
+        this.grantConsent = new GrantConsent(
+                stores.users(),
+                stores.memberships(),
+                stores.workspaces(),
+                people.principals,
+                stores.authorizationCodes(),
+                settings,
+                base.audit,
+                base.random,
+                clock);
+        this.issueTokens = new IssueOAuthTokens(
+                authenticateClient,
+                List.of(
+                        new AuthorizationCodeGrant(stores.authorizationCodes(), issuer, revocations, resources, clock),
+                        new RefreshTokenGrant(
+                                stores.oauthTokens(),
+                                issuer,
+                                revocations,
+                                resources,
+                                settings,
+                                stores.users(),
+                                clock)));
+        this.revokeToken = new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations);
+        this.connections = new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock);
+        this.expireRecords = new ExpireOAuthRecords(
+                stores.oauthClients(),
+                stores.authorizationCodes(),
+                stores.oauthTokens(),
+                config.getUnusedClientExpiry().toJavaDuration(),
+                clock);
+        this.verifier = new OAuthTokenVerifier(
+                stores.oauthTokens(),
+                stores.users(),
+                people.principals,
+                new CachedTokenVerification(
+                        base.tokenVerifications,
+                        clock,
+                        base.configuration.getUserTokens().getRevalidateAfter().toJavaDuration(),
+                        Duration.ZERO,
+                        AuthError.INVALID_OAUTH_TOKEN,
+                        base.caches),
+                settings,
+                clock,
+                base.caches);
+    }
+
+    void register(Environment environment, PeopleFeature people) {
+        var jersey = environment.jersey();
+        OAuthEndpoints endpoints = new OAuthEndpoints(settings.issuer());
+        jersey.register(new OAuthFailureMapper());
+        jersey.register(new CorsFilter());
+        jersey.register(new AuthorizationServerMetadataResource(
+                endpoints,
+                resources,
+                List.copyOf(config.getScopes().keySet()),
+                config.getClientMetadataDocuments().isEnabled()));
+        jersey.register(new ClientRegistrationResource(registerClient));
+        jersey.register(new AuthorizationResource(
+                validateAuthorization,
+                grantConsent,
+                people.logIn,
+                people.signInWithExternalIdentity,
+                people.signInSessions,
+                endpoints,
+                config.getScopes()));
+        jersey.register(new TokenResource(issueTokens, revokeToken));
+        jersey.register(new ConnectionsResource(connections));
+        environment
+                .lifecycle()
+                .manage(new OAuthHousekeeping(
+                        expireRecords,
+                        Duration.ofMinutes(10),
+                        environment
+                                .lifecycle()
+                                .scheduledExecutorService("oauth-housekeeping", true)
+                                .build()));
+    }
+}
