@@ -42,7 +42,8 @@ try {
   await page.fill('#password', password);
   await Promise.all([page.waitForURL('**/console/keys'), page.click('button[type=submit]')]);
   assert.match(await page.title(), /API keys/);
-  ok('signs in and lands on the API keys page');
+  assert.ok((await page.textContent('main')).includes(`Signed in as ${email} (owner)`), 'the person, by address');
+  ok('signs in and lands on the API keys page, naming the person by their address');
 
   await page.fill('input[name=name]', 'browser key');
   await page.fill('input[name=scopes]', 'records:read');
@@ -88,6 +89,12 @@ try {
   await page.goto(`${base}/console/agents`);
   const row = page.locator('tr', { hasText: '/records/r_1' });
   assert.ok((await row.textContent()).includes('DELETE'), 'the pending action says what it will do');
+  assert.ok((await row.textContent()).includes(
+    `cleanup agent, acting for ${email} through a delegation grant, wants to DELETE /records/r_1.`),
+  'the request is described in words');
+  assert.equal(await row.locator('details code').count(), 1, 'the body hash is behind a disclosure');
+  assert.doesNotMatch(await row.locator('time').first().textContent(), /\d{4}-\d{2}-\d{2}T/,
+    'times read as relative, not ISO');
   await page.screenshot({ path: `${shots}/console-pending-approval.png`, fullPage: true });
   await Promise.all([page.waitForLoadState('load'), page.click('button[aria-label="Approve DELETE /records/r_1"]')]);
   const retried = await check({ 'x-latchkey-approval': approvalId });

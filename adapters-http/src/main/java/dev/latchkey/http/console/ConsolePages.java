@@ -1,32 +1,35 @@
 package dev.latchkey.http.console;
 
-import dev.latchkey.http.html.Html;
 import dev.latchkey.http.html.HtmlPages;
+import dev.latchkey.http.html.Templates;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** The console's HTML: navigation, tables of what the API returned, and forms that post back to the console. */
+/**
+ * The console's page, assembled from its templates ({@code templates/console/*.mustache}, every
+ * value escaped): navigation, who is signed in, tables of what the API returned, and forms that
+ * post back to the console. A table cell is a fragment another template rendered.
+ */
 final class ConsolePages {
     static final String SCRIPT = "/console/assets/console.js";
     static final List<String> SECTIONS =
             List.of("keys", "members", "agents", "grants", "connections", "actors", "audit", "usage");
     private static final Map<String, String> TITLES = Map.of(
-            "keys",
-            "API keys",
-            "members",
-            "Members",
-            "agents",
-            "Workloads and approvals",
-            "grants",
-            "Delegation grants",
-            "connections",
-            "Connected apps",
-            "actors",
-            "Actor mappings",
-            "audit",
-            "Audit trail",
-            "usage",
-            "Usage");
+            "keys", "API keys",
+            "members", "Members",
+            "agents", "Workloads and approvals",
+            "grants", "Delegation grants",
+            "connections", "Connected apps",
+            "actors", "Actor mappings",
+            "audit", "Audit trail",
+            "usage", "Usage");
+    /** An instant as the API writes it: rendered as a time the script shows relative, in the viewer's zone. */
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
     private final StringBuilder html = new StringBuilder();
     private final String csrf;
@@ -40,200 +43,205 @@ final class ConsolePages {
     }
 
     static String login(String error) {
-        StringBuilder body = new StringBuilder("<h1>Sign in</h1><p class=\"muted\">Manage your workspace.</p>");
-        if (error != null) {
-            body.append("<p class=\"error\" role=\"alert\">")
-                    .append(Html.escape(error))
-                    .append("</p>");
-        }
-        body.append("<form method=\"post\" action=\"/console/login\">")
-                .append("<label for=\"email\">Email</label>")
-                .append(
-                        "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required autofocus>")
-                .append("<label for=\"password\">Password</label>")
-                .append(
-                        "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>")
-                .append(
-                        "<div class=\"actions\"><button class=\"primary\" type=\"submit\">Sign in</button></div></form>");
-        return HtmlPages.document("Sign in to the console", body.toString());
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("title", "Sign in to the console");
+        scope.put("error", error);
+        return Templates.render("console-login", scope);
     }
 
+    private record Section(String name, String title, boolean current) {}
+
     ConsolePages nav(String current) {
-        html.append("<nav aria-label=\"Console\">");
-        for (String section : SECTIONS) {
-            html.append("<a href=\"/console/")
-                    .append(section)
-                    .append('"')
-                    .append(section.equals(current) ? " aria-current=\"page\"" : "")
-                    .append('>')
-                    .append(Html.escape(title(section)))
-                    .append("</a>");
-        }
-        html.append("<form method=\"post\" action=\"/console/logout\">")
-                .append(csrfField())
-                .append("<button type=\"submit\">Sign out</button></form></nav>");
-        return this;
+        List<Section> sections = SECTIONS.stream()
+                .map(section -> new Section(section, title(section), section.equals(current)))
+                .toList();
+        return add("nav", Map.of("sections", sections, "csrf", csrf));
     }
 
     ConsolePages heading(String text) {
-        html.append("<h1>").append(Html.escape(text)).append("</h1>");
-        return this;
+        return add("heading", Map.of("text", text));
     }
 
     ConsolePages subheading(String text) {
-        html.append("<h2>").append(Html.escape(text)).append("</h2>");
-        return this;
+        return add("subheading", Map.of("text", text));
+    }
+
+    /** Who is signed in, by name first; their ids on hover. */
+    ConsolePages signedIn(String who, String actorId, String role, String workspaceId) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("who", who);
+        scope.put("actorId", actorId);
+        scope.put("role", role);
+        scope.put("workspaceId", workspaceId);
+        return add("signed-in", scope);
     }
 
     ConsolePages notice(String text, boolean error) {
-        if (text != null) {
-            html.append("<p class=\"")
-                    .append(error ? "error" : "notice")
-                    .append("\" role=\"")
-                    .append(error ? "alert" : "status")
-                    .append("\">")
-                    .append(Html.escape(text))
-                    .append("</p>");
-        }
-        return this;
+        return text == null ? this : add("notice", Map.of("text", text, "error", error));
     }
 
-    /** Raw markup the caller has escaped. */
+    /** A fragment another template rendered. */
     ConsolePages html(String markup) {
         html.append(markup);
         return this;
     }
 
     ConsolePages text(String text) {
-        html.append("<p class=\"muted\">").append(Html.escape(text)).append("</p>");
-        return this;
+        return add("text", Map.of("text", text));
     }
 
     /** A secret shown this once, with a copy button (the console's script). */
     ConsolePages secret(String label, String value) {
-        html.append("<div class=\"notice\" role=\"status\"><strong>")
-                .append(Html.escape(label))
-                .append("</strong> — shown this once; store it now.<code class=\"secret\" id=\"secret\">")
-                .append(Html.escape(value))
-                .append("</code><button type=\"button\" data-copy=\"secret\">Copy</button></div>");
-        return this;
+        return add("secret", Map.of("label", label, "value", value));
     }
 
-    /** A table; each row's last cell may hold action forms built with {@link #button}. */
+    private record Cell(String html) {}
+
+    private record Row(List<Cell> cells) {}
+
+    /** A table of fragments; each row's last cell may hold action forms built with {@link #button}. */
     ConsolePages table(List<String> headers, List<List<String>> rows, String caption) {
         if (rows.isEmpty()) {
             return text("Nothing here yet.");
         }
-        html.append("<table><caption class=\"muted\">")
-                .append(Html.escape(caption))
-                .append("</caption><thead><tr>");
-        headers.forEach(
-                h -> html.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>"));
-        html.append("</tr></thead><tbody>");
-        for (List<String> row : rows) {
-            html.append("<tr>");
-            row.forEach(cell -> html.append("<td>").append(cell).append("</td>"));
-            html.append("</tr>");
-        }
-        html.append("</tbody></table>");
-        return this;
+        List<Row> body = rows.stream()
+                .map(row -> new Row(row.stream().map(Cell::new).toList()))
+                .toList();
+        return add("table", Map.of("headers", headers, "rows", body, "caption", caption));
     }
 
-    /** A one-button form posting to {@code action}, as raw cell HTML. */
+    /** A one-button form posting to {@code action}, as a cell's fragment. */
     String button(String action, String label, String accessibleName) {
-        return "<form method=\"post\" action=\"" + Html.escape(action) + "\">" + csrfField()
-                + "<button type=\"submit\" aria-label=\"" + Html.escape(accessibleName) + "\">" + Html.escape(label)
-                + "</button></form>";
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("action", action);
+        scope.put("csrf", csrf);
+        scope.put("label", label);
+        scope.put("accessibleName", accessibleName);
+        return Templates.render("console/button", scope);
     }
 
-    /** An inline form with labelled fields: each field is {name, label, type or select options}. */
-    ConsolePages form(String action, String submit, List<String[]> fields) {
-        html.append("<form class=\"inline\" method=\"post\" action=\"")
-                .append(Html.escape(action))
-                .append("\">")
-                .append(csrfField());
-        for (String[] field : fields) {
-            String id = "f-" + action.replaceAll("[^a-z]", "") + "-" + field[0];
-            html.append("<div><label for=\"")
-                    .append(id)
-                    .append("\">")
-                    .append(Html.escape(field[1]))
-                    .append("</label>");
-            if (field[2].startsWith("select:")) {
-                html.append("<select id=\"")
-                        .append(id)
-                        .append("\" name=\"")
-                        .append(Html.escape(field[0]))
-                        .append("\">");
-                for (String option : field[2].substring(7).split(",")) {
-                    html.append("<option>").append(Html.escape(option)).append("</option>");
-                }
-                html.append("</select>");
-            } else {
-                html.append("<input id=\"")
-                        .append(id)
-                        .append("\" name=\"")
-                        .append(Html.escape(field[0]))
-                        .append("\" type=\"")
-                        .append(field[2])
-                        .append("\"")
-                        .append(field.length > 3 ? " placeholder=\"" + Html.escape(field[3]) + "\"" : "")
-                        .append('>');
-            }
-            html.append("</div>");
+    private record Option(String value, boolean selected) {}
+
+    private record Select(String name, String label, List<Option> options) {}
+
+    /** A one-button form with a choice beside the button (a member's role), as a cell's fragment. */
+    String choice(
+            String action,
+            String label,
+            String accessibleName,
+            String name,
+            String choiceLabel,
+            List<String> values,
+            String selected) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("action", action);
+        scope.put("csrf", csrf);
+        scope.put("label", label);
+        scope.put("accessibleName", accessibleName);
+        scope.put(
+                "select",
+                new Select(
+                        name,
+                        choiceLabel,
+                        values.stream()
+                                .map(value -> new Option(value, value.equals(selected)))
+                                .toList()));
+        return Templates.render("console/button", scope);
+    }
+
+    /** A labelled field: a text-like input, or — with choices — a select. */
+    record Field(String name, String label, String type, String placeholder, List<String> choices, String value) {
+        static Field input(String name, String label, String type, String placeholder) {
+            return new Field(name, label, type, placeholder, List.of(), null);
         }
-        html.append("<button class=\"primary\" type=\"submit\">")
-                .append(Html.escape(submit))
-                .append("</button></form>");
-        return this;
+
+        static Field select(String name, String label, String... choices) {
+            return new Field(name, label, null, null, Arrays.asList(choices), null);
+        }
+    }
+
+    private record RenderedField(
+            String id, String name, String label, String type, String placeholder, Object options, String value) {}
+
+    /** An inline form that posts to the console. */
+    ConsolePages form(String action, String submit, List<Field> fields) {
+        return form("post", action, submit, fields, true);
+    }
+
+    /** An inline form that reads (a filter): no token, not primary. */
+    ConsolePages filter(String action, String submit, List<Field> fields) {
+        return form("get", action, submit, fields, false);
+    }
+
+    private ConsolePages form(String method, String action, String submit, List<Field> fields, boolean posts) {
+        List<RenderedField> rendered = new ArrayList<>();
+        for (Field field : fields) {
+            String id = "f-" + action.replaceAll("[^a-z]", "") + "-" + field.name();
+            rendered.add(new RenderedField(
+                    id,
+                    field.name(),
+                    field.label(),
+                    field.type(),
+                    field.placeholder(),
+                    field.choices().isEmpty() ? null : Map.of("choices", field.choices()),
+                    field.value()));
+        }
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("method", method);
+        scope.put("action", action);
+        scope.put("csrf", posts ? csrf : null);
+        scope.put("fields", rendered);
+        scope.put("submit", submit);
+        scope.put("primary", posts);
+        return add("form", scope);
     }
 
     /** A usage gauge: a native meter element, so no inline style is needed (the CSP allows none). */
     ConsolePages bar(String label, long used, long limit) {
-        String id = "meter-" + label.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
-        html.append("<p><label for=\"")
-                .append(id)
-                .append("\">")
-                .append(Html.escape(label))
-                .append("</label>: <strong>")
-                .append(used)
-                .append("</strong>")
-                .append(limit > 0 ? " of " + limit : " (no cap)")
-                .append("</p>");
-        if (limit > 0) {
-            html.append("<meter id=\"")
-                    .append(id)
-                    .append("\" min=\"0\" max=\"")
-                    .append(limit)
-                    .append("\" high=\"")
-                    .append(limit * 8 / 10)
-                    .append("\" value=\"")
-                    .append(Math.min(used, limit))
-                    .append("\">")
-                    .append(used)
-                    .append(" of ")
-                    .append(limit)
-                    .append("</meter>");
-        }
-        return this;
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("id", "meter-" + label.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT));
+        scope.put("label", label);
+        scope.put("used", used);
+        scope.put("limited", limit > 0);
+        scope.put("limit", limit);
+        scope.put("high", limit * 8 / 10);
+        scope.put("value", Math.min(used, limit));
+        return add("bar", scope);
     }
 
     String render(String title) {
         return HtmlPages.console(title, html.toString(), SCRIPT);
     }
 
-    private String csrfField() {
-        return "<input type=\"hidden\" name=\"csrf_token\" value=\"" + Html.escape(csrf) + "\">";
+    private ConsolePages add(String template, Map<String, ?> scope) {
+        html.append(Templates.render("console/" + template, scope));
+        return this;
     }
 
+    /** A value the API returned, as a cell's fragment: an instant as a time, a list space-separated. */
     static String cell(Object value) {
+        if (value instanceof Fragment fragment) {
+            return fragment.html();
+        }
         if (value == null) {
             return "<span class=\"muted\">—</span>";
         }
         if (value instanceof List<?> list) {
-            return Html.escape(
+            return dev.latchkey.http.html.Html.escape(
                     String.join(" ", list.stream().map(String::valueOf).toList()));
         }
-        return Html.escape(String.valueOf(value));
+        String text = String.valueOf(value);
+        if (INSTANT.matcher(text).matches()) {
+            return Templates.render("console/when", Map.of("iso", text));
+        }
+        return dev.latchkey.http.html.Html.escape(text);
+    }
+
+    /** Markup a template rendered, put in a table as it is. */
+    record Fragment(String html) {}
+
+    /** A name first, its id on hover, as a cell's fragment. */
+    static Fragment named(String name, String id) {
+        return new Fragment(Templates.render("console/named", Map.of("name", name, "id", id)));
     }
 }

@@ -307,8 +307,11 @@ public final class ConsoleResource {
         ConsolePages page = new ConsolePages(csrfToken(session))
                 .nav(section)
                 .heading(ConsolePages.title(section))
-                .text("Signed in as " + me.body().get("actor_id") + " ("
-                        + me.body().get("role") + ") in workspace " + me.body().get("tenant_id") + ".")
+                .signedIn(
+                        whoIs(token, String.valueOf(me.body().get("actor_id"))),
+                        String.valueOf(me.body().get("actor_id")),
+                        String.valueOf(me.body().get("role")),
+                        String.valueOf(me.body().get("tenant_id")))
                 .notice(outcome.notice(), outcome.error());
         if (outcome.secret() != null) {
             page.secret(outcome.secretLabel(), outcome.secret());
@@ -317,6 +320,19 @@ public final class ConsoleResource {
         return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY)
                 .cookie(cookie(session.renewed().value(), -1))
                 .build();
+    }
+
+    /** The signed-in person's address, from the members list; their id when it cannot be read. */
+    private String whoIs(String token, String actorId) {
+        Answer members = api.call("GET", "/members", token, null);
+        if (members.ok() && members.body().get("data") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof Map<?, ?> member && actorId.equals(String.valueOf(member.get("user_id")))) {
+                    return String.valueOf(member.get("email"));
+                }
+            }
+        }
+        return actorId;
     }
 
     private static Map<String, Object> keyRequest(MultivaluedMap<String, String> form) {

@@ -2,6 +2,7 @@ package dev.latchkey.http.console;
 
 import static dev.latchkey.http.console.ConsolePages.cell;
 
+import dev.latchkey.http.console.ConsolePages.Field;
 import dev.latchkey.http.console.LatchkeyApiClient.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,8 @@ final class ConsoleSections {
                 "/console/keys/create",
                 "Create key",
                 List.of(
-                        new String[] {"name", "Name", "text", "ci agent"},
-                        new String[] {"scopes", "Scopes (space-separated, empty: yours)", "text", "records:read"}));
+                        Field.input("name", "Name", "text", "ci agent"),
+                        Field.input("scopes", "Scopes (space-separated, empty: yours)", "text", "records:read")));
         rows(
                 list("/api-keys", "API keys"),
                 List.of("Name", "Prefix", "Scopes", "Status", "Last used", "Created"),
@@ -102,9 +103,12 @@ final class ConsoleSections {
     }
 
     private void members() {
-        page.form("/console/members/invite", "Invite", List.of(new String[] {"email", "Email", "email"}, new String[] {
-            "role", "Role", "select:member,viewer,admin,owner"
-        }));
+        page.form(
+                "/console/members/invite",
+                "Invite",
+                List.of(
+                        Field.input("email", "Email", "email", null),
+                        Field.select("role", "Role", "member", "viewer", "admin", "owner")));
         rows(
                 list("/members", "members"),
                 List.of("Email", "Role", "Status"),
@@ -120,41 +124,76 @@ final class ConsoleSections {
     }
 
     private String roleForm(Map<String, Object> member) {
-        StringBuilder options = new StringBuilder();
-        for (String role : List.of("viewer", "member", "admin", "owner")) {
-            options.append("<option")
-                    .append(role.equals(member.get("role")) ? " selected" : "")
-                    .append('>')
-                    .append(role)
-                    .append("</option>");
-        }
-        String button = page.button(
+        return page.choice(
                 "/console/members/" + id(member.get("user_id")) + "/role",
                 "Change role",
-                "Change the role of " + member.get("email"));
-        return button.replace(
-                "<button",
-                "<select name=\"role\" aria-label=\"Role of "
-                        + dev.latchkey.http.html.Html.escape(String.valueOf(member.get("email"))) + "\">" + options
-                        + "</select> <button");
+                "Change the role of " + member.get("email"),
+                "role",
+                "Role of " + member.get("email"),
+                List.of("viewer", "member", "admin", "owner"),
+                String.valueOf(member.get("role")));
+    }
+
+    /**
+     * Names by id from a list the API returns ({@code id} → {@code name}), for showing names first;
+     * empty when the caller may not read it (the ids are shown then).
+     */
+    private Map<String, String> names(String path, String idField, String nameField) {
+        Answer answer = api.call("GET", path, token, null);
+        Map<String, String> names = new java.util.HashMap<>();
+        if (answer.ok() && answer.body().get("data") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> row && row.get(idField) != null && row.get(nameField) != null) {
+                    names.put(String.valueOf(row.get(idField)), String.valueOf(row.get(nameField)));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String nameOr(Map<String, String> names, Object id) {
+        return names.getOrDefault(String.valueOf(id), String.valueOf(id));
     }
 
     private void agents() {
+        Map<String, String> workloads = names("/internal/auth/workloads", "id", "name");
+        Map<String, String> people = names("/members", "user_id", "email");
+        Map<String, String> grantUsers = names("/internal/auth/delegation-grants", "id", "user_id");
         page.subheading("Pending approvals of sensitive actions");
-        rows(
-                list("/internal/auth/approvals", "pending approvals"),
-                List.of("Workload", "Wants to", "On", "Body (SHA-256)", "Grant", "Requested", "Expires"),
-                List.of("workload_id", "method", "resource", "body_sha256", "grant_id", "requested_at", "expires_at"),
-                "What each workload asked to do; approving lets that exact request through once",
-                approval -> page.button(
-                                "/console/approvals/" + id(approval.get("id")) + "/approve",
-                                "Approve",
-                                "Approve " + approval.get("method") + " " + approval.get("resource"))
-                        + " "
-                        + page.button(
-                                "/console/approvals/" + id(approval.get("id")) + "/reject",
-                                "Reject",
-                                "Reject " + approval.get("method") + " " + approval.get("resource")));
+        List<Map<String, Object>> approvals = list("/internal/auth/approvals", "pending approvals");
+        if (approvals != null) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Map<String, Object> approval : approvals) {
+                String userId = grantUsers.getOrDefault(String.valueOf(approval.get("grant_id")), "");
+                Map<String, Object> words = new java.util.HashMap<>();
+                words.put("workload", nameOr(workloads, approval.get("workload_id")));
+                words.put("workloadId", approval.get("workload_id"));
+                words.put("person", userId.isEmpty() ? "someone" : nameOr(people, userId));
+                words.put("userId", userId);
+                words.put("grantId", approval.get("grant_id"));
+                words.put("method", approval.get("method"));
+                words.put("resource", approval.get("resource"));
+                words.put("bodySha256", approval.get("body_sha256"));
+                String what = approval.get("method") + " " + approval.get("resource");
+                rows.add(List.of(
+                        dev.latchkey.http.html.Templates.render("console/approval", words),
+                        cell(approval.get("requested_at")),
+                        cell(approval.get("expires_at")),
+                        page.button(
+                                        "/console/approvals/" + id(approval.get("id")) + "/approve",
+                                        "Approve",
+                                        "Approve " + what)
+                                + " "
+                                + page.button(
+                                        "/console/approvals/" + id(approval.get("id")) + "/reject",
+                                        "Reject",
+                                        "Reject " + what)));
+            }
+            page.table(
+                    List.of("Request", "Asked", "Expires", "Actions"),
+                    rows,
+                    "What each workload asked to do; approving lets that exact request through once");
+        }
         page.subheading("Proposed scope policies");
         rows(
                 list("/internal/auth/workload-policies", "proposed policies"),
@@ -171,19 +210,34 @@ final class ConsoleSections {
                                 "Reject",
                                 "Reject the policy of " + policy.get("workload_id")));
         page.subheading("Workloads");
-        page.form("/console/workloads/register", "Register workload", List.<String[]>of(new String[] {
-            "name", "Name", "text", "release agent"
-        }));
+        page.form(
+                "/console/workloads/register",
+                "Register workload",
+                List.of(Field.input("name", "Name", "text", "release agent")));
         page.form(
                 "/console/policies/propose",
                 "Propose policy",
                 List.of(
-                        new String[] {"workload_id", "Workload id", "text", "wl_…"},
-                        new String[] {"scopes", "Scopes (space-separated)", "text", "records:read"}));
+                        Field.input("workload_id", "Workload id", "text", "wl_…"),
+                        Field.input("scopes", "Scopes (space-separated)", "text", "records:read")));
+        Map<String, String> creators = names("/members", "user_id", "email");
+        List<Map<String, Object>> registered = list("/internal/auth/workloads", "workloads");
         rows(
-                list("/internal/auth/workloads", "workloads"),
-                List.of("Id", "Name", "Created", "By"),
-                List.of("id", "name", "created_at", "created_by"),
+                registered == null
+                        ? null
+                        : registered.stream()
+                                .map(workload -> {
+                                    Map<String, Object> named = new java.util.HashMap<>(workload);
+                                    named.put(
+                                            "by",
+                                            ConsolePages.named(
+                                                    nameOr(creators, workload.get("created_by")),
+                                                    String.valueOf(workload.get("created_by"))));
+                                    return named;
+                                })
+                                .toList(),
+                List.of("Name", "Id", "Created", "By"),
+                List.of("name", "id", "created_at", "by"),
                 "Registered workloads",
                 null);
     }
@@ -193,13 +247,20 @@ final class ConsoleSections {
                 "/console/grants/create",
                 "Delegate to a workload",
                 List.of(
-                        new String[] {"workload_id", "Workload id", "text", "wl_…"},
-                        new String[] {"scopes", "Scopes (space-separated)", "text", "records:read"}));
+                        Field.input("workload_id", "Workload id", "text", "wl_…"),
+                        Field.input("scopes", "Scopes (space-separated)", "text", "records:read")));
         List<Map<String, Object>> grants = list("/internal/auth/delegation-grants", "grants");
+        Map<String, String> workloads = names("/internal/auth/workloads", "id", "name");
+        Map<String, String> people = names("/members", "user_id", "email");
+        List<Map<String, Object>> shown = grants == null
+                ? null
+                : grants.stream()
+                        .map(grant -> withNames(grant, workloads, people))
+                        .toList();
         rows(
-                grants,
-                List.of("Grant", "Workload", "User", "Requested scopes", "Status", "Expires"),
-                List.of("id", "workload_id", "user_id", "requested", "status", "expires_at"),
+                shown,
+                List.of("Workload", "For", "Requested scopes", "Status", "Expires", "Grant"),
+                List.of("workload", "person", "requested", "status", "expires_at", "id"),
                 "Delegation grants",
                 grant -> "active".equals(grant.get("status"))
                         ? page.button(
@@ -231,6 +292,20 @@ final class ConsoleSections {
         }
     }
 
+    /** A grant with its workload's name and its person's address beside the ids. */
+    private static Map<String, Object> withNames(
+            Map<String, Object> grant, Map<String, String> workloads, Map<String, String> people) {
+        Map<String, Object> named = new java.util.HashMap<>(grant);
+        named.put(
+                "workload",
+                ConsolePages.named(
+                        nameOr(workloads, grant.get("workload_id")), String.valueOf(grant.get("workload_id"))));
+        named.put(
+                "person",
+                ConsolePages.named(nameOr(people, grant.get("user_id")), String.valueOf(grant.get("user_id"))));
+        return named;
+    }
+
     private void connections() {
         rows(
                 list("/oauth/connections", "connected apps"),
@@ -248,11 +323,11 @@ final class ConsoleSections {
                 "/console/actors/save",
                 "Save mapping",
                 List.of(
-                        new String[] {"subject", "WorkOS subject (user_…, org_…, api_key_…)", "text"},
-                        new String[] {"kind", "Kind", "select:human,service,agent"},
-                        new String[] {"role", "Role", "text", "member"},
-                        new String[] {"owner_scopes", "Owner scopes (space-separated)", "text"},
-                        new String[] {"status", "Status", "select:active,inactive"}));
+                        Field.input("subject", "WorkOS subject (user_…, org_…, api_key_…)", "text", null),
+                        Field.select("kind", "Kind", "human", "service", "agent"),
+                        Field.input("role", "Role", "text", "member"),
+                        Field.input("owner_scopes", "Owner scopes (space-separated)", "text", null),
+                        Field.select("status", "Status", "active", "inactive")));
         rows(
                 list("/actor-mappings", "actor mappings"),
                 List.of("Provider", "Subject", "Actor", "Kind", "Role", "Owner scopes", "Status"),
@@ -262,10 +337,10 @@ final class ConsoleSections {
     }
 
     private void audit(String filter) {
-        page.html("<form class=\"inline\" method=\"get\" action=\"/console/audit\"><div><label for=\"action-filter\">"
-                + "Action contains</label><input id=\"action-filter\" name=\"action\" type=\"text\" value=\""
-                + dev.latchkey.http.html.Html.escape(filter == null ? "" : filter) + "\"></div>"
-                + "<button type=\"submit\">Filter</button></form>");
+        page.filter(
+                "/console/audit",
+                "Filter",
+                List.of(new Field("action", "Action contains", "text", null, List.of(), filter == null ? "" : filter)));
         Answer answer = api.call("GET", "/audit-events?limit=100", token, null);
         if (!answer.ok()) {
             page.notice("Cannot show the audit trail: " + answer.problem(), true);
