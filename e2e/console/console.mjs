@@ -42,7 +42,8 @@ try {
   await page.fill('#password', password);
   await Promise.all([page.waitForURL('**/console/keys'), page.click('button[type=submit]')]);
   assert.match(await page.title(), /API keys/);
-  assert.ok((await page.textContent('main')).includes(`Signed in as ${email} (owner)`), 'the person, by address');
+  assert.ok((await page.textContent('main')).includes(`Signed in as ${email} (owner) in Console demo.`),
+    'the person by address, the workspace by name');
   ok('signs in and lands on the API keys page, naming the person by their address');
 
   await page.fill('input[name=name]', 'browser key');

@@ -74,6 +74,11 @@ public final class CaffeineCaches implements Caches {
         }
 
         @Override
+        public boolean contains(K key) {
+            return cache.asMap().containsKey(key);
+        }
+
+        @Override
         public void put(K key, V value) {
             cache.put(key, value);
         }

@@ -5,6 +5,7 @@ import dev.latchkey.domain.audit.ReadAuditTrail;
 import dev.latchkey.domain.workspace.lifecycle.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.lifecycle.CreateWorkspace;
 import dev.latchkey.domain.workspace.lifecycle.DeleteWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.ReadWorkspace;
 import dev.latchkey.http.actor.ActorMappingResource;
 import dev.latchkey.http.audit.AuditResource;
 import dev.latchkey.http.user.WorkspaceResource;
@@ -19,6 +20,7 @@ final class WorkspacesFeature {
     final CreateWorkspace createWorkspace;
     final BootstrapWorkspace bootstrapWorkspace;
     final DeleteWorkspace deleteWorkspace;
+    final ReadWorkspace readWorkspace;
     final ReadAuditTrail readAuditTrail;
     final ManageActorMappings manageActorMappings;
 
@@ -41,12 +43,13 @@ final class WorkspacesFeature {
         this.deleteWorkspace =
                 new DeleteWorkspace(stores.workspaces(), stores.memberships(), base.events, base.clock, base.audit);
         this.readAuditTrail = new ReadAuditTrail(stores.auditLog());
+        this.readWorkspace = new ReadWorkspace(stores.workspaces());
         this.manageActorMappings = new ManageActorMappings(
                 stores.actorMappings(), stores.workspaces(), base.roleScopes, base.events, base.ids, base.audit);
     }
 
     void register(Environment environment) {
-        environment.jersey().register(new WorkspaceResource(bootstrapWorkspace, deleteWorkspace));
+        environment.jersey().register(new WorkspaceResource(bootstrapWorkspace, deleteWorkspace, readWorkspace));
         environment.jersey().register(new AuditResource(readAuditTrail));
         environment.jersey().register(new ActorMappingResource(manageActorMappings));
     }

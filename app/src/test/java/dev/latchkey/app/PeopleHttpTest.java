@@ -152,6 +152,23 @@ class PeopleHttpTest {
     }
 
     @Test
+    void aMemberReadsTheirOwnWorkspaceByNameAndSomeoneWithoutOneIsToldToBootstrap() {
+        String token = register(freshEmail());
+        assertProblem(get("/workspaces/current", token), 403, "no_workspace");
+
+        Reply bootstrapped = Reply.of(request(APP, "/workspaces/bootstrap")
+                .header("Authorization", "Bearer " + token)
+                .post(Entity.json(Map.of("name", "Ana's studio"))));
+        Reply current = get("/workspaces/current", bootstrapped.string("access_token"));
+
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.body())
+                .containsEntry("id", bootstrapped.string("workspace_id"))
+                .containsEntry("name", "Ana's studio")
+                .containsKey("created_at");
+    }
+
+    @Test
     void bootstrapIsIdempotentAndShowsTheFirstKeyOnlyOnce() {
         String token = register(freshEmail());
 

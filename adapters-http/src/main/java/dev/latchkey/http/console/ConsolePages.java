@@ -67,11 +67,12 @@ final class ConsolePages {
     }
 
     /** Who is signed in, by name first; their ids on hover. */
-    ConsolePages signedIn(String who, String actorId, String role, String workspaceId) {
+    ConsolePages signedIn(String who, String actorId, String role, String workspace, String workspaceId) {
         Map<String, Object> scope = new HashMap<>();
         scope.put("who", who);
         scope.put("actorId", actorId);
         scope.put("role", role);
+        scope.put("workspace", workspace);
         scope.put("workspaceId", workspaceId);
         return add("signed-in", scope);
     }

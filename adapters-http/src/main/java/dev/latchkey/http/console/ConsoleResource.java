@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,37 +225,24 @@ public final class ConsoleResource {
                             HtmlPages.STRICT_POLICY)
                     .build();
         }
-        String token = session.apiToken().value();
-        String item = id == null ? null : URLEncoder.encode(id, StandardCharsets.UTF_8);
+        ConsoleApi api = new ConsoleApi(this.api, session.apiToken().value());
+        // An action posted without its item names none: the API answers it as not found, never a 500.
+        id = id == null ? "" : id;
         Answer answer = switch (section + "/" + action) {
-            case "keys/create" -> api.call("POST", "/api-keys", token, keyRequest(form));
-            case "keys/revoke" -> api.call("DELETE", "/api-keys/" + item, token, null);
-            case "keys/roll" -> api.call("POST", "/api-keys/" + item + "/roll", token, Map.of());
-            case "members/invite" ->
-                api.call("POST", "/members", token, Map.of("email", value(form, "email"), "role", value(form, "role")));
-            case "members/role" -> api.call("PUT", "/members/" + item, token, Map.of("role", value(form, "role")));
-            case "members/remove" -> api.call("DELETE", "/members/" + item, token, null);
-            case "policies/approve", "policies/reject" ->
-                api.call("POST", "/internal/auth/workload-policies/" + item + "/" + action, token, Map.of());
-            case "approvals/approve", "approvals/reject" ->
-                api.call("POST", "/internal/auth/approvals/" + item + "/" + action, token, Map.of());
-            case "grants/revoke" -> api.call("DELETE", "/internal/auth/delegation-grants/" + item, token, null);
-            case "grants/create" ->
-                api.call(
-                        "POST",
-                        "/internal/auth/delegation-grants",
-                        token,
-                        Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
-            case "workloads/register" ->
-                api.call("POST", "/internal/auth/workloads", token, Map.of("name", value(form, "name")));
-            case "policies/propose" ->
-                api.call(
-                        "POST",
-                        "/internal/auth/workload-policies",
-                        token,
-                        Map.of("workload_id", value(form, "workload_id"), "scopes", words(value(form, "scopes"))));
-            case "connections/revoke" -> api.call("DELETE", "/oauth/connections/" + item, token, null);
-            case "actors/save" -> api.call("PUT", "/actor-mappings", token, mappingRequest(form));
+            case "keys/create" -> api.createApiKey(keyRequest(form));
+            case "keys/revoke" -> api.revokeApiKey(id);
+            case "keys/roll" -> api.rollApiKey(id);
+            case "members/invite" -> api.invite(value(form, "email"), value(form, "role"));
+            case "members/role" -> api.changeRole(id, value(form, "role"));
+            case "members/remove" -> api.removeMember(id);
+            case "policies/approve", "policies/reject" -> api.decidePolicy(id, action);
+            case "approvals/approve", "approvals/reject" -> api.decideApproval(id, action);
+            case "grants/revoke" -> api.revokeGrant(id);
+            case "grants/create" -> api.createGrant(value(form, "workload_id"), words(value(form, "scopes")));
+            case "workloads/register" -> api.registerWorkload(value(form, "name"));
+            case "policies/propose" -> api.proposePolicy(value(form, "workload_id"), words(value(form, "scopes")));
+            case "connections/revoke" -> api.disconnect(id);
+            case "actors/save" -> api.saveMapping(mappingRequest(form));
             default -> new Answer(404, Map.of("detail", "No such console action", "code", "not_found"));
         };
         String shown = switch (section) {
@@ -299,8 +285,8 @@ public final class ConsoleResource {
                             404, HtmlPages.document("Not found", "<h1>Not found</h1>"), HtmlPages.STRICT_POLICY)
                     .build();
         }
-        String token = session.apiToken().value();
-        Answer me = api.call("GET", "/whoami", token, null);
+        ConsoleApi api = new ConsoleApi(this.api, session.apiToken().value());
+        Answer me = api.whoAmI();
         if (me.status() == 401) {
             return signInAgain();
         }
@@ -308,23 +294,32 @@ public final class ConsoleResource {
                 .nav(section)
                 .heading(ConsolePages.title(section))
                 .signedIn(
-                        whoIs(token, String.valueOf(me.body().get("actor_id"))),
+                        whoIs(api, String.valueOf(me.body().get("actor_id"))),
                         String.valueOf(me.body().get("actor_id")),
                         String.valueOf(me.body().get("role")),
+                        workspaceName(api),
                         String.valueOf(me.body().get("tenant_id")))
                 .notice(outcome.notice(), outcome.error());
         if (outcome.secret() != null) {
             page.secret(outcome.secretLabel(), outcome.secret());
         }
-        new ConsoleSections(api, token, page).render(section, filter);
+        new ConsoleSections(api, page).render(section, filter);
         return HtmlPages.respond(200, page.render(ConsolePages.title(section)), HtmlPages.CONSOLE_POLICY)
                 .cookie(cookie(session.renewed().value(), -1))
                 .build();
     }
 
+    /** The workspace's name; "this workspace" when it cannot be read. */
+    private static String workspaceName(ConsoleApi api) {
+        Answer workspace = api.currentWorkspace();
+        return workspace.ok() && workspace.body().get("name") != null
+                ? String.valueOf(workspace.body().get("name"))
+                : "this workspace";
+    }
+
     /** The signed-in person's address, from the members list; their id when it cannot be read. */
-    private String whoIs(String token, String actorId) {
-        Answer members = api.call("GET", "/members", token, null);
+    private static String whoIs(ConsoleApi api, String actorId) {
+        Answer members = api.members();
         if (members.ok() && members.body().get("data") instanceof List<?> rows) {
             for (Object row : rows) {
                 if (row instanceof Map<?, ?> member && actorId.equals(String.valueOf(member.get("user_id")))) {

@@ -14,13 +14,11 @@ import java.util.function.Function;
 
 /** Each console section: the API reads it shows and the forms it offers. */
 final class ConsoleSections {
-    private final LatchkeyApiClient api;
-    private final String token;
+    private final ConsoleApi api;
     private final ConsolePages page;
 
-    ConsoleSections(LatchkeyApiClient api, String token, ConsolePages page) {
+    ConsoleSections(ConsoleApi api, ConsolePages page) {
         this.api = api;
-        this.token = token;
         this.page = page;
     }
 
@@ -43,8 +41,7 @@ final class ConsoleSections {
     }
 
     /** The list under {@code data}, or the API's refusal shown in its place. */
-    private List<Map<String, Object>> list(String path, String what) {
-        Answer answer = api.call("GET", path, token, null);
+    private List<Map<String, Object>> list(Answer answer, String what) {
         if (!answer.ok()) {
             page.notice("Cannot show " + what + ": " + answer.problem(), true);
             return null;
@@ -88,7 +85,7 @@ final class ConsoleSections {
                         Field.input("name", "Name", "text", "ci agent"),
                         Field.input("scopes", "Scopes (space-separated, empty: yours)", "text", "records:read")));
         rows(
-                list("/api-keys", "API keys"),
+                list(api.apiKeys(), "API keys"),
                 List.of("Name", "Prefix", "Scopes", "Status", "Last used", "Created"),
                 List.of("name", "prefix", "scopes", "status", "last_used_at", "created_at"),
                 "API keys of this workspace",
@@ -110,7 +107,7 @@ final class ConsoleSections {
                         Field.input("email", "Email", "email", null),
                         Field.select("role", "Role", "member", "viewer", "admin", "owner")));
         rows(
-                list("/members", "members"),
+                list(api.members(), "members"),
                 List.of("Email", "Role", "Status"),
                 List.of("email", "role", "status"),
                 "Members of this workspace",
@@ -138,8 +135,7 @@ final class ConsoleSections {
      * Names by id from a list the API returns ({@code id} → {@code name}), for showing names first;
      * empty when the caller may not read it (the ids are shown then).
      */
-    private Map<String, String> names(String path, String idField, String nameField) {
-        Answer answer = api.call("GET", path, token, null);
+    private static Map<String, String> names(Answer answer, String idField, String nameField) {
         Map<String, String> names = new java.util.HashMap<>();
         if (answer.ok() && answer.body().get("data") instanceof List<?> items) {
             for (Object item : items) {
@@ -156,11 +152,11 @@ final class ConsoleSections {
     }
 
     private void agents() {
-        Map<String, String> workloads = names("/internal/auth/workloads", "id", "name");
-        Map<String, String> people = names("/members", "user_id", "email");
-        Map<String, String> grantUsers = names("/internal/auth/delegation-grants", "id", "user_id");
+        Map<String, String> workloads = names(api.workloads(), "id", "name");
+        Map<String, String> people = names(api.members(), "user_id", "email");
+        Map<String, String> grantUsers = names(api.grants(), "id", "user_id");
         page.subheading("Pending approvals of sensitive actions");
-        List<Map<String, Object>> approvals = list("/internal/auth/approvals", "pending approvals");
+        List<Map<String, Object>> approvals = list(api.pendingApprovals(), "pending approvals");
         if (approvals != null) {
             List<List<String>> rows = new ArrayList<>();
             for (Map<String, Object> approval : approvals) {
@@ -196,7 +192,7 @@ final class ConsoleSections {
         }
         page.subheading("Proposed scope policies");
         rows(
-                list("/internal/auth/workload-policies", "proposed policies"),
+                list(api.proposedPolicies(), "proposed policies"),
                 List.of("Workload", "Scopes", "Proposed by", "Proposed"),
                 List.of("workload_id", "scopes", "proposed_by", "proposed_at"),
                 "Policies awaiting a decision",
@@ -220,8 +216,8 @@ final class ConsoleSections {
                 List.of(
                         Field.input("workload_id", "Workload id", "text", "wl_…"),
                         Field.input("scopes", "Scopes (space-separated)", "text", "records:read")));
-        Map<String, String> creators = names("/members", "user_id", "email");
-        List<Map<String, Object>> registered = list("/internal/auth/workloads", "workloads");
+        Map<String, String> creators = names(api.members(), "user_id", "email");
+        List<Map<String, Object>> registered = list(api.workloads(), "workloads");
         rows(
                 registered == null
                         ? null
@@ -249,9 +245,9 @@ final class ConsoleSections {
                 List.of(
                         Field.input("workload_id", "Workload id", "text", "wl_…"),
                         Field.input("scopes", "Scopes (space-separated)", "text", "records:read")));
-        List<Map<String, Object>> grants = list("/internal/auth/delegation-grants", "grants");
-        Map<String, String> workloads = names("/internal/auth/workloads", "id", "name");
-        Map<String, String> people = names("/members", "user_id", "email");
+        List<Map<String, Object>> grants = list(api.grants(), "grants");
+        Map<String, String> workloads = names(api.workloads(), "id", "name");
+        Map<String, String> people = names(api.members(), "user_id", "email");
         List<Map<String, Object>> shown = grants == null
                 ? null
                 : grants.stream()
@@ -275,8 +271,7 @@ final class ConsoleSections {
             if (!"active".equals(grant.get("status"))) {
                 continue;
             }
-            Answer explained = api.call(
-                    "GET", "/internal/auth/delegation-grants/" + id(grant.get("id")) + "/explain", token, null);
+            Answer explained = api.explainGrant(String.valueOf(grant.get("id")));
             if (explained.ok()) {
                 page.subheading("Why grant " + grant.get("id") + " gives what it gives");
                 @SuppressWarnings("unchecked")
@@ -308,7 +303,7 @@ final class ConsoleSections {
 
     private void connections() {
         rows(
-                list("/oauth/connections", "connected apps"),
+                list(api.connections(), "connected apps"),
                 List.of("App", "Workspace", "Scopes", "Authorized", "Last token"),
                 List.of("client_name", "workspace_id", "scopes", "first_authorized_at", "last_issued_at"),
                 "Applications you authorized",
@@ -329,7 +324,7 @@ final class ConsoleSections {
                         Field.input("owner_scopes", "Owner scopes (space-separated)", "text", null),
                         Field.select("status", "Status", "active", "inactive")));
         rows(
-                list("/actor-mappings", "actor mappings"),
+                list(api.actorMappings(), "actor mappings"),
                 List.of("Provider", "Subject", "Actor", "Kind", "Role", "Owner scopes", "Status"),
                 List.of("provider", "subject", "actor_id", "kind", "role", "owner_scopes", "status"),
                 "External identities mapped to actors",
@@ -341,7 +336,7 @@ final class ConsoleSections {
                 "/console/audit",
                 "Filter",
                 List.of(new Field("action", "Action contains", "text", null, List.of(), filter == null ? "" : filter)));
-        Answer answer = api.call("GET", "/audit-events?limit=100", token, null);
+        Answer answer = api.auditEvents(100);
         if (!answer.ok()) {
             page.notice("Cannot show the audit trail: " + answer.problem(), true);
             return;
@@ -363,7 +358,7 @@ final class ConsoleSections {
     }
 
     private void usage() {
-        Answer answer = api.call("GET", "/usage", token, null);
+        Answer answer = api.usage();
         if (!answer.ok()) {
             page.notice("Cannot show usage: " + answer.problem(), true);
             return;

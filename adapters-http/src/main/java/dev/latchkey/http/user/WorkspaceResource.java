@@ -3,14 +3,17 @@ package dev.latchkey.http.user;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.lifecycle.BootstrapWorkspace;
 import dev.latchkey.domain.workspace.lifecycle.DeleteWorkspace;
+import dev.latchkey.domain.workspace.lifecycle.ReadWorkspace;
 import dev.latchkey.http.RequestSource;
 import dev.latchkey.http.auth.Authenticated;
 import dev.latchkey.http.auth.CallerContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,10 +31,26 @@ import java.util.Optional;
 public final class WorkspaceResource {
     private final BootstrapWorkspace bootstrap;
     private final DeleteWorkspace delete;
+    private final ReadWorkspace read;
 
-    public WorkspaceResource(BootstrapWorkspace bootstrap, DeleteWorkspace delete) {
+    public WorkspaceResource(BootstrapWorkspace bootstrap, DeleteWorkspace delete, ReadWorkspace read) {
         this.bootstrap = bootstrap;
         this.delete = delete;
+        this.read = read;
+    }
+
+    /** The caller's workspace as its members see it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record WorkspaceView(String id, String name, String createdAt) {}
+
+    /** The caller's own workspace, by id and name (the console names it); 403 {@code no_workspace} without one. */
+    @GET
+    @Path("/current")
+    @Authenticated
+    public WorkspaceView current(@Context SecurityContext security) {
+        Workspace workspace = read.of(CallerContext.principal(security));
+        return new WorkspaceView(
+                workspace.id(), workspace.name(), workspace.createdAt().toString());
     }
 
     /** Deletes the caller's own workspace; its keys and tokens stop working. */

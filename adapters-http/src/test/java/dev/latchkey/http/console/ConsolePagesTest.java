@@ -43,11 +43,13 @@ class ConsolePagesTest {
     @Test
     void theNavigationMarksTheCurrentSectionAndWhoIsSignedInIsNamedFirst() {
         String html = page.nav("members")
-                .signedIn("ana@example.com", "usr_1", "owner", "ws_1")
+                .signedIn("ana@example.com", "usr_1", "owner", "Studio & Co", "ws_1")
                 .render("Members");
 
         assertThat(html).contains("<a href=\"/console/members\" aria-current=\"page\">Members</a>");
         assertThat(html).contains("<a href=\"/console/keys\">API keys</a>");
-        assertThat(html).contains("Signed in as <strong title=\"usr_1\">ana@example.com</strong> (owner)");
+        assertThat(html)
+                .contains("Signed in as <strong title=\"usr_1\">ana@example.com</strong> (owner) in "
+                        + "<strong title=\"ws_1\">Studio &amp; Co</strong>.");
     }
 }

@@ -21,7 +21,7 @@ public final class AbsentCredentials {
 
     /** @param key the credential's fingerprint, or for API keys their lookup prefix */
     public boolean isKnownAbsent(Object key) {
-        return absent.get(key).isPresent();
+        return absent.contains(key);
     }
 
     public void rememberAbsent(Object key) {

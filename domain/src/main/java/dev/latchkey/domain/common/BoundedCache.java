@@ -12,6 +12,13 @@ public interface BoundedCache<K, V> {
 
     Optional<V> get(K key);
 
+    /**
+     * Whether it holds {@code key}, without counting the look as a use (no statistics, no say in what
+     * is evicted): for sets of remembered unknowns, asked on every junk credential, where a plain
+     * membership test is all that is wanted and the cheapest answer matters.
+     */
+    boolean contains(K key);
+
     void put(K key, V value);
 
     /**

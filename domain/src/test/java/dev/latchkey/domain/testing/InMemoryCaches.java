@@ -40,6 +40,11 @@ public final class InMemoryCaches implements Caches {
         }
 
         @Override
+        public synchronized boolean contains(K key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
         public synchronized void put(K key, V value) {
             entries.put(key, value);
         }

@@ -29,8 +29,12 @@ public abstract class CachesContract {
         assertThat(cache.get("a")).contains(2);
         assertThat(cache.get("b")).isEmpty();
 
+        assertThat(cache.contains("a")).isTrue();
+        assertThat(cache.contains("b")).isFalse();
+
         cache.remove("a");
         assertThat(cache.get("a")).isEmpty();
+        assertThat(cache.contains("a")).isFalse();
     }
 
     @Test
