@@ -17,11 +17,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What every feature is built on: the configuration, the stores, time, identifiers, the audit
  * trail, the caches (the three verification caches among them) and the credential events that make
- * them forget.
+ * them forget, in this instance and — through Redis, when configured — in every other.
  */
 final class Foundations {
     final LatchkeyConfiguration configuration;
@@ -43,7 +44,8 @@ final class Foundations {
             JdbiStores stores,
             SecretHasher hasher,
             Clock clock,
-            CaffeineCaches caches) {
+            CaffeineCaches caches,
+            Function<InProcessCredentialEvents, CredentialEvents> share) {
         this.configuration = configuration;
         this.stores = stores;
         this.hasher = hasher;
@@ -59,7 +61,8 @@ final class Foundations {
         InProcessCredentialEvents bus = new InProcessCredentialEvents();
         bus.subscribe(
                 new ForgetStaleVerifications(List.of(apiKeyVerifications, tokenVerifications, providerValidations)));
-        this.events = bus;
+        // Shared with the other instances when they have a channel (Redis), else this process's alone.
+        this.events = share.apply(bus);
     }
 
     /** A failure or request budget of {@code maxFailures} per {@code window}, counted in a bounded cache. */

@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.app.config.UsageCountersConfiguration;
@@ -8,6 +9,8 @@ import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.crypto.Argon2Parameters;
 import dev.latchkey.crypto.Argon2SecretHasher;
 import dev.latchkey.crypto.Hs256UserTokenCodec;
+import dev.latchkey.domain.auth.events.CredentialEvents;
+import dev.latchkey.domain.auth.events.InProcessCredentialEvents;
 import dev.latchkey.domain.common.BoundedSecretHasher;
 import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.common.SecretHasher;
@@ -26,6 +29,7 @@ import dev.latchkey.http.system.WhoAmIResource;
 import dev.latchkey.identity.HttpClientMetadataDocuments;
 import dev.latchkey.identity.TrustedIssuers;
 import dev.latchkey.persistence.JdbiStores;
+import dev.latchkey.redis.RedisCredentialEvents;
 import dev.latchkey.redis.RedisUsageCounters;
 import dev.latchkey.workos.WorkosIdentityProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -122,7 +126,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 clock,
                 clientMetadataDocuments(configuration, clock, caches),
                 usageCounters,
-                caches);
+                caches,
+                bus -> sharedEvents(configuration, environment, bus));
         monitorBreakers(environment, trustedIssuers.circuitBreakers());
         workos.ifPresent(provider -> {
             monitorBreakers(environment, provider.circuitBreakers());
@@ -236,7 +241,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 clock,
                 clientMetadataDocuments(configuration, clock, caches),
                 new InMemoryUsageCounters(),
-                caches);
+                caches,
+                bus -> bus);
     }
 
     /** Redis when configured (shared by every instance, with a health check), else this process's memory. */
@@ -263,6 +269,42 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                     return redis;
                 })
                 .orElseGet(InMemoryUsageCounters::new);
+    }
+
+    /**
+     * Credential events through Redis when it is configured (the usage counters' Redis): a revocation
+     * through one instance is refused by every instance at once. Else this process's alone, and the
+     * others see a change when they revalidate.
+     */
+    private static CredentialEvents sharedEvents(
+            LatchkeyConfiguration configuration, Environment environment, InProcessCredentialEvents bus) {
+        UsageCountersConfiguration config = configuration.getUsageCounters();
+        return config.redis()
+                .<CredentialEvents>map(uri -> {
+                    RedisCredentialEvents shared = new RedisCredentialEvents(
+                            uri.getHost(),
+                            uri.getPort() == -1 ? 6379 : uri.getPort(),
+                            config.getNamespace(),
+                            config.timeout(),
+                            bus::publish);
+                    environment.lifecycle().manage(new Managed() {
+                        @Override
+                        public void stop() {
+                            shared.close();
+                        }
+                    });
+                    environment.healthChecks().register("credential-events", new HealthCheck() {
+                        @Override
+                        protected Result check() {
+                            return shared.isListening()
+                                    ? Result.healthy()
+                                    : Result.unhealthy("not subscribed to Redis: other instances' revocations "
+                                            + "reach this one when it revalidates");
+                        }
+                    });
+                    return shared;
+                })
+                .orElse(bus);
     }
 
     static ClientMetadataDocuments clientMetadataDocuments(

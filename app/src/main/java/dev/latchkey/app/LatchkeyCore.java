@@ -5,6 +5,8 @@ import dev.latchkey.cache.CaffeineCaches;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.events.CredentialEvents;
+import dev.latchkey.domain.auth.events.InProcessCredentialEvents;
 import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.external.ExternalTokenVerifier;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
@@ -16,6 +18,7 @@ import dev.latchkey.persistence.JdbiStores;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The domain's use cases wired to their ports, feature by feature: built once, by the server or by
@@ -42,8 +45,9 @@ final class LatchkeyCore {
             Clock clock,
             ClientMetadataDocuments documents,
             UsageCounters usageCounters,
-            CaffeineCaches caches) {
-        this.base = new Foundations(configuration, stores, hasher, clock, caches);
+            CaffeineCaches caches,
+            Function<InProcessCredentialEvents, CredentialEvents> shareEvents) {
+        this.base = new Foundations(configuration, stores, hasher, clock, caches, shareEvents);
         this.apiKeys = new ApiKeysFeature(base);
         this.people = new PeopleFeature(base, codec, externalTokens);
         this.workspaces = new WorkspacesFeature(base, apiKeys, people);

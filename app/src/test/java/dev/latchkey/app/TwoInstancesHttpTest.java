@@ -21,13 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two Latchkey instances behind one load balancer, sharing a PostgreSQL database and the machine's
  * Redis (docs/deployment.md): a workspace's usage cap is one budget across both, and a key revoked
- * through one instance stops working at the other within {@code apiKeys.revalidateAfter}.
+ * through one instance stops working at the other at once — the revocation reaches it through Redis,
+ * long before its cached verification would be revalidated.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TwoInstancesHttpTest {
     private static final TestDatabases.Database DATABASE = TestDatabases.postgres();
     private static final String NAMESPACE = "latchkey-test-" + UUID.randomUUID() + ":";
-    private static final Duration REVALIDATE_AFTER = Duration.ofSeconds(1);
+    /** Far longer than the test: only the shared credential event can end the other's cached verification. */
+    private static final Duration REVALIDATE_AFTER = Duration.ofHours(1);
+
     static final DropwizardAppExtension<LatchkeyConfiguration> FIRST = TestApps.onDatabase(DATABASE, shared());
     private static DropwizardTestSupport<LatchkeyConfiguration> second;
 
@@ -50,7 +53,7 @@ class TwoInstancesHttpTest {
                     "redis://" + System.getenv().getOrDefault("LATCHKEY_TEST_REDIS", "127.0.0.1:6379")),
             ConfigOverride.config("usageCounters.namespace", NAMESPACE),
             ConfigOverride.config("plans.default.usageCap", "4"),
-            ConfigOverride.config("apiKeys.revalidateAfter", REVALIDATE_AFTER.toMillis() + "ms"),
+            ConfigOverride.config("apiKeys.revalidateAfter", REVALIDATE_AFTER.toMinutes() + "m"),
         };
     }
 
@@ -78,7 +81,7 @@ class TwoInstancesHttpTest {
     }
 
     @Test
-    void aKeyRevokedThroughOneInstanceFailsAtTheOtherWithinTheRevalidationBound() throws InterruptedException {
+    void aKeyRevokedThroughOneInstanceFailsAtTheOtherAtOnce() {
         CreateWorkspace.Created workspace = TestApps.createWorkspace(FIRST, "revocation");
         String root = workspace.firstKey().secret().value();
         Reply created = Reply.of(TestApps.request(FIRST, "/api-keys")
@@ -94,8 +97,11 @@ class TwoInstancesHttpTest {
                 .isEqualTo(204);
         Reply.assertProblem(whoami(FIRST.getLocalPort(), agent), 401, "invalid_api_key");
 
-        // The other instance learns of it when its cached verification is next revalidated.
-        Thread.sleep(REVALIDATE_AFTER.plusMillis(250).toMillis());
+        // The other instance hears of it through Redis: no waiting for its hour-long revalidation.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> whoami(second.getLocalPort(), agent).status() == 401);
         Reply.assertProblem(whoami(second.getLocalPort(), agent), 401, "invalid_api_key");
     }
 }
