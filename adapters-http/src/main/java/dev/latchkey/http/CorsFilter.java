@@ -52,7 +52,7 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     }
 
     private static String path(ContainerRequestContext request) {
-        return "/" + request.getUriInfo().getPath(true).replaceFirst("^/", "");
+        return RequestPaths.of(request.getUriInfo());
     }
 
     static boolean appliesTo(String path) {

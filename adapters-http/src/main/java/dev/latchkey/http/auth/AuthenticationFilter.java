@@ -2,6 +2,7 @@ package dev.latchkey.http.auth;
 
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.route.Posture;
+import dev.latchkey.http.RequestPaths;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,7 +36,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
                     new DecideAccess.Request(
                             request.getMethod(),
                             Optional.empty(),
-                            "/" + request.getUriInfo().getPath(true).replaceFirst("^/", ""),
+                            RequestPaths.of(request.getUriInfo()),
                             CredentialParser.parse(request.getHeaders(), CredentialParser.sourceOf(request)),
                             DecideAccess.ActionFacts.none()));
         }

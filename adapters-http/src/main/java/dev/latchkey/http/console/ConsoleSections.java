@@ -152,7 +152,9 @@ final class ConsoleSections {
     }
 
     private void agents() {
-        Map<String, String> workloads = names(api.workloads(), "id", "name");
+        // Each list read once for the page: names for the approvals, and the workloads table itself.
+        Answer workloadList = api.workloads();
+        Map<String, String> workloads = names(workloadList, "id", "name");
         Map<String, String> people = names(api.members(), "user_id", "email");
         Map<String, String> grantUsers = names(api.grants(), "id", "user_id");
         page.subheading("Pending approvals of sensitive actions");
@@ -216,8 +218,7 @@ final class ConsoleSections {
                 List.of(
                         Field.input("workload_id", "Workload id", "text", "wl_…"),
                         Field.input("scopes", "Scopes (space-separated)", "text", "records:read")));
-        Map<String, String> creators = names(api.members(), "user_id", "email");
-        List<Map<String, Object>> registered = list(api.workloads(), "workloads");
+        List<Map<String, Object>> registered = list(workloadList, "workloads");
         rows(
                 registered == null
                         ? null
@@ -227,7 +228,7 @@ final class ConsoleSections {
                                     named.put(
                                             "by",
                                             ConsolePages.named(
-                                                    nameOr(creators, workload.get("created_by")),
+                                                    nameOr(people, workload.get("created_by")),
                                                     String.valueOf(workload.get("created_by"))));
                                     return named;
                                 })

@@ -2,6 +2,7 @@ package dev.latchkey.http.problem;
 
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.http.RequestPaths;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,7 +36,6 @@ public final class AuthFailureMapper implements ExceptionMapper<AuthFailure> {
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
-        return refusals.response(
-                failure, Optional.empty(), "/" + uri.getPath(true).replaceFirst("^/", ""));
+        return refusals.response(failure, Optional.empty(), RequestPaths.of(uri));
     }
 }
