@@ -134,7 +134,9 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     @Override
     public boolean claimsToBeOurs(String token) {
         return JwtShape.unverifiedType(token).filter(TYPE::equalsIgnoreCase).isPresent()
-                && JwtShape.unverifiedIssuer(token).filter(issuer::equals).isPresent();
+                && JwtShape.unverifiedIssuer(token).filter(issuer::equals).isPresent()
+                // The OAuth server's JWT access tokens are at+jwt from the same issuer too; they name a client.
+                && !JwtShape.namesClaim(token, "client_id");
     }
 
     @Override

@@ -65,7 +65,7 @@ final class AgentsFeature {
                 ConfiguredSecrets.keyEncryptionKey(workloadTokens),
                 base.clock,
                 workloadTokens.getActivationDelay().toJavaDuration(),
-                IssueWorkloadToken.LIFETIME.plusMinutes(1),
+                longestSignedTokenLifetime(base).plusMinutes(1),
                 Duration.ofMinutes(1));
         this.workloadTokenCodec = new Rs256WorkloadTokenCodec(
                 signingKeys, workloadTokens.getIssuer(), workloadTokens.getAudience(), base.clock);
@@ -98,6 +98,18 @@ final class AgentsFeature {
                 base.clock,
                 base.audit,
                 base.configuration.getApprovals().requiredFor());
+    }
+
+    /**
+     * A retired key stays published until every token it signed has expired: workload tokens and,
+     * when a resource asked for them, the OAuth server's JWT access tokens.
+     */
+    private static Duration longestSignedTokenLifetime(Foundations base) {
+        Duration jwtAccessTokens =
+                base.configuration.getOauth().toAccessTokenFormats().longestJwtLifetime();
+        return jwtAccessTokens.compareTo(IssueWorkloadToken.LIFETIME) > 0
+                ? jwtAccessTokens
+                : IssueWorkloadToken.LIFETIME;
     }
 
     void register(Environment environment) {

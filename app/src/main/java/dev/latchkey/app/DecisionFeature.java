@@ -4,11 +4,13 @@ import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.oauth.introspection.IntrospectToken;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.authz.AuthzCheckResource;
+import dev.latchkey.http.oauth.IntrospectionResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
 import io.dropwizard.core.setup.Environment;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The one decision at both edges: Latchkey's own API (each resource method's posture) and the
- * guarded APIs behind forward-auth (the route table), and one way to write a refusal for both.
+ * guarded APIs behind forward-auth (the route table), and one way to write a refusal for both; and
+ * introspection (RFC 7662), which authenticates a token through the same chain for a resource server.
  */
 final class DecisionFeature {
     private final LatchkeyConfiguration configuration;
@@ -49,5 +52,8 @@ final class DecisionFeature {
                         core.agents.principalAssertions),
                 configuration.getForwardAuth().proxy(),
                 refusals));
+        // The third way to ask: a resource server introspecting a token (RFC 7662), same chain, same caches.
+        core.oauth.ifPresent(oauth ->
+                jersey.register(new IntrospectionResource(new IntrospectToken(oauth.resourceServers, authenticate))));
     }
 }

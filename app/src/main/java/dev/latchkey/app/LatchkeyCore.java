@@ -53,7 +53,7 @@ final class LatchkeyCore {
         this.workspaces = new WorkspacesFeature(base, apiKeys, people);
         this.agents = new AgentsFeature(base, people);
         this.oauth = configuration.getOauth().isEnabled()
-                ? Optional.of(new OAuthFeature(base, people, documents))
+                ? Optional.of(new OAuthFeature(base, people, agents, documents))
                 : Optional.empty();
         this.usageGate = new UsageGate(usageCounters, configuration.getPlanOfWorkspace(), clock);
         this.verifiers = CredentialChain.of(base, apiKeys, people, agents, oauth, workos);

@@ -1,8 +1,10 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.OAuthConfiguration;
+import dev.latchkey.crypto.Rs256JwtAccessTokenSigner;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.error.AuthError;
+import dev.latchkey.domain.oauth.AccessTokenFormats;
 import dev.latchkey.domain.oauth.AuthenticateClient;
 import dev.latchkey.domain.oauth.AuthorizationCodeGrant;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
@@ -20,6 +22,7 @@ import dev.latchkey.domain.oauth.RefreshTokenGrant;
 import dev.latchkey.domain.oauth.RegisterClient;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.domain.oauth.introspection.ResourceServers;
 import dev.latchkey.http.CorsFilter;
 import dev.latchkey.http.oauth.AuthorizationResource;
 import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
@@ -33,6 +36,7 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The OAuth 2.1 authorization server, when {@code oauth.enabled}: client registration, the
@@ -50,18 +54,30 @@ final class OAuthFeature {
     final ManageOAuthConnections connections;
     final ExpireOAuthRecords expireRecords;
     final OAuthTokenVerifier verifier;
+    /** Who may introspect tokens (RFC 7662); the endpoint itself is wired with the decision edges. */
+    final ResourceServers resourceServers;
+
     private final OAuthConfiguration config;
 
-    OAuthFeature(Foundations base, PeopleFeature people, ClientMetadataDocuments documents) {
+    OAuthFeature(Foundations base, PeopleFeature people, AgentsFeature agents, ClientMetadataDocuments documents) {
         JdbiStores stores = base.stores;
         Clock clock = base.clock;
         this.config = base.configuration.getOauth();
         this.settings = config.toSettings();
         this.resources = config.toProtectedResources();
+        this.resourceServers = config.toResourceServers(resources);
         OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
         OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), base.events, clock);
-        OAuthTokenIssuer issuer =
-                new OAuthTokenIssuer(stores.oauthTokens(), clients, settings, base.ids, base.random, clock);
+        AccessTokenFormats formats = config.toAccessTokenFormats();
+        OAuthTokenIssuer issuer = new OAuthTokenIssuer(
+                stores.oauthTokens(),
+                clients,
+                settings,
+                base.ids,
+                base.random,
+                clock,
+                formats,
+                Optional.of(new Rs256JwtAccessTokenSigner(agents.signingKeys, settings.issuer())));
         AuthenticateClient authenticateClient = new AuthenticateClient(clients);
         this.registerClient = new RegisterClient(
                 stores.oauthClients(),

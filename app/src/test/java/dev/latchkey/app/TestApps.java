@@ -49,6 +49,11 @@ final class TestApps {
      * set, so which of two would win is left to chance.
      */
     static DropwizardAppExtension<LatchkeyConfiguration> profileAt(String name, int port, ConfigOverride... extra) {
+        return configAt("../profiles/" + name + ".yml", port, extra);
+    }
+
+    /** A configuration file of the repository (an example's, say), as {@link #profileAt} runs a profile. */
+    static DropwizardAppExtension<LatchkeyConfiguration> configAt(String path, int port, ConfigOverride... extra) {
         TestDatabases.Database database = TestDatabases.h2();
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", database.url()),
@@ -64,8 +69,7 @@ final class TestApps {
                 ConfigOverride.config("apiKeys.hashing.memoryKib", "1024"),
                 ConfigOverride.config("apiKeys.hashing.iterations", "1")));
         overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(
-                LatchkeyApplication.class, "../profiles/" + name + ".yml", overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(LatchkeyApplication.class, path, overrides.toArray(ConfigOverride[]::new));
     }
 
     /** On a given database: several instances may share one, as behind a load balancer. */

@@ -74,6 +74,8 @@ public final class AuthorizationServerMetadataResource {
         metadata.put("token_endpoint", endpoints.token());
         metadata.put("registration_endpoint", endpoints.registration());
         metadata.put("revocation_endpoint", endpoints.revocation());
+        metadata.put("introspection_endpoint", endpoints.introspection());
+        metadata.put("jwks_uri", endpoints.jwks());
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
@@ -83,6 +85,9 @@ public final class AuthorizationServerMetadataResource {
         metadata.put(
                 "revocation_endpoint_auth_methods_supported",
                 List.of("none", "client_secret_post", "client_secret_basic"));
+        // Only registered resource servers introspect, and they hold a secret.
+        metadata.put(
+                "introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("scopes_supported", scopes);
         metadata.put("resource_indicators_supported", true);
         metadata.put("authorization_response_iss_parameter_supported", true);

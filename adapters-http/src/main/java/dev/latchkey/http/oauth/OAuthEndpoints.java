@@ -19,6 +19,15 @@ public record OAuthEndpoints(String issuer) {
         return issuer + "/oauth/revoke";
     }
 
+    String introspection() {
+        return issuer + "/oauth/introspect";
+    }
+
+    /** Every key Latchkey signs with, JWT access tokens' included (RFC 8414 {@code jwks_uri}). */
+    String jwks() {
+        return issuer + "/.well-known/jwks.json";
+    }
+
     boolean isSecure() {
         return issuer.startsWith("https://");
     }

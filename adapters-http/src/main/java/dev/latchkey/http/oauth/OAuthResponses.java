@@ -1,5 +1,6 @@
 package dev.latchkey.http.oauth;
 
+import dev.latchkey.domain.oauth.ClientCredentials;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.http.problem.ErrorStatus;
@@ -7,6 +8,7 @@ import dev.latchkey.http.problem.OAuthErrorBodies;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -26,6 +28,22 @@ final class OAuthResponses {
                 .header("Pragma", "no-cache")
                 .entity(body)
                 .build();
+    }
+
+    /**
+     * Runs an endpoint that authenticates its caller as a client (token, revocation, introspection):
+     * the credentials read from Basic or the form, any {@link OAuthFailure} rendered as RFC 6749 §5.2.
+     */
+    static Response forClient(
+            String authorization,
+            MultivaluedMap<String, String> form,
+            java.util.function.Function<ClientCredentials, Response> handler) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        try {
+            return handler.apply(ClientCredentialsParser.parse(authorization, form));
+        } catch (OAuthFailure failure) {
+            return OAuthResponses.error(failure, basic);
+        }
     }
 
     /** {@code invalid_client} is a 401 (with a Basic challenge when the client tried Basic), throttling a 429. */

@@ -3,7 +3,6 @@ package dev.latchkey.http.oauth;
 import dev.latchkey.domain.oauth.ClientCredentials;
 import dev.latchkey.domain.oauth.IssueOAuthTokens;
 import dev.latchkey.domain.oauth.IssuedTokens;
-import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.TokenRequest;
 import dev.latchkey.http.auth.Public;
@@ -68,12 +67,7 @@ public final class TokenResource {
 
     private static Response answer(
             String authorization, MultivaluedMap<String, String> form, Function<ClientCredentials, Response> handler) {
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        try {
-            return handler.apply(ClientCredentialsParser.parse(authorization, form));
-        } catch (OAuthFailure failure) {
-            return OAuthResponses.error(failure, basic);
-        }
+        return OAuthResponses.forClient(authorization, form, handler);
     }
 
     private static java.util.Optional<String> single(MultivaluedMap<String, String> form, String name) {

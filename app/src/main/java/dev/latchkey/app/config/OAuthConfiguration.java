@@ -1,11 +1,15 @@
 package dev.latchkey.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.domain.oauth.AccessTokenFormats;
 import dev.latchkey.domain.oauth.OAuthSettings;
 import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.oauth.introspection.ResourceServer;
+import dev.latchkey.domain.oauth.introspection.ResourceServers;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.identity.ClientMetadataDocumentSettings;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,10 +36,20 @@ public final class OAuthConfiguration {
     @JsonProperty
     private String issuer = "http://localhost:8080";
 
-    /** Further canonical resource URIs tokens may be issued for (an MCP endpoint behind nginx, say). */
+    /**
+     * Further resources tokens may be issued for (an MCP endpoint behind nginx, say): a URI, or a URI
+     * with {@code tokenFormat: jwt} for RFC 9068 JWT access tokens.
+     */
     @NotNull
+    @Valid
     @JsonProperty
-    private List<String> resources = List.of();
+    private List<ProtectedResourceConfiguration> resources = List.of();
+
+    /** The resource servers allowed to introspect tokens (RFC 7662), by client id and secret hash. */
+    @NotNull
+    @Valid
+    @JsonProperty
+    private List<ResourceServerConfiguration> resourceServers = List.of();
 
     /** Prepended to {@code oat_} and {@code ort_}: {@code lk_} gives {@code lk_oat_…}. */
     @NotNull
@@ -124,11 +138,37 @@ public final class OAuthConfiguration {
     public ProtectedResources toProtectedResources() {
         List<String> all = new ArrayList<>();
         all.add(issuer);
-        all.addAll(resources);
+        resources.forEach(resource -> all.add(resource.getUri()));
         try {
             return new ProtectedResources(all);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("oauth.resources: " + e.getMessage(), e);
+        }
+    }
+
+    /** Which resources get JWT access tokens, by canonical URI. */
+    public AccessTokenFormats toAccessTokenFormats() {
+        Map<String, java.time.Duration> jwt = new LinkedHashMap<>();
+        try {
+            for (ProtectedResourceConfiguration resource : resources) {
+                resource.jwtLifetime()
+                        .ifPresent(lifetime -> jwt.put(ProtectedResources.canonicalise(resource.getUri()), lifetime));
+            }
+            return new AccessTokenFormats(jwt);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("oauth.resources: " + e.getMessage(), e);
+        }
+    }
+
+    /** The resource servers that may introspect, checked against the protected resources. */
+    public ResourceServers toResourceServers(ProtectedResources protectedResources) {
+        List<ResourceServer> servers = resourceServers.stream()
+                .map(ResourceServerConfiguration::toResourceServer)
+                .toList();
+        try {
+            return new ResourceServers(servers, protectedResources);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("oauth.resourceServers: " + e.getMessage(), e);
         }
     }
 

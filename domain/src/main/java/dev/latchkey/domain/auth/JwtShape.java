@@ -66,6 +66,16 @@ public final class JwtShape {
         }
     }
 
+    /**
+     * Whether the payload of something JWT-shaped names a claim, unverified: OAuth JWT access tokens
+     * carry {@code client_id} (RFC 9068 §2.2) and workload tokens do not, which routes each to its verifier.
+     */
+    public static boolean namesClaim(String value, String claim) {
+        return unverifiedPayload(value)
+                .filter(payload -> payload.contains("\"" + claim + "\""))
+                .isPresent();
+    }
+
     /** The decoded payload text of something JWT-shaped, for an adapter to parse. */
     public static Optional<String> unverifiedPayload(String value) {
         if (!looksLikeJwt(value)) {

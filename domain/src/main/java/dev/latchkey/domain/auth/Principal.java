@@ -11,8 +11,10 @@ import java.util.Optional;
  * kind of credential, the scopes in effect for this request, the credential's id (never the
  * secret), when it expires, for a delegated workload the grant it acts under, and for a token bound
  * to one resource (RFC 8707) that resource's canonical URI, and for a session someone else opened
- * in the person's name (an identity provider's impersonation) who that is. Identity comes from here
- * alone, never from headers or bodies the caller wrote.
+ * in the person's name (an identity provider's impersonation) who that is, and where the credential
+ * came from ({@link Origin}: the OAuth client, when it was issued, the person a workload acts for),
+ * for those who describe a credential rather than decide on it (RFC 7662 introspection). Identity
+ * comes from here alone, never from headers or bodies the caller wrote.
  */
 public record Principal(
         Actor actor,
@@ -23,7 +25,47 @@ public record Principal(
         Optional<Instant> credentialExpiresAt,
         Optional<String> grantId,
         Optional<String> audience,
-        Optional<String> impersonator) {
+        Optional<String> impersonator,
+        Origin origin) {
+
+    /**
+     * Where a credential came from, as far as its verifier knows: the OAuth client it was issued to
+     * (for a workload token, the workload, which authenticated to get it), when it was issued, and for
+     * a delegated credential the person whose authority it carries. Decisions never read it.
+     */
+    public record Origin(Optional<String> clientId, Optional<Instant> issuedAt, Optional<String> onBehalfOf) {
+        public static final Origin UNKNOWN = new Origin(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Origin {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+        }
+    }
+
+    /** A principal nobody impersonates, of unrecorded origin. */
+    public Principal(
+            Actor actor,
+            Optional<String> tenantId,
+            CredentialKind credentialKind,
+            ScopeSet scopes,
+            String credentialId,
+            Optional<Instant> credentialExpiresAt,
+            Optional<String> grantId,
+            Optional<String> audience,
+            Optional<String> impersonator) {
+        this(
+                actor,
+                tenantId,
+                credentialKind,
+                scopes,
+                credentialId,
+                credentialExpiresAt,
+                grantId,
+                audience,
+                impersonator,
+                Origin.UNKNOWN);
+    }
 
     /** A principal nobody impersonates. */
     public Principal(
@@ -58,7 +100,23 @@ public record Principal(
                 credentialExpiresAt,
                 grantId,
                 audience,
-                impersonator);
+                impersonator,
+                origin);
+    }
+
+    /** The same principal, its credential's origin recorded. */
+    public Principal from(Origin origin) {
+        return new Principal(
+                actor,
+                tenantId,
+                credentialKind,
+                scopes,
+                credentialId,
+                credentialExpiresAt,
+                grantId,
+                audience,
+                impersonator,
+                origin);
     }
 
     public Principal {
@@ -71,6 +129,7 @@ public record Principal(
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(impersonator, "impersonator");
+        Objects.requireNonNull(origin, "origin");
     }
 
     /** A principal acting under a delegation grant, usable at any resource. */

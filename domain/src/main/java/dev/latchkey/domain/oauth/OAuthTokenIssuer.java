@@ -5,10 +5,15 @@ import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Mints an access and refresh token pair in a family, storing only their hashes. */
+/**
+ * Mints an access and refresh token pair in a family, storing only their hashes. The access token
+ * is opaque, or — for a resource that asked for them — an RFC 9068 JWT with a short life; both are
+ * found again by their hash, so revocation reaches either at Latchkey at once.
+ */
 public final class OAuthTokenIssuer {
     private static final int TOKEN_LENGTH = 43; // ~256 bits of base62
 
@@ -18,7 +23,10 @@ public final class OAuthTokenIssuer {
     private final IdGenerator ids;
     private final SecureRandom random;
     private final Clock clock;
+    private final AccessTokenFormats formats;
+    private final Optional<JwtAccessTokenSigner> signer;
 
+    /** Opaque access tokens for every resource. */
     public OAuthTokenIssuer(
             OAuthTokenStore tokens,
             OAuthClients clients,
@@ -26,6 +34,24 @@ public final class OAuthTokenIssuer {
             IdGenerator ids,
             SecureRandom random,
             Clock clock) {
+        this(tokens, clients, settings, ids, random, clock, AccessTokenFormats.allOpaque(), Optional.empty());
+    }
+
+    /** @throws IllegalArgumentException when some resource wants JWT access tokens and there is no signer */
+    public OAuthTokenIssuer(
+            OAuthTokenStore tokens,
+            OAuthClients clients,
+            OAuthSettings settings,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock,
+            AccessTokenFormats formats,
+            Optional<JwtAccessTokenSigner> signer) {
+        if (formats.anyJwt() && signer.isEmpty()) {
+            throw new IllegalArgumentException("JWT access tokens need a signer");
+        }
+        this.formats = formats;
+        this.signer = signer;
         this.tokens = tokens;
         this.clients = clients;
         this.settings = settings;
@@ -41,10 +67,18 @@ public final class OAuthTokenIssuer {
     IssuedTokens issue(
             String familyId, OAuthClient client, String userId, String workspaceId, ScopeSet scopes, String resource) {
         Instant now = clock.instant();
-        String access = settings.accessTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
+        String id = ids.newId("oat");
+        Optional<Duration> jwtLifetime = formats.jwtLifetime(resource);
+        Duration lifetime = jwtLifetime.orElse(settings.accessTokenLifetime());
+        Instant accessExpiresAt = now.plus(lifetime);
+        String access = jwtLifetime.isPresent()
+                ? signer.orElseThrow()
+                        .sign(new JwtAccessTokenClaims(
+                                id, client.clientId(), userId, workspaceId, scopes, resource, now, accessExpiresAt))
+                : settings.accessTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
         String refresh = settings.refreshTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
         tokens.insert(new OAuthToken(
-                ids.newId("oat"),
+                id,
                 familyId,
                 client.clientId(),
                 userId,
@@ -52,13 +86,13 @@ public final class OAuthTokenIssuer {
                 scopes,
                 resource,
                 TokenHashes.of(access),
-                now.plus(settings.accessTokenLifetime()),
+                accessExpiresAt,
                 TokenHashes.of(refresh),
                 now.plus(settings.refreshTokenLifetime()),
                 now,
                 Optional.empty(),
                 Optional.empty()));
         clients.markUsed(client, now);
-        return new IssuedTokens(access, refresh, settings.accessTokenLifetime(), scopes);
+        return new IssuedTokens(access, refresh, lifetime, scopes);
     }
 }

@@ -4,6 +4,7 @@ import dev.latchkey.domain.auth.AbsentCredentials;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.CredentialVerifier;
+import dev.latchkey.domain.auth.JwtShape;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.Caches;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Verifies OAuth access tokens ({@code <prefix>oat_…}): one indexed read by the token's SHA-256
+ * Verifies OAuth access tokens, opaque ({@code <prefix>oat_…}) or RFC 9068 JWTs of ours ({@code typ:
+ * at+jwt}, our issuer, a {@code client_id}): either is found by its hash — a JWT's signature adds
+ * nothing Latchkey's own record does not already prove, and the record is what revocation changes —
+ * in one indexed read by the token's SHA-256
  * (already computed for the cache; a token found unknown, expired or revoked is remembered — all three
  * are final — so a flood of dead tokens does not become a flood of reads), then the person behind it — still an active member of the
  * workspace the token is bound to, not signed out everywhere since. The principal's scopes are the
@@ -30,6 +34,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final UserPrincipals principals;
     private final CachedTokenVerification verifications;
     private final String prefix;
+    private final String issuer;
     private final Clock clock;
     private final AbsentCredentials absent;
 
@@ -47,6 +52,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
         this.principals = principals;
         this.verifications = verifications;
         this.prefix = settings.accessTokenPrefix();
+        this.issuer = settings.issuer();
         this.clock = clock;
     }
 
@@ -57,8 +63,17 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
 
     @Override
     public boolean recognises(PresentedCredential credential) {
-        return credential instanceof PresentedCredential.Bearer
-                && credential.value().startsWith(prefix);
+        if (!(credential instanceof PresentedCredential.Bearer)) {
+            return false;
+        }
+        String value = credential.value();
+        return value.startsWith(prefix) || isOurJwtAccessToken(value);
+    }
+
+    private boolean isOurJwtAccessToken(String value) {
+        return JwtShape.unverifiedType(value).filter("at+jwt"::equalsIgnoreCase).isPresent()
+                && JwtShape.unverifiedIssuer(value).filter(issuer::equals).isPresent()
+                && JwtShape.namesClaim(value, "client_id");
     }
 
     @Override
@@ -84,14 +99,16 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
         Principal person =
                 principals.of(user, Optional.of(token.workspaceId()), kind(), token.id(), token.accessExpiresAt());
         Principal principal = new Principal(
-                person.actor(),
-                person.tenantId(),
-                kind(),
-                person.scopes().intersect(token.scopes()),
-                token.id(),
-                Optional.of(token.accessExpiresAt()),
-                Optional.empty(),
-                Optional.of(token.resource()));
+                        person.actor(),
+                        person.tenantId(),
+                        kind(),
+                        person.scopes().intersect(token.scopes()),
+                        token.id(),
+                        Optional.of(token.accessExpiresAt()),
+                        Optional.empty(),
+                        Optional.of(token.resource()))
+                .from(new Principal.Origin(
+                        Optional.of(token.clientId()), Optional.of(token.issuedAt()), Optional.empty()));
         return new CachedTokenVerification.Verified(token.id(), token.familyId(), principal, token.accessExpiresAt());
     }
 

@@ -88,13 +88,17 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
                     "workload",
                     Set.of());
             Principal principal = new Principal(
-                    workload,
-                    Optional.of(claims.tenantId()),
-                    kind(),
-                    scopes,
-                    claims.tokenId(),
-                    Optional.of(claims.expiresAt()),
-                    Optional.of(grant.id()));
+                            workload,
+                            Optional.of(claims.tenantId()),
+                            kind(),
+                            scopes,
+                            claims.tokenId(),
+                            Optional.of(claims.expiresAt()),
+                            Optional.of(grant.id()))
+                    .from(new Principal.Origin(
+                            Optional.of(claims.workloadId()),
+                            Optional.of(claims.issuedAt()),
+                            Optional.of(claims.userId())));
             return new CachedTokenVerification.Verified(claims.tokenId(), grant.id(), principal, claims.expiresAt());
         });
     }

@@ -1,0 +1,78 @@
+package dev.latchkey.http.oauth;
+
+import dev.latchkey.domain.auth.Principal;
+import dev.latchkey.domain.oauth.introspection.IntrospectToken;
+import dev.latchkey.domain.oauth.introspection.Introspection;
+import dev.latchkey.http.auth.Public;
+import dev.latchkey.http.problem.OAuthErrorFormat;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Token introspection (RFC 7662) for registered resource servers. The answer's standard members are
+ * RFC 7662 §2.2's, with no null among them: {@code active}, {@code sub} (the actor, as identity
+ * headers name it), {@code client_id}, {@code scope}, {@code aud} (the resource a token is bound to),
+ * {@code exp}, {@code iat}, {@code token_type}; then Latchkey's: {@code tenant_id}, {@code
+ * actor_kind}, {@code credential_kind}, {@code role}, and for a delegated token {@code grant_id} and
+ * {@code act} — the person it acts for, as the workload token itself says it.
+ */
+@OAuthErrorFormat
+@Path("/oauth/introspect")
+public final class IntrospectionResource {
+    private final IntrospectToken introspect;
+
+    public IntrospectionResource(IntrospectToken introspect) {
+        this.introspect = introspect;
+    }
+
+    @POST
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response introspect(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+        return OAuthResponses.forClient(
+                authorization,
+                form,
+                caller -> OAuthResponses.json(
+                        200, view(introspect.introspect(caller, ClientCredentialsParser.single(form, "token")))));
+    }
+
+    static Map<String, Object> view(Introspection introspection) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("active", introspection.isActive());
+        introspection.principal().ifPresent(principal -> describe(principal, view));
+        return view;
+    }
+
+    private static void describe(Principal principal, Map<String, Object> view) {
+        view.put("sub", principal.actor().id());
+        principal.origin().clientId().ifPresent(id -> view.put("client_id", id));
+        view.put("scope", principal.scopes().toSpaceSeparated());
+        principal.audience().ifPresent(resource -> view.put("aud", resource));
+        principal.credentialExpiresAt().ifPresent(at -> view.put("exp", seconds(at)));
+        principal.origin().issuedAt().ifPresent(at -> view.put("iat", seconds(at)));
+        view.put("token_type", "Bearer");
+        principal.tenantId().ifPresent(tenant -> view.put("tenant_id", tenant));
+        view.put("actor_kind", principal.actor().kind().wireName());
+        view.put("credential_kind", principal.credentialKind().wireName());
+        view.put("role", principal.actor().role());
+        principal.grantId().ifPresent(grant -> view.put("grant_id", grant));
+        principal.origin().onBehalfOf().ifPresent(person -> view.put("act", Map.of("sub", person)));
+        principal.impersonator().ifPresent(who -> view.put("impersonated_by", who));
+    }
+
+    private static long seconds(Instant instant) {
+        return instant.getEpochSecond();
+    }
+}
