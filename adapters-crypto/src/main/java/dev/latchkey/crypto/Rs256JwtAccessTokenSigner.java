@@ -8,7 +8,7 @@ import org.jose4j.jwt.NumericDate;
 /**
  * The OAuth server's RFC 9068 JWT access tokens, signed RS256 by the shared {@link
  * WorkloadSigningKeys} ring (one JWK Set for everything Latchkey signs): {@code iss} the
- * authorization server, {@code aud} the one resource, {@code sub} the person, {@code client_id},
+ * authorization server, {@code aud} the one resource, {@code sub} the person (or, for a machine client's own token, the client), {@code client_id},
  * {@code scope}, {@code jti}, {@code iat}, {@code exp}, and the workspace as {@code tenant_id}, the
  * name workload tokens use for it.
  */
@@ -28,7 +28,7 @@ public final class Rs256JwtAccessTokenSigner implements JwtAccessTokenSigner {
         JwtClaims jwt = new JwtClaims();
         jwt.setIssuer(issuer);
         jwt.setAudience(claims.resource());
-        jwt.setSubject(claims.userId());
+        jwt.setSubject(claims.subject());
         jwt.setClaim("client_id", claims.clientId());
         jwt.setClaim("scope", claims.scopes().toSpaceSeparated());
         jwt.setClaim("tenant_id", claims.workspaceId());

@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import static dev.latchkey.persistence.Columns.instant;
 import static dev.latchkey.persistence.Columns.optionalInstant;
+import static dev.latchkey.persistence.Columns.optionalString;
 import static dev.latchkey.persistence.Columns.utc;
 
 import dev.latchkey.domain.oauth.OAuthToken;
@@ -16,8 +17,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiOAuthTokenStore implements OAuthTokenStore {
-    private static final String COLUMNS = "id, family_id, client_id, user_id, workspace_id, scopes, resource, "
-            + "access_hash, access_expires_at, refresh_hash, refresh_expires_at, issued_at, rotated_at, revoked_at";
+    private static final String COLUMNS =
+            "id, family_id, client_id, user_id, workspace_id, scopes, granted_scopes, resource, "
+                    + "access_hash, access_expires_at, refresh_hash, refresh_expires_at, issued_at, rotated_at, revoked_at";
 
     private final Jdbi jdbi;
 
@@ -29,18 +31,19 @@ final class JdbiOAuthTokenStore implements OAuthTokenStore {
     public void insert(OAuthToken t) {
         StoreCalls.run(() -> jdbi.useHandle(
                 h -> h.createUpdate("INSERT INTO oauth_tokens (" + COLUMNS + ") VALUES (:id, :family, :client, :user, "
-                                + ":workspace, :scopes, :resource, :accessHash, :accessExpiresAt, :refreshHash, "
+                                + ":workspace, :scopes, :grantedScopes, :resource, :accessHash, :accessExpiresAt, :refreshHash, "
                                 + ":refreshExpiresAt, :issuedAt, NULL, NULL)")
                         .bind("id", t.id())
                         .bind("family", t.familyId())
                         .bind("client", t.clientId())
-                        .bind("user", t.userId())
+                        .bindByType("user", t.userId().orElse(null), String.class)
                         .bind("workspace", t.workspaceId())
                         .bind("scopes", t.scopes().toSpaceSeparated())
+                        .bind("grantedScopes", t.grantedScopes().toSpaceSeparated())
                         .bind("resource", t.resource())
                         .bind("accessHash", t.accessHash())
                         .bind("accessExpiresAt", utc(t.accessExpiresAt()))
-                        .bind("refreshHash", t.refreshHash())
+                        .bindByType("refreshHash", t.refreshHash().orElse(null), String.class)
                         .bind("refreshExpiresAt", utc(t.refreshExpiresAt()))
                         .bind("issuedAt", utc(t.issuedAt()))
                         .execute()));
@@ -114,13 +117,16 @@ final class JdbiOAuthTokenStore implements OAuthTokenStore {
                 rs.getString("id"),
                 rs.getString("family_id"),
                 rs.getString("client_id"),
-                rs.getString("user_id"),
+                optionalString(rs, "user_id"),
                 rs.getString("workspace_id"),
                 ScopeSet.parseSpaceSeparated(rs.getString("scopes")),
+                // Rows from before the column hold their family's scopes in scopes (no refresh narrowed them wider).
+                ScopeSet.parseSpaceSeparated(
+                        Optional.ofNullable(rs.getString("granted_scopes")).orElse(rs.getString("scopes"))),
                 rs.getString("resource"),
                 rs.getString("access_hash"),
                 instant(rs, "access_expires_at"),
-                rs.getString("refresh_hash"),
+                optionalString(rs, "refresh_hash"),
                 instant(rs, "refresh_expires_at"),
                 instant(rs, "issued_at"),
                 optionalInstant(rs, "rotated_at"),

@@ -15,7 +15,12 @@ final class JdbiRevokedTokenStore implements RevokedTokenStore {
 
     @Override
     public void revoke(String tokenId, String userId, Instant tokenExpiresAt) {
-        StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h.createUpdate(
+        revokeOnce(tokenId, userId, tokenExpiresAt);
+    }
+
+    @Override
+    public boolean revokeOnce(String tokenId, String userId, Instant tokenExpiresAt) {
+        return StoreCalls.insertUnlessDuplicate(() -> jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES (:id, :user, :exp)")
                 .bind("id", tokenId)
                 .bind("user", userId)

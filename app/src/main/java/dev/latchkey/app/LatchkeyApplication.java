@@ -95,6 +95,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         bootstrap.addCommand(new WorkspaceCommand(commandOutput));
         bootstrap.addCommand(new ActorsCommand(commandOutput));
         bootstrap.addCommand(new KeysCommand(commandOutput));
+        bootstrap.addCommand(new OAuthClientsCommand(commandOutput));
     }
 
     @Override

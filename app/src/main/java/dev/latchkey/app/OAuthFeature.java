@@ -1,16 +1,21 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.OAuthConfiguration;
+import dev.latchkey.crypto.Jose4jClientAssertions;
 import dev.latchkey.crypto.Rs256JwtAccessTokenSigner;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.oauth.AccessTokenFormats;
 import dev.latchkey.domain.oauth.AuthenticateClient;
 import dev.latchkey.domain.oauth.AuthorizationCodeGrant;
+import dev.latchkey.domain.oauth.ClientAssertions;
+import dev.latchkey.domain.oauth.ClientCredentialsGrant;
 import dev.latchkey.domain.oauth.ClientMetadataDocuments;
 import dev.latchkey.domain.oauth.ExpireOAuthRecords;
 import dev.latchkey.domain.oauth.GrantConsent;
 import dev.latchkey.domain.oauth.IssueOAuthTokens;
+import dev.latchkey.domain.oauth.MachineClientPrincipals;
+import dev.latchkey.domain.oauth.ManageMachineClients;
 import dev.latchkey.domain.oauth.ManageOAuthConnections;
 import dev.latchkey.domain.oauth.OAuthClients;
 import dev.latchkey.domain.oauth.OAuthRevocations;
@@ -28,6 +33,7 @@ import dev.latchkey.http.oauth.AuthorizationResource;
 import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
 import dev.latchkey.http.oauth.ClientRegistrationResource;
 import dev.latchkey.http.oauth.ConnectionsResource;
+import dev.latchkey.http.oauth.MachineClientsResource;
 import dev.latchkey.http.oauth.OAuthEndpoints;
 import dev.latchkey.http.oauth.OAuthFailureMapper;
 import dev.latchkey.http.oauth.TokenResource;
@@ -57,6 +63,8 @@ final class OAuthFeature {
     /** Who may introspect tokens (RFC 7662); the endpoint itself is wired with the decision edges. */
     final ResourceServers resourceServers;
 
+    final ManageMachineClients machineClients;
+
     private final OAuthConfiguration config;
 
     OAuthFeature(Foundations base, PeopleFeature people, AgentsFeature agents, ClientMetadataDocuments documents) {
@@ -78,7 +86,17 @@ final class OAuthFeature {
                 clock,
                 formats,
                 Optional.of(new Rs256JwtAccessTokenSigner(agents.signingKeys, settings.issuer())));
-        AuthenticateClient authenticateClient = new AuthenticateClient(clients);
+        OAuthEndpoints endpoints = new OAuthEndpoints(settings.issuer());
+        ClientAssertions assertions = new Jose4jClientAssertions(clock);
+        AuthenticateClient authenticateClient = new AuthenticateClient(
+                clients,
+                assertions,
+                stores.revokedTokens(),
+                // RFC 7523 §3: the token endpoint's URL; the issuer too, as OIDC clients send it.
+                List.of(settings.issuer(), endpoints.token()),
+                clock);
+        this.machineClients = new ManageMachineClients(
+                stores.oauthClients(), assertions, base.ids, base.random, clock, base.audit, base.events);
         this.registerClient = new RegisterClient(
                 stores.oauthClients(),
                 base.budget(
@@ -105,13 +123,8 @@ final class OAuthFeature {
                 List.of(
                         new AuthorizationCodeGrant(stores.authorizationCodes(), issuer, revocations, resources, clock),
                         new RefreshTokenGrant(
-                                stores.oauthTokens(),
-                                issuer,
-                                revocations,
-                                resources,
-                                settings,
-                                stores.users(),
-                                clock)));
+                                stores.oauthTokens(), issuer, revocations, resources, settings, stores.users(), clock),
+                        new ClientCredentialsGrant(issuer, resources)));
         this.revokeToken = new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations);
         this.connections = new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock);
         this.expireRecords = new ExpireOAuthRecords(
@@ -124,6 +137,7 @@ final class OAuthFeature {
                 stores.oauthTokens(),
                 stores.users(),
                 people.principals,
+                new MachineClientPrincipals(stores.oauthClients(), stores.workspaces()),
                 new CachedTokenVerification(
                         base.tokenVerifications,
                         clock,
@@ -140,6 +154,7 @@ final class OAuthFeature {
         var jersey = environment.jersey();
         OAuthEndpoints endpoints = new OAuthEndpoints(settings.issuer());
         jersey.register(new OAuthFailureMapper());
+        jersey.register(new MachineClientsResource(machineClients));
         jersey.register(new CorsFilter());
         jersey.register(new AuthorizationServerMetadataResource(
                 endpoints,

@@ -76,6 +76,51 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void anAdminCreatesAMachineClientInTheConsoleSeesItsSecretOnceAndDeletesIt() {
+        OAuthTestClient.Person owner = client.person();
+        String cookie = signIn(owner.email());
+        Page clients = client.get("/console/clients", "Cookie", cookie);
+        assertThat(clients.status()).isEqualTo(200);
+        assertThat(clients.body()).contains("Machine clients");
+        Matcher csrf = CSRF.matcher(clients.body());
+        assertThat(csrf.find()).isTrue();
+
+        Page created = client.postForm(
+                "/console/clients/create",
+                Map.of("name", "nightly export", "scopes", "records:read", "csrf_token", csrf.group(1)),
+                "Cookie",
+                cookie);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body()).contains("shown this once").contains("nightly export");
+        Matcher shown = Pattern.compile("Secret of machine client nightly export \\((mcl_[A-Za-z0-9]+)\\)")
+                .matcher(created.body());
+        assertThat(shown.find()).as(created.body()).isTrue();
+        String clientId = shown.group(1);
+        Matcher secret = Pattern.compile("id=\"secret\">([A-Za-z0-9]{43})<").matcher(created.body());
+        assertThat(secret.find()).as("the secret is on the page once").isTrue();
+
+        Page token = client.postForm(
+                "/oauth/token",
+                Map.of("grant_type", "client_credentials"),
+                "Authorization",
+                OAuthTestClient.basic(clientId, secret.group(1)));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        assertThat(client.get("/console/clients", "Cookie", cookie).body())
+                .contains(clientId)
+                .doesNotContain(secret.group(1));
+
+        Page deleted = client.postForm(
+                "/console/clients/" + clientId + "/delete", Map.of("csrf_token", csrf.group(1)), "Cookie", cookie);
+        assertThat(deleted.body()).contains("Done.");
+        assertThat(client.get(
+                                "/whoami",
+                                "Authorization",
+                                "Bearer " + token.json().get("access_token"))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void whatTheRoleDoesNotAllowTheApiRefusesAndThePageSays() {
         OAuthTestClient.Person owner = client.person();
         String email = "viewer-" + System.nanoTime() + "@example.com";

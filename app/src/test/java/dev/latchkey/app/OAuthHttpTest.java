@@ -92,11 +92,13 @@ class OAuthHttpTest {
                 .containsEntry("registration_endpoint", BASE + "/oauth/register")
                 .containsEntry("revocation_endpoint", BASE + "/oauth/revoke")
                 .containsEntry("response_types_supported", List.of("code"))
-                .containsEntry("grant_types_supported", List.of("authorization_code", "refresh_token"))
+                .containsEntry(
+                        "grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"))
                 .containsEntry("code_challenge_methods_supported", List.of("S256"))
                 .containsEntry(
                         "token_endpoint_auth_methods_supported",
-                        List.of("none", "client_secret_post", "client_secret_basic"))
+                        List.of("none", "client_secret_post", "client_secret_basic", "private_key_jwt"))
+                .containsEntry("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"))
                 .containsEntry("scopes_supported", List.of("records:read", "records:write", "pipelines:read"));
         assertThat(client.get("/.well-known/openid-configuration").status())
                 .as("Latchkey issues no ID tokens, so it claims no OpenID Connect discovery")
@@ -592,6 +594,39 @@ class OAuthHttpTest {
         assertOAuthError(refresh(clientId, (String) first.get("refresh_token")), 400, "invalid_grant");
         assertThat(whoami((String) second.get("access_token")).json()).containsEntry("code", "invalid_oauth_token");
         assertOAuthError(refresh(clientId, (String) second.get("refresh_token")), 400, "invalid_grant");
+    }
+
+    @Test
+    void aRefreshMayAskAgainForAnyPartOfWhatThePersonOriginallyApproved() {
+        Person person = client.person();
+        String clientId = publicClient();
+        Pkce pkce = Pkce.fresh();
+        Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
+        parameters.put("scope", "records:read records:write");
+        String refreshToken =
+                (String) client.tokensFor(parameters, pkce, person.email()).get("refresh_token");
+
+        Map<String, Object> readOnly = refreshFor(clientId, refreshToken, "records:read");
+        assertThat(readOnly).containsEntry("scope", "records:read");
+        Map<String, Object> writeOnly = refreshFor(clientId, (String) readOnly.get("refresh_token"), "records:write");
+        assertThat(writeOnly)
+                .as("narrower than the last refresh allowed, not than the grant")
+                .containsEntry("scope", "records:write");
+        Map<String, Object> everything = refreshFor(clientId, (String) writeOnly.get("refresh_token"), null);
+        assertThat(everything)
+                .as("no scope asked: the scope originally granted (RFC 6749 §6)")
+                .containsEntry("scope", "records:read records:write");
+    }
+
+    private Map<String, Object> refreshFor(String clientId, String refreshToken, String scope) {
+        Map<String, String> form = new LinkedHashMap<>(
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        Page page = client.postForm("/oauth/token", form);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json();
     }
 
     @Test

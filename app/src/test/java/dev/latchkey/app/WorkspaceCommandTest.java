@@ -114,4 +114,65 @@ class WorkspaceCommandTest {
         assertThat(bots.actor().isActive()).isFalse();
         assertThat(bots.organizationWide()).isTrue();
     }
+
+    @Test
+    void anOperatorCreatesAMachineClientWhoseSecretIsPrintedOnceAndStoredAsAHash() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("clients") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+        Path config = dir.resolve("clients.yml");
+        Files.writeString(
+                config,
+                Files.readString(Path.of(io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
+                        .replace("jdbc:h2:mem:overridden-by-each-test", url));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        LatchkeyApplication application =
+                new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+        Cli cli = new Cli(
+                new JarLocation(getClass()),
+                bootstrap,
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(stderr));
+        assertThat(cli.run("workspace", "create", "--name", "Acme", config.toString()))
+                .isEmpty();
+        @SuppressWarnings("unchecked")
+        String tenant = (String) new ObjectMapper()
+                .readValue(stdout.toString(StandardCharsets.UTF_8).strip(), Map.class)
+                .get("workspace_id");
+
+        stdout.reset();
+        Optional<Throwable> created = cli.run(
+                "oauth-clients",
+                "create",
+                "--tenant",
+                tenant,
+                "--name",
+                "nightly export",
+                "--scopes",
+                "records:read",
+                config.toString());
+        assertThat(created).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, String> client = new ObjectMapper()
+                .readValue(stdout.toString(StandardCharsets.UTF_8).strip(), Map.class);
+        assertThat(client).containsEntry("scopes", "records:read").containsKey("client_secret");
+        var stored = new JdbiStores(Jdbi.create(url, "sa", ""))
+                .oauthClients()
+                .findById(client.get("client_id"))
+                .orElseThrow();
+        assertThat(stored.machine().orElseThrow().workspaceId()).isEqualTo(tenant);
+        assertThat(stored.secretHash().orElseThrow()).doesNotContain(client.get("client_secret"));
+
+        stdout.reset();
+        assertThat(cli.run("oauth-clients", "list", "--tenant", tenant, config.toString()))
+                .isEmpty();
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains(client.get("client_id"))
+                .doesNotContain(client.get("client_secret"));
+
+        assertThat(cli.run("oauth-clients", "list", "--tenant", "ws_nobody", config.toString()))
+                .as("an unknown workspace is an error, not an empty list")
+                .isPresent();
+    }
 }

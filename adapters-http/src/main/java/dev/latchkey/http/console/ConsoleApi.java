@@ -78,6 +78,18 @@ final class ConsoleApi {
         return post("/api-keys/" + id(keyId) + "/roll", Map.of());
     }
 
+    Answer machineClients() {
+        return get("/oauth/clients");
+    }
+
+    Answer createMachineClient(Map<String, Object> request) {
+        return post("/oauth/clients", request);
+    }
+
+    Answer deleteMachineClient(String clientId) {
+        return delete("/oauth/clients/" + id(clientId));
+    }
+
     Answer members() {
         return get("/members");
     }

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 final class ConsolePages {
     static final String SCRIPT = "/console/assets/console.js";
     static final List<String> SECTIONS =
-            List.of("keys", "members", "agents", "grants", "connections", "actors", "audit", "usage");
+            List.of("keys", "clients", "members", "agents", "grants", "connections", "actors", "audit", "usage");
     private static final Map<String, String> TITLES = Map.of(
             "keys", "API keys",
+            "clients", "Machine clients",
             "members", "Members",
             "agents", "Workloads and approvals",
             "grants", "Delegation grants",

@@ -232,6 +232,8 @@ public final class ConsoleResource {
             case "keys/create" -> api.createApiKey(keyRequest(form));
             case "keys/revoke" -> api.revokeApiKey(id);
             case "keys/roll" -> api.rollApiKey(id);
+            case "clients/create" -> api.createMachineClient(keyRequest(form));
+            case "clients/delete" -> api.deleteMachineClient(id);
             case "members/invite" -> api.invite(value(form, "email"), value(form, "role"));
             case "members/role" -> api.changeRole(id, value(form, "role"));
             case "members/remove" -> api.removeMember(id);
@@ -258,6 +260,18 @@ public final class ConsoleResource {
                     session,
                     null,
                     new Outcome(null, false, "Key \"" + answer.body().get("name") + "\"", secret));
+        }
+        if (answer.ok() && answer.body().get("client_secret") instanceof String secret) {
+            return page(
+                    shown,
+                    session,
+                    null,
+                    new Outcome(
+                            null,
+                            false,
+                            "Secret of machine client " + answer.body().get("client_name") + " ("
+                                    + answer.body().get("client_id") + ")",
+                            secret));
         }
         if (answer.ok() && answer.body().get("secret") instanceof String secret) {
             return page(

@@ -25,6 +25,7 @@ final class ConsoleSections {
     void render(String section, String filter) {
         switch (section) {
             case "keys" -> keys();
+            case "clients" -> clients();
             case "members" -> members();
             case "agents" -> agents();
             case "grants" -> grants();
@@ -97,6 +98,31 @@ final class ConsoleSections {
                                         "Revoke",
                                         "Revoke " + key.get("name"))
                         : "");
+    }
+
+    /** Machine clients with a secret; one with its own keys (private_key_jwt) is created through the API. */
+    private void clients() {
+        page.form(
+                "/console/clients/create",
+                "Create machine client",
+                List.of(
+                        Field.input("name", "Name", "text", "nightly export"),
+                        Field.input("scopes", "Scopes (space-separated, empty: yours)", "text", "records:read")));
+        rows(
+                list(api.machineClients(), "machine clients"),
+                List.of("Name", "Client id", "Scopes", "Authenticates with", "Last used", "Created"),
+                List.of(
+                        "client_name",
+                        "client_id",
+                        "scopes",
+                        "token_endpoint_auth_method",
+                        "last_used_at",
+                        "created_at"),
+                "Machine clients of this workspace (client_credentials)",
+                client -> page.button(
+                        "/console/clients/" + id(client.get("client_id")) + "/delete",
+                        "Delete",
+                        "Delete " + client.get("client_name")));
     }
 
     private void members() {

@@ -78,10 +78,12 @@ public final class AuthorizationServerMetadataResource {
         metadata.put("jwks_uri", endpoints.jwks());
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put(
-                "token_endpoint_auth_methods_supported", List.of("none", "client_secret_post", "client_secret_basic"));
+                "token_endpoint_auth_methods_supported",
+                List.of("none", "client_secret_post", "client_secret_basic", "private_key_jwt"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
         metadata.put(
                 "revocation_endpoint_auth_methods_supported",
                 List.of("none", "client_secret_post", "client_secret_basic"));

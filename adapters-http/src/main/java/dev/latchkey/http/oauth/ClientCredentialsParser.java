@@ -12,14 +12,33 @@ import java.util.Optional;
 
 /**
  * Reads client credentials from {@code Authorization: Basic} (RFC 6749 §2.3.1: id and secret are
- * form-encoded before base64) or from the form body; using both at once is refused (§2.3).
+ * form-encoded before base64), from the form body, or as a signed assertion ({@code
+ * client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer}, RFC 7523 §2.2);
+ * using two at once is refused (§2.3).
  */
 final class ClientCredentialsParser {
     private ClientCredentialsParser() {}
 
+    static final String JWT_BEARER_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
     static ClientCredentials parse(String authorization, MultivaluedMap<String, String> form) {
         Optional<String> formId = single(form, "client_id");
         Optional<String> formSecret = single(form, "client_secret");
+        Optional<String> assertionType = single(form, "client_assertion_type");
+        Optional<String> assertion = single(form, "client_assertion");
+        if (assertionType.isPresent() || assertion.isPresent()) {
+            if (!assertionType.filter(JWT_BEARER_ASSERTION::equals).isPresent() || assertion.isEmpty()) {
+                throw new OAuthFailure(
+                        OAuthError.INVALID_CLIENT,
+                        "client_assertion needs client_assertion_type=" + JWT_BEARER_ASSERTION
+                                + " and the other way round");
+            }
+            boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            if (formSecret.isPresent() || basic) {
+                throw new OAuthFailure(OAuthError.INVALID_REQUEST, "Use one client authentication method, not two");
+            }
+            return new ClientCredentials(formId, Optional.empty(), assertion);
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return new ClientCredentials(formId, formSecret);
         }

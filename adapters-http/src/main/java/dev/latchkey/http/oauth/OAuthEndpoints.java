@@ -7,7 +7,8 @@ public record OAuthEndpoints(String issuer) {
         return issuer + "/oauth/authorize";
     }
 
-    String token() {
+    /** Also what a private_key_jwt assertion's {@code aud} names (RFC 7523 §3). */
+    public String token() {
         return issuer + "/oauth/token";
     }
 

@@ -80,7 +80,7 @@ public final class TokenResource {
         view.put("access_token", tokens.accessToken());
         view.put("token_type", "Bearer");
         view.put("expires_in", tokens.expiresIn().toSeconds());
-        view.put("refresh_token", tokens.refreshToken());
+        tokens.refreshToken().ifPresent(refresh -> view.put("refresh_token", refresh));
         view.put("scope", tokens.scopes().toSpaceSeparated());
         return view;
     }

@@ -71,6 +71,16 @@ class TokenEndpointResourceTest {
         public int deleteNeverUsedIssuedBefore(Instant cutoff) {
             return 0;
         }
+
+        @Override
+        public List<OAuthClient> listMachineClients(String workspaceId) {
+            return List.of();
+        }
+
+        @Override
+        public boolean deleteMachineClient(String workspaceId, String clientId) {
+            return false;
+        }
     };
 
     static final ResourceExtension API = build();

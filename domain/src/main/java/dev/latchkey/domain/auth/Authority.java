@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
  * and roles, actor mappings and deleting the workspace are never done by a machine credential (an
  * API key, a WorkOS API key, an OAuth or a workload token), whatever its scopes: an agent that could
  * approve its own requests or promote itself would make every other rule optional. A delegated
- * credential (workload or OAuth token) also never mints API keys: a key would outlive the delegation
- * it came from and never meet an approval.
+ * credential (workload or OAuth token) also never mints API keys or machine clients: either would
+ * outlive the delegation it came from and never meet an approval.
  */
 public final class Authority {
     /** Scopes only a person exercises. */
     public static final ScopeSet GOVERNANCE = ScopeSet.parse(List.of(
             "approvals:decide", "workload_policies:decide", "members:write", "actors:write", "workspaces:delete"));
     /** Scopes a delegated credential never exercises: governance, and minting keys. */
-    public static final ScopeSet NEVER_DELEGATED = GOVERNANCE.union(ScopeSet.parse(List.of("api_keys:write")));
+    public static final ScopeSet NEVER_DELEGATED =
+            GOVERNANCE.union(ScopeSet.parse(List.of("api_keys:write", "oauth_clients:write")));
 
     private Authority() {}
 

@@ -27,6 +27,7 @@ public final class RoleScopes {
                 Role.ADMIN,
                         ScopeSet.parse(List.of(
                                 "api_keys:*",
+                                "oauth_clients:*",
                                 "audit:read",
                                 "members:*",
                                 "records:*",

@@ -10,7 +10,9 @@ public enum ClientAuthMethod {
     /** {@code client_id} and {@code client_secret} in the form body. */
     CLIENT_SECRET_POST("client_secret_post"),
     /** HTTP Basic with the client id and secret. */
-    CLIENT_SECRET_BASIC("client_secret_basic");
+    CLIENT_SECRET_BASIC("client_secret_basic"),
+    /** A JWT signed with the client's own key (RFC 7523 §2.2), checked against the keys it registered. */
+    PRIVATE_KEY_JWT("private_key_jwt");
 
     private final String wireName;
 
@@ -23,7 +25,7 @@ public enum ClientAuthMethod {
     }
 
     public boolean usesSecret() {
-        return this != NONE;
+        return this == CLIENT_SECRET_POST || this == CLIENT_SECRET_BASIC;
     }
 
     public static Optional<ClientAuthMethod> fromWire(String name) {

@@ -20,7 +20,8 @@ public final class IssueOAuthTokens {
         TokenGrant grant = grants.get(grantType);
         if (grant == null) {
             throw new OAuthFailure(
-                    OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type must be authorization_code or refresh_token");
+                    OAuthError.UNSUPPORTED_GRANT_TYPE,
+                    "grant_type must be one of " + String.join(", ", new java.util.TreeSet<>(grants.keySet())));
         }
         return grant.grant(authenticateClient.authenticate(credentials), request);
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record JwtAccessTokenClaims(
         String tokenId,
         String clientId,
-        String userId,
+        String subject,
         String workspaceId,
         ScopeSet scopes,
         String resource,
@@ -22,7 +22,7 @@ public record JwtAccessTokenClaims(
     public JwtAccessTokenClaims {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(resource, "resource");

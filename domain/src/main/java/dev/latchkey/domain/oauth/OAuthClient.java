@@ -7,9 +7,12 @@ import java.util.Optional;
 
 /**
  * A client application such as Claude, Cursor or an MCP SDK script, registered dynamically
- * (RFC 7591) or described by its own metadata document. A confidential client's secret is kept
- * only as its SHA-256; {@code lastUsedAt} is the last time it obtained tokens, so clients that never
- * do can be expired.
+ * (RFC 7591) or described by its own metadata document; or a machine client a workspace admin
+ * created ({@link #machine}: bound to that workspace, it obtains tokens for itself with the {@code
+ * client_credentials} grant, within the scopes its creator gave it). A confidential client's secret
+ * is kept only as its SHA-256; a {@code private_key_jwt} client has its public keys ({@code jwks}, a
+ * JWK Set) instead. {@code lastUsedAt} is the last time it obtained tokens, so registered clients that
+ * never do can be expired.
  */
 public record OAuthClient(
         String clientId,
@@ -19,7 +22,40 @@ public record OAuthClient(
         List<String> redirectUris,
         Optional<String> scope,
         Instant issuedAt,
-        Optional<Instant> lastUsedAt) {
+        Optional<Instant> lastUsedAt,
+        Optional<Machine> machine,
+        Optional<String> jwks) {
+
+    /** The workspace a machine client belongs to and the person who created it. */
+    public record Machine(String workspaceId, String createdBy) {
+        public Machine {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(createdBy, "createdBy");
+        }
+    }
+
+    /** A client registered or described by a document, acting only for the people who approve it. */
+    public OAuthClient(
+            String clientId,
+            Optional<String> secretHash,
+            ClientAuthMethod authMethod,
+            Optional<String> clientName,
+            List<String> redirectUris,
+            Optional<String> scope,
+            Instant issuedAt,
+            Optional<Instant> lastUsedAt) {
+        this(
+                clientId,
+                secretHash,
+                authMethod,
+                clientName,
+                redirectUris,
+                scope,
+                issuedAt,
+                lastUsedAt,
+                Optional.empty(),
+                Optional.empty());
+    }
 
     public OAuthClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -30,9 +66,29 @@ public record OAuthClient(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(jwks, "jwks");
         if (authMethod.usesSecret() != secretHash.isPresent()) {
             throw new IllegalArgumentException("a client has a secret exactly when its auth method uses one");
         }
+        if ((authMethod == ClientAuthMethod.PRIVATE_KEY_JWT) != jwks.isPresent()) {
+            throw new IllegalArgumentException("a client has keys exactly when it authenticates with private_key_jwt");
+        }
+    }
+
+    /** The same client with its use recorded. */
+    public OAuthClient usedAt(Instant at) {
+        return new OAuthClient(
+                clientId,
+                secretHash,
+                authMethod,
+                clientName,
+                redirectUris,
+                scope,
+                issuedAt,
+                Optional.of(at),
+                machine,
+                jwks);
     }
 
     /** The name to show a person: the registered name, else the client id. */

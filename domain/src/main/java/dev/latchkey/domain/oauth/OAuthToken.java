@@ -9,18 +9,23 @@ import java.util.Optional;
  * One issued access token and its refresh token, stored as SHA-256 hashes. Every pair descends from
  * one authorization code: the pairs of one code form a family, revoked together when a code or a
  * rotated refresh token is replayed. {@code rotatedAt} is when the refresh token was exchanged.
+ * {@code grantedScopes} is what the person approved for the whole family: a refresh may ask for any
+ * part of it again, however narrow the refresh before it (RFC 6749 §6). A machine client's token
+ * ({@code client_credentials}) has no person and no refresh token: it acts for the client itself, in
+ * the client's workspace.
  */
 public record OAuthToken(
         String id,
         String familyId,
         String clientId,
-        String userId,
+        Optional<String> userId,
         String workspaceId,
         ScopeSet scopes,
+        ScopeSet grantedScopes,
         String resource,
         String accessHash,
         Instant accessExpiresAt,
-        String refreshHash,
+        Optional<String> refreshHash,
         Instant refreshExpiresAt,
         Instant issuedAt,
         Optional<Instant> rotatedAt,
@@ -33,6 +38,7 @@ public record OAuthToken(
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(grantedScopes, "grantedScopes");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(accessHash, "accessHash");
         Objects.requireNonNull(accessExpiresAt, "accessExpiresAt");
@@ -48,6 +54,11 @@ public record OAuthToken(
     }
 
     public boolean refreshUsableAt(Instant now) {
-        return revokedAt.isEmpty() && now.isBefore(refreshExpiresAt);
+        return refreshHash.isPresent() && revokedAt.isEmpty() && now.isBefore(refreshExpiresAt);
+    }
+
+    /** Whether a machine client holds it for itself, rather than for a person. */
+    public boolean isClientsOwn() {
+        return userId.isEmpty();
     }
 }

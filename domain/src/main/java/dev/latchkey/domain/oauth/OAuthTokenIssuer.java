@@ -64,19 +64,51 @@ public final class OAuthTokenIssuer {
         return ids.newId("ofam");
     }
 
+    /** The first pair of a family: what was approved is what it holds. */
     IssuedTokens issue(
             String familyId, OAuthClient client, String userId, String workspaceId, ScopeSet scopes, String resource) {
+        return issue(familyId, client, userId, workspaceId, scopes, scopes, resource);
+    }
+
+    /** A pair of a family whose person approved {@code grantedScopes}; {@code scopes} are this pair's. */
+    IssuedTokens issue(
+            String familyId,
+            OAuthClient client,
+            String userId,
+            String workspaceId,
+            ScopeSet scopes,
+            ScopeSet grantedScopes,
+            String resource) {
+        return mint(familyId, client, Optional.of(userId), workspaceId, scopes, grantedScopes, resource);
+    }
+
+    /** A machine client's own access token (client_credentials): no person, no refresh token. */
+    IssuedTokens issueForClient(OAuthClient client, String workspaceId, ScopeSet scopes, String resource) {
+        return mint(newFamilyId(), client, Optional.empty(), workspaceId, scopes, scopes, resource);
+    }
+
+    private IssuedTokens mint(
+            String familyId,
+            OAuthClient client,
+            Optional<String> userId,
+            String workspaceId,
+            ScopeSet scopes,
+            ScopeSet grantedScopes,
+            String resource) {
         Instant now = clock.instant();
         String id = ids.newId("oat");
         Optional<Duration> jwtLifetime = formats.jwtLifetime(resource);
         Duration lifetime = jwtLifetime.orElse(settings.accessTokenLifetime());
         Instant accessExpiresAt = now.plus(lifetime);
+        // RFC 9068 §2.2: with no resource owner, sub names the client.
+        String subject = userId.orElse(client.clientId());
         String access = jwtLifetime.isPresent()
                 ? signer.orElseThrow()
                         .sign(new JwtAccessTokenClaims(
-                                id, client.clientId(), userId, workspaceId, scopes, resource, now, accessExpiresAt))
+                                id, client.clientId(), subject, workspaceId, scopes, resource, now, accessExpiresAt))
                 : settings.accessTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
-        String refresh = settings.refreshTokenPrefix() + Base62.random(random, TOKEN_LENGTH);
+        Optional<String> refresh =
+                userId.map(forPerson -> settings.refreshTokenPrefix() + Base62.random(random, TOKEN_LENGTH));
         tokens.insert(new OAuthToken(
                 id,
                 familyId,
@@ -84,11 +116,12 @@ public final class OAuthTokenIssuer {
                 userId,
                 workspaceId,
                 scopes,
+                grantedScopes,
                 resource,
                 TokenHashes.of(access),
                 accessExpiresAt,
-                TokenHashes.of(refresh),
-                now.plus(settings.refreshTokenLifetime()),
+                refresh.map(TokenHashes::of),
+                refresh.isPresent() ? now.plus(settings.refreshTokenLifetime()) : accessExpiresAt,
                 now,
                 Optional.empty(),
                 Optional.empty()));

@@ -25,7 +25,8 @@ import java.util.Optional;
  * (already computed for the cache; a token found unknown, expired or revoked is remembered — all three
  * are final — so a flood of dead tokens does not become a flood of reads), then the person behind it — still an active member of the
  * workspace the token is bound to, not signed out everywhere since. The principal's scopes are the
- * token's, narrowed to the person's current role, and it is bound to the token's resource.
+ * token's, narrowed to the person's current role, and it is bound to the token's resource. A machine
+ * client's own token is the client's ({@link MachineClientPrincipals}).
  * Results are cached like every token; revocation in this process evicts the family at once.
  */
 public final class OAuthTokenVerifier implements CredentialVerifier {
@@ -37,15 +38,18 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final String issuer;
     private final Clock clock;
     private final AbsentCredentials absent;
+    private final MachineClientPrincipals machines;
 
     public OAuthTokenVerifier(
             OAuthTokenStore tokens,
             UserStore users,
             UserPrincipals principals,
+            MachineClientPrincipals machines,
             CachedTokenVerification verifications,
             OAuthSettings settings,
             Clock clock,
             Caches caches) {
+        this.machines = machines;
         this.absent = new AbsentCredentials(caches, "unknown_oauth_tokens");
         this.tokens = tokens;
         this.users = users;
@@ -93,7 +97,12 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
             absent.rememberAbsent(credential.fingerprint());
         }
         OAuthToken token = usable.orElseThrow(() -> invalid("The OAuth token is unknown, expired or revoked"));
-        User user = users.findById(token.userId())
+        Principal principal = token.isClientsOwn() ? machines.principalFor(token) : personFor(token);
+        return new CachedTokenVerification.Verified(token.id(), token.familyId(), principal, token.accessExpiresAt());
+    }
+
+    private Principal personFor(OAuthToken token) {
+        User user = users.findById(token.userId().orElseThrow())
                 .filter(u -> u.acceptsTokenIssuedAt(token.issuedAt()))
                 .orElseThrow(() -> invalid("The user behind this OAuth token signed out everywhere"));
         Principal person =
@@ -109,7 +118,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
                         Optional.of(token.resource()))
                 .from(new Principal.Origin(
                         Optional.of(token.clientId()), Optional.of(token.issuedAt()), Optional.empty()));
-        return new CachedTokenVerification.Verified(token.id(), token.familyId(), principal, token.accessExpiresAt());
+        return principal;
     }
 
     private static AuthFailure invalid(String detail) {

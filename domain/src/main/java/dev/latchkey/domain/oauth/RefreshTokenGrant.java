@@ -4,8 +4,6 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Exchanges a refresh token for a new pair, rotating it every time (OAuth 2.1 §4.3.1). A rotated
@@ -55,13 +53,16 @@ public final class RefreshTokenGrant implements TokenGrant {
         if (!current.refreshUsableAt(now)) {
             throw invalidGrant("The refresh token has expired or was revoked");
         }
-        if (users.findById(current.userId())
+        // Only a person's tokens have a refresh token, so one found by it has its person.
+        String userId = current.userId().orElseThrow(() -> invalidGrant("The refresh token is not valid"));
+        if (users.findById(userId)
                 .filter(user -> user.acceptsTokenIssuedAt(current.issuedAt()))
                 .isEmpty()) {
             revocations.revokeFamily(current.familyId());
             throw invalidGrant("The person signed out everywhere after this refresh token was issued");
         }
-        ScopeSet scopes = narrowed(current.scopes(), request);
+        ScopeSet scopes = ScopeWords.within(
+                current.grantedScopes(), request.scope(), "a refresh can only ask for scopes that were granted");
         if (request.resource().isPresent()
                 && !resources
                         .find(request.resource().get())
@@ -75,7 +76,13 @@ public final class RefreshTokenGrant implements TokenGrant {
             throw invalidGrant("The refresh token was already used; every token of this authorization is revoked");
         }
         return issuer.issue(
-                current.familyId(), client, current.userId(), current.workspaceId(), scopes, current.resource());
+                current.familyId(),
+                client,
+                userId,
+                current.workspaceId(),
+                scopes,
+                current.grantedScopes(),
+                current.resource());
     }
 
     /** A lost race to rotate (no rotatedAt loaded yet) counts as concurrent, hence within grace. */
@@ -83,27 +90,6 @@ public final class RefreshTokenGrant implements TokenGrant {
         return token.rotatedAt()
                 .map(at -> now.isBefore(at.plus(settings.refreshReuseGrace())))
                 .orElse(true);
-    }
-
-    private static ScopeSet narrowed(ScopeSet granted, TokenRequest request) {
-        String text = request.scope().map(String::strip).orElse("");
-        if (text.isEmpty()) {
-            return granted;
-        }
-        // Words that name no scope (offline_access, openid) are dropped; a scope not granted is refused.
-        List<String> known = Arrays.stream(text.split(" +"))
-                .filter(word -> word.equals("*") || word.indexOf(':') > 0)
-                .toList();
-        ScopeSet requested;
-        try {
-            requested = ScopeSet.parse(known);
-        } catch (IllegalArgumentException e) {
-            throw new OAuthFailure(OAuthError.INVALID_SCOPE, "scope is not a list of scopes");
-        }
-        if (!granted.coversAll(requested)) {
-            throw new OAuthFailure(OAuthError.INVALID_SCOPE, "a refresh can only narrow the granted scopes");
-        }
-        return requested.isEmpty() ? granted : requested;
     }
 
     private static OAuthFailure invalidGrant(String description) {

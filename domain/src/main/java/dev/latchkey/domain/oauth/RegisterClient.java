@@ -67,7 +67,9 @@ public final class RegisterClient {
         }
         // RFC 7591 §2: client_secret_basic when the client says nothing.
         String methodName = request.tokenEndpointAuthMethod().orElse(ClientAuthMethod.CLIENT_SECRET_BASIC.wireName());
+        // private_key_jwt is for machine clients an admin creates with their keys, not for strangers.
         ClientAuthMethod method = ClientAuthMethod.fromWire(methodName)
+                .filter(m -> m != ClientAuthMethod.PRIVATE_KEY_JWT)
                 .orElseThrow(() -> invalidMetadata(
                         "token_endpoint_auth_method must be none, client_secret_post or client_secret_basic"));
         List<String> grantTypes = request.grantTypes().orElse(List.of(AUTHORIZATION_CODE, REFRESH_TOKEN));

@@ -3,7 +3,9 @@ package dev.latchkey.domain.oauth;
 import dev.latchkey.domain.scope.Scope;
 import dev.latchkey.domain.scope.ScopeSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The scope words OAuth clients really send, read as RFC 6749 §3.3 allows: the ones this server
@@ -41,5 +43,31 @@ final class ScopeWords {
         return kept.size() > ScopeSet.MAX_SCOPES
                 ? ScopeSet.of(kept.subList(0, ScopeSet.MAX_SCOPES))
                 : ScopeSet.of(kept);
+    }
+
+    /**
+     * The part of {@code allowed} a token request asks for ({@code scope}, RFC 6749 §3.3): all of it
+     * when it names none; words that are no scope ({@code offline_access}, {@code openid}) are dropped.
+     *
+     * @throws OAuthFailure {@code invalid_scope} for a scope beyond {@code allowed}, with {@code refusal}
+     */
+    static ScopeSet within(ScopeSet allowed, Optional<String> scope, String refusal) {
+        String text = scope.map(String::strip).orElse("");
+        if (text.isEmpty()) {
+            return allowed;
+        }
+        List<String> known = Arrays.stream(text.split(" +"))
+                .filter(word -> word.equals("*") || word.indexOf(':') > 0)
+                .toList();
+        ScopeSet requested;
+        try {
+            requested = ScopeSet.parse(known);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthFailure(OAuthError.INVALID_SCOPE, "scope is not a list of scopes");
+        }
+        if (!allowed.coversAll(requested)) {
+            throw new OAuthFailure(OAuthError.INVALID_SCOPE, refusal);
+        }
+        return requested.isEmpty() ? allowed : requested;
     }
 }

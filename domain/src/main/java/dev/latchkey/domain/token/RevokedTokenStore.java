@@ -8,4 +8,10 @@ public interface RevokedTokenStore {
     void revoke(String tokenId, String userId, Instant tokenExpiresAt);
 
     boolean isRevoked(String tokenId);
+
+    /**
+     * Records {@code tokenId} as spent, atomically: true for the one call that recorded it, false for
+     * every later one (a single-use client assertion replayed, even concurrently or on another instance).
+     */
+    boolean revokeOnce(String tokenId, String userId, Instant tokenExpiresAt);
 }

@@ -98,6 +98,7 @@ class OAuthServerTest {
             tokens,
             users,
             principals,
+            new MachineClientPrincipals(clientStore, workspaces),
             new CachedTokenVerification(
                     cache,
                     clock,
@@ -225,24 +226,25 @@ class OAuthServerTest {
         verify(issued.accessToken());
         clock.advance(Duration.ofHours(1));
         assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verify(issued.accessToken()));
-        assertThat(refresh(issued.refreshToken()).accessToken()).isNotEqualTo(issued.accessToken());
+        assertThat(refresh(issued.refreshToken().orElseThrow()).accessToken()).isNotEqualTo(issued.accessToken());
     }
 
     @Test
     void aRotatedRefreshTokenWorksWithinTheGraceWindowAndIsTheftAfterIt() {
         String verifier = "y".repeat(43);
         IssuedTokens first = exchange(approvedCode("records:read", verifier), verifier);
-        IssuedTokens second = refresh(first.refreshToken());
+        IssuedTokens second = refresh(first.refreshToken().orElseThrow());
 
         clock.advance(GRACE.minusSeconds(1));
-        IssuedTokens concurrent = refresh(first.refreshToken());
+        IssuedTokens concurrent = refresh(first.refreshToken().orElseThrow());
         assertThat(verify(concurrent.accessToken())).isNotNull();
 
         clock.advance(Duration.ofSeconds(1));
-        assertOAuth(OAuthError.INVALID_GRANT, () -> refresh(first.refreshToken()));
+        assertOAuth(OAuthError.INVALID_GRANT, () -> refresh(first.refreshToken().orElseThrow()));
         assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verify(second.accessToken()));
         assertAuth(AuthError.INVALID_OAUTH_TOKEN, () -> verify(concurrent.accessToken()));
-        assertOAuth(OAuthError.INVALID_GRANT, () -> refresh(second.refreshToken()));
+        assertOAuth(
+                OAuthError.INVALID_GRANT, () -> refresh(second.refreshToken().orElseThrow()));
     }
 
     @Test
@@ -408,6 +410,7 @@ class OAuthServerTest {
                 counting,
                 users,
                 principals,
+                new MachineClientPrincipals(clientStore, workspaces),
                 new CachedTokenVerification(
                         new InMemoryVerificationCache(100),
                         clock,

@@ -23,23 +23,36 @@ public final class InMemoryOAuthClientStore implements OAuthClientStore {
 
     @Override
     public void markUsed(String clientId, Instant at) {
-        clients.computeIfPresent(
-                clientId,
-                (id, c) -> new OAuthClient(
-                        c.clientId(),
-                        c.secretHash(),
-                        c.authMethod(),
-                        c.clientName(),
-                        c.redirectUris(),
-                        c.scope(),
-                        c.issuedAt(),
-                        Optional.of(at)));
+        clients.computeIfPresent(clientId, (id, c) -> c.usedAt(at));
     }
 
     @Override
     public int deleteNeverUsedIssuedBefore(Instant cutoff) {
         int before = clients.size();
-        clients.values().removeIf(c -> c.lastUsedAt().isEmpty() && c.issuedAt().isBefore(cutoff));
+        clients.values()
+                .removeIf(c -> c.machine().isEmpty()
+                        && c.lastUsedAt().isEmpty()
+                        && c.issuedAt().isBefore(cutoff));
         return before - clients.size();
+    }
+
+    @Override
+    public java.util.List<OAuthClient> listMachineClients(String workspaceId) {
+        return clients.values().stream()
+                .filter(c -> c.machine()
+                        .filter(m -> m.workspaceId().equals(workspaceId))
+                        .isPresent())
+                .sorted(java.util.Comparator.comparing(OAuthClient::issuedAt).thenComparing(OAuthClient::clientId))
+                .toList();
+    }
+
+    @Override
+    public boolean deleteMachineClient(String workspaceId, String clientId) {
+        OAuthClient existing = clients.get(clientId);
+        return existing != null
+                && existing.machine()
+                        .filter(m -> m.workspaceId().equals(workspaceId))
+                        .isPresent()
+                && clients.remove(clientId, existing);
     }
 }

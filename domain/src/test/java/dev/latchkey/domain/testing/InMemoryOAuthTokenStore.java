@@ -28,7 +28,7 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
     @Override
     public Optional<OAuthToken> findByRefreshHash(String refreshHash) {
         return tokens.values().stream()
-                .filter(t -> t.refreshHash().equals(refreshHash))
+                .filter(t -> t.refreshHash().filter(refreshHash::equals).isPresent())
                 .findFirst();
     }
 
@@ -55,7 +55,7 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
     @Override
     public List<OAuthToken> listLiveByUser(String userId, Instant now) {
         return tokens.values().stream()
-                .filter(t -> t.userId().equals(userId)
+                .filter(t -> t.userId().filter(userId::equals).isPresent()
                         && t.revokedAt().isEmpty()
                         && t.refreshExpiresAt().isAfter(now))
                 .sorted(Comparator.comparing(OAuthToken::issuedAt)
@@ -79,6 +79,7 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
                 t.userId(),
                 t.workspaceId(),
                 t.scopes(),
+                t.grantedScopes(),
                 t.resource(),
                 t.accessHash(),
                 t.accessExpiresAt(),

@@ -15,6 +15,11 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
     }
 
     @Override
+    public boolean revokeOnce(String tokenId, String userId, Instant tokenExpiresAt) {
+        return revoked.putIfAbsent(tokenId, tokenExpiresAt) == null;
+    }
+
+    @Override
     public boolean isRevoked(String tokenId) {
         return revoked.containsKey(tokenId);
     }

@@ -54,13 +54,14 @@ public abstract class OAuthStoresContract {
                 unique("oat"),
                 familyId,
                 "client_1",
-                userId,
+                Optional.of(userId),
                 "ws_1",
+                ScopeSet.parseSpaceSeparated("records:read"),
                 ScopeSet.parseSpaceSeparated("records:read records:write"),
                 "https://api.example.com/mcp",
                 TokenHashes.of(unique("access")),
                 issuedAt.plus(Duration.ofHours(1)),
-                TokenHashes.of(unique("refresh")),
+                Optional.of(TokenHashes.of(unique("refresh"))),
                 issuedAt.plus(Duration.ofDays(30)),
                 issuedAt,
                 Optional.empty(),
@@ -89,6 +90,73 @@ public abstract class OAuthStoresContract {
         assertThat(store.findById(confidential.clientId()).orElseThrow().secretHash())
                 .isEqualTo(confidential.secretHash());
         assertThat(store.findById(recent.clientId())).isPresent();
+    }
+
+    private static OAuthClient machineClient(String workspaceId, Instant issuedAt, boolean withKeys) {
+        return new OAuthClient(
+                unique("mcl"),
+                withKeys ? Optional.empty() : Optional.of(TokenHashes.of(unique("secret"))),
+                withKeys ? ClientAuthMethod.PRIVATE_KEY_JWT : ClientAuthMethod.CLIENT_SECRET_BASIC,
+                Optional.of("nightly export"),
+                List.of(),
+                Optional.of("records:read"),
+                issuedAt,
+                Optional.empty(),
+                Optional.of(new OAuthClient.Machine(workspaceId, "usr_admin")),
+                withKeys
+                        ? Optional.of("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"x\",\"y\":\"y\"}]}")
+                        : Optional.empty());
+    }
+
+    @Test
+    void machineClientsBelongToOneWorkspaceAndNeverExpireForDisuse() {
+        OAuthClientStore store = clientStore();
+        String workspace = unique("ws");
+        String other = unique("ws");
+        OAuthClient withSecret = machineClient(workspace, T0, false);
+        OAuthClient withKeys = machineClient(workspace, T0.plusSeconds(1), true);
+        OAuthClient elsewhere = machineClient(other, T0, false);
+        List.of(withSecret, withKeys, elsewhere).forEach(store::insert);
+
+        assertThat(store.findById(withKeys.clientId())).contains(withKeys);
+        assertThat(store.listMachineClients(workspace)).containsExactly(withSecret, withKeys);
+        store.deleteNeverUsedIssuedBefore(T0.plus(Duration.ofDays(30)));
+        assertThat(store.findById(withSecret.clientId()))
+                .as("never used, and kept")
+                .isPresent();
+
+        assertThat(store.deleteMachineClient(other, withSecret.clientId()))
+                .as("not from another workspace")
+                .isFalse();
+        assertThat(store.deleteMachineClient(workspace, withSecret.clientId())).isTrue();
+        assertThat(store.deleteMachineClient(workspace, withSecret.clientId())).isFalse();
+        assertThat(store.listMachineClients(workspace)).containsExactly(withKeys);
+        assertThat(store.listMachineClients(other)).containsExactly(elsewhere);
+    }
+
+    @Test
+    void aMachineClientsOwnTokenHasNoPersonAndNoRefreshToken() {
+        OAuthTokenStore store = tokenStore();
+        OAuthToken own = new OAuthToken(
+                unique("oat"),
+                unique("ofam"),
+                "mcl_1",
+                Optional.empty(),
+                "ws_1",
+                ScopeSet.parseSpaceSeparated("records:read"),
+                ScopeSet.parseSpaceSeparated("records:read"),
+                "https://api.example.com",
+                TokenHashes.of(unique("access")),
+                T0.plus(Duration.ofHours(1)),
+                Optional.empty(),
+                T0.plus(Duration.ofHours(1)),
+                T0,
+                Optional.empty(),
+                Optional.empty());
+        store.insert(own);
+
+        assertThat(store.findByAccessHash(own.accessHash())).contains(own);
+        assertThat(own.refreshUsableAt(T0)).isFalse();
     }
 
     @Test
@@ -147,14 +215,16 @@ public abstract class OAuthStoresContract {
         store.insert(token);
 
         assertThat(store.findByAccessHash(token.accessHash())).contains(token);
-        assertThat(store.findByRefreshHash(token.refreshHash())).contains(token);
-        assertThat(store.findByAccessHash(token.refreshHash()))
+        assertThat(store.findByRefreshHash(token.refreshHash().orElseThrow())).contains(token);
+        assertThat(store.findByAccessHash(token.refreshHash().orElseThrow()))
                 .as("the hashes are not interchangeable")
                 .isEmpty();
 
         assertThat(store.markRotated(token.id(), T0.plusSeconds(10))).isTrue();
         assertThat(store.markRotated(token.id(), T0.plusSeconds(11))).isFalse();
-        assertThat(store.findByRefreshHash(token.refreshHash()).orElseThrow().rotatedAt())
+        assertThat(store.findByRefreshHash(token.refreshHash().orElseThrow())
+                        .orElseThrow()
+                        .rotatedAt())
                 .contains(T0.plusSeconds(10));
     }
 

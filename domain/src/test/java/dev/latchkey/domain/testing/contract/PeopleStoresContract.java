@@ -324,6 +324,28 @@ public abstract class PeopleStoresContract {
     }
 
     @Test
+    void aSingleUseIdIsSpentByExactlyOneOfManyConcurrentAttempts() throws Exception {
+        String jti = fresh("jti");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                attempts.add(pool.submit(() -> revoked.revokeOnce(jti, "client_x", T0.plusSeconds(300))));
+            }
+            int first = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : attempts) {
+                first += attempt.get() ? 1 : 0;
+            }
+            assertThat(first).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(revoked.isRevoked(jti)).isTrue();
+        assertThat(revoked.revokeOnce(fresh("jti"), "client_x", T0.plusSeconds(300)))
+                .isTrue();
+    }
+
+    @Test
     void onlyOneWorkspaceIsBootstrappedPerUser() {
         User user = newUser();
         Workspace first = new Workspace(fresh("ws"), "first", T0, Optional.empty());
