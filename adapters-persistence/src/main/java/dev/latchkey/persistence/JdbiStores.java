@@ -11,6 +11,7 @@ import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.oauth.AuthorizationCodeStore;
 import dev.latchkey.domain.oauth.OAuthClientStore;
 import dev.latchkey.domain.oauth.OAuthTokenStore;
+import dev.latchkey.domain.oauth.handoff.PendingAuthorizationStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.user.UserStore;
@@ -38,6 +39,7 @@ public final class JdbiStores {
     private final AuthorizationCodeStore authorizationCodes;
     private final OAuthTokenStore oauthTokens;
     private final EmailTokenStore emailTokens;
+    private final PendingAuthorizationStore pendingAuthorizations;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -57,6 +59,11 @@ public final class JdbiStores {
         this.authorizationCodes = new JdbiAuthorizationCodeStore(jdbi);
         this.oauthTokens = new JdbiOAuthTokenStore(jdbi);
         this.emailTokens = new JdbiEmailTokenStore(jdbi);
+        this.pendingAuthorizations = new JdbiPendingAuthorizationStore(jdbi);
+    }
+
+    public PendingAuthorizationStore pendingAuthorizations() {
+        return pendingAuthorizations;
     }
 
     public EmailTokenStore emailTokens() {

@@ -168,6 +168,11 @@ class StoreContractTests {
             protected OAuthTokenStore tokenStore() {
                 return stores().oauthTokens();
             }
+
+            @Override
+            protected dev.latchkey.domain.oauth.handoff.PendingAuthorizationStore pendingStore() {
+                return stores().pendingAuthorizations();
+            }
         }
 
         @Nested

@@ -3,6 +3,7 @@ package dev.latchkey.workos;
 import dev.latchkey.domain.auth.JwtShape;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.provider.ProviderIdentity;
 import dev.latchkey.outbound.JwksKeys;
@@ -38,6 +39,10 @@ import org.jose4j.lang.JoseException;
  * and API keys validated by {@code POST /api_keys/validations}, where an unknown key is
  * {@code {"api_key": null}}. Every call goes through {@link ResilientHttp}. A 401 from WorkOS means
  * our own secret is wrong: health goes red and callers get 503, never 401.
+ *
+ * <p>When AuthKit is an MCP resource's authorization server, the tokens its domain issues ({@code iss}
+ * the AuthKit domain) are verified against that domain's {@code /oauth2/jwks}, must name the resource
+ * (or the client id) in {@code aud}, and are bound to the resource: refused anywhere else.
  */
 public final class WorkosIdentityProvider implements IdentityProvider {
     public static final String NAME = "workos";
@@ -48,6 +53,7 @@ public final class WorkosIdentityProvider implements IdentityProvider {
     private final WorkosSettings settings;
     private final ResilientHttp api;
     private final JwksKeys keys;
+    private final Optional<JwksKeys> mcpKeys;
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final Clock clock;
     private final AtomicBoolean secretRejected = new AtomicBoolean();
@@ -66,6 +72,13 @@ public final class WorkosIdentityProvider implements IdentityProvider {
                 clock,
                 Duration.ofHours(1),
                 Duration.ofSeconds(30));
+        this.mcpKeys = settings.mcp()
+                .map(mcp -> new JwksKeys(
+                        URI.create(mcp.issuer() + "/oauth2/jwks"),
+                        new ResilientHttp("workos-authkit-jwks", client, calls, breakers),
+                        clock,
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(30)));
     }
 
     private String base() {
@@ -89,12 +102,71 @@ public final class WorkosIdentityProvider implements IdentityProvider {
     @Override
     public boolean issuedAccessToken(String token) {
         return JwtShape.unverifiedIssuer(token)
-                .filter(settings.issuers()::contains)
+                .filter(iss -> settings.issuers().contains(iss)
+                        || settings.mcp()
+                                .filter(mcp -> mcp.issuer().equals(iss))
+                                .isPresent())
                 .isPresent();
     }
 
     @Override
     public ProviderIdentity verifyAccessToken(String token) {
+        Optional<WorkosSettings.McpAuthorization> mcp = settings.mcp().filter(m -> isForMcp(token, m));
+        if (mcp.isPresent()) {
+            return verifyMcpToken(token, mcp.get());
+        }
+        JwtClaims claims = verified(token, keys, settings.issuers());
+        try {
+            if (claims.hasAudience() && claims.getAudience().stream().noneMatch(settings.audiences()::contains)) {
+                throw new AuthFailure(AuthError.INVALID_JWT, "The token's audience is not accepted here");
+            }
+        } catch (MalformedClaimException e) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
+        }
+        return identityOf(claims, Optional.empty());
+    }
+
+    /**
+     * Whether a token is AuthKit's for the MCP resource: issued by the AuthKit domain and naming the
+     * resource — or, where the domain issues no session tokens here, naming it or not (whether AuthKit
+     * puts the resource or the client id in {@code aud} is not settled; both are accepted below).
+     */
+    private boolean isForMcp(String token, WorkosSettings.McpAuthorization mcp) {
+        if (JwtShape.unverifiedIssuer(token).filter(mcp.issuer()::equals).isEmpty()) {
+            return false;
+        }
+        return !settings.issuers().contains(mcp.issuer())
+                || JwtShape.unverifiedPayload(token)
+                        .filter(payload -> payload.contains("\"" + mcp.resource()))
+                        .isPresent();
+    }
+
+    private ProviderIdentity verifyMcpToken(String token, WorkosSettings.McpAuthorization mcp) {
+        JwtClaims claims = verified(token, mcpKeys.orElseThrow(), List.of(mcp.issuer()));
+        try {
+            if (!claims.hasAudience()
+                    || claims.getAudience().stream()
+                            .noneMatch(aud -> namesResource(aud, mcp.resource()) || aud.equals(settings.clientId()))) {
+                throw new AuthFailure(AuthError.INVALID_JWT, "The token was not issued for this MCP server");
+            }
+            return identityOf(claims, Optional.of(mcp.resource()))
+                    .withClient(Optional.ofNullable(claims.getStringClaimValue("client_id")));
+        } catch (MalformedClaimException e) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
+        }
+    }
+
+    /** Whether {@code aud} is the resource, its trailing slash aside (clients and servers disagree on it). */
+    private static boolean namesResource(String aud, String resource) {
+        try {
+            return ProtectedResources.canonicalise(aud).equals(resource);
+        } catch (IllegalArgumentException notAUri) {
+            return false;
+        }
+    }
+
+    /** The token's claims once its signature (RS256, by {@code keys}), issuer and expiry hold. */
+    private JwtClaims verified(String token, JwksKeys keys, List<String> issuers) {
         String kid;
         try {
             kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
@@ -108,11 +180,11 @@ public final class WorkosIdentityProvider implements IdentityProvider {
             throw unavailable();
         }
         try {
-            JwtClaims claims = new JwtConsumerBuilder()
+            return new JwtConsumerBuilder()
                     .setJwsAlgorithmConstraints(
                             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setVerificationKey(key)
-                    .setExpectedIssuers(true, settings.issuers().toArray(String[]::new))
+                    .setExpectedIssuers(true, issuers.toArray(String[]::new))
                     .setSkipDefaultAudienceValidation()
                     .setRequireExpirationTime()
                     .setRequireSubject()
@@ -120,9 +192,17 @@ public final class WorkosIdentityProvider implements IdentityProvider {
                     .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                     .build()
                     .processToClaims(token);
-            if (claims.hasAudience() && claims.getAudience().stream().noneMatch(settings.audiences()::contains)) {
-                throw new AuthFailure(AuthError.INVALID_JWT, "The token's audience is not accepted here");
-            }
+        } catch (InvalidJwtException e) {
+            throw new AuthFailure(
+                    AuthError.INVALID_JWT,
+                    e.hasExpired()
+                            ? "The token has expired"
+                            : "The token's signature, algorithm, issuer or claims are not valid");
+        }
+    }
+
+    private ProviderIdentity identityOf(JwtClaims claims, Optional<String> resource) {
+        try {
             List<String> subjects = new ArrayList<>(List.of(claims.getSubject()));
             Optional<String> organization = Optional.ofNullable(claims.getStringClaimValue("org_id"));
             organization.ifPresent(subjects::add);
@@ -134,13 +214,9 @@ public final class WorkosIdentityProvider implements IdentityProvider {
                     id,
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
                     organization,
-                    impersonatorOf(claims));
-        } catch (InvalidJwtException e) {
-            throw new AuthFailure(
-                    AuthError.INVALID_JWT,
-                    e.hasExpired()
-                            ? "The token has expired"
-                            : "The token's signature, algorithm, issuer or claims are not valid");
+                    impersonatorOf(claims),
+                    resource,
+                    Optional.empty());
         } catch (MalformedClaimException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }

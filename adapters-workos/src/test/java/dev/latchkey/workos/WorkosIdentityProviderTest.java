@@ -73,6 +73,53 @@ class WorkosIdentityProviderTest {
         assertThat(identity.validUntil()).isAfter(Instant.now());
     }
 
+    private static final String MCP = "https://api.tattoo.example/mcp";
+
+    private WorkosIdentityProvider withMcp() {
+        URI base = URI.create(workos.baseUrl());
+        return new WorkosIdentityProvider(
+                new WorkosSettings(
+                        base,
+                        FakeWorkos.SECRET,
+                        FakeWorkos.CLIENT_ID,
+                        WorkosSettings.defaultIssuers(base, FakeWorkos.CLIENT_ID),
+                        List.of(),
+                        java.util.Optional.of(
+                                new WorkosSettings.McpAuthorization(MCP, URI.create(workos.authkitDomain())))),
+                OutboundCallSettings.defaults(),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void anAuthKitTokenForTheMcpResourceVerifiesWithTheDomainsKeysAndIsBoundToIt() {
+        WorkosIdentityProvider provider = withMcp();
+        String token = workos.mcpAccessToken(MCP, "user_01ANA", "org_01STUDIO", "client_mcp_claude");
+
+        assertThat(provider.issuedAccessToken(token)).isTrue();
+        ProviderIdentity identity = provider.verifyAccessToken(token);
+        assertThat(identity.subjects()).containsExactly("user_01ANA", "org_01STUDIO");
+        assertThat(identity.resource()).contains(MCP);
+        assertThat(identity.clientId()).contains("client_mcp_claude");
+
+        ProviderIdentity session = provider.verifyAccessToken(workos.accessToken("user_01ANA", "org_01STUDIO"));
+        assertThat(session.resource()).as("a session token is bound to nothing").isEmpty();
+    }
+
+    @Test
+    void anMcpTokenForAnotherResourceOrSignedByAnotherKeyIsRefused() {
+        WorkosIdentityProvider provider = withMcp();
+        assertFails(
+                AuthError.INVALID_JWT,
+                () -> provider.verifyAccessToken(
+                        workos.mcpAccessToken("https://elsewhere.example/mcp", "user_1", "org_1", "client_x")));
+        assertFails(
+                AuthError.INVALID_JWT,
+                () -> provider.verifyAccessToken(workos.mcpAccessTokenSignedByTheWrongKey(MCP, "user_1", "org_1")));
+        assertThat(this.provider.issuedAccessToken(workos.mcpAccessToken(MCP, "user_1", "org_1", "client_x")))
+                .as("without workos.mcp the AuthKit domain is no issuer of ours")
+                .isFalse();
+    }
+
     @Test
     void authKitsAudienceTheClientIdIsAcceptedWithNoneConfiguredAndOthersAreRefused() {
         URI base = URI.create(workos.baseUrl());

@@ -10,11 +10,15 @@ import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.authz.AuthzCheckResource;
+import dev.latchkey.http.oauth.DelegatedResourceMetadataResource;
 import dev.latchkey.http.oauth.IntrospectionResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
+import dev.latchkey.workos.WorkosSettings;
 import io.dropwizard.core.setup.Environment;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one decision at both edges: Latchkey's own API (each resource method's posture) and the
@@ -34,12 +38,43 @@ final class DecisionFeature {
         this.caches = caches;
     }
 
+    /**
+     * The MCP resource AuthKit authorizes, in WorkOS mode. One authorization server per resource:
+     * with Latchkey's own OAuth server on as well, clients could not tell which to ask.
+     */
+    private Optional<WorkosSettings.McpAuthorization> authKitMcp() {
+        Optional<WorkosSettings.McpAuthorization> mcp =
+                configuration.getWorkos().mcp();
+        if (mcp.isPresent() && !configuration.getWorkos().isEnabled()) {
+            throw new IllegalStateException(
+                    "workos.mcp is set but WorkOS is not: set workos.apiKey and workos.clientId");
+        }
+        if (mcp.isPresent() && core.oauth.isPresent()) {
+            throw new IllegalStateException(
+                    "workos.mcp makes AuthKit the MCP server's authorization server: set oauth.enabled: false");
+        }
+        return mcp;
+    }
+
     void register(Environment environment) {
         var jersey = environment.jersey();
-        Optional<ProtectedResources> resources = core.oauth.map(oauth -> oauth.resources);
+        Optional<WorkosSettings.McpAuthorization> authKitMcp = authKitMcp();
+        // Tokens bound to a resource are refused elsewhere: Latchkey's own OAuth server's resources, or
+        // the MCP server AuthKit authorizes beside the rest of the API (which has no metadata of its own).
+        Optional<ProtectedResources> resources = core.oauth
+                .map(oauth -> oauth.resources)
+                .or(() -> authKitMcp.map(mcp -> new ProtectedResources(List.of(
+                        ProtectedResources.canonicalise(configuration.getOauth().getIssuer()), mcp.resource()))));
+        Predicate<String> publishesMetadata = core.oauth.isPresent()
+                ? resource -> true
+                : resource -> authKitMcp
+                        .filter(mcp -> mcp.resource().equals(resource))
+                        .isPresent();
         AuthenticateRequest authenticate = core.authenticateRequest(metrics);
         jersey.register(new PostureFeature(DecideAccess.forOwnApi(authenticate, core.usageGate, resources), metrics));
-        Refusals refusals = new Refusals(resources, caches);
+        Refusals refusals = new Refusals(resources, publishesMetadata, caches);
+        authKitMcp.ifPresent(mcp -> jersey.register(new DelegatedResourceMetadataResource(
+                mcp.resource(), mcp.issuer(), "MCP server, authorized by WorkOS AuthKit")));
         ProblemMappers.all(refusals).forEach(jersey::register);
         jersey.register(new AuthzCheckResource(
                 new RouteTable(configuration.getRouteRules()),

@@ -27,8 +27,10 @@ import dev.latchkey.domain.oauth.RefreshTokenGrant;
 import dev.latchkey.domain.oauth.RegisterClient;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.domain.oauth.handoff.HandOffAuthorization;
 import dev.latchkey.domain.oauth.introspection.ResourceServers;
 import dev.latchkey.http.CorsFilter;
+import dev.latchkey.http.oauth.AuthorizationRequestsResource;
 import dev.latchkey.http.oauth.AuthorizationResource;
 import dev.latchkey.http.oauth.AuthorizationServerMetadataResource;
 import dev.latchkey.http.oauth.ClientRegistrationResource;
@@ -64,6 +66,8 @@ final class OAuthFeature {
     final ResourceServers resourceServers;
 
     final ManageMachineClients machineClients;
+    /** The platform's web app asking people instead of Latchkey's pages, when configured. */
+    final Optional<HandOffAuthorization> handoff;
 
     private final OAuthConfiguration config;
 
@@ -118,6 +122,15 @@ final class OAuthFeature {
                 base.audit,
                 base.random,
                 clock);
+        this.handoff = config.consentHandoffUrl()
+                .map(url -> new HandOffAuthorization(
+                        stores.pendingAuthorizations(),
+                        validateAuthorization,
+                        grantConsent,
+                        url,
+                        settings.issuer(),
+                        base.random,
+                        clock));
         this.issueTokens = new IssueOAuthTokens(
                 authenticateClient,
                 List.of(
@@ -169,13 +182,16 @@ final class OAuthFeature {
                 people.signInWithExternalIdentity,
                 people.signInSessions,
                 endpoints,
-                config.getScopes()));
+                config.getScopes(),
+                handoff));
+        jersey.register(new AuthorizationRequestsResource(handoff, config.getScopes()));
         jersey.register(new TokenResource(issueTokens, revokeToken));
         jersey.register(new ConnectionsResource(connections));
         environment
                 .lifecycle()
                 .manage(new OAuthHousekeeping(
                         expireRecords,
+                        handoff,
                         Duration.ofMinutes(10),
                         environment
                                 .lifecycle()

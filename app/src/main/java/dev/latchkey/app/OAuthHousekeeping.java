@@ -8,16 +8,25 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes never-used OAuth clients and dead codes and tokens on a timer (a Dropwizard managed executor). */
+/**
+ * Deletes never-used OAuth clients, dead codes and tokens, and expired handed-off authorization
+ * requests on a timer (a Dropwizard managed executor).
+ */
 final class OAuthHousekeeping implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthHousekeeping.class);
 
     private final ExpireOAuthRecords expire;
+    private final java.util.Optional<dev.latchkey.domain.oauth.handoff.HandOffAuthorization> handoff;
     private final Duration interval;
     private final ScheduledExecutorService timer;
 
-    OAuthHousekeeping(ExpireOAuthRecords expire, Duration interval, ScheduledExecutorService timer) {
+    OAuthHousekeeping(
+            ExpireOAuthRecords expire,
+            java.util.Optional<dev.latchkey.domain.oauth.handoff.HandOffAuthorization> handoff,
+            Duration interval,
+            ScheduledExecutorService timer) {
         this.expire = expire;
+        this.handoff = handoff;
         this.interval = interval;
         this.timer = timer;
     }
@@ -29,7 +38,9 @@ final class OAuthHousekeeping implements Managed {
 
     private void runQuietly() {
         try {
-            int deleted = expire.run();
+            int deleted = expire.run()
+                    + handoff.map(dev.latchkey.domain.oauth.handoff.HandOffAuthorization::forgetExpired)
+                            .orElse(0);
             if (deleted > 0) {
                 LOG.info("deleted {} expired OAuth records", deleted);
             }

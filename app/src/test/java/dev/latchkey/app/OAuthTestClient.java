@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -228,6 +229,54 @@ final class OAuthTestClient {
     Map<String, Object> tokensWithSession(Map<String, String> parameters, Pkce pkce, String cookie) {
         Page approved = approveWithSession(parameters, cookie);
         assertThat(approved.status()).as(approved.body()).isEqualTo(303);
+        return exchange(parameters, pkce, approved);
+    }
+
+    /** A handed-off authorization: where Latchkey sent the browser, and the cookie it set there. */
+    record HandedOff(String requestId, String location, String cookie) {}
+
+    /** {@code /oauth/authorize} when the platform's app asks people: a 302 to the app with a request id. */
+    HandedOff handOff(Map<String, String> parameters) {
+        Page started = authorize(parameters);
+        assertThat(started.status()).as(started.body()).isEqualTo(302);
+        String location = started.header("location");
+        String requestId = query(URI.create(location).getRawQuery()).get("request_id");
+        assertThat(requestId).as(location).isNotBlank();
+        return new HandedOff(requestId, location, started.header("set-cookie").split(";")[0]);
+    }
+
+    /** What the platform's app does with the person's own credential: read the request, approve it. */
+    Page approveAsTheApp(HandedOff handedOff, String bearer, String workspaceId) {
+        return postJson(
+                "/oauth/authorization-requests/" + handedOff.requestId(),
+                Map.of("decision", "approve", "workspace_id", workspaceId),
+                bearer);
+    }
+
+    /** The browser back at Latchkey after the app recorded the decision. */
+    Page resume(String redirectTo, String cookie) {
+        URI back = URI.create(redirectTo);
+        return get(back.getRawPath() + "?" + back.getRawQuery(), "Cookie", cookie);
+    }
+
+    /** The whole handoff for a person holding {@code bearer}, approving in their first workspace. */
+    Map<String, Object> tokensThroughHandoff(Map<String, String> parameters, Pkce pkce, String bearer) {
+        HandedOff handedOff = handOff(parameters);
+        Page request =
+                get("/oauth/authorization-requests/" + handedOff.requestId(), "Authorization", "Bearer " + bearer);
+        assertThat(request.status()).as(request.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> workspaces =
+                (List<Map<String, Object>>) request.json().get("workspaces");
+        Page decided =
+                approveAsTheApp(handedOff, bearer, (String) workspaces.get(0).get("workspace_id"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        Page back = resume((String) decided.json().get("redirect_to"), handedOff.cookie());
+        assertThat(back.status()).as(back.body()).isEqualTo(303);
+        return exchange(parameters, pkce, back);
+    }
+
+    private Map<String, Object> exchange(Map<String, String> parameters, Pkce pkce, Page approved) {
         Page exchanged = postForm(
                 "/oauth/token",
                 Map.of(

@@ -87,8 +87,8 @@ class SaltyProfileTest {
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
         parameters.put("resource", BASE + "/mcp");
-        String session = client.signIn(parameters, Map.of("issuer", "supabase", "id_token", jwt));
-        Map<String, Object> tokens = new LinkedHashMap<>(client.tokensWithSession(parameters, pkce, session));
+        // Salty 302-redirects to /oauth/consent on apps/web, where the person (their Supabase JWT) approves.
+        Map<String, Object> tokens = new LinkedHashMap<>(client.tokensThroughHandoff(parameters, pkce, jwt));
         tokens.put("client_id", clientId);
         return tokens;
     }

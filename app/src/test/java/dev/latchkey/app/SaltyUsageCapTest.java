@@ -61,9 +61,9 @@ class SaltyUsageCapTest {
         Pkce pkce = Pkce.fresh();
         Map<String, String> parameters = OAuthTestClient.authorization(clientId, CALLBACK, pkce);
         parameters.put("resource", BASE + "/mcp");
-        String session = client.signIn(parameters, Map.of("issuer", "supabase", "id_token", jwt));
+        // Salty's own web app asks the person (the consent handoff), with their Supabase JWT.
         String oauth =
-                (String) client.tokensWithSession(parameters, pkce, session).get("access_token");
+                (String) client.tokensThroughHandoff(parameters, pkce, jwt).get("access_token");
 
         assertThat(check("/records", key).status()).isEqualTo(200);
         assertThat(check("/mcp/tools", oauth).status()).isEqualTo(200);

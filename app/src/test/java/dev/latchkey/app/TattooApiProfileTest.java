@@ -31,7 +31,11 @@ class TattooApiProfileTest {
             "tattooapi",
             ConfigOverride.config("workos.baseUrl", WORKOS.baseUrl()),
             ConfigOverride.config("workos.apiKey", FakeWorkos.SECRET),
-            ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID));
+            ConfigOverride.config("workos.clientId", FakeWorkos.CLIENT_ID),
+            // What WORKOS_MCP_RESOURCE and WORKOS_AUTHKIT_DOMAIN say in production.
+            ConfigOverride.config("workos.mcp.resource", TattooApiProfileTest.MCP),
+            ConfigOverride.config("workos.mcp.authorizationServer", WORKOS.authkitDomain()));
+    static final String MCP = "https://api.tattoo.example/mcp";
 
     private static final String INTERNAL_BETA_READ = "/api/v1/artists/art_42";
     private static String teamMember;
@@ -205,5 +209,52 @@ class TattooApiProfileTest {
                         .get()),
                 401,
                 "missing_auth");
+    }
+
+    // Seed 000: MCP clients use AuthKit tokens; WorkOS owns the MCP server's OAuth metadata.
+    @Test
+    void theMcpServersMetadataNamesAuthKitAndItsRefusalsPointThere() {
+        Reply metadata = Reply.of(TestApps.request(APP, "/.well-known/oauth-protected-resource/mcp")
+                .get());
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body())
+                .containsEntry("resource", MCP)
+                .containsEntry("authorization_servers", List.of(WORKOS.authkitDomain()));
+        assertThat(Reply.of(TestApps.request(APP, "/.well-known/oauth-authorization-server")
+                                .get())
+                        .status())
+                .as("Latchkey is no authorization server here")
+                .isEqualTo(404);
+
+        Reply refused = Reply.of(check("POST", "/mcp").get());
+        assertProblem(refused, 401, "missing_auth");
+        assertThat(refused.header("WWW-Authenticate"))
+                .contains("resource_metadata=\"https://api.tattoo.example/.well-known/oauth-protected-resource/mcp\"");
+        assertThat(Reply.of(check("GET", INTERNAL_BETA_READ).get()).header("WWW-Authenticate"))
+                .as("the rest of the API has no metadata to point to")
+                .doesNotContain("resource_metadata");
+    }
+
+    @Test
+    void anAuthKitTokenForTheMcpServerIsMappedThereAndRefusedEverywhereElse() {
+        String forMcp = WORKOS.mcpAccessToken(MCP, "user_member", "org_tattoo", "client_claude");
+
+        Reply atMcp = checkWithBearer("POST", "/mcp", forMcp);
+        assertThat(atMcp.status()).as(atMcp.body().toString()).isEqualTo(200);
+        assertThat(atMcp.header("X-Latchkey-Credential-Kind")).isEqualTo("workos_access_token");
+        assertProblem(checkWithBearer("GET", INTERNAL_BETA_READ, forMcp), 401, "invalid_oauth_token");
+        assertProblem(
+                checkWithBearer(
+                        "POST", "/mcp", WORKOS.mcpAccessToken(MCP, "user_stranger", "org_tattoo", "client_claude")),
+                403,
+                "actor_not_mapped");
+        assertProblem(
+                checkWithBearer(
+                        "POST", "/mcp", WORKOS.mcpAccessTokenSignedByTheWrongKey(MCP, "user_member", "org_tattoo")),
+                401,
+                "invalid_jwt");
+        assertThat(checkWithBearer("GET", INTERNAL_BETA_READ, teamMember).status())
+                .as("a session token still works on the API")
+                .isEqualTo(200);
     }
 }

@@ -26,38 +26,72 @@ class WorkspaceCommandTest {
     @TempDir
     Path dir;
 
+    /** The operator's command line over a fresh H2 file database: what it prints, and the stores it wrote. */
+    private final class CommandLine {
+        final String url;
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private final Path config;
+        private final Cli cli;
+
+        CommandLine(String database) throws Exception {
+            url = "jdbc:h2:file:" + dir.resolve(database) + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+            config = dir.resolve(database + ".yml");
+            Files.writeString(
+                    config,
+                    Files.readString(Path.of(
+                                    io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
+                            .replace("jdbc:h2:mem:overridden-by-each-test", url));
+            LatchkeyApplication application =
+                    new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
+            application.initialize(bootstrap);
+            cli = new Cli(
+                    new JarLocation(getClass()),
+                    bootstrap,
+                    new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(stderr));
+        }
+
+        /** Runs {@code arguments} then the configuration file; empty when it succeeded. */
+        Optional<Throwable> run(String... arguments) throws Exception {
+            stdout.reset();
+            String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+            all[arguments.length] = config.toString();
+            return cli.run(all);
+        }
+
+        String printed() {
+            return stdout.toString(StandardCharsets.UTF_8).strip();
+        }
+
+        String errors() {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> json() throws Exception {
+            return new ObjectMapper().readValue(printed(), Map.class);
+        }
+
+        JdbiStores stores() {
+            return new JdbiStores(Jdbi.create(url, "sa", ""));
+        }
+    }
+
     @Test
     void createPrintsExactlyOneJsonObjectWithAWorkingFirstKeyAndActorsImportIntoIt() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("latchkey") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-        Path config = dir.resolve("config.yml");
-        Files.writeString(
-                config,
-                Files.readString(Path.of(io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
-                        .replace("jdbc:h2:mem:overridden-by-each-test", url));
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        LatchkeyApplication application =
-                new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
-        application.initialize(bootstrap);
+        CommandLine command = new CommandLine("latchkey");
+        Optional<Throwable> failure = command.run("workspace", "create", "--name", "Acme Tattoo");
 
-        Optional<Throwable> failure = new Cli(
-                        new JarLocation(getClass()),
-                        bootstrap,
-                        new PrintStream(new ByteArrayOutputStream()),
-                        new PrintStream(stderr))
-                .run("workspace", "create", "--name", "Acme Tattoo", config.toString());
-
-        assertThat(failure).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
-        String printed = stdout.toString(StandardCharsets.UTF_8).strip();
-        assertThat(printed.lines()).hasSize(1);
-        @SuppressWarnings("unchecked")
-        Map<String, String> json = new ObjectMapper().readValue(printed, Map.class);
+        assertThat(failure).as(command.errors()).isEmpty();
+        assertThat(command.printed().lines()).hasSize(1);
+        Map<String, String> json = command.json();
         assertThat(json.keySet()).containsExactly("workspace_id", "api_key");
         String key = json.get("api_key");
         assertThat(key).startsWith("sk_live_").hasSize(46);
 
-        JdbiStores stores = new JdbiStores(Jdbi.create(url, "sa", ""));
+        JdbiStores stores = command.stores();
         ApiKey stored =
                 stores.apiKeys().findByLookupPrefix(key.substring(0, 16)).orElseThrow();
         assertThat(stored.workspaceId()).isEqualTo(json.get("workspace_id"));
@@ -70,14 +104,8 @@ class WorkspaceCommandTest {
                 .isEqualTo("Acme Tattoo");
 
         String tenant = json.get("workspace_id");
-        stdout.reset();
-        Optional<Throwable> bound = new Cli(
-                        new JarLocation(getClass()),
-                        bootstrap,
-                        new PrintStream(new ByteArrayOutputStream()),
-                        new PrintStream(stderr))
-                .run("actors", "bind", "--tenant", tenant, "--organization", "org_01BOTS", config.toString());
-        assertThat(bound).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        Optional<Throwable> bound = command.run("actors", "bind", "--tenant", tenant, "--organization", "org_01BOTS");
+        assertThat(bound).as(command.errors()).isEmpty();
         assertThat(stores.actorMappings().tenantOfOrganization("workos", "org_01BOTS"))
                 .contains(tenant);
 
@@ -87,29 +115,17 @@ class WorkspaceCommandTest {
                 "[{\"subject\":\"user_01ANA\",\"kind\":\"human\",\"role\":\"member\","
                         + "\"owner_scopes\":[\"studio_1\"]},{\"subject\":\"org_01BOTS\",\"kind\":\"agent\","
                         + "\"role\":\"viewer\",\"status\":\"inactive\",\"organization_wide\":true}]");
-        stdout.reset();
-        Optional<Throwable> imported = new Cli(
-                        new JarLocation(getClass()),
-                        bootstrap,
-                        new PrintStream(new ByteArrayOutputStream()),
-                        new PrintStream(stderr))
-                .run(
-                        "actors",
-                        "import",
-                        "--tenant",
-                        json.get("workspace_id"),
-                        "--from",
-                        mappings.toString(),
-                        config.toString());
+        Optional<Throwable> imported =
+                command.run("actors", "import", "--tenant", tenant, "--from", mappings.toString());
 
-        assertThat(imported).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"imported\":2");
+        assertThat(imported).as(command.errors()).isEmpty();
+        assertThat(command.printed()).contains("\"imported\":2");
         var ana = stores.actorMappings()
                 .find("workos", "user_01ANA", tenant)
                 .orElseThrow()
                 .actor();
         assertThat(ana.ownerScopes()).containsExactly("studio_1");
-        assertThat(ana.tenantId()).contains(json.get("workspace_id"));
+        assertThat(ana.tenantId()).contains(tenant);
         var bots = stores.actorMappings().find("workos", "org_01BOTS", tenant).orElseThrow();
         assertThat(bots.actor().isActive()).isFalse();
         assertThat(bots.organizationWide()).isTrue();
@@ -117,61 +133,26 @@ class WorkspaceCommandTest {
 
     @Test
     void anOperatorCreatesAMachineClientWhoseSecretIsPrintedOnceAndStoredAsAHash() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("clients") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-        Path config = dir.resolve("clients.yml");
-        Files.writeString(
-                config,
-                Files.readString(Path.of(io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
-                        .replace("jdbc:h2:mem:overridden-by-each-test", url));
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        LatchkeyApplication application =
-                new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
-        application.initialize(bootstrap);
-        Cli cli = new Cli(
-                new JarLocation(getClass()),
-                bootstrap,
-                new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(stderr));
-        assertThat(cli.run("workspace", "create", "--name", "Acme", config.toString()))
-                .isEmpty();
-        @SuppressWarnings("unchecked")
-        String tenant = (String) new ObjectMapper()
-                .readValue(stdout.toString(StandardCharsets.UTF_8).strip(), Map.class)
-                .get("workspace_id");
+        CommandLine command = new CommandLine("clients");
+        assertThat(command.run("workspace", "create", "--name", "Acme")).isEmpty();
+        String tenant = command.json().get("workspace_id");
 
-        stdout.reset();
-        Optional<Throwable> created = cli.run(
-                "oauth-clients",
-                "create",
-                "--tenant",
-                tenant,
-                "--name",
-                "nightly export",
-                "--scopes",
-                "records:read",
-                config.toString());
-        assertThat(created).as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
-        @SuppressWarnings("unchecked")
-        Map<String, String> client = new ObjectMapper()
-                .readValue(stdout.toString(StandardCharsets.UTF_8).strip(), Map.class);
+        Optional<Throwable> created = command.run(
+                "oauth-clients", "create", "--tenant", tenant, "--name", "nightly export", "--scopes", "records:read");
+        assertThat(created).as(command.errors()).isEmpty();
+        Map<String, String> client = command.json();
         assertThat(client).containsEntry("scopes", "records:read").containsKey("client_secret");
-        var stored = new JdbiStores(Jdbi.create(url, "sa", ""))
+        var stored = command.stores()
                 .oauthClients()
                 .findById(client.get("client_id"))
                 .orElseThrow();
         assertThat(stored.machine().orElseThrow().workspaceId()).isEqualTo(tenant);
         assertThat(stored.secretHash().orElseThrow()).doesNotContain(client.get("client_secret"));
 
-        stdout.reset();
-        assertThat(cli.run("oauth-clients", "list", "--tenant", tenant, config.toString()))
-                .isEmpty();
-        assertThat(stdout.toString(StandardCharsets.UTF_8))
-                .contains(client.get("client_id"))
-                .doesNotContain(client.get("client_secret"));
+        assertThat(command.run("oauth-clients", "list", "--tenant", tenant)).isEmpty();
+        assertThat(command.printed()).contains(client.get("client_id")).doesNotContain(client.get("client_secret"));
 
-        assertThat(cli.run("oauth-clients", "list", "--tenant", "ws_nobody", config.toString()))
+        assertThat(command.run("oauth-clients", "list", "--tenant", "ws_nobody"))
                 .as("an unknown workspace is an error, not an empty list")
                 .isPresent();
     }

@@ -14,7 +14,9 @@ import dev.latchkey.domain.oauth.GrantConsent;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RedirectLocation;
+import dev.latchkey.domain.oauth.TokenHashes;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.domain.oauth.handoff.HandOffAuthorization;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.token.SignInSessions;
 import dev.latchkey.http.auth.Public;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -73,6 +76,27 @@ public final class AuthorizationResource {
     private final SignInSessions sessions;
     private final OAuthEndpoints endpoints;
     private final Map<String, String> scopeWords;
+    private final Optional<HandOffAuthorization> handoff;
+
+    /** With the platform's own web app signing people in and asking them ({@code oauth.consentHandoff}). */
+    public AuthorizationResource(
+            ValidateAuthorizationRequest validate,
+            GrantConsent consent,
+            LogIn logIn,
+            SignInWithExternalIdentity externalSignIn,
+            SignInSessions sessions,
+            OAuthEndpoints endpoints,
+            Map<String, String> scopeWords,
+            Optional<HandOffAuthorization> handoff) {
+        this.validate = validate;
+        this.consent = consent;
+        this.logIn = logIn;
+        this.externalSignIn = externalSignIn;
+        this.sessions = sessions;
+        this.endpoints = endpoints;
+        this.scopeWords = Map.copyOf(scopeWords);
+        this.handoff = handoff;
+    }
 
     public AuthorizationResource(
             ValidateAuthorizationRequest validate,
@@ -89,6 +113,7 @@ public final class AuthorizationResource {
         this.sessions = sessions;
         this.endpoints = endpoints;
         this.scopeWords = Map.copyOf(scopeWords);
+        this.handoff = Optional.empty();
     }
 
     @GET
@@ -97,6 +122,9 @@ public final class AuthorizationResource {
     @Produces(MediaType.TEXT_HTML)
     public Response authorize(@Context UriInfo uri, @CookieParam(SESSION_COOKIE) Cookie session) {
         return withRequest(uri.getQueryParameters(), 302, (request, parameters) -> {
+            if (handoff.isPresent()) {
+                return handedOff(handoff.get().start(toDomain(parameters)));
+            }
             Optional<Principal> person = signedIn(session);
             if (person.isEmpty()) {
                 return page(200, OAuthPages.login(request, parameters, null));
@@ -151,6 +179,65 @@ public final class AuthorizationResource {
                     request, choices.user(), workspace, Initiator.of(person.get(), http.getRemoteAddr()));
             return Response.seeOther(URI.create(location)).build();
         });
+    }
+
+    /** The browser goes to the platform's app; a cookie only Latchkey reads binds the request to it. */
+    private Response handedOff(HandOffAuthorization.Started started) {
+        NewCookie binding = new NewCookie.Builder(handoffCookie(started.requestId()))
+                .value(started.browserSecret())
+                .path("/oauth/authorize")
+                .maxAge((int) HandOffAuthorization.LIFETIME.toSeconds())
+                .httpOnly(true)
+                .secure(endpoints.isSecure())
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.status(302)
+                .location(URI.create(started.location()))
+                .cookie(binding)
+                .build();
+    }
+
+    /** One cookie per request: a person may connect two clients at once in one browser. */
+    private static String handoffCookie(String requestId) {
+        return "latchkey_authz_" + TokenHashes.of(requestId).substring(0, 16);
+    }
+
+    /**
+     * The browser back from the platform's app, once the person decided there: the client's redirect,
+     * with a code only if this is the browser that started and the person approved.
+     */
+    @GET
+    @Path("authorize/resume")
+    @Public
+    @Produces(MediaType.TEXT_HTML)
+    public Response resume(
+            @QueryParam("request_id") String requestId,
+            @Context HttpHeaders headers,
+            @Context HttpServletRequest http) {
+        if (handoff.isEmpty() || requestId == null || requestId.isBlank() || requestId.length() > 100) {
+            return page(404, OAuthPages.error("Not found", "There is no authorization request to resume here."));
+        }
+        Optional<String> browser = Optional.ofNullable(headers.getCookies().get(handoffCookie(requestId)))
+                .map(Cookie::getValue);
+        try {
+            String location = handoff.get().resume(requestId, browser, Optional.ofNullable(http.getRemoteAddr()));
+            return Response.seeOther(URI.create(location))
+                    .cookie(new NewCookie.Builder(handoffCookie(requestId))
+                            .value("")
+                            .path("/oauth/authorize")
+                            .maxAge(0)
+                            .httpOnly(true)
+                            .secure(endpoints.isSecure())
+                            .sameSite(NewCookie.SameSite.LAX)
+                            .build())
+                    .build();
+        } catch (OAuthFailure failure) {
+            return failure.redirectTo()
+                    .map(to -> Response.seeOther(URI.create(RedirectLocation.ofError(failure, to, endpoints.issuer())))
+                            .build())
+                    .orElseGet(() ->
+                            page(400, OAuthPages.error("This connection cannot be completed", failure.description())));
+        }
     }
 
     @POST

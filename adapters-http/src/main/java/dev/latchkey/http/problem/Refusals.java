@@ -34,6 +34,7 @@ public final class Refusals {
     private static final ObjectWriter PROBLEM_WRITER = new ObjectMapper().writerFor(Problem.class);
 
     private final Optional<ProtectedResources> resources;
+    private final java.util.function.Predicate<String> publishesMetadata;
     private final BoundedCache<Key, Rendered> rendered;
 
     /** What makes two refusals render alike. */
@@ -49,7 +50,19 @@ public final class Refusals {
 
     /** @param resources when Latchkey is an OAuth server: challenges name the resource's metadata */
     public Refusals(Optional<ProtectedResources> resources, Caches caches) {
+        this(resources, resource -> true, caches);
+    }
+
+    /**
+     * @param publishesMetadata which of the resources have a metadata document here: with AuthKit as
+     *     an MCP server's authorization server, only that server's; the rest of the API has none
+     */
+    public Refusals(
+            Optional<ProtectedResources> resources,
+            java.util.function.Predicate<String> publishesMetadata,
+            Caches caches) {
         this.resources = resources;
+        this.publishesMetadata = publishesMetadata;
         // Bounded: a refusal's detail can carry text the caller chose.
         this.rendered = caches.bounded("refusals", 1_000, Optional.empty());
     }
@@ -99,7 +112,7 @@ public final class Refusals {
 
     private Key keyOf(AuthFailure failure, Optional<String> host, String path) {
         Optional<String> resource = challenged(failure.error())
-                ? resources.flatMap(known -> known.forRequest(host, path))
+                ? resources.flatMap(known -> known.forRequest(host, path)).filter(publishesMetadata)
                 : Optional.empty();
         return new Key(
                 failure.error(),

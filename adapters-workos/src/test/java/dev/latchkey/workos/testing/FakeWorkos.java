@@ -25,7 +25,9 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * spec in the test resources): {@code GET /sso/jwks/{client_id}} without auth,
  * {@code POST /api_keys/validations} with
  * {@code Authorization: Bearer sk_…}, answering {@code {"api_key": null}} for unknown keys, 401 for a
- * wrong secret, {@code X-Request-ID} on every answer, and switchable faults.
+ * wrong secret, {@code X-Request-ID} on every answer, and switchable faults; and an AuthKit domain
+ * (its own origin, as {@code https://<sub>.authkit.app} is) serving {@code /oauth2/jwks} and its
+ * RFC 8414 metadata, minting MCP clients' access tokens as that domain does.
  */
 public final class FakeWorkos implements AutoCloseable {
     public static final String CLIENT_ID = "client_01TESTLATCHKEY";
@@ -34,14 +36,72 @@ public final class FakeWorkos implements AutoCloseable {
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final RsaJsonWebKey signingKey = TestIssuer.newKey("workos-key-1");
+    /** The AuthKit domain ({@code https://<sub>.authkit.app}): an MCP server's authorization server. */
+    private final WireMockServer authkit = new WireMockServer(options().dynamicPort());
+
+    private final RsaJsonWebKey authkitKey = TestIssuer.newKey("authkit-key-1");
 
     public FakeWorkos() {
         server.start();
+        authkit.start();
         reset();
+    }
+
+    /** The AuthKit domain's origin, as its tokens' {@code iss} names it. */
+    public String authkitDomain() {
+        return "http://localhost:" + authkit.port();
+    }
+
+    /**
+     * An access token AuthKit issues to an MCP client for {@code resource}, as its domain mints them:
+     * {@code iss} the domain, {@code aud} the resource, {@code sub}, {@code client_id}, {@code org_id},
+     * {@code scope}, {@code jti}, {@code exp}, {@code iat}; signed by the domain's key.
+     */
+    public String mcpAccessToken(String resource, String userId, String organizationId, String clientId) {
+        return TestIssuer.idToken(
+                authkitKey,
+                authkitDomain(),
+                resource,
+                userId,
+                Instant.now().plusSeconds(300),
+                Map.of(
+                        "client_id",
+                        clientId,
+                        "org_id",
+                        organizationId,
+                        "scope",
+                        "openid profile",
+                        "jti",
+                        UUID.randomUUID().toString()));
+    }
+
+    /** The same, but signed with the WorkOS session key the domain does not publish: a forgery. */
+    public String mcpAccessTokenSignedByTheWrongKey(String resource, String userId, String organizationId) {
+        return TestIssuer.idToken(
+                signingKey,
+                authkitDomain(),
+                resource,
+                userId,
+                Instant.now().plusSeconds(300),
+                Map.of("org_id", organizationId, "jti", UUID.randomUUID().toString()));
     }
 
     /** Healthy WorkOS: keys published, every key unknown until {@link #knowsApiKey}. */
     public void reset() {
+        authkit.resetAll();
+        authkit.stubFor(get(urlEqualTo("/oauth2/jwks"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JsonWebKeySet(List.<JsonWebKey>of(authkitKey))
+                                .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+        authkit.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server"))
+                .willReturn(json(
+                        200,
+                        "{\"issuer\":\"" + authkitDomain() + "\",\"authorization_endpoint\":\"" + authkitDomain()
+                                + "/oauth2/authorize\",\"token_endpoint\":\"" + authkitDomain()
+                                + "/oauth2/token\",\"registration_endpoint\":\"" + authkitDomain()
+                                + "/oauth2/register\",\"jwks_uri\":\"" + authkitDomain() + "/oauth2/jwks\"}")));
         server.resetAll();
         server.stubFor(get(urlEqualTo("/sso/jwks/" + CLIENT_ID))
                 .willReturn(aResponse()
@@ -205,6 +265,7 @@ public final class FakeWorkos implements AutoCloseable {
 
     @Override
     public void close() {
+        authkit.stop();
         server.stop();
     }
 }

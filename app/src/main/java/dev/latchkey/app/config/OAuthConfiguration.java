@@ -95,6 +95,15 @@ public final class OAuthConfiguration {
     @JsonProperty
     private Duration registrationWindow = Duration.hours(1);
 
+    /**
+     * The platform's own web page that signs people in and asks them (login and consent handoff):
+     * {@code /oauth/authorize} sends the browser there with {@code request_id}. Empty: Latchkey's own
+     * sign-in and consent pages.
+     */
+    @NotNull
+    @JsonProperty
+    private String consentHandoffUrl = "";
+
     @NotNull
     @JsonProperty
     private ClientMetadataDocumentsConfiguration clientMetadataDocuments = new ClientMetadataDocumentsConfiguration();
@@ -128,6 +137,27 @@ public final class OAuthConfiguration {
 
     public Duration getRegistrationWindow() {
         return registrationWindow;
+    }
+
+    /** The handoff page, when the platform's app asks people instead of Latchkey's pages. */
+    public java.util.Optional<String> consentHandoffUrl() {
+        String url = consentHandoffUrl.strip();
+        if (url.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("oauth.consentHandoffUrl is not a URL: " + url, e);
+        }
+        if (uri.getHost() == null
+                || uri.getRawFragment() != null
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "oauth.consentHandoffUrl must be an absolute http(s) URL without a fragment: " + url);
+        }
+        return java.util.Optional.of(url);
     }
 
     public ClientMetadataDocumentsConfiguration getClientMetadataDocuments() {

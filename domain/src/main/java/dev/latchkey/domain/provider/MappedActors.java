@@ -41,14 +41,18 @@ public final class MappedActors {
                     .filter(m -> m.organizationWide() || !wholeOrganization);
             if (mapping.isPresent()) {
                 var actor = mapping.get().actor();
+                // A token issued for one resource is bound to it, as Latchkey's own OAuth tokens are.
                 return new Principal(
                                 actor,
                                 actor.tenantId(),
                                 kind,
                                 roleScopes.ofName(actor.role()),
                                 identity.credentialId(),
-                                Optional.of(identity.validUntil()))
-                        .impersonatedBy(identity.impersonator());
+                                Optional.of(identity.validUntil()),
+                                Optional.empty(),
+                                identity.resource(),
+                                identity.impersonator())
+                        .from(new Principal.Origin(identity.clientId(), Optional.empty(), Optional.empty()));
             }
         }
         throw new AuthFailure(AuthError.ACTOR_NOT_MAPPED, "This " + provider + " identity has no active actor mapping");

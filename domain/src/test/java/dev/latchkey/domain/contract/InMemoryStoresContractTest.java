@@ -201,6 +201,11 @@ class InMemoryStoresContractTest {
         protected OAuthTokenStore tokenStore() {
             return new InMemoryOAuthTokenStore();
         }
+
+        @Override
+        protected dev.latchkey.domain.oauth.handoff.PendingAuthorizationStore pendingStore() {
+            return new dev.latchkey.domain.testing.InMemoryPendingAuthorizationStore();
+        }
     }
 
     @Nested

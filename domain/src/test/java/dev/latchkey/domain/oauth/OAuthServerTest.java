@@ -194,6 +194,42 @@ class OAuthServerTest {
     }
 
     @Test
+    void aHandedOffRequestLivesTenMinutesThenNeitherTheAppNorTheBrowserCanUseIt() {
+        var handoff = new dev.latchkey.domain.oauth.handoff.HandOffAuthorization(
+                new dev.latchkey.domain.testing.InMemoryPendingAuthorizationStore(),
+                new ValidateAuthorizationRequest(clients, resources, settings),
+                consent,
+                "https://app.example.com/oauth/consent",
+                ISSUER,
+                random,
+                clock);
+        var started = handoff.start(new AuthorizationParameters(
+                Optional.of("code"),
+                Optional.of(client.clientId()),
+                Optional.of(CALLBACK),
+                Optional.of(Pkce.challengeOf("v".repeat(50))),
+                Optional.of("S256"),
+                Optional.of("s&t"),
+                Optional.of("records:read"),
+                Optional.empty()));
+        Principal ana = principals.of(
+                user, Optional.of("ws_1"), dev.latchkey.domain.auth.CredentialKind.USER_JWT, "jti_1", clock.instant());
+        assertThat(handoff.read(started.requestId(), ana).request().state()).contains("s&t");
+        String resume = handoff.decide(started.requestId(), ana, true, Optional.of("ws_1"));
+
+        clock.advance(dev.latchkey.domain.oauth.handoff.HandOffAuthorization.LIFETIME);
+        assertThatThrownBy(() -> handoff.read(started.requestId(), ana))
+                .isInstanceOf(dev.latchkey.domain.error.RequestRejected.class);
+        assertOAuth(
+                OAuthError.INVALID_REQUEST,
+                () -> handoff.resume(started.requestId(), Optional.of(started.browserSecret()), Optional.empty()));
+        assertThat(resume).startsWith(ISSUER + "/oauth/authorize/resume?request_id=");
+        assertThat(handoff.forgetExpired()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(handoff.forgetExpired()).isEqualTo(1);
+    }
+
+    @Test
     void aCodeExpiresAfterItsLifetime() {
         String verifier = "v".repeat(50);
         String code = approvedCode("records:read", verifier);

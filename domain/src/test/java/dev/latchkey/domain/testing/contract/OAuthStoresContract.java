@@ -33,6 +33,47 @@ public abstract class OAuthStoresContract {
 
     protected abstract OAuthTokenStore tokenStore();
 
+    protected abstract dev.latchkey.domain.oauth.handoff.PendingAuthorizationStore pendingStore();
+
+    @Test
+    void aHandedOffRequestIsDecidedOnceCompletedOnceAndForgottenAfterItExpires() throws Exception {
+        var store = pendingStore();
+        String id = TokenHashes.of(unique("request"));
+        var pending = new dev.latchkey.domain.oauth.handoff.PendingAuthorization(
+                id,
+                "response_type=code&client_id=client_1&state=a%26b",
+                TokenHashes.of(unique("browser")),
+                T0,
+                T0.plusSeconds(600),
+                Optional.empty(),
+                Optional.empty());
+        store.insert(pending);
+        assertThat(store.findByIdHash(id)).contains(pending);
+
+        var approve = new dev.latchkey.domain.oauth.handoff.PendingAuthorization.Decision(
+                "usr_1", Optional.of("ws_1"), T0.plusSeconds(5));
+        var deny = new dev.latchkey.domain.oauth.handoff.PendingAuthorization.Decision(
+                "usr_2", Optional.empty(), T0.plusSeconds(6));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Boolean> first = pool.submit(() -> store.decide(id, approve));
+            Future<Boolean> second = pool.submit(() -> store.decide(id, deny));
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdown();
+        }
+        var decided = store.findByIdHash(id).orElseThrow().decision().orElseThrow();
+        assertThat(List.of(approve, deny)).contains(decided);
+
+        assertThat(store.complete(id, T0.plusSeconds(10))).isTrue();
+        assertThat(store.complete(id, T0.plusSeconds(11))).isFalse();
+        assertThat(store.findByIdHash(id).orElseThrow().completedAt()).contains(T0.plusSeconds(10));
+        assertThat(store.decide(TokenHashes.of(unique("nobody")), approve)).isFalse();
+
+        assertThat(store.deleteExpiredBefore(T0.plusSeconds(601))).isGreaterThanOrEqualTo(1);
+        assertThat(store.findByIdHash(id)).isEmpty();
+    }
+
     private static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
