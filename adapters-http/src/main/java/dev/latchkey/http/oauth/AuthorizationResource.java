@@ -78,7 +78,7 @@ public final class AuthorizationResource {
     private final Map<String, String> scopeWords;
     private final Optional<HandOffAuthorization> handoff;
 
-    /** With the platform's own web app signing people in and asking them ({@code oauth.consentHandoff}). */
+    /** With the platform's own web app signing people in and asking them ({@code oauth.consentHandoffUrl}). */
     public AuthorizationResource(
             ValidateAuthorizationRequest validate,
             GrantConsent consent,
@@ -98,6 +98,7 @@ public final class AuthorizationResource {
         this.handoff = handoff;
     }
 
+    /** With Latchkey's own sign-in and consent pages. */
     public AuthorizationResource(
             ValidateAuthorizationRequest validate,
             GrantConsent consent,
@@ -106,14 +107,7 @@ public final class AuthorizationResource {
             SignInSessions sessions,
             OAuthEndpoints endpoints,
             Map<String, String> scopeWords) {
-        this.validate = validate;
-        this.consent = consent;
-        this.logIn = logIn;
-        this.externalSignIn = externalSignIn;
-        this.sessions = sessions;
-        this.endpoints = endpoints;
-        this.scopeWords = Map.copyOf(scopeWords);
-        this.handoff = Optional.empty();
+        this(validate, consent, logIn, externalSignIn, sessions, endpoints, scopeWords, Optional.empty());
     }
 
     @GET
@@ -183,21 +177,25 @@ public final class AuthorizationResource {
 
     /** The browser goes to the platform's app; a cookie only Latchkey reads binds the request to it. */
     private Response handedOff(HandOffAuthorization.Started started) {
-        NewCookie binding = new NewCookie.Builder(handoffCookie(started.requestId()))
-                .value(started.browserSecret())
+        return Response.status(302)
+                .location(URI.create(started.location()))
+                .cookie(binding(
+                        started.requestId(), started.browserSecret(), (int) HandOffAuthorization.LIFETIME.toSeconds()))
+                .build();
+    }
+
+    /** One cookie per request (a person may connect two clients at once in one browser), on Latchkey's origin only. */
+    private NewCookie binding(String requestId, String value, int maxAgeSeconds) {
+        return new NewCookie.Builder(handoffCookie(requestId))
+                .value(value)
                 .path("/oauth/authorize")
-                .maxAge((int) HandOffAuthorization.LIFETIME.toSeconds())
+                .maxAge(maxAgeSeconds)
                 .httpOnly(true)
                 .secure(endpoints.isSecure())
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
-        return Response.status(302)
-                .location(URI.create(started.location()))
-                .cookie(binding)
-                .build();
     }
 
-    /** One cookie per request: a person may connect two clients at once in one browser. */
     private static String handoffCookie(String requestId) {
         return "latchkey_authz_" + TokenHashes.of(requestId).substring(0, 16);
     }
@@ -222,14 +220,7 @@ public final class AuthorizationResource {
         try {
             String location = handoff.get().resume(requestId, browser, Optional.ofNullable(http.getRemoteAddr()));
             return Response.seeOther(URI.create(location))
-                    .cookie(new NewCookie.Builder(handoffCookie(requestId))
-                            .value("")
-                            .path("/oauth/authorize")
-                            .maxAge(0)
-                            .httpOnly(true)
-                            .secure(endpoints.isSecure())
-                            .sameSite(NewCookie.SameSite.LAX)
-                            .build())
+                    .cookie(binding(requestId, "", 0))
                     .build();
         } catch (OAuthFailure failure) {
             return failure.redirectTo()
