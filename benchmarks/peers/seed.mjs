@@ -1,6 +1,7 @@
 // Seeds Latchkey for the side-by-side run: a person with a workspace, an OAuth token for the
 // introspected MCP resource of examples/mcp-server/latchkey.yml (through the real sign-in and consent
-// pages), and a machine client (client_credentials) the person created. Prints them as JSON.
+// pages), a machine client (client_credentials) the person created, and what a delegated workload
+// presents to get its token (a workload, its approved policy and a grant). Prints them as JSON.
 import { createHash, randomBytes } from 'node:crypto';
 import { approveInBrowserlessSession, newPerson } from '../../e2e/mcp-oauth/person.mjs';
 
@@ -24,4 +25,15 @@ const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers
 const machine = await (await fetch(`${base}/oauth/clients`, { method: 'POST',
   headers: { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' },
   body: JSON.stringify({ name: 'bench machine', scopes: ['records:read'] }) })).json();
-console.log(JSON.stringify({ oauth_token: tokens.access_token, client_id: machine.client_id, client_secret: machine.client_secret }));
+async function call(path, body) {
+  const response = await fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body),
+    headers: { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' } });
+  if (!response.ok) throw new Error(`${path} -> ${response.status} ${await response.text()}`);
+  return response.json();
+}
+const workload = await call('/internal/auth/workloads', { name: 'bench agent' });
+const policy = await call('/internal/auth/workload-policies', { workload_id: workload.id, scopes: ['records:read'] });
+await call(`/internal/auth/workload-policies/${policy.id}/approve`, {});
+const { grant } = await call('/internal/auth/delegation-grants', { workload_id: workload.id, scopes: ['records:read'] });
+console.log(JSON.stringify({ oauth_token: tokens.access_token, client_id: machine.client_id, client_secret: machine.client_secret,
+  workload_mint: { workload_id: workload.id, workload_secret: workload.secret, grant_id: grant.id } }));
