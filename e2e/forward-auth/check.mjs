@@ -153,7 +153,10 @@ try {
     const asked = await call('POST', '/records/r_9/publish', headers, body);
     assert.equal(asked.status, 403, JSON.stringify(asked.body));
     assert.equal(asked.body.code, 'approval_required');
-    const id = asked.body.detail.match(/approval request (apr_\w+)/)[1];
+    // The request to follow, as a field of the problem nginx passes on (the detail names it for people).
+    const id = asked.body.approval_id;
+    assert.equal(asked.body.approval_status, 'pending');
+    assert.equal(asked.body.detail.match(/approval request (apr_\w+)/)[1], id);
     const decided = await fetch(`${latchkey}/internal/auth/approvals/${id}/approve`, {
       method: 'POST', headers: { authorization: `Bearer ${approving.access_token}`, 'content-type': 'application/json' },
       body: '{}',

@@ -131,6 +131,108 @@ class ApprovalsHttpTest {
         assertProblem(replay, 403, "approval_required");
     }
 
+    private Reply attempt(String path, String body, String approval) {
+        Invocation.Builder request = check("DELETE", path, workloadToken).header("X-Latchkey-Body-SHA256", body);
+        if (approval != null) {
+            request = request.header("X-Latchkey-Approval", approval);
+        }
+        return Reply.of(request.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private int pendingCount() {
+        return ((List<Object>) call("GET", "/internal/auth/approvals", owner, null)
+                        .body()
+                        .get("data"))
+                .size();
+    }
+
+    @Test
+    void retriesOfOneActionReuseOneRequestNamedInAFieldAndAHeader() {
+        Reply first = attempt("/api/pipelines/p_9", BODY_A, null);
+        String id = first.string("approval_id");
+        assertThat(id).startsWith("apr_");
+        assertThat(first.string("approval_status")).isEqualTo("pending");
+        assertThat(first.header("X-Latchkey-Approval-Id")).isEqualTo(id);
+        for (int i = 0; i < 4; i++) {
+            assertThat(attempt("/api/pipelines/p_9", BODY_A, null).string("approval_id"))
+                    .as("retry %d", i)
+                    .isEqualTo(id);
+        }
+        assertThat(pendingCount()).as("five identical attempts, one request").isEqualTo(1);
+        assertThat(attempt("/api/pipelines/p_9", BODY_B, null).string("approval_id"))
+                .as("another body is another action")
+                .isNotEqualTo(id);
+    }
+
+    @Test
+    void theWorkloadFollowsItsRequestAndEveryRefusalSaysWhy() {
+        String id = attempt("/api/pipelines/p_3", BODY_A, null).string("approval_id");
+        assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
+                        .body())
+                .containsEntry("status", "pending")
+                .containsEntry("resource", "/api/pipelines/p_3");
+
+        Reply stillPending = attempt("/api/pipelines/p_3", BODY_A, id);
+        assertThat(stillPending.string("detail")).contains("still pending");
+        assertThat(stillPending.string("approval_id")).isEqualTo(id);
+        Reply mismatched = attempt("/api/pipelines/p_4", BODY_A, id);
+        assertThat(mismatched.string("detail")).contains("another action");
+        Reply unknown = attempt("/api/pipelines/p_3", BODY_A, "apr_unknown");
+        assertThat(unknown.string("detail")).contains("not known");
+
+        call("POST", "/internal/auth/approvals/" + id + "/approve", owner, Map.of());
+        assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
+                        .body())
+                .containsEntry("status", "approved");
+        assertThat(attempt("/api/pipelines/p_3", BODY_A, id).status()).isEqualTo(200);
+        assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
+                        .body())
+                .containsEntry("status", "used");
+        Reply replayed = attempt("/api/pipelines/p_3", BODY_A, id);
+        assertThat(replayed.string("detail")).contains("already used");
+        assertThat(replayed.string("approval_id")).isNotEqualTo(id);
+
+        String rejected = attempt("/api/pipelines/p_5", BODY_A, null).string("approval_id");
+        call("POST", "/internal/auth/approvals/" + rejected + "/reject", owner, Map.of());
+        int before = pendingCount();
+        Reply no = attempt("/api/pipelines/p_5", BODY_A, rejected);
+        assertProblem(no, 403, "approval_required");
+        assertThat(no.string("approval_status")).isEqualTo("rejected");
+        assertThat(no.string("detail")).contains("was rejected");
+        assertThat(pendingCount())
+                .as("a rejection is not re-asked behind the admin's back")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheRequestingWorkloadAndItsAdminsSeeARequestAndAWorkloadCannotFloodTheQueue() {
+        String id = attempt("/api/pipelines/p_1", BODY_A, null).string("approval_id");
+        String email = "x-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String stranger = call(
+                        "POST",
+                        "/workspaces/bootstrap",
+                        Reply.of(request(APP, "/auth/register")
+                                        .post(Entity.json(
+                                                Map.of("email", email, "password", "correct horse battery staple"))))
+                                .string("access_token"),
+                        Map.of())
+                .string("access_token");
+        assertProblem(call("GET", "/internal/auth/approvals/" + id, stranger, null), 404, "not_found");
+        assertThat(call("GET", "/internal/auth/approvals/" + id, owner, null).status())
+                .isEqualTo(200);
+
+        for (int i = 2; i <= dev.latchkey.domain.approval.SensitiveActions.MAX_PENDING_PER_WORKLOAD; i++) {
+            assertProblem(attempt("/api/pipelines/p_" + i, BODY_A, null), 403, "approval_required");
+        }
+        Reply flood = attempt("/api/pipelines/p_999", BODY_A, null);
+        assertProblem(flood, 429, "rate_limited");
+        assertThat(flood.header("Retry-After")).isNotNull();
+        assertThat(attempt("/api/pipelines/p_1", BODY_A, null).string("approval_id"))
+                .as("its waiting requests are still answered")
+                .isEqualTo(id);
+    }
+
     @Test
     void aRejectedApprovalLetsNothingThroughAndCannotBeDecidedAgain() {
         String approval = approvalIdIn(Reply.of(

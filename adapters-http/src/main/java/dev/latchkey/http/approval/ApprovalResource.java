@@ -48,6 +48,10 @@ public final class ApprovalResource {
             String decidedBy,
             String decidedAt) {
         static ApprovalView of(Approval a) {
+            return of(a, a.status().name().toLowerCase(Locale.ROOT));
+        }
+
+        static ApprovalView of(Approval a, String status) {
             return new ApprovalView(
                     a.id(),
                     a.workloadId(),
@@ -55,7 +59,7 @@ public final class ApprovalResource {
                     a.method(),
                     a.resource(),
                     a.bodySha256(),
-                    a.status().name().toLowerCase(Locale.ROOT),
+                    status,
                     a.requestedAt().toString(),
                     a.expiresAt().toString(),
                     a.decidedBy().orElse(null),
@@ -71,6 +75,21 @@ public final class ApprovalResource {
                 actions.pending(CallerContext.principal(security)).stream()
                         .map(ApprovalView::of)
                         .collect(Collectors.toList()));
+    }
+
+    /**
+     * One approval request, for the workload that asked (to follow it: {@code pending}, {@code
+     * approved}, {@code rejected}, {@code expired}, {@code used}) or an admin holding {@code
+     * approvals:read}; anyone else gets 404, as for an unknown id.
+     */
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public ApprovalView one(@PathParam("id") String id, @Context SecurityContext security) {
+        Principal caller = CallerContext.principal(security);
+        boolean admin = caller.scopes().covers(dev.latchkey.domain.scope.Scope.parse("approvals:read"));
+        Approval approval = actions.one(caller, id, admin);
+        return ApprovalView.of(approval, SensitiveActions.statusOf(approval, actions.now()));
     }
 
     @POST

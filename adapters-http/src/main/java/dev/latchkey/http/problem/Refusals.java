@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class Refusals {
     private static final String REALM = "latchkey";
+    /** The approval request an {@code approval_required} refusal names, for a workload to follow. */
+    public static final String APPROVAL_ID_HEADER = "X-Latchkey-Approval-Id";
     /** Parsed once: {@code type(String)} would parse the media type on every refusal. */
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
 
@@ -43,7 +45,8 @@ public final class Refusals {
             String detail,
             Optional<Long> retryAfterSeconds,
             Optional<String> resource,
-            ScopeSet scopes) {}
+            ScopeSet scopes,
+            Optional<AuthFailure.ApprovalReference> approval) {}
 
     /** A refusal as it goes on the wire. */
     private record Rendered(int status, Map<String, String> headers, byte[] body) {}
@@ -119,7 +122,8 @@ public final class Refusals {
                 failure.detail(),
                 failure.retryAfter().map(after -> Math.max(1, after.toSeconds())),
                 resource,
-                resource.isPresent() ? failure.scopesToRequest() : ScopeSet.EMPTY);
+                resource.isPresent() ? failure.scopesToRequest() : ScopeSet.EMPTY,
+                failure.approval());
     }
 
     private static Rendered render(Key key) {
@@ -134,9 +138,18 @@ public final class Refusals {
         if (status == 503 && key.retryAfterSeconds().isEmpty()) {
             headers.put(HttpHeaders.RETRY_AFTER, "5");
         }
+        key.approval().ifPresent(approval -> headers.put(APPROVAL_ID_HEADER, approval.id()));
         try {
-            byte[] body = PROBLEM_WRITER.writeValueAsBytes(
-                    Problem.of(status, key.error().code(), key.error().title(), key.detail()));
+            byte[] body = PROBLEM_WRITER.writeValueAsBytes(key.approval()
+                    .map(approval -> Problem.ofApproval(
+                            status,
+                            key.error().code(),
+                            key.error().title(),
+                            key.detail(),
+                            approval.id(),
+                            approval.status()))
+                    .orElseGet(() ->
+                            Problem.of(status, key.error().code(), key.error().title(), key.detail())));
             return new Rendered(status, Map.copyOf(headers), body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem document could not be rendered", e);

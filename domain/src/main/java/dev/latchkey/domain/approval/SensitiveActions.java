@@ -25,13 +25,18 @@ import java.util.Set;
  * Sensitive mutations by machines need an explicit human decision: which credential kinds are
  * asked is configuration (workload tokens by default; every machine credential in the agent
  * platform). A principal of such a kind without a matching approval gets 403
- * {@code approval_required} naming a new approval request, which describes exactly what would
- * happen; with one, the approval is consumed — once. People are never asked. Approvals expire. An
+ * {@code approval_required} naming the approval request — the same one for every retry of the same
+ * action (workload, grant, method, resource, body), at most {@value #MAX_PENDING_PER_WORKLOAD}
+ * waiting per workload — which describes exactly what would happen, and why the approval it presented
+ * (if any) did not do: unknown, for another action, still pending, rejected, expired or used. With a
+ * matching approved one, the approval is consumed — once. People are never asked. Approvals expire. An
  * approval is bound to the workload and its grant, or for a credential acting under no grant (an API
  * key), to that credential.
  */
 public final class SensitiveActions {
     public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(30);
+    /** Requests a workload may have waiting at once: retries reuse theirs, new actions queue up to this. */
+    public static final int MAX_PENDING_PER_WORKLOAD = 20;
 
     private final ApprovalStore approvals;
     private final DelegationGrantStore grants;
@@ -81,19 +86,82 @@ public final class SensitiveActions {
                         .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"))
                 : principal.grantId().orElse(principal.credentialId());
         Instant now = clock.instant();
-        Optional<Approval> usable = presentedApproval
+        Optional<Approval> presented = presentedApproval
                 .flatMap(approvals::findById)
-                .filter(a -> a.tenantId().equals(tenant))
-                .filter(a -> a.status() == ApprovalStatus.APPROVED && now.isBefore(a.expiresAt()))
-                .filter(a -> a.covers(workload, boundTo, method, path, bodySha256));
-        if (usable.isPresent() && approvals.consume(usable.get().id())) {
+                .filter(a -> a.tenantId().equals(tenant) && a.workloadId().equals(workload));
+        boolean matches = presented
+                .filter(a -> a.covers(workload, boundTo, method, path, bodySha256))
+                .isPresent();
+        if (matches
+                && presented.get().status() == ApprovalStatus.APPROVED
+                && now.isBefore(presented.get().expiresAt())
+                && approvals.consume(presented.get().id())) {
+            Approval used = presented.get();
             audit.record(
                     tenant,
                     new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),
                     "approval.used",
-                    usable.get().id(),
+                    used.id(),
                     Map.of("method", method, "resource", path));
-            return Optional.of(usable.get().bodySha256());
+            return Optional.of(used.bodySha256());
+        }
+        String would = "Would " + method.toUpperCase(java.util.Locale.ROOT) + " " + path + " as " + workload;
+        if (matches && presented.get().status() == ApprovalStatus.REJECTED) {
+            // The admin said no to exactly this: no new request unless the workload asks afresh (no header).
+            throw refusal(
+                    presented.get(),
+                    "rejected",
+                    "Approval " + presented.get().id()
+                            + " was rejected; nothing was done. Retry without X-Latchkey-Approval to ask again. "
+                            + would);
+        }
+        String why = presentedApproval.isEmpty()
+                ? "Sensitive action requires explicit approval"
+                : presented.isEmpty()
+                        ? "Approval " + presentedApproval.get() + " is not known to this workload"
+                        : !matches
+                                ? "Approval " + presented.get().id()
+                                        + " was for another action (method, resource or body)"
+                                : statusOf(presented.get(), now).equals("used")
+                                        ? "Approval " + presented.get().id() + " was already used"
+                                        : statusOf(presented.get(), now).equals("expired")
+                                                ? "Approval " + presented.get().id() + " has expired"
+                                                : "Approval " + presented.get().id() + " is still pending";
+        Approval request = pendingFor(tenant, workload, boundTo, method, path, bodySha256, now)
+                .orElseGet(() -> requestApproval(principal, tenant, workload, boundTo, method, path, bodySha256, now));
+        throw refusal(
+                request,
+                "pending",
+                why + ": dry run only, nothing was done. " + would + "; approval request " + request.id()
+                        + " (status: GET /internal/auth/approvals/" + request.id() + ")");
+    }
+
+    /** The workload's pending request for exactly this action, if it asked already: asking is idempotent. */
+    private Optional<Approval> pendingFor(
+            String tenant, String workload, String boundTo, String method, String path, String body, Instant now) {
+        return approvals.listPending(tenant).stream()
+                .filter(a -> now.isBefore(a.expiresAt()) && a.covers(workload, boundTo, method, path, body))
+                .findFirst();
+    }
+
+    private Approval requestApproval(
+            Principal principal,
+            String tenant,
+            String workload,
+            String boundTo,
+            String method,
+            String path,
+            String bodySha256,
+            Instant now) {
+        long open = approvals.listPending(tenant).stream()
+                .filter(a -> a.workloadId().equals(workload) && now.isBefore(a.expiresAt()))
+                .count();
+        if (open >= MAX_PENDING_PER_WORKLOAD) {
+            throw new AuthFailure(
+                    AuthError.RATE_LIMITED,
+                    "This workload has " + open + " approval requests waiting for a decision; no more are queued"
+                            + " until some are decided or expire",
+                    Duration.ofMinutes(1));
         }
         Approval request = new Approval(
                 ids.newId("apr"),
@@ -115,11 +183,45 @@ public final class SensitiveActions {
                 "approval.requested",
                 request.id(),
                 Map.of("method", request.method(), "resource", path, "body_sha256", bodySha256, "grant_id", boundTo));
-        throw new AuthFailure(
-                AuthError.APPROVAL_REQUIRED,
-                "Sensitive action requires explicit approval: dry run only, "
-                        + "nothing was done. Would " + request.method() + " " + path + " as " + workload
-                        + "; approval request " + request.id());
+        return request;
+    }
+
+    private static AuthFailure refusal(Approval approval, String status, String detail) {
+        return AuthFailure.approvalRequired(detail, new AuthFailure.ApprovalReference(approval.id(), status));
+    }
+
+    /**
+     * Where an approval stands as its workload sees it: {@code pending}, {@code approved}, {@code
+     * rejected}, {@code used}, or {@code expired} (pending or approved past its expiry).
+     */
+    public static String statusOf(Approval approval, Instant now) {
+        return switch (approval.status()) {
+            case REJECTED -> "rejected";
+            case USED -> "used";
+            case PENDING, APPROVED ->
+                now.isBefore(approval.expiresAt())
+                        ? approval.status().name().toLowerCase(java.util.Locale.ROOT)
+                        : "expired";
+        };
+    }
+
+    /**
+     * One approval, for the workload that asked for it or an admin of its workspace.
+     *
+     * @throws RequestRejected not found for anyone else (not told apart from unknown)
+     */
+    public Approval one(Principal caller, String approvalId, boolean admin) {
+        String tenant = AccessPolicy.requireTenant(caller);
+        return approvals
+                .findById(approvalId)
+                .filter(a -> a.tenantId().equals(tenant))
+                .filter(a -> admin || a.workloadId().equals(caller.actor().id()))
+                .orElseThrow(() -> RequestRejected.notFound("Approval " + approvalId));
+    }
+
+    /** The time approvals are judged at: expiry is relative to it. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public List<Approval> pending(Principal admin) {

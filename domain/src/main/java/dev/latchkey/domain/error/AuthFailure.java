@@ -17,6 +17,19 @@ public final class AuthFailure extends RuntimeException {
     private final AuthError error;
     private final transient Duration retryAfter;
     private final transient ScopeSet scopesToRequest;
+    private final transient ApprovalReference approval;
+
+    /**
+     * The approval request an {@code approval_required} refusal is about, and where it stands
+     * ({@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code used}): what a
+     * workload needs to follow it without reading prose.
+     */
+    public record ApprovalReference(String id, String status) {
+        public ApprovalReference {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 
     public AuthFailure(AuthError error, String detail) {
         this(error, detail, null);
@@ -26,11 +39,32 @@ public final class AuthFailure extends RuntimeException {
         this(error, detail, retryAfter, ScopeSet.EMPTY);
     }
 
-    private AuthFailure(AuthError error, String detail, Duration retryAfter, ScopeSet scopesToRequest) {
+    private AuthFailure(
+            AuthError error, String detail, Duration retryAfter, ScopeSet scopesToRequest, ApprovalReference approval) {
         super(Objects.requireNonNull(detail, "detail"), null, false, false);
         this.error = Objects.requireNonNull(error, "error");
         this.retryAfter = retryAfter;
         this.scopesToRequest = Objects.requireNonNull(scopesToRequest, "scopesToRequest");
+        this.approval = approval;
+    }
+
+    private AuthFailure(AuthError error, String detail, Duration retryAfter, ScopeSet scopesToRequest) {
+        this(error, detail, retryAfter, scopesToRequest, null);
+    }
+
+    /** An {@code approval_required} refusal about one approval request. */
+    public static AuthFailure approvalRequired(String detail, ApprovalReference approval) {
+        return new AuthFailure(
+                AuthError.APPROVAL_REQUIRED,
+                detail,
+                null,
+                ScopeSet.EMPTY,
+                Objects.requireNonNull(approval, "approval"));
+    }
+
+    /** The approval request this refusal is about, for {@code approval_required}. */
+    public Optional<ApprovalReference> approval() {
+        return Optional.ofNullable(approval);
     }
 
     /**
@@ -38,7 +72,9 @@ public final class AuthFailure extends RuntimeException {
      * of an RFC 6750 §3 challenge).
      */
     public AuthFailure requesting(ScopeSet scopes) {
-        return scopes.equals(scopesToRequest) ? this : new AuthFailure(error, getMessage(), retryAfter, scopes);
+        return scopes.equals(scopesToRequest)
+                ? this
+                : new AuthFailure(error, getMessage(), retryAfter, scopes, approval);
     }
 
     public static AuthFailure of(AuthError error) {
