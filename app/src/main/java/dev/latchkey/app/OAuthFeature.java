@@ -159,6 +159,7 @@ final class OAuthFeature {
                         AuthError.INVALID_OAUTH_TOKEN,
                         base.caches),
                 settings,
+                formats,
                 clock,
                 base.caches);
     }

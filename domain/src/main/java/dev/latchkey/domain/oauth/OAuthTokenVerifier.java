@@ -39,7 +39,10 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     private final Clock clock;
     private final AbsentCredentials absent;
     private final MachineClientPrincipals machines;
+    /** Whether any resource gets JWT access tokens: if none does, other JWTs are not even looked at. */
+    private final boolean issuesJwts;
 
+    /** For a server issuing opaque access tokens only. */
     public OAuthTokenVerifier(
             OAuthTokenStore tokens,
             UserStore users,
@@ -49,6 +52,29 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
             OAuthSettings settings,
             Clock clock,
             Caches caches) {
+        this(
+                tokens,
+                users,
+                principals,
+                machines,
+                verifications,
+                settings,
+                AccessTokenFormats.allOpaque(),
+                clock,
+                caches);
+    }
+
+    public OAuthTokenVerifier(
+            OAuthTokenStore tokens,
+            UserStore users,
+            UserPrincipals principals,
+            MachineClientPrincipals machines,
+            CachedTokenVerification verifications,
+            OAuthSettings settings,
+            AccessTokenFormats formats,
+            Clock clock,
+            Caches caches) {
+        this.issuesJwts = formats.anyJwt();
         this.machines = machines;
         this.absent = new AbsentCredentials(caches, "unknown_oauth_tokens");
         this.tokens = tokens;
@@ -71,7 +97,8 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
             return false;
         }
         String value = credential.value();
-        return value.startsWith(prefix) || isOurJwtAccessToken(value);
+        // Every user and trusted issuer's JWT passes here first: with no JWT resource, spare it the decoding.
+        return value.startsWith(prefix) || (issuesJwts && isOurJwtAccessToken(value));
     }
 
     private boolean isOurJwtAccessToken(String value) {
