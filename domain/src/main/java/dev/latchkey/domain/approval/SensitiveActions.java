@@ -115,20 +115,16 @@ public final class SensitiveActions {
                             + " was rejected; nothing was done. Retry without X-Latchkey-Approval to ask again. "
                             + would);
         }
-        String why = presentedApproval.isEmpty()
-                ? "Sensitive action requires explicit approval"
-                : presented.isEmpty()
-                        ? "Approval " + presentedApproval.get() + " is not known to this workload"
-                        : !matches
-                                ? "Approval " + presented.get().id()
-                                        + " was for another action (method, resource or body)"
-                                : statusOf(presented.get(), now).equals("used")
-                                        ? "Approval " + presented.get().id() + " was already used"
-                                        : statusOf(presented.get(), now).equals("expired")
-                                                ? "Approval " + presented.get().id() + " has expired"
-                                                : "Approval " + presented.get().id() + " is still pending";
-        Approval request = pendingFor(tenant, workload, boundTo, method, path, bodySha256, now)
-                .orElseGet(() -> requestApproval(principal, tenant, workload, boundTo, method, path, bodySha256, now));
+        String why = whyNot(presentedApproval, presented, matches, now);
+        // One read of the workload's waiting requests answers both: is this one of them, and is there room.
+        List<Approval> waiting = approvals.listPending(tenant).stream()
+                .filter(a -> a.workloadId().equals(workload) && now.isBefore(a.expiresAt()))
+                .toList();
+        Approval request = waiting.stream()
+                .filter(a -> a.covers(workload, boundTo, method, path, bodySha256))
+                .findFirst()
+                .orElseGet(() -> requestApproval(
+                        principal, tenant, workload, boundTo, method, path, bodySha256, now, waiting.size()));
         throw refusal(
                 request,
                 "pending",
@@ -136,12 +132,24 @@ public final class SensitiveActions {
                         + " (status: GET /internal/auth/approvals/" + request.id() + ")");
     }
 
-    /** The workload's pending request for exactly this action, if it asked already: asking is idempotent. */
-    private Optional<Approval> pendingFor(
-            String tenant, String workload, String boundTo, String method, String path, String body, Instant now) {
-        return approvals.listPending(tenant).stream()
-                .filter(a -> now.isBefore(a.expiresAt()) && a.covers(workload, boundTo, method, path, body))
-                .findFirst();
+    /** Why the presented approval, if any, did not let the action through. */
+    private static String whyNot(
+            Optional<String> presentedId, Optional<Approval> presented, boolean matches, Instant now) {
+        if (presentedId.isEmpty()) {
+            return "Sensitive action requires explicit approval";
+        }
+        if (presented.isEmpty()) {
+            return "Approval " + presentedId.get() + " is not known to this workload";
+        }
+        String id = "Approval " + presented.get().id();
+        if (!matches) {
+            return id + " was for another action (method, resource or body)";
+        }
+        return switch (statusOf(presented.get(), now)) {
+            case "used" -> id + " was already used";
+            case "expired" -> id + " has expired";
+            default -> id + " is still pending";
+        };
     }
 
     private Approval requestApproval(
@@ -152,10 +160,8 @@ public final class SensitiveActions {
             String method,
             String path,
             String bodySha256,
-            Instant now) {
-        long open = approvals.listPending(tenant).stream()
-                .filter(a -> a.workloadId().equals(workload) && now.isBefore(a.expiresAt()))
-                .count();
+            Instant now,
+            int open) {
         if (open >= MAX_PENDING_PER_WORKLOAD) {
             throw new AuthFailure(
                     AuthError.RATE_LIMITED,
