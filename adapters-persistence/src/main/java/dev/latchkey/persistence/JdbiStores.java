@@ -16,6 +16,7 @@ import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.IssuedWorkloadTokenStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,7 @@ public final class JdbiStores {
     private final OAuthTokenStore oauthTokens;
     private final EmailTokenStore emailTokens;
     private final PendingAuthorizationStore pendingAuthorizations;
+    private final IssuedWorkloadTokenStore issuedWorkloadTokens;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -60,6 +62,7 @@ public final class JdbiStores {
         this.oauthTokens = new JdbiOAuthTokenStore(jdbi);
         this.emailTokens = new JdbiEmailTokenStore(jdbi);
         this.pendingAuthorizations = new JdbiPendingAuthorizationStore(jdbi);
+        this.issuedWorkloadTokens = new JdbiIssuedWorkloadTokenStore(jdbi);
     }
 
     public PendingAuthorizationStore pendingAuthorizations() {
@@ -84,6 +87,10 @@ public final class JdbiStores {
 
     public ApprovalStore approvals() {
         return approvals;
+    }
+
+    public IssuedWorkloadTokenStore issuedWorkloadTokens() {
+        return issuedWorkloadTokens;
     }
 
     public SigningKeyStore signingKeys() {

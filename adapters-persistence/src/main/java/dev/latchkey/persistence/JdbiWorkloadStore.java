@@ -7,8 +7,10 @@ import static dev.latchkey.persistence.Columns.utc;
 
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
+import dev.latchkey.domain.workload.RetiringSecret;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiWorkloadStore implements WorkloadStore {
-    private static final String WORKLOAD = "id, tenant_id, name, secret_hash, created_at, created_by";
+    private static final String WORKLOAD = "id, tenant_id, name, secret_hash, created_at, created_by, status, "
+            + "previous_secret_hash, previous_secret_until";
     private static final String POLICY =
             "id, workload_id, tenant_id, scopes, status, proposed_by, proposed_at, " + "decided_by, decided_at";
 
@@ -32,13 +35,42 @@ final class JdbiWorkloadStore implements WorkloadStore {
     @Override
     public void insert(Workload w) {
         StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO workloads (" + WORKLOAD
-                        + ") VALUES (:id, :tenant, :name, :hash, :createdAt, " + ":createdBy)")
+                        + ") VALUES (:id, :tenant, :name, :hash, :createdAt, :createdBy, :status, :previousHash, "
+                        + ":previousUntil)")
                 .bind("id", w.id())
                 .bind("tenant", w.tenantId())
                 .bind("name", w.name())
                 .bind("hash", w.secretHash())
                 .bind("createdAt", utc(w.createdAt()))
                 .bind("createdBy", w.createdBy())
+                .bind("status", w.status().name())
+                .bindByType(
+                        "previousHash",
+                        w.retiringSecret().map(RetiringSecret::hash).orElse(null),
+                        String.class)
+                .bindByType(
+                        "previousUntil",
+                        Columns.utcOrNull(w.retiringSecret().map(RetiringSecret::until)),
+                        OffsetDateTime.class)
+                .execute()));
+    }
+
+    @Override
+    public void update(Workload w) {
+        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("UPDATE workloads SET secret_hash = :hash, "
+                        + "status = :status, previous_secret_hash = :previousHash, "
+                        + "previous_secret_until = :previousUntil WHERE id = :id")
+                .bind("id", w.id())
+                .bind("hash", w.secretHash())
+                .bind("status", w.status().name())
+                .bindByType(
+                        "previousHash",
+                        w.retiringSecret().map(RetiringSecret::hash).orElse(null),
+                        String.class)
+                .bindByType(
+                        "previousUntil",
+                        Columns.utcOrNull(w.retiringSecret().map(RetiringSecret::until)),
+                        OffsetDateTime.class)
                 .execute()));
     }
 
@@ -54,7 +86,8 @@ final class JdbiWorkloadStore implements WorkloadStore {
     @Override
     public List<Workload> listByTenant(String tenantId) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + WORKLOAD + " FROM workloads WHERE tenant_id = :tenant ORDER BY created_at, id")
+                        "SELECT " + WORKLOAD + " FROM workloads WHERE tenant_id = :tenant AND status <> 'DELETED' "
+                                + "ORDER BY created_at, id")
                 .bind("tenant", tenantId)
                 .map(JdbiWorkloadStore::workload)
                 .list()));
@@ -119,13 +152,19 @@ final class JdbiWorkloadStore implements WorkloadStore {
     }
 
     private static Workload workload(ResultSet rs, StatementContext ctx) throws SQLException {
+        Optional<String> previousHash = optionalString(rs, "previous_secret_hash");
+        Optional<RetiringSecret> retiring = previousHash.isPresent()
+                ? Optional.of(new RetiringSecret(previousHash.get(), instant(rs, "previous_secret_until")))
+                : Optional.empty();
         return new Workload(
                 rs.getString("id"),
                 rs.getString("tenant_id"),
                 rs.getString("name"),
                 rs.getString("secret_hash"),
                 instant(rs, "created_at"),
-                rs.getString("created_by"));
+                rs.getString("created_by"),
+                WorkloadStatus.valueOf(rs.getString("status")),
+                retiring);
     }
 
     private static WorkloadPolicy policy(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -23,6 +23,7 @@ import dev.latchkey.domain.testing.contract.WorkspaceStoreContract;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.IssuedWorkloadTokenStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import dev.latchkey.persistence.testing.TestDatabases;
@@ -136,6 +137,11 @@ class StoreContractTests {
             @Override
             protected DelegationGrantStore delegationGrantStore() {
                 return stores().delegationGrants();
+            }
+
+            @Override
+            protected IssuedWorkloadTokenStore issuedWorkloadTokenStore() {
+                return stores().issuedWorkloadTokens();
             }
 
             @Override

@@ -10,6 +10,7 @@ import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.domain.workload.ManageWorkloads;
+import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
@@ -21,6 +22,7 @@ import dev.latchkey.http.workloadtoken.WorkloadTokenResource;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Agents and other workloads: their registration and policies, the delegation grants people give
@@ -32,6 +34,7 @@ final class AgentsFeature {
     static final String PRINCIPAL_AUDIENCE = "latchkey-upstream";
 
     final ManageWorkloads manageWorkloads;
+    final WorkloadLifecycle workloadLifecycle;
     final ManageDelegationGrants manageDelegationGrants;
     final WorkloadSigningKeys signingKeys;
     final WorkloadTokenCodec workloadTokenCodec;
@@ -48,6 +51,17 @@ final class AgentsFeature {
         SecretHasher workloadSecrets = new GeneratedSecretHasher(base.hasher);
         this.manageWorkloads = new ManageWorkloads(
                 stores.workloads(), workloadSecrets, base.ids, base.random, base.clock, base.audit, base.events);
+        this.workloadLifecycle = new WorkloadLifecycle(
+                manageWorkloads,
+                stores.workloads(),
+                stores.delegationGrants(),
+                stores.issuedWorkloadTokens(),
+                stores.revokedTokens(),
+                workloadSecrets,
+                base.random,
+                base.clock,
+                base.audit,
+                base.events);
         GrantScopes grantScopes =
                 new GrantScopes(stores.memberships(), stores.workloads(), base.roleScopes, stores.workspaces());
         this.manageDelegationGrants = new ManageDelegationGrants(
@@ -82,6 +96,7 @@ final class AgentsFeature {
                 grantScopes,
                 workloadSecrets,
                 workloadTokenCodec,
+                stores.issuedWorkloadTokens(),
                 base.ids,
                 base.clock);
         this.workloadTokenVerifier = new WorkloadTokenVerifier(
@@ -114,10 +129,22 @@ final class AgentsFeature {
 
     void register(Environment environment) {
         var jersey = environment.jersey();
-        jersey.register(new WorkloadResource(manageWorkloads));
+        jersey.register(new WorkloadResource(manageWorkloads, workloadLifecycle));
         jersey.register(new DelegationGrantResource(manageDelegationGrants, base.clock));
         jersey.register(new WorkloadTokenResource(issueWorkloadToken));
         jersey.register(new JwksResource(workloadTokenCodec));
         jersey.register(new ApprovalResource(sensitiveActions));
+        environment
+                .lifecycle()
+                .manage(new Housekeeping(
+                        "expired workload token records",
+                        List.of(() -> base.stores
+                                .issuedWorkloadTokens()
+                                .deleteExpiredBefore(base.clock.instant().minus(Duration.ofHours(1)))),
+                        Duration.ofMinutes(10),
+                        environment
+                                .lifecycle()
+                                .scheduledExecutorService("workload-token-housekeeping", true)
+                                .build()));
     }
 }

@@ -190,9 +190,11 @@ final class OAuthFeature {
         jersey.register(new ConnectionsResource(connections));
         environment
                 .lifecycle()
-                .manage(new OAuthHousekeeping(
-                        expireRecords,
-                        handoff,
+                .manage(new Housekeeping(
+                        "expired OAuth records",
+                        handoff.isPresent()
+                                ? List.of(expireRecords::run, handoff.get()::forgetExpired)
+                                : List.of(expireRecords::run),
                         Duration.ofMinutes(10),
                         environment
                                 .lifecycle()

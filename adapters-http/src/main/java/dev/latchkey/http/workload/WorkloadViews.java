@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenClaims;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +19,46 @@ final class WorkloadViews {
     /** A workload; {@code secret} only in the registration response. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkloadView(String id, String name, String createdAt, String createdBy, String secret) {
+    record WorkloadView(
+            String id,
+            String name,
+            String status,
+            String createdAt,
+            String createdBy,
+            String secret,
+            String previousSecretValidUntil) {
         static WorkloadView of(Workload w, String secret) {
-            return new WorkloadView(w.id(), w.name(), w.createdAt().toString(), w.createdBy(), secret);
+            return new WorkloadView(
+                    w.id(),
+                    w.name(),
+                    w.status().name().toLowerCase(Locale.ROOT),
+                    w.createdAt().toString(),
+                    w.createdBy(),
+                    secret,
+                    w.retiringSecret().map(r -> r.until().toString()).orElse(null));
+        }
+    }
+
+    /** A token Latchkey issued to the workload that has not expired; never the token itself. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TokenView(
+            String jti,
+            String grantId,
+            String userId,
+            List<String> scopes,
+            String issuedAt,
+            String expiresAt,
+            boolean revoked) {
+        static TokenView of(WorkloadLifecycle.OutstandingToken token) {
+            WorkloadTokenClaims t = token.claims();
+            return new TokenView(
+                    t.tokenId(),
+                    t.grantId(),
+                    t.userId(),
+                    t.scopes().asStrings(),
+                    t.issuedAt().toString(),
+                    t.expiresAt().toString(),
+                    token.revoked());
         }
     }
 

@@ -94,6 +94,7 @@ class ErrorStatusTest {
         documented.put(AuthError.NO_WORKSPACE, 403);
         documented.put(AuthError.INSUFFICIENT_SCOPE, 403);
         documented.put(AuthError.APPROVAL_REQUIRED, 403);
+        documented.put(AuthError.WORKLOAD_DISABLED, 403);
         documented.put(AuthError.TENANT_CONTEXT_REQUIRED, 403);
         documented.put(AuthError.OWNER_SCOPE_MISMATCH, 403);
         documented.put(AuthError.API_KEY_MANAGEMENT_RETIRED, 410);

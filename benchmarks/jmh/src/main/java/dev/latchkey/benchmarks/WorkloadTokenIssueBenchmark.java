@@ -14,6 +14,7 @@ import dev.latchkey.domain.membership.Role;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
+import dev.latchkey.domain.testing.InMemoryIssuedWorkloadTokenStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemorySigningKeyStore;
 import dev.latchkey.domain.testing.InMemoryWorkloadStore;
@@ -112,6 +113,7 @@ public class WorkloadTokenIssueBenchmark {
                 new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces),
                 hasher,
                 codec,
+                new InMemoryIssuedWorkloadTokenStore(),
                 ids,
                 clock);
     }

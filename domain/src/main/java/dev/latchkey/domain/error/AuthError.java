@@ -32,6 +32,8 @@ public enum AuthError {
     INSUFFICIENT_SCOPE("insufficient_scope", Kind.FORBIDDEN, "Insufficient scope"),
     /** A sensitive action by a workload principal without an approval decision. */
     APPROVAL_REQUIRED("approval_required", Kind.FORBIDDEN, "Sensitive action requires explicit approval"),
+    /** A workload proved its secret, but an admin has disabled it: no token until it is enabled. */
+    WORKLOAD_DISABLED("workload_disabled", Kind.FORBIDDEN, "Workload disabled"),
     /** The verified principal carries no tenant. */
     TENANT_CONTEXT_REQUIRED("tenant_context_required", Kind.FORBIDDEN, "Tenant context required"),
     /** An owner-scoped read of something the caller does not own. */

@@ -7,6 +7,7 @@ import dev.latchkey.domain.membership.MembershipStore;
 import dev.latchkey.domain.membership.RoleScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
+import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
@@ -42,6 +43,23 @@ public final class GrantScopes {
                 .filter(w -> !w.isDeleted())
                 .orElseThrow(() ->
                         new AuthFailure(AuthError.WORKSPACE_NOT_FOUND, "The workspace of this grant no longer exists"));
+    }
+
+    /**
+     * Passes while the grant's workload is active: a disabled or deleted workload's outstanding tokens
+     * stop on their next use.
+     *
+     * @throws AuthFailure {@code token_revoked}
+     */
+    public void requireActiveWorkload(DelegationGrant grant) {
+        Workload workload = workloads
+                .findById(grant.workloadId())
+                .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's workload does not exist"));
+        if (!workload.isActive()) {
+            throw new AuthFailure(
+                    AuthError.TOKEN_REVOKED,
+                    "The token's workload is " + workload.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     public ScopeSet userScopes(String tenantId, String userId) {

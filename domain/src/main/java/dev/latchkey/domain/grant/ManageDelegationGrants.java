@@ -9,10 +9,13 @@ import dev.latchkey.domain.auth.events.CredentialEvents;
 import dev.latchkey.domain.common.IdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
+import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.scope.Scope;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.RevokedTokenStore;
+import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,10 +80,13 @@ public final class ManageDelegationGrants {
             throw RequestRejected.invalid("Only a signed-in user delegates; workloads cannot delegate onwards");
         }
         String tenant = AccessPolicy.requireTenant(caller);
-        workloads
+        Workload workload = workloads
                 .findById(workloadId)
-                .filter(w -> w.tenantId().equals(tenant))
+                .filter(w -> w.tenantId().equals(tenant) && w.status() != WorkloadStatus.DELETED)
                 .orElseThrow(() -> RequestRejected.notFound("Workload " + workloadId));
+        if (!workload.isActive()) {
+            throw new RequestRejected(RequestError.CONFLICT, "Workload " + workloadId + " is disabled");
+        }
         if (requested.isEmpty()) {
             throw RequestRejected.invalid("scopes must name at least one scope");
         }

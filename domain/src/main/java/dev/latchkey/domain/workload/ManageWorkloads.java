@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class ManageWorkloads {
     static final String SECRET_PREFIX = "wk_";
+    private static final int SECRET_LENGTH = 44;
 
     /** A new workload and its secret, which exists nowhere else. */
     public record Registered(Workload workload, String secret) {
@@ -67,13 +68,17 @@ public final class ManageWorkloads {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RequestRejected.invalid("name is required and must be at most 200 characters");
         }
-        // 44 base-62 characters: 261 bits, enough that a fast hash protects it (GeneratedSecretHasher).
-        String secret = SECRET_PREFIX + Base62.random(random, 44);
+        String secret = newSecret(random);
         Workload workload = new Workload(
                 ids.newId("wl"), tenant, name.strip(), hasher.hash(secret), clock.instant(), initiator.actorId());
         workloads.insert(workload);
         audit.record(tenant, initiator, "workload.registered", workload.id(), Map.of("name", workload.name()));
         return new Registered(workload, secret);
+    }
+
+    /** 44 base-62 characters: 261 bits, enough that a fast hash protects it (GeneratedSecretHasher). */
+    public static String newSecret(SecureRandom random) {
+        return SECRET_PREFIX + Base62.random(random, SECRET_LENGTH);
     }
 
     public List<Workload> list(Principal caller) {
@@ -168,11 +173,12 @@ public final class ManageWorkloads {
         events.publish(new CredentialEvent.ActorChanged(workloadId));
     }
 
-    Workload inTenant(Principal caller, String workloadId) {
+    /** The caller's tenant's workload, unless deleted: anyone else's, or a deleted one, is "not found". */
+    public Workload inTenant(Principal caller, String workloadId) {
         String tenant = AccessPolicy.requireTenant(caller);
         return workloads
                 .findById(workloadId)
-                .filter(w -> w.tenantId().equals(tenant))
+                .filter(w -> w.tenantId().equals(tenant) && w.status() != WorkloadStatus.DELETED)
                 .orElseThrow(() -> RequestRejected.notFound("Workload " + workloadId));
     }
 

@@ -8,8 +8,13 @@ public interface WorkloadStore {
 
     void insert(Workload workload);
 
+    /** Replaces the workload's status and secrets; its id, tenant, name and creation stay. */
+    void update(Workload workload);
+
+    /** Found whatever its status, deleted included: a verifier must tell a deleted workload from none. */
     Optional<Workload> findById(String id);
 
+    /** The tenant's workloads that are not deleted, oldest first. */
     List<Workload> listByTenant(String tenantId);
 
     void insertPolicy(WorkloadPolicy policy);

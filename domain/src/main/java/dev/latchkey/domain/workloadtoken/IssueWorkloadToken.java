@@ -12,6 +12,7 @@ import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code POST /internal/auth/workload-token}: a workload proves itself with its own secret and names
- * one of its grants; it gets a short-lived token carrying the grant's live effective scopes. Issued
- * only for an active grant with something left to grant.
+ * {@code POST /internal/auth/workload-token}: a workload proves itself with its own secret (or, during
+ * a rotation's overlap, the one it replaced) and names one of its grants; it gets a short-lived token
+ * carrying the grant's live effective scopes. Issued only to an active workload, for an active grant
+ * with something left to grant; each issued token's claims are recorded so that it can be listed.
  */
 public final class IssueWorkloadToken {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -34,6 +36,7 @@ public final class IssueWorkloadToken {
     private final GrantScopes grantScopes;
     private final SecretHasher hasher;
     private final WorkloadTokenCodec codec;
+    private final IssuedWorkloadTokenStore issued;
     private final IdGenerator ids;
     private final Clock clock;
     private final String dummyHash;
@@ -44,6 +47,7 @@ public final class IssueWorkloadToken {
             GrantScopes grantScopes,
             SecretHasher hasher,
             WorkloadTokenCodec codec,
+            IssuedWorkloadTokenStore issued,
             IdGenerator ids,
             Clock clock) {
         this.workloads = workloads;
@@ -51,6 +55,7 @@ public final class IssueWorkloadToken {
         this.grantScopes = grantScopes;
         this.hasher = hasher;
         this.codec = codec;
+        this.issued = issued;
         this.ids = ids;
         this.clock = clock;
         this.dummyHash = hasher.hash("latchkey workload timing equaliser");
@@ -60,13 +65,19 @@ public final class IssueWorkloadToken {
         if (workloadId == null || secret == null || grantId == null) {
             throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
         }
-        Optional<Workload> workload = workloads.findById(workloadId);
-        boolean proven =
-                hasher.verify(workload.map(Workload::secretHash).orElse(dummyHash), secret) && workload.isPresent();
+        Instant now = clock.instant();
+        // A deleted workload is answered like an unknown one, after the same amount of hashing.
+        Optional<Workload> workload = workloads.findById(workloadId).filter(w -> w.status() != WorkloadStatus.DELETED);
+        boolean proven = workload.map(w -> w.proves(secret, hasher, now)).orElseGet(() -> {
+            hasher.verify(dummyHash, secret);
+            return false;
+        });
         if (!proven) {
             throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The workload id or secret is incorrect");
         }
-        Instant now = clock.instant();
+        if (!workload.get().isActive()) {
+            throw new AuthFailure(AuthError.WORKLOAD_DISABLED, "Workload " + workloadId + " is disabled");
+        }
         DelegationGrant grant = grants.findById(grantId)
                 .filter(g -> g.workloadId().equals(workloadId))
                 .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));
@@ -81,6 +92,8 @@ public final class IssueWorkloadToken {
         Instant expiresAt = now.plus(LIFETIME).isAfter(grant.expiresAt()) ? grant.expiresAt() : now.plus(LIFETIME);
         WorkloadTokenClaims claims = new WorkloadTokenClaims(
                 workloadId, grant.userId(), grant.id(), grant.tenantId(), effective, ids.newId("wjti"), now, expiresAt);
-        return new Issued(new AccessToken(codec.sign(claims), Duration.between(now, expiresAt)), effective);
+        String token = codec.sign(claims);
+        issued.insert(claims);
+        return new Issued(new AccessToken(token, Duration.between(now, expiresAt)), effective);
     }
 }

@@ -75,6 +75,7 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant was revoked or has expired");
             }
             grantScopes.requireWorkspace(grant);
+            grantScopes.requireActiveWorkload(grant);
             ScopeSet scopes =
                     claims.scopes().intersect(grantScopes.explain(grant).effective());
             if (scopes.isEmpty()) {

@@ -19,6 +19,7 @@ import dev.latchkey.domain.testing.InMemoryAuthorizationCodeStore;
 import dev.latchkey.domain.testing.InMemoryDelegationGrantStore;
 import dev.latchkey.domain.testing.InMemoryExternalIdentityStore;
 import dev.latchkey.domain.testing.InMemoryInvitationStore;
+import dev.latchkey.domain.testing.InMemoryIssuedWorkloadTokenStore;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
@@ -42,6 +43,7 @@ import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.IssuedWorkloadTokenStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import org.junit.jupiter.api.Nested;
@@ -151,6 +153,11 @@ class InMemoryStoresContractTest {
         @Override
         protected WorkspaceStore workspaceStore() {
             return workspaces;
+        }
+
+        @Override
+        protected IssuedWorkloadTokenStore issuedWorkloadTokenStore() {
+            return new InMemoryIssuedWorkloadTokenStore();
         }
     }
 

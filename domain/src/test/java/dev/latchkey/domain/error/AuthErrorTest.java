@@ -25,6 +25,7 @@ class AuthErrorTest {
                 Map.entry(AuthError.NO_WORKSPACE, "no_workspace"),
                 Map.entry(AuthError.INSUFFICIENT_SCOPE, "insufficient_scope"),
                 Map.entry(AuthError.APPROVAL_REQUIRED, "approval_required"),
+                Map.entry(AuthError.WORKLOAD_DISABLED, "workload_disabled"),
                 Map.entry(AuthError.TENANT_CONTEXT_REQUIRED, "tenant_context_required"),
                 Map.entry(AuthError.OWNER_SCOPE_MISMATCH, "owner_scope_mismatch"),
                 Map.entry(AuthError.API_KEY_MANAGEMENT_RETIRED, "api_key_management_retired"),

@@ -3,6 +3,7 @@ package dev.latchkey.domain.testing;
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +28,14 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
     }
 
     @Override
+    public void update(Workload workload) {
+        workloads.computeIfPresent(workload.id(), (id, old) -> workload);
+    }
+
+    @Override
     public List<Workload> listByTenant(String tenantId) {
         return workloads.values().stream()
-                .filter(w -> w.tenantId().equals(tenantId))
+                .filter(w -> w.tenantId().equals(tenantId) && w.status() != WorkloadStatus.DELETED)
                 .sorted(Comparator.comparing(Workload::createdAt).thenComparing(Workload::id))
                 .collect(Collectors.toList());
     }

@@ -6,9 +6,13 @@ import dev.latchkey.domain.grant.DelegationGrant;
 import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
+import dev.latchkey.domain.workload.RetiringSecret;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
+import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
+import dev.latchkey.domain.workloadtoken.IssuedWorkloadTokenStore;
+import dev.latchkey.domain.workloadtoken.WorkloadTokenClaims;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceStore;
 import java.time.Instant;
@@ -31,6 +35,8 @@ public abstract class AgentStoresContract {
     protected abstract DelegationGrantStore delegationGrantStore();
 
     protected abstract WorkspaceStore workspaceStore();
+
+    protected abstract IssuedWorkloadTokenStore issuedWorkloadTokenStore();
 
     @BeforeEach
     void setUpStores() {
@@ -115,5 +121,72 @@ public abstract class AgentStoresContract {
         assertThat(grants.markRevoked(grant.id(), T0.plusSeconds(60))).isTrue();
         assertThat(grants.markRevoked(grant.id(), T0.plusSeconds(61))).isFalse();
         assertThat(grants.findById(grant.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void statusAndSecretsAreUpdatedAndADeletedWorkloadIsFoundButNotListed() {
+        Workload w = workload();
+        Workload rotated = new Workload(
+                w.id(),
+                w.tenantId(),
+                w.name(),
+                "sha256:new",
+                w.createdAt(),
+                w.createdBy(),
+                WorkloadStatus.DISABLED,
+                Optional.of(new RetiringSecret(w.secretHash(), T0.plusSeconds(3600))));
+        workloads.update(rotated);
+
+        assertThat(workloads.findById(w.id())).contains(rotated);
+        assertThat(workloads.listByTenant(tenant)).containsExactly(rotated);
+
+        Workload deleted = rotated.withStatus(WorkloadStatus.DELETED);
+        workloads.update(deleted);
+        assertThat(workloads.findById(w.id())).contains(deleted);
+        assertThat(workloads.listByTenant(tenant)).isEmpty();
+
+        Workload withoutOverlap = new Workload(
+                w.id(),
+                w.tenantId(),
+                w.name(),
+                "sha256:newer",
+                w.createdAt(),
+                w.createdBy(),
+                WorkloadStatus.ACTIVE,
+                Optional.empty());
+        workloads.update(withoutOverlap);
+        assertThat(workloads.findById(w.id())).contains(withoutOverlap);
+    }
+
+    @Test
+    void issuedTokensListUnexpiredNewestFirstPerWorkloadAndExpiredOnesAreForgotten() {
+        IssuedWorkloadTokenStore issued = issuedWorkloadTokenStore();
+        String workload = fresh("wl_");
+        WorkloadTokenClaims older = issuedToken(workload, T0, T0.plusSeconds(300));
+        WorkloadTokenClaims newer = issuedToken(workload, T0.plusSeconds(60), T0.plusSeconds(360));
+        WorkloadTokenClaims expired = issuedToken(workload, T0.minusSeconds(600), T0.minusSeconds(300));
+        WorkloadTokenClaims another = issuedToken(fresh("wl_"), T0, T0.plusSeconds(300));
+        for (WorkloadTokenClaims token : List.of(older, newer, expired, another)) {
+            issued.insert(token);
+        }
+
+        assertThat(issued.unexpired(workload, T0.plusSeconds(61), 10)).containsExactly(newer, older);
+        assertThat(issued.unexpired(workload, T0.plusSeconds(61), 1)).containsExactly(newer);
+        assertThat(issued.unexpired(workload, T0.plusSeconds(300), 10)).containsExactly(newer);
+
+        assertThat(issued.deleteExpiredBefore(T0.minusSeconds(299))).isGreaterThanOrEqualTo(1);
+        assertThat(issued.unexpired(workload, T0.minusSeconds(1000), 10)).containsExactly(newer, older);
+    }
+
+    private WorkloadTokenClaims issuedToken(String workloadId, Instant issuedAt, Instant expiresAt) {
+        return new WorkloadTokenClaims(
+                workloadId,
+                "usr_ana",
+                fresh("grant_"),
+                tenant,
+                ScopeSet.parse(List.of("records:read", "pipelines:run")),
+                fresh("wjti_"),
+                issuedAt,
+                expiresAt);
     }
 }

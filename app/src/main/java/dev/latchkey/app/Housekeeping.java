@@ -1,0 +1,50 @@
+package dev.latchkey.app;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes records nobody needs any more (never-used OAuth clients, dead codes and tokens, expired
+ * handed-off authorization requests, expired workload token records) on a timer, a Dropwizard managed
+ * executor. Each task returns how many records it deleted; a failing one is retried next time.
+ */
+final class Housekeeping implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final String what;
+    private final List<IntSupplier> tasks;
+    private final Duration interval;
+    private final ScheduledExecutorService timer;
+
+    Housekeeping(String what, List<IntSupplier> tasks, Duration interval, ScheduledExecutorService timer) {
+        this.what = what;
+        this.tasks = List.copyOf(tasks);
+        this.interval = interval;
+        this.timer = timer;
+    }
+
+    @Override
+    public void start() {
+        timer.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runQuietly() {
+        int deleted = 0;
+        for (IntSupplier task : tasks) {
+            try {
+                deleted += task.getAsInt();
+            } catch (RuntimeException e) {
+                LOG.warn("housekeeping of {} failed, retrying next time: {}", what, e.getMessage());
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("deleted {} {}", deleted, what);
+        }
+    }
+}
