@@ -30,6 +30,7 @@ import org.jose4j.lang.JoseException;
  */
 public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     static final String TYPE = "at+jwt";
+    private static final String WORKLOAD_ID_PREFIX = "wl_";
     private static final int CLOCK_SKEW_SECONDS = 30;
     private static final java.time.Duration UNKNOWN_KID_REFRESH = java.time.Duration.ofSeconds(10);
 
@@ -50,8 +51,9 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         JwtClaims jwt = new JwtClaims();
         jwt.setIssuer(issuer);
         jwt.setAudience(audience);
-        jwt.setSubject(claims.workloadId());
-        jwt.setClaim("act", Map.of("sub", claims.userId()));
+        // RFC 8693 §4.1: the subject is the person the workload acts for; the acting party is in act.
+        jwt.setSubject(claims.userId());
+        jwt.setClaim("act", Map.of("sub", claims.workloadId()));
         jwt.setClaim("grant_id", claims.grantId());
         jwt.setClaim("tenant_id", claims.tenantId());
         jwt.setClaim("scope", claims.scopes().toSpaceSeparated());
@@ -107,13 +109,18 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
                     .build()
                     .processToClaims(token);
             Object act = claims.getClaimValue("act");
-            Object user = act instanceof Map<?, ?> actor ? actor.get("sub") : null;
-            if (!(user instanceof String userId)) {
-                throw new AuthFailure(AuthError.INVALID_JWT, "The token names no delegating user");
+            Object acting = act instanceof Map<?, ?> actor ? actor.get("sub") : null;
+            if (!(acting instanceof String actorId)) {
+                throw new AuthFailure(AuthError.INVALID_JWT, "The token names no acting workload");
             }
+            // Tokens signed before 2026-12-01 had the two the other way round (workload in sub); they
+            // live five minutes, so this reading only bridges an upgrade. The grant check that follows
+            // binds both ids either way.
+            boolean earlierLayout =
+                    claims.getSubject().startsWith(WORKLOAD_ID_PREFIX) && !actorId.startsWith(WORKLOAD_ID_PREFIX);
             return new WorkloadTokenClaims(
-                    claims.getSubject(),
-                    userId,
+                    earlierLayout ? claims.getSubject() : actorId,
+                    earlierLayout ? actorId : claims.getSubject(),
                     claims.getStringClaimValue("grant_id"),
                     claims.getStringClaimValue("tenant_id"),
                     ScopeSet.parseSpaceSeparated(claims.getStringClaimValue("scope")),

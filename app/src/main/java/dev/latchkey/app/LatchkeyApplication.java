@@ -95,6 +95,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         bootstrap.addCommand(new WorkspaceCommand(commandOutput));
         bootstrap.addCommand(new ActorsCommand(commandOutput));
         bootstrap.addCommand(new KeysCommand(commandOutput));
+        bootstrap.addCommand(new AuditCommand(commandOutput));
         bootstrap.addCommand(new OAuthClientsCommand(commandOutput));
     }
 
@@ -152,7 +153,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         core.people.register(environment);
         core.workspaces.register(environment);
         core.agents.register(environment);
-        core.oauth.ifPresent(oauth -> oauth.register(environment, core.people));
+        core.oauth.ifPresent(oauth -> oauth.register(environment, core.people, core.authenticateRequest(metrics)));
         registerSystemResources(environment, configuration, core);
         environment
                 .lifecycle()

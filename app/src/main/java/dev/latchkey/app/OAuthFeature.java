@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import dev.latchkey.app.config.OAuthConfiguration;
 import dev.latchkey.crypto.Jose4jClientAssertions;
 import dev.latchkey.crypto.Rs256JwtAccessTokenSigner;
+import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.CachedTokenVerification;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.oauth.AccessTokenFormats;
@@ -27,6 +28,7 @@ import dev.latchkey.domain.oauth.RefreshTokenGrant;
 import dev.latchkey.domain.oauth.RegisterClient;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
+import dev.latchkey.domain.oauth.exchange.ExchangeForWorkloadToken;
 import dev.latchkey.domain.oauth.handoff.HandOffAuthorization;
 import dev.latchkey.domain.oauth.introspection.ResourceServers;
 import dev.latchkey.http.CorsFilter;
@@ -70,10 +72,14 @@ final class OAuthFeature {
     final Optional<HandOffAuthorization> handoff;
 
     private final OAuthConfiguration config;
+    private final Foundations base;
+    private final AgentsFeature agents;
 
     OAuthFeature(Foundations base, PeopleFeature people, AgentsFeature agents, ClientMetadataDocuments documents) {
         JdbiStores stores = base.stores;
         Clock clock = base.clock;
+        this.base = base;
+        this.agents = agents;
         this.config = base.configuration.getOauth();
         this.settings = config.toSettings();
         this.resources = config.toProtectedResources();
@@ -164,7 +170,11 @@ final class OAuthFeature {
                 base.caches);
     }
 
-    void register(Environment environment, PeopleFeature people) {
+    /**
+     * @param authenticate the whole verifier chain, for a token exchange whose subject is a person's
+     *     access token
+     */
+    void register(Environment environment, PeopleFeature people, AuthenticateRequest authenticate) {
         var jersey = environment.jersey();
         OAuthEndpoints endpoints = new OAuthEndpoints(settings.issuer());
         jersey.register(new OAuthFailureMapper());
@@ -186,7 +196,15 @@ final class OAuthFeature {
                 config.getScopes(),
                 handoff));
         jersey.register(new AuthorizationRequestsResource(handoff, config.getScopes()));
-        jersey.register(new TokenResource(issueTokens, revokeToken));
+        jersey.register(new TokenResource(
+                issueTokens,
+                revokeToken,
+                Optional.of(new ExchangeForWorkloadToken(
+                        agents.issueWorkloadToken,
+                        base.stores.delegationGrants(),
+                        authenticate,
+                        base.configuration.getWorkloadTokens().getAudience(),
+                        base.clock))));
         jersey.register(new ConnectionsResource(connections));
         environment
                 .lifecycle()

@@ -143,10 +143,11 @@ class AgentPlatformProfileTest {
         assertThat(issued.status()).isEqualTo(200);
         assertThat((Integer) issued.body().get("expires_in")).isBetween(290, 300);
         Map<String, Object> claims = claims(issued.string("access_token"));
+        // The workload's identity is the actor, the person it acts for the subject (RFC 8693 §4.1).
         assertThat(claims)
-                .containsEntry("sub", workloadId)
+                .containsEntry("act", Map.of("sub", workloadId))
                 .containsEntry("grant_id", grantId)
-                .containsKeys("tenant_id", "scope", "jti", "act");
+                .containsKeys("sub", "tenant_id", "scope", "jti");
         assertThat(claims.get("scope")).isEqualTo("agents:execute pipelines:delete pipelines:read pipelines:write");
         assertThat(Reply.of(TestApps.request(APP, "/.well-known/jwks.json").get())
                         .body()

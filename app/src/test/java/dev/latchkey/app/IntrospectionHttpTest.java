@@ -148,6 +148,47 @@ class IntrospectionHttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDelegatedWorkloadTokenNamesThePersonAsSubjectAndTheWorkloadAsActor() {
+        Person person = client.person();
+        String personId = (String) client.get("/whoami", "Authorization", "Bearer " + person.token())
+                .json()
+                .get("actor_id");
+        Map<String, Object> workload = client.postJson(
+                        "/internal/auth/workloads", Map.of("name", "introspected agent"), person.token())
+                .json();
+        String policy = (String) client.postJson(
+                        "/internal/auth/workload-policies",
+                        Map.of("workload_id", workload.get("id"), "scopes", List.of("records:read")),
+                        person.token())
+                .json()
+                .get("id");
+        client.postJson("/internal/auth/workload-policies/" + policy + "/approve", Map.of(), person.token());
+        Map<String, Object> grant = (Map<String, Object>) client.postJson(
+                        "/internal/auth/delegation-grants",
+                        Map.of("workload_id", workload.get("id"), "scopes", List.of("records:read")),
+                        person.token())
+                .json()
+                .get("grant");
+        String token = (String) client.postJson(
+                        "/internal/auth/workload-token",
+                        Map.of(
+                                "workload_id", workload.get("id"),
+                                "workload_secret", workload.get("secret"),
+                                "grant_id", grant.get("id")),
+                        null)
+                .json()
+                .get("access_token");
+
+        assertThat(introspect(token).json())
+                .containsEntry("active", true)
+                .containsEntry("credential_kind", "workload_token")
+                .containsEntry("sub", personId)
+                .containsEntry("act", Map.of("sub", workload.get("id")))
+                .containsEntry("grant_id", grant.get("id"));
+    }
+
+    @Test
     void nobodyButTheRegisteredResourceServerMayIntrospect() {
         Person person = client.person();
         String access = (String) tokensFor(publicClient(), INTROSPECTED, person).get("access_token");

@@ -93,7 +93,12 @@ class OAuthHttpTest {
                 .containsEntry("revocation_endpoint", BASE + "/oauth/revoke")
                 .containsEntry("response_types_supported", List.of("code"))
                 .containsEntry(
-                        "grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"))
+                        "grant_types_supported",
+                        List.of(
+                                "authorization_code",
+                                "refresh_token",
+                                "client_credentials",
+                                "urn:ietf:params:oauth:grant-type:token-exchange"))
                 .containsEntry("code_challenge_methods_supported", List.of("S256"))
                 .containsEntry(
                         "token_endpoint_auth_methods_supported",

@@ -121,8 +121,9 @@ class WorkloadTokenHttpTest {
                 .build()
                 .processToClaims(token);
         assertThat(jwks).doesNotContain("\"d\"");
-        assertThat(claims.getSubject()).isEqualTo(workload);
-        assertThat(claims.getClaimValue("act").toString()).contains(memberId);
+        // RFC 8693 §4.1: the person is the subject, the workload the actor.
+        assertThat(claims.getSubject()).isEqualTo(memberId);
+        assertThat(claims.getClaimValue("act")).isEqualTo(Map.of("sub", workload));
         assertThat(claims.getStringClaimValue("grant_id")).isNotBlank();
     }
 

@@ -2,21 +2,12 @@ package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.latchkey.app.config.LatchkeyConfiguration;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.persistence.JdbiStores;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,62 +17,9 @@ class WorkspaceCommandTest {
     @TempDir
     Path dir;
 
-    /** The operator's command line over a fresh H2 file database: what it prints, and the stores it wrote. */
-    private final class CommandLine {
-        final String url;
-        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        private final Path config;
-        private final Cli cli;
-
-        CommandLine(String database) throws Exception {
-            url = "jdbc:h2:file:" + dir.resolve(database) + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-            config = dir.resolve(database + ".yml");
-            Files.writeString(
-                    config,
-                    Files.readString(Path.of(
-                                    io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
-                            .replace("jdbc:h2:mem:overridden-by-each-test", url));
-            LatchkeyApplication application =
-                    new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
-            application.initialize(bootstrap);
-            cli = new Cli(
-                    new JarLocation(getClass()),
-                    bootstrap,
-                    new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(stderr));
-        }
-
-        /** Runs {@code arguments} then the configuration file; empty when it succeeded. */
-        Optional<Throwable> run(String... arguments) throws Exception {
-            stdout.reset();
-            String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
-            all[arguments.length] = config.toString();
-            return cli.run(all);
-        }
-
-        String printed() {
-            return stdout.toString(StandardCharsets.UTF_8).strip();
-        }
-
-        String errors() {
-            return stderr.toString(StandardCharsets.UTF_8);
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, String> json() throws Exception {
-            return new ObjectMapper().readValue(printed(), Map.class);
-        }
-
-        JdbiStores stores() {
-            return new JdbiStores(Jdbi.create(url, "sa", ""));
-        }
-    }
-
     @Test
     void createPrintsExactlyOneJsonObjectWithAWorkingFirstKeyAndActorsImportIntoIt() throws Exception {
-        CommandLine command = new CommandLine("latchkey");
+        OperatorCommandLine command = new OperatorCommandLine(dir, "latchkey");
         Optional<Throwable> failure = command.run("workspace", "create", "--name", "Acme Tattoo");
 
         assertThat(failure).as(command.errors()).isEmpty();
@@ -133,7 +71,7 @@ class WorkspaceCommandTest {
 
     @Test
     void anOperatorCreatesAMachineClientWhoseSecretIsPrintedOnceAndStoredAsAHash() throws Exception {
-        CommandLine command = new CommandLine("clients");
+        OperatorCommandLine command = new OperatorCommandLine(dir, "clients");
         assertThat(command.run("workspace", "create", "--name", "Acme")).isEmpty();
         String tenant = command.json().get("workspace_id");
 

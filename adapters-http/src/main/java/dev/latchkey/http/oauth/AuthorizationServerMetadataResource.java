@@ -1,6 +1,7 @@
 package dev.latchkey.http.oauth;
 
 import dev.latchkey.domain.oauth.ProtectedResources;
+import dev.latchkey.domain.oauth.exchange.ExchangeForWorkloadToken;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.problem.HttpErrorCodes;
 import dev.latchkey.http.problem.ProblemResponses;
@@ -78,7 +79,13 @@ public final class AuthorizationServerMetadataResource {
         metadata.put("jwks_uri", endpoints.jwks());
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        metadata.put(
+                "grant_types_supported",
+                List.of(
+                        "authorization_code",
+                        "refresh_token",
+                        "client_credentials",
+                        ExchangeForWorkloadToken.GRANT_TYPE));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put(
                 "token_endpoint_auth_methods_supported",

@@ -56,7 +56,8 @@ public final class IntrospectionResource {
     }
 
     private static void describe(Principal principal, Map<String, Object> view) {
-        view.put("sub", principal.actor().id());
+        // A delegated token's subject is the person it acts for, its actor the workload (RFC 8693 §4.1).
+        view.put("sub", principal.origin().onBehalfOf().orElse(principal.actor().id()));
         principal.origin().clientId().ifPresent(id -> view.put("client_id", id));
         view.put("scope", principal.scopes().toSpaceSeparated());
         principal.audience().ifPresent(resource -> view.put("aud", resource));
@@ -68,7 +69,11 @@ public final class IntrospectionResource {
         view.put("credential_kind", principal.credentialKind().wireName());
         view.put("role", principal.actor().role());
         principal.grantId().ifPresent(grant -> view.put("grant_id", grant));
-        principal.origin().onBehalfOf().ifPresent(person -> view.put("act", Map.of("sub", person)));
+        principal
+                .origin()
+                .onBehalfOf()
+                .ifPresent(person ->
+                        view.put("act", Map.of("sub", principal.actor().id())));
         principal.impersonator().ifPresent(who -> view.put("impersonated_by", who));
     }
 

@@ -5,6 +5,8 @@ import dev.latchkey.domain.oauth.IssueOAuthTokens;
 import dev.latchkey.domain.oauth.IssuedTokens;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.TokenRequest;
+import dev.latchkey.domain.oauth.exchange.ExchangeForWorkloadToken;
+import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import dev.latchkey.http.auth.Public;
 import dev.latchkey.http.problem.OAuthErrorFormat;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The token endpoint (RFC 6749 §3.2) and the revocation endpoint (RFC 7009). */
@@ -26,10 +29,14 @@ import java.util.function.Function;
 public final class TokenResource {
     private final IssueOAuthTokens issueTokens;
     private final RevokeOAuthToken revokeToken;
+    private final Optional<ExchangeForWorkloadToken> exchange;
 
-    public TokenResource(IssueOAuthTokens issueTokens, RevokeOAuthToken revokeToken) {
+    /** @param exchange RFC 8693 token exchange for workloads; without it the grant type is unsupported */
+    public TokenResource(
+            IssueOAuthTokens issueTokens, RevokeOAuthToken revokeToken, Optional<ExchangeForWorkloadToken> exchange) {
         this.issueTokens = issueTokens;
         this.revokeToken = revokeToken;
+        this.exchange = exchange;
     }
 
     @POST
@@ -40,6 +47,13 @@ public final class TokenResource {
     public Response token(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
         return answer(authorization, form, credentials -> {
+            boolean exchanging = single(form, "grant_type")
+                    .filter(ExchangeForWorkloadToken.GRANT_TYPE::equals)
+                    .isPresent();
+            if (exchanging && exchange.isPresent()) {
+                // The workload is not an OAuth client: it proves itself with its actor_token, not here.
+                return OAuthResponses.json(200, exchanged(exchange.get(), credentials, form));
+            }
             TokenRequest request = new TokenRequest(
                     single(form, "grant_type"),
                     single(form, "code"),
@@ -72,6 +86,27 @@ public final class TokenResource {
 
     private static java.util.Optional<String> single(MultivaluedMap<String, String> form, String name) {
         return ClientCredentialsParser.single(form, name);
+    }
+
+    private static Map<String, Object> exchanged(
+            ExchangeForWorkloadToken exchange, ClientCredentials credentials, MultivaluedMap<String, String> form) {
+        IssueWorkloadToken.Issued issued = exchange.exchange(new ExchangeForWorkloadToken.Request(
+                credentials.clientId(),
+                credentials.secret(),
+                single(form, "subject_token"),
+                single(form, "subject_token_type"),
+                single(form, "actor_token"),
+                single(form, "actor_token_type"),
+                single(form, "requested_token_type"),
+                single(form, "scope"),
+                single(form, "audience")));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("access_token", issued.token().value());
+        view.put("issued_token_type", ExchangeForWorkloadToken.ACCESS_TOKEN_TYPE);
+        view.put("token_type", "Bearer");
+        view.put("expires_in", issued.token().expiresIn().toSeconds());
+        view.put("scope", issued.scopes().toSpaceSeparated());
+        return view;
     }
 
     /** RFC 6749 §5.1, with no null member. */

@@ -113,7 +113,8 @@ class TokenEndpointResourceTest {
                         new RefreshTokenGrant(
                                 tokens, issuer, revocations, resources, settings, new InMemoryUserStore(), clock)));
         ResourceExtension.Builder builder = ResourceExtension.builder()
-                .addResource(new TokenResource(issue, new RevokeOAuthToken(authenticate, tokens, revocations)))
+                .addResource(new TokenResource(
+                        issue, new RevokeOAuthToken(authenticate, tokens, revocations), Optional.empty()))
                 .addProvider(new OAuthFailureMapper());
         ProblemMappers.all(new Refusals(Optional.of(resources), new InMemoryCaches()))
                 .forEach(builder::addProvider);

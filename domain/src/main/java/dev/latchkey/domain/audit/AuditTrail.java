@@ -28,7 +28,7 @@ public final class AuditTrail {
         log.append(new AuditEvent(
                 ids.newId("evt"),
                 workspaceId,
-                clock.instant(),
+                AuditChain.storedTime(clock.instant()),
                 initiator.actorId(),
                 initiator.credentialId(),
                 action,

@@ -62,6 +62,14 @@ public final class IssueWorkloadToken {
     }
 
     public Issued execute(String workloadId, String secret, String grantId) {
+        return execute(workloadId, secret, grantId, Optional.empty());
+    }
+
+    /**
+     * As above, the token narrowed to {@code requested} when given (a token exchange's {@code scope}):
+     * every requested scope must be within the grant's effective scopes, or nothing is issued.
+     */
+    public Issued execute(String workloadId, String secret, String grantId, Optional<ScopeSet> requested) {
         if (workloadId == null || secret == null || grantId == null) {
             throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
         }
@@ -88,6 +96,15 @@ public final class IssueWorkloadToken {
         ScopeSet effective = grantScopes.explain(grant).effective();
         if (effective.isEmpty()) {
             throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");
+        }
+        if (requested.isPresent()) {
+            if (!effective.coversAll(requested.get())) {
+                throw new AuthFailure(
+                        AuthError.INSUFFICIENT_SCOPE,
+                        "Grant " + grantId + " grants " + effective.toSpaceSeparated() + ", not all of "
+                                + requested.get().toSpaceSeparated());
+            }
+            effective = effective.intersect(requested.get());
         }
         Instant expiresAt = now.plus(LIFETIME).isAfter(grant.expiresAt()) ? grant.expiresAt() : now.plus(LIFETIME);
         WorkloadTokenClaims claims = new WorkloadTokenClaims(

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a delegated workload token says (RFC 9068 profile, RFC 8693 {@code act}): the workload
- * ({@code sub}), the delegating user ({@code act.sub}), the grant, the tenant, the scopes, its id,
- * and its short life.
+ * What a delegated workload token says (RFC 9068 profile, RFC 8693 §4.1): the delegating user
+ * ({@code sub}), the workload acting for them ({@code act.sub}), the grant, the tenant, the scopes,
+ * its id, and its short life.
  */
 public record WorkloadTokenClaims(
         String workloadId,

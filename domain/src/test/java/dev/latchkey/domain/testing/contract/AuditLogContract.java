@@ -3,9 +3,12 @@ package dev.latchkey.domain.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.domain.audit.AuditChain;
 import dev.latchkey.domain.audit.AuditEvent;
 import dev.latchkey.domain.audit.AuditLog;
 import dev.latchkey.domain.audit.AuditPage;
+import dev.latchkey.domain.audit.ChainedAuditEvent;
+import dev.latchkey.domain.audit.VerifyAuditTrail;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceStore;
@@ -94,5 +97,60 @@ public abstract class AuditLogContract {
     void pageWithGarbageCursorIsRejectedAsInvalidRequest() {
         assertThatThrownBy(() -> log.page(workspaceId, Optional.of("not-a-cursor"), 5))
                 .isInstanceOf(RequestRejected.class);
+    }
+
+    @Test
+    void eachWorkspacesEventsLinkIntoOneChainThatVerifies() {
+        List<AuditEvent> appended = List.of(event(workspaceId, 1), event(workspaceId, 2), event(workspaceId, 3));
+        log.append(appended.get(0));
+        log.append(event(otherWorkspaceId, 9));
+        log.append(appended.get(1));
+        log.append(appended.get(2));
+
+        List<ChainedAuditEvent> chain = log.inAppendOrder(workspaceId, 0, 10);
+        assertThat(chain).extracting(ChainedAuditEvent::event).containsExactlyElementsOf(appended);
+        String previous = AuditChain.GENESIS;
+        for (ChainedAuditEvent link : chain) {
+            assertThat(link.previousHash()).contains(previous);
+            assertThat(link.hash()).contains(AuditChain.link(previous, link.event()));
+            previous = link.hash().orElseThrow();
+        }
+        assertThat(log.inAppendOrder(workspaceId, chain.get(0).position(), 1))
+                .extracting(ChainedAuditEvent::event)
+                .containsExactly(appended.get(1));
+        assertThat(log.workspaces()).contains(workspaceId, otherWorkspaceId);
+
+        VerifyAuditTrail.Verdict verdict = new VerifyAuditTrail(log).workspace(workspaceId);
+        assertThat(verdict.intact()).isTrue();
+        assertThat(verdict.chained()).isEqualTo(3);
+        assertThat(verdict.head()).isEqualTo(previous);
+    }
+
+    @Test
+    void concurrentAppendsToOneWorkspaceStillFormOneLine() throws Exception {
+        int threads = 8;
+        int each = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    log.append(event(workspaceId, thread * 100 + i));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        VerifyAuditTrail.Verdict verdict = new VerifyAuditTrail(log).workspace(workspaceId);
+        assertThat(verdict.broken()).isEmpty();
+        assertThat(verdict.chained()).isEqualTo(threads * each);
     }
 }
