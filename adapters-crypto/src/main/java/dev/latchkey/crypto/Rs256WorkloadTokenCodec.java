@@ -31,6 +31,7 @@ import org.jose4j.lang.JoseException;
 public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
     static final String TYPE = "at+jwt";
     private static final String WORKLOAD_ID_PREFIX = "wl_";
+    private static final String DELEGATION = "delegation";
     private static final int CLOCK_SKEW_SECONDS = 30;
     private static final java.time.Duration UNKNOWN_KID_REFRESH = java.time.Duration.ofSeconds(10);
 
@@ -53,7 +54,15 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         jwt.setAudience(audience);
         // RFC 8693 §4.1: the subject is the person the workload acts for; the acting party is in act.
         jwt.setSubject(claims.userId());
-        jwt.setClaim("act", Map.of("sub", claims.workloadId()));
+        jwt.setClaim("act", actChain(claims));
+        if (!claims.through().isEmpty()) {
+            // The chain's tokens as well as its workloads, root first: a verifier checks each is still live.
+            jwt.setClaim(
+                    DELEGATION,
+                    claims.through().stream()
+                            .map(hop -> Map.of("sub", hop.workloadId(), "jti", hop.tokenId()))
+                            .toList());
+        }
         jwt.setClaim("grant_id", claims.grantId());
         jwt.setClaim("tenant_id", claims.tenantId());
         jwt.setClaim("scope", claims.scopes().toSpaceSeparated());
@@ -61,6 +70,16 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
         jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
         return keys.sign(jwt, TYPE);
+    }
+
+    /** RFC 8693 §4.1.1: the current actor outermost, each earlier one nested in its {@code act}. */
+    private static Map<String, Object> actChain(WorkloadTokenClaims claims) {
+        List<String> chain = claims.chain();
+        Map<String, Object> act = Map.of("sub", chain.get(0));
+        for (int i = 1; i < chain.size(); i++) {
+            act = Map.of("sub", chain.get(i), "act", act);
+        }
+        return act;
     }
 
     @Override
@@ -116,8 +135,10 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
             // Tokens signed before 2026-12-01 had the two the other way round (workload in sub); they
             // live five minutes, so this reading only bridges an upgrade. The grant check that follows
             // binds both ids either way.
-            boolean earlierLayout =
-                    claims.getSubject().startsWith(WORKLOAD_ID_PREFIX) && !actorId.startsWith(WORKLOAD_ID_PREFIX);
+            List<WorkloadTokenClaims.Hop> through = hops(claims.getClaimValue(DELEGATION));
+            boolean earlierLayout = through.isEmpty()
+                    && claims.getSubject().startsWith(WORKLOAD_ID_PREFIX)
+                    && !actorId.startsWith(WORKLOAD_ID_PREFIX);
             return new WorkloadTokenClaims(
                     earlierLayout ? claims.getSubject() : actorId,
                     earlierLayout ? actorId : claims.getSubject(),
@@ -126,7 +147,8 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
                     ScopeSet.parseSpaceSeparated(claims.getStringClaimValue("scope")),
                     claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    through);
         } catch (InvalidJwtException e) {
             throw new AuthFailure(
                     AuthError.INVALID_JWT,
@@ -136,6 +158,25 @@ public final class Rs256WorkloadTokenCodec implements WorkloadTokenCodec {
         } catch (MalformedClaimException | NullPointerException | IllegalArgumentException | JoseException e) {
             throw new AuthFailure(AuthError.INVALID_JWT, "The token's claims are malformed");
         }
+    }
+
+    private static List<WorkloadTokenClaims.Hop> hops(Object delegation) {
+        if (delegation == null) {
+            return List.of();
+        }
+        if (!(delegation instanceof List<?> list) || list.isEmpty()) {
+            throw new AuthFailure(AuthError.INVALID_JWT, "The token's delegation chain is malformed");
+        }
+        List<WorkloadTokenClaims.Hop> hops = new java.util.ArrayList<>();
+        for (Object hop : list) {
+            if (!(hop instanceof Map<?, ?> map)
+                    || !(map.get("sub") instanceof String workload)
+                    || !(map.get("jti") instanceof String jti)) {
+                throw new AuthFailure(AuthError.INVALID_JWT, "The token's delegation chain is malformed");
+            }
+            hops.add(new WorkloadTokenClaims.Hop(workload, jti));
+        }
+        return hops;
     }
 
     @Override

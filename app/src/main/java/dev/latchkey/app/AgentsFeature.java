@@ -11,6 +11,7 @@ import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.route.PrincipalAssertions;
 import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
+import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
@@ -39,6 +40,7 @@ final class AgentsFeature {
     final WorkloadSigningKeys signingKeys;
     final WorkloadTokenCodec workloadTokenCodec;
     final IssueWorkloadToken issueWorkloadToken;
+    final HandOnWorkloadToken handOnWorkloadToken;
     final WorkloadTokenVerifier workloadTokenVerifier;
     final PrincipalAssertions principalAssertions;
     final SensitiveActions sensitiveActions;
@@ -106,6 +108,16 @@ final class AgentsFeature {
                 stores.revokedTokens(),
                 people.tokenVerifications,
                 base.clock);
+        this.handOnWorkloadToken = new HandOnWorkloadToken(
+                stores.workloads(),
+                workloadSecrets,
+                workloadTokenVerifier,
+                workloadTokenCodec,
+                grantScopes,
+                stores.issuedWorkloadTokens(),
+                base.ids,
+                base.clock,
+                workloadTokens.getMaxDelegationDepth());
         this.sensitiveActions = new SensitiveActions(
                 stores.approvals(),
                 stores.delegationGrants(),

@@ -201,6 +201,7 @@ final class OAuthFeature {
                 revokeToken,
                 Optional.of(new ExchangeForWorkloadToken(
                         agents.issueWorkloadToken,
+                        agents.handOnWorkloadToken,
                         base.stores.delegationGrants(),
                         authenticate,
                         base.configuration.getWorkloadTokens().getAudience(),

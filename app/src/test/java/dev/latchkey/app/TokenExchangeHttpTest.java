@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * RFC 8693 token exchange for workloads at {@code /oauth/token}, driven by Nimbus OAuth 2.0 SDK's
+ * RFC 8693 token exchange for workloads, and multi-hop delegation through it, at {@code /oauth/token}, driven by Nimbus OAuth 2.0 SDK's
  * {@code TokenExchangeGrant} (an OAuth client library that knows the grant): the workload's secret as
  * the actor token, the grant or the person's own access token as the subject, and the same token
  * {@code /internal/auth/workload-token} answers, with the person as {@code sub} and the workload in
@@ -212,25 +212,159 @@ class TokenExchangeHttpTest {
         assertThat(revoked.getDescription()).contains("revoked or expired");
     }
 
+    /** A second workload of the workspace with its own approved policy: a sub-agent. */
+    private String[] subAgent(String name, List<String> policyScopes) {
+        Reply registered = call("POST", "/internal/auth/workloads", owner, Map.of("name", name));
+        String policy = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", registered.string("id"), "scopes", policyScopes))
+                .string("id");
+        call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
+        return new String[] {registered.string("id"), registered.string("secret")};
+    }
+
+    private TokenResponse handOn(String token, String[] to, Scope scope) throws Exception {
+        TokenRequest request = new TokenRequest(
+                tokenEndpoint(),
+                new ClientID(to[0]),
+                new TokenExchangeGrant(
+                        new TypelessToken(token),
+                        TokenTypeURI.ACCESS_TOKEN,
+                        new TypelessToken(to[1]),
+                        WORKLOAD_SECRET,
+                        null,
+                        null),
+                scope);
+        return TokenResponse.parse(request.toHTTPRequest().send());
+    }
+
+    private static String token(TokenResponse response) {
+        assertThat(response.indicatesSuccess())
+                .as(String.valueOf(response.toHTTPResponse().getBody()))
+                .isTrue();
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    private String agentToken() throws Exception {
+        return token(exchange(forGrant(grant, secret), null));
+    }
+
     @Test
-    void aWorkloadTokenIsNotAPersonsTokenSoItCannotBeTheSubject() throws Exception {
-        String workloadToken = exchange(forGrant(grant, secret), null)
-                .toSuccessResponse()
-                .getTokens()
-                .getAccessToken()
-                .getValue();
-        TokenExchangeGrant onwards = new TokenExchangeGrant(
-                new TypelessToken(workloadToken),
-                TokenTypeURI.ACCESS_TOKEN,
-                new TypelessToken(secret),
-                WORKLOAD_SECRET,
-                null,
-                null);
+    void anAgentHandsPartOfItsWorkToASubAgentWhoseTokenNarrowsAndRecordsTheChain() throws Exception {
+        String[] sub = subAgent("summariser", List.of("records:read", "pipelines:read"));
+        String parent = agentToken();
 
-        ErrorObject refused = exchange(onwards, null).toErrorResponse().getErrorObject();
+        String child = token(handOn(parent, sub, null));
 
-        assertThat(refused.getCode()).isEqualTo("invalid_request");
-        assertThat(refused.getDescription()).contains("person's access token");
+        Map<String, Object> claims = claims(child);
+        assertThat(claims)
+                .containsEntry("sub", ownerId)
+                .containsEntry("grant_id", grant)
+                .containsEntry("act", Map.of("sub", sub[0], "act", Map.of("sub", workload)))
+                .containsEntry("scope", "records:read");
+        assertThat((Integer) claims.get("exp"))
+                .isLessThanOrEqualTo((Integer) claims(parent).get("exp"));
+        assertThat(call("GET", "/whoami", child, null).body())
+                .containsEntry("actor_id", sub[0])
+                .containsEntry("scopes", List.of("records:read"));
+
+        // Asking for more than the handed-on token and the sub-agent's policy both allow: refused.
+        ErrorObject wider = handOn(parent, sub, new Scope("records:write"))
+                .toErrorResponse()
+                .getErrorObject();
+        assertThat(wider.getCode()).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void revokingOrNarrowingAnyAncestorReachesTheDescendantOnItsNextRequest() throws Exception {
+        String[] sub = subAgent("summariser", List.of("records:*"));
+        String parent = agentToken();
+        String child = token(handOn(parent, sub, null));
+        assertThat(call("GET", "/whoami", child, null).body())
+                .containsEntry("scopes", List.of("records:read", "records:write"));
+
+        // The first agent's policy narrows: the sub-agent's token with it.
+        String narrower = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", workload, "scopes", List.of("records:read")))
+                .string("id");
+        call("POST", "/internal/auth/workload-policies/" + narrower + "/approve", owner, Map.of());
+        assertThat(call("GET", "/whoami", child, null).body()).containsEntry("scopes", List.of("records:read"));
+
+        // The sub-agent's own policy narrows to nothing it holds: its token is left with nothing.
+        String unrelated = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", sub[0], "scopes", List.of("pipelines:read")))
+                .string("id");
+        call("POST", "/internal/auth/workload-policies/" + unrelated + "/approve", owner, Map.of());
+        assertThat(call("GET", "/whoami", child, null).status()).isEqualTo(401);
+        String restored = call(
+                        "POST",
+                        "/internal/auth/workload-policies",
+                        owner,
+                        Map.of("workload_id", sub[0], "scopes", List.of("records:*")))
+                .string("id");
+        call("POST", "/internal/auth/workload-policies/" + restored + "/approve", owner, Map.of());
+        child = token(handOn(parent, sub, null));
+        assertThat(call("GET", "/whoami", child, null).body()).containsEntry("scopes", List.of("records:read"));
+
+        // The token it was handed is revoked: the sub-agent's token stops.
+        String parentJti = (String) claims(parent).get("jti");
+        call("DELETE", "/internal/auth/delegation-grants/" + grant + "/tokens/" + parentJti, owner, null);
+        Reply refused = call("GET", "/whoami", child, null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.string("code")).isEqualTo("token_revoked");
+
+        // A fresh chain, then the first agent is disabled: the sub-agent's token stops too.
+        String again = token(handOn(agentToken(), sub, null));
+        assertThat(call("GET", "/whoami", again, null).status()).isEqualTo(200);
+        call("POST", "/internal/auth/workloads/" + workload + "/disable", owner, Map.of());
+        assertThat(call("GET", "/whoami", again, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aChainIsBoundedLoopFreeAndStaysInItsWorkspace() throws Exception {
+        String[] second = subAgent("second", List.of("records:read"));
+        String[] third = subAgent("third", List.of("records:read"));
+        String[] fourth = subAgent("fourth", List.of("records:read"));
+        String depth2 = token(handOn(agentToken(), second, null));
+        String depth3 = token(handOn(depth2, third, null));
+
+        ErrorObject tooDeep = handOn(depth3, fourth, null).toErrorResponse().getErrorObject();
+        assertThat(tooDeep.getCode()).isEqualTo("invalid_request");
+        assertThat(tooDeep.getDescription()).contains("at most 3 workloads");
+
+        ErrorObject loop = handOn(depth2, new String[] {workload, secret}, null)
+                .toErrorResponse()
+                .getErrorObject();
+        assertThat(loop.getDescription()).contains("already in this token's delegation chain");
+
+        String stranger = Reply.of(request(APP, "/auth/register")
+                        .post(Entity.json(Map.of(
+                                "email",
+                                "tx-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
+                                "password",
+                                PASSWORD))))
+                .string("access_token");
+        String strangerOwner =
+                call("POST", "/workspaces/bootstrap", stranger, Map.of()).string("access_token");
+        Reply foreign = call("POST", "/internal/auth/workloads", strangerOwner, Map.of("name", "foreign"));
+        ErrorObject crossed = handOn(depth2, new String[] {foreign.string("id"), foreign.string("secret")}, null)
+                .toErrorResponse()
+                .getErrorObject();
+        assertThat(crossed.getCode()).isEqualTo("invalid_request");
+        assertThat(crossed.getDescription()).contains("another workspace");
+
+        ErrorObject wrongSecret = handOn(depth2, new String[] {third[0], "wk_wrong"}, null)
+                .toErrorResponse()
+                .getErrorObject();
+        assertThat(wrongSecret.getDescription()).contains("secret is incorrect");
     }
 
     @Test

@@ -21,10 +21,11 @@ import java.util.Map;
 /**
  * Token introspection (RFC 7662) for registered resource servers. The answer's standard members are
  * RFC 7662 §2.2's, with no null among them: {@code active}, {@code sub} (the actor, as identity
- * headers name it), {@code client_id}, {@code scope}, {@code aud} (the resource a token is bound to),
+ * headers name it; for a delegated token the person), {@code client_id}, {@code scope}, {@code aud} (the resource a token is bound to),
  * {@code exp}, {@code iat}, {@code token_type}; then Latchkey's: {@code tenant_id}, {@code
  * actor_kind}, {@code credential_kind}, {@code role}, and for a delegated token {@code grant_id} and
- * {@code act} — the person it acts for, as the workload token itself says it.
+ * {@code act} — for a delegated token {@code sub} is the person it acts for and {@code act} the
+ * workload acting (with, nested, each workload that handed it on), as the token itself says.
  */
 @OAuthErrorFormat
 @Path("/oauth/introspect")
@@ -69,12 +70,19 @@ public final class IntrospectionResource {
         view.put("credential_kind", principal.credentialKind().wireName());
         view.put("role", principal.actor().role());
         principal.grantId().ifPresent(grant -> view.put("grant_id", grant));
-        principal
-                .origin()
-                .onBehalfOf()
-                .ifPresent(person ->
-                        view.put("act", Map.of("sub", principal.actor().id())));
+        principal.origin().onBehalfOf().ifPresent(person -> view.put("act", actChain(principal)));
         principal.impersonator().ifPresent(who -> view.put("impersonated_by", who));
+    }
+
+    /** RFC 8693 §4.1.1: the current actor outermost, each workload that handed the token on nested within. */
+    private static Map<String, Object> actChain(Principal principal) {
+        Map<String, Object> act = null;
+        for (String workload : principal.origin().delegatedThrough()) {
+            act = act == null ? Map.of("sub", workload) : Map.of("sub", workload, "act", act);
+        }
+        return act == null
+                ? Map.of("sub", principal.actor().id())
+                : Map.of("sub", principal.actor().id(), "act", act);
     }
 
     private static long seconds(Instant instant) {

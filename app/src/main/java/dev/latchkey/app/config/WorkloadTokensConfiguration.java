@@ -28,6 +28,19 @@ public final class WorkloadTokensConfiguration {
     @JsonProperty
     private Duration activationDelay = Duration.minutes(10);
 
+    /**
+     * The most workloads one delegation chain may hold: the grant's, then each one a token is handed
+     * on to by token exchange. 1 forbids handing tokens on.
+     */
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(10)
+    @JsonProperty
+    private int maxDelegationDepth = 3;
+
+    public int getMaxDelegationDepth() {
+        return maxDelegationDepth;
+    }
+
     public String getKeyEncryptionKey() {
         return keyEncryptionKey;
     }

@@ -31,15 +31,25 @@ public record Principal(
     /**
      * Where a credential came from, as far as its verifier knows: the OAuth client it was issued to
      * (for a workload token, the workload, which authenticated to get it), when it was issued, and for
-     * a delegated credential the person whose authority it carries. Decisions never read it.
+     * a delegated credential the person whose authority it carries, and the earlier workloads that
+     * handed it on (root first; empty unless delegated onwards). Decisions never read it.
      */
-    public record Origin(Optional<String> clientId, Optional<Instant> issuedAt, Optional<String> onBehalfOf) {
+    public record Origin(
+            Optional<String> clientId,
+            Optional<Instant> issuedAt,
+            Optional<String> onBehalfOf,
+            java.util.List<String> delegatedThrough) {
         public static final Origin UNKNOWN = new Origin(Optional.empty(), Optional.empty(), Optional.empty());
 
         public Origin {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+            delegatedThrough = java.util.List.copyOf(delegatedThrough);
+        }
+
+        public Origin(Optional<String> clientId, Optional<Instant> issuedAt, Optional<String> onBehalfOf) {
+            this(clientId, issuedAt, onBehalfOf, java.util.List.of());
         }
     }
 

@@ -52,8 +52,13 @@ public final class GrantScopes {
      * @throws AuthFailure {@code token_revoked}
      */
     public void requireActiveWorkload(DelegationGrant grant) {
+        requireActiveWorkload(grant.workloadId());
+    }
+
+    /** As above, for any workload of a delegation chain. */
+    public void requireActiveWorkload(String workloadId) {
         Workload workload = workloads
-                .findById(grant.workloadId())
+                .findById(workloadId)
                 .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's workload does not exist"));
         if (!workload.isActive()) {
             throw new AuthFailure(

@@ -177,6 +177,8 @@ public final class ManageDelegationGrants {
                 grant.userId(),
                 clock.instant().plus(TOKEN_DENY_WINDOW));
         events.publish(new CredentialEvent.CredentialChanged(tokenId));
+        // Tokens delegated onwards from this one are proven against the same grant: check them afresh.
+        events.publish(new CredentialEvent.GrantRevoked(grant.id()));
         audit.record(grant.tenantId(), initiator, "workload_token.revoked", tokenId, Map.of("grant_id", grant.id()));
     }
 

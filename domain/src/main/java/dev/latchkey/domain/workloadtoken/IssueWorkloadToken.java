@@ -11,8 +11,6 @@ import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.AccessToken;
-import dev.latchkey.domain.workload.Workload;
-import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,15 +29,13 @@ public final class IssueWorkloadToken {
     /** The token, and the scopes it carries. */
     public record Issued(AccessToken token, ScopeSet scopes) {}
 
-    private final WorkloadStore workloads;
+    private final WorkloadProof proof;
     private final DelegationGrantStore grants;
     private final GrantScopes grantScopes;
-    private final SecretHasher hasher;
     private final WorkloadTokenCodec codec;
     private final IssuedWorkloadTokenStore issued;
     private final IdGenerator ids;
     private final Clock clock;
-    private final String dummyHash;
 
     public IssueWorkloadToken(
             WorkloadStore workloads,
@@ -50,15 +46,13 @@ public final class IssueWorkloadToken {
             IssuedWorkloadTokenStore issued,
             IdGenerator ids,
             Clock clock) {
-        this.workloads = workloads;
+        this.proof = new WorkloadProof(workloads, hasher, clock);
         this.grants = grants;
         this.grantScopes = grantScopes;
-        this.hasher = hasher;
         this.codec = codec;
         this.issued = issued;
         this.ids = ids;
         this.clock = clock;
-        this.dummyHash = hasher.hash("latchkey workload timing equaliser");
     }
 
     public Issued execute(String workloadId, String secret, String grantId) {
@@ -73,19 +67,8 @@ public final class IssueWorkloadToken {
         if (workloadId == null || secret == null || grantId == null) {
             throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
         }
+        proof.prove(workloadId, secret);
         Instant now = clock.instant();
-        // A deleted workload is answered like an unknown one, after the same amount of hashing.
-        Optional<Workload> workload = workloads.findById(workloadId).filter(w -> w.status() != WorkloadStatus.DELETED);
-        boolean proven = workload.map(w -> w.proves(secret, hasher, now)).orElseGet(() -> {
-            hasher.verify(dummyHash, secret);
-            return false;
-        });
-        if (!proven) {
-            throw new AuthFailure(AuthError.INVALID_CREDENTIALS, "The workload id or secret is incorrect");
-        }
-        if (!workload.get().isActive()) {
-            throw new AuthFailure(AuthError.WORKLOAD_DISABLED, "Workload " + workloadId + " is disabled");
-        }
         DelegationGrant grant = grants.findById(grantId)
                 .filter(g -> g.workloadId().equals(workloadId))
                 .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));

@@ -24,7 +24,9 @@ import java.util.Set;
  * from the cache), then the live facts — the grant still active and still granting. The principal's
  * scopes are the token's scopes narrowed by the grant's current effective scopes, so a role or
  * policy narrowing reaches tokens already issued; a revoked grant, or one left with nothing, makes
- * its tokens {@code token_revoked}. The tenant comes from the signed claims alone.
+ * its tokens {@code token_revoked}. A token delegated onwards is checked along its whole chain: every
+ * token handed on unrevoked, every workload active, each later workload's approved policy narrowing
+ * it. The tenant comes from the signed claims alone.
  */
 public final class WorkloadTokenVerifier implements CredentialVerifier {
     private final WorkloadTokenCodec codec;
@@ -65,19 +67,31 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
         return verifications.verify(credential, () -> {
             WorkloadTokenClaims claims = codec.verify(credential.value());
             DelegationGrant grant = grants.findById(claims.grantId())
-                    .filter(g -> g.workloadId().equals(claims.workloadId())
+                    .filter(g -> g.workloadId().equals(claims.grantedWorkloadId())
                             && g.tenantId().equals(claims.tenantId()))
                     .orElseThrow(() -> new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant does not exist"));
             if (revoked.isRevoked(grant.tokenRevocationKey(claims.tokenId()))) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token was revoked");
             }
+            for (WorkloadTokenClaims.Hop hop : claims.through()) {
+                if (revoked.isRevoked(grant.tokenRevocationKey(hop.tokenId()))) {
+                    throw new AuthFailure(
+                            AuthError.TOKEN_REVOKED, "The token " + hop.workloadId() + " handed on was revoked");
+                }
+            }
             if (!grant.isActiveAt(clock.instant())) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant was revoked or has expired");
             }
             grantScopes.requireWorkspace(grant);
-            grantScopes.requireActiveWorkload(grant);
             ScopeSet scopes =
                     claims.scopes().intersect(grantScopes.explain(grant).effective());
+            for (String workloadId : claims.chain()) {
+                grantScopes.requireActiveWorkload(workloadId);
+                if (!workloadId.equals(grant.workloadId())) {
+                    // Every workload the token was handed to narrows it by its own approved policy.
+                    scopes = scopes.intersect(grantScopes.approvedPolicy(workloadId));
+                }
+            }
             if (scopes.isEmpty()) {
                 throw new AuthFailure(AuthError.TOKEN_REVOKED, "The token's grant no longer grants anything");
             }
@@ -99,7 +113,10 @@ public final class WorkloadTokenVerifier implements CredentialVerifier {
                     .from(new Principal.Origin(
                             Optional.of(claims.workloadId()),
                             Optional.of(claims.issuedAt()),
-                            Optional.of(claims.userId())));
+                            Optional.of(claims.userId()),
+                            claims.through().stream()
+                                    .map(WorkloadTokenClaims.Hop::workloadId)
+                                    .toList()));
             return new CachedTokenVerification.Verified(claims.tokenId(), grant.id(), principal, claims.expiresAt());
         });
     }

@@ -17,7 +17,10 @@ public sealed interface CredentialEvent {
         }
     }
 
-    /** A delegation grant or an OAuth token family ended: every credential proven against it. */
+    /**
+     * A delegation grant or an OAuth token family ended, or one token of a grant was revoked (the
+     * tokens delegated onwards from it rest on it): every credential proven against the grant.
+     */
     record GrantRevoked(String grantId) implements CredentialEvent {
         public GrantRevoked {
             Objects.requireNonNull(grantId, "grantId");

@@ -44,7 +44,9 @@ public final class ForgetStaleVerifications implements Consumer<CredentialEvent>
                     && (kind(entry) == CredentialKind.USER_JWT || kind(entry) == CredentialKind.OAUTH_ACCESS_TOKEN);
         }
         if (event instanceof CredentialEvent.ActorChanged actor) {
-            return entry -> isActor(entry, actor.actorId());
+            // A workload that handed its token on: the tokens delegated onwards rest on it too.
+            return entry -> isActor(entry, actor.actorId())
+                    || entry.principal().origin().delegatedThrough().contains(actor.actorId());
         }
         if (event instanceof CredentialEvent.MembershipChanged membership) {
             return entry -> isActor(entry, membership.userId())

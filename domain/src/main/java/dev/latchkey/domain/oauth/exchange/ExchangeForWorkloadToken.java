@@ -12,6 +12,7 @@ import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.scope.ScopeSet;
+import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * id} with the secret (Basic or form), and, as the {@code subject_token}, either the
  * delegation grant it acts under or the access token of the person it acts for (then their newest
  * active grant to it). The answer is the token {@code POST /internal/auth/workload-token} issues, by
- * the same use case, optionally narrowed to a requested {@code scope} — never widened.
+ * the same use case, optionally narrowed to a requested {@code scope} — never widened. A subject that
+ * is another workload's token is handed on ({@link HandOnWorkloadToken}): multi-hop delegation.
  *
  * <p>Every way the subject or actor token fails is {@code invalid_request} (RFC 8693 §2.2.2), with a
  * description that says which; scopes beyond the grant are {@code invalid_scope}; an audience other
@@ -58,6 +60,7 @@ public final class ExchangeForWorkloadToken {
     }
 
     private final IssueWorkloadToken issue;
+    private final HandOnWorkloadToken handOn;
     private final DelegationGrantStore grants;
     private final AuthenticateRequest authenticate;
     private final String audience;
@@ -65,11 +68,13 @@ public final class ExchangeForWorkloadToken {
 
     public ExchangeForWorkloadToken(
             IssueWorkloadToken issue,
+            HandOnWorkloadToken handOn,
             DelegationGrantStore grants,
             AuthenticateRequest authenticate,
             String audience,
             Clock clock) {
         this.issue = issue;
+        this.handOn = handOn;
         this.grants = grants;
         this.authenticate = authenticate;
         this.audience = audience;
@@ -91,14 +96,15 @@ public final class ExchangeForWorkloadToken {
         });
         Optional<ScopeSet> narrowed = request.scope().map(ExchangeForWorkloadToken::scopes);
         try {
-            String grantId = switch (subjectType) {
-                case GRANT_TOKEN_TYPE -> subject;
-                case ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE -> grantOfPerson(subject, workloadId);
-                default ->
-                    throw new OAuthFailure(
-                            OAuthError.INVALID_REQUEST,
-                            "subject_token_type must be " + GRANT_TOKEN_TYPE + " or " + ACCESS_TOKEN_TYPE);
-            };
+            boolean accessToken = subjectType.equals(ACCESS_TOKEN_TYPE) || subjectType.equals(JWT_TOKEN_TYPE);
+            if (!accessToken && !subjectType.equals(GRANT_TOKEN_TYPE)) {
+                throw invalid("subject_token_type must be " + GRANT_TOKEN_TYPE + " or " + ACCESS_TOKEN_TYPE);
+            }
+            if (accessToken && handOn.handsOn(subject)) {
+                // Another workload's token: this workload takes over part of its work (multi-hop).
+                return handOn.execute(workloadId, secret, subject, narrowed);
+            }
+            String grantId = accessToken ? grantOfPerson(subject, workloadId) : subject;
             return issue.execute(workloadId, secret, grantId, narrowed);
         } catch (AuthFailure failure) {
             throw translated(failure);
