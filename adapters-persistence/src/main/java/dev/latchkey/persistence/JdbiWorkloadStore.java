@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbiWorkloadStore implements WorkloadStore {
     private static final String WORKLOAD = "id, tenant_id, name, secret_hash, created_at, created_by, status, "
@@ -34,35 +35,35 @@ final class JdbiWorkloadStore implements WorkloadStore {
 
     @Override
     public void insert(Workload w) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO workloads (" + WORKLOAD
-                        + ") VALUES (:id, :tenant, :name, :hash, :createdAt, :createdBy, :status, :previousHash, "
-                        + ":previousUntil)")
+        StoreCalls.run(() -> jdbi.useHandle(h -> withLife(
+                        h.createUpdate("INSERT INTO workloads (" + WORKLOAD
+                                + ") VALUES (:id, :tenant, :name, :hash, :createdAt, :createdBy, :status, "
+                                + ":previousHash, :previousUntil)"),
+                        w)
                 .bind("id", w.id())
                 .bind("tenant", w.tenantId())
                 .bind("name", w.name())
                 .bind("hash", w.secretHash())
                 .bind("createdAt", utc(w.createdAt()))
                 .bind("createdBy", w.createdBy())
-                .bind("status", w.status().name())
-                .bindByType(
-                        "previousHash",
-                        w.retiringSecret().map(RetiringSecret::hash).orElse(null),
-                        String.class)
-                .bindByType(
-                        "previousUntil",
-                        Columns.utcOrNull(w.retiringSecret().map(RetiringSecret::until)),
-                        OffsetDateTime.class)
                 .execute()));
     }
 
     @Override
     public void update(Workload w) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("UPDATE workloads SET secret_hash = :hash, "
-                        + "status = :status, previous_secret_hash = :previousHash, "
-                        + "previous_secret_until = :previousUntil WHERE id = :id")
+        StoreCalls.run(() -> jdbi.useHandle(h -> withLife(
+                        h.createUpdate("UPDATE workloads SET secret_hash = :hash, status = :status, "
+                                + "previous_secret_hash = :previousHash, previous_secret_until = :previousUntil "
+                                + "WHERE id = :id"),
+                        w)
                 .bind("id", w.id())
                 .bind("hash", w.secretHash())
-                .bind("status", w.status().name())
+                .execute()));
+    }
+
+    /** Binds what a workload's life changes: its status, and the secret a rotation keeps for a while. */
+    private static Update withLife(Update update, Workload w) {
+        return update.bind("status", w.status().name())
                 .bindByType(
                         "previousHash",
                         w.retiringSecret().map(RetiringSecret::hash).orElse(null),
@@ -70,8 +71,7 @@ final class JdbiWorkloadStore implements WorkloadStore {
                 .bindByType(
                         "previousUntil",
                         Columns.utcOrNull(w.retiringSecret().map(RetiringSecret::until)),
-                        OffsetDateTime.class)
-                .execute()));
+                        OffsetDateTime.class);
     }
 
     @Override

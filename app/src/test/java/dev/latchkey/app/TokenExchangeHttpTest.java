@@ -61,13 +61,8 @@ class TokenExchangeHttpTest {
         }
     }
 
-    private static URI tokenEndpoint() {
-        return URI.create("http://localhost:" + APP.getLocalPort() + "/oauth/token");
-    }
-
-    @BeforeEach
-    @SuppressWarnings("unchecked")
-    void aPersonWhoDelegatedToAWorkload() {
+    /** Someone who just signed up and made a workspace: its owner's token. */
+    private static String newWorkspaceOwner() {
         String token = Reply.of(request(APP, "/auth/register")
                         .post(Entity.json(Map.of(
                                 "email",
@@ -75,7 +70,17 @@ class TokenExchangeHttpTest {
                                 "password",
                                 PASSWORD))))
                 .string("access_token");
-        owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
+        return call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
+    }
+
+    private static URI tokenEndpoint() {
+        return URI.create("http://localhost:" + APP.getLocalPort() + "/oauth/token");
+    }
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void aPersonWhoDelegatedToAWorkload() {
+        owner = newWorkspaceOwner();
         ownerId = (String) call("GET", "/whoami", owner, null).body().get("actor_id");
         Reply registered = call("POST", "/internal/auth/workloads", owner, Map.of("name", "research agent"));
         workload = registered.string("id");
@@ -345,15 +350,7 @@ class TokenExchangeHttpTest {
                 .getErrorObject();
         assertThat(loop.getDescription()).contains("already in this token's delegation chain");
 
-        String stranger = Reply.of(request(APP, "/auth/register")
-                        .post(Entity.json(Map.of(
-                                "email",
-                                "tx-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
-                                "password",
-                                PASSWORD))))
-                .string("access_token");
-        String strangerOwner =
-                call("POST", "/workspaces/bootstrap", stranger, Map.of()).string("access_token");
+        String strangerOwner = newWorkspaceOwner();
         Reply foreign = call("POST", "/internal/auth/workloads", strangerOwner, Map.of("name", "foreign"));
         ErrorObject crossed = handOn(depth2, new String[] {foreign.string("id"), foreign.string("secret")}, null)
                 .toErrorResponse()
