@@ -9,6 +9,7 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.RetiringSecret;
 import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadFederation;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.statement.Update;
 
 final class JdbiWorkloadStore implements WorkloadStore {
     private static final String WORKLOAD = "id, tenant_id, name, secret_hash, created_at, created_by, status, "
-            + "previous_secret_hash, previous_secret_until";
+            + "previous_secret_hash, previous_secret_until, federated_issuer, federated_subject";
     private static final String POLICY =
             "id, workload_id, tenant_id, scopes, status, proposed_by, proposed_at, " + "decided_by, decided_at";
 
@@ -38,8 +39,16 @@ final class JdbiWorkloadStore implements WorkloadStore {
         StoreCalls.run(() -> jdbi.useHandle(h -> withLife(
                         h.createUpdate("INSERT INTO workloads (" + WORKLOAD
                                 + ") VALUES (:id, :tenant, :name, :hash, :createdAt, :createdBy, :status, "
-                                + ":previousHash, :previousUntil)"),
+                                + ":previousHash, :previousUntil, :federatedIssuer, :federatedSubject)"),
                         w)
+                .bindByType(
+                        "federatedIssuer",
+                        w.federation().map(WorkloadFederation::issuer).orElse(null),
+                        String.class)
+                .bindByType(
+                        "federatedSubject",
+                        w.federation().map(WorkloadFederation::subject).orElse(null),
+                        String.class)
                 .bind("id", w.id())
                 .bind("tenant", w.tenantId())
                 .bind("name", w.name())
@@ -81,6 +90,16 @@ final class JdbiWorkloadStore implements WorkloadStore {
                         .bind("id", id)
                         .map(JdbiWorkloadStore::workload)
                         .findOne()));
+    }
+
+    @Override
+    public Optional<Workload> findByFederation(String issuer, String subject) {
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createQuery("SELECT " + WORKLOAD
+                        + " FROM workloads WHERE federated_issuer = :issuer AND federated_subject = :subject")
+                .bind("issuer", issuer)
+                .bind("subject", subject)
+                .map(JdbiWorkloadStore::workload)
+                .findOne()));
     }
 
     @Override
@@ -156,6 +175,10 @@ final class JdbiWorkloadStore implements WorkloadStore {
         Optional<RetiringSecret> retiring = previousHash.isPresent()
                 ? Optional.of(new RetiringSecret(previousHash.get(), instant(rs, "previous_secret_until")))
                 : Optional.empty();
+        Optional<String> federatedIssuer = optionalString(rs, "federated_issuer");
+        Optional<WorkloadFederation> federation = federatedIssuer.isPresent()
+                ? Optional.of(new WorkloadFederation(federatedIssuer.get(), rs.getString("federated_subject")))
+                : Optional.empty();
         return new Workload(
                 rs.getString("id"),
                 rs.getString("tenant_id"),
@@ -164,7 +187,8 @@ final class JdbiWorkloadStore implements WorkloadStore {
                 instant(rs, "created_at"),
                 rs.getString("created_by"),
                 WorkloadStatus.valueOf(rs.getString("status")),
-                retiring);
+                retiring,
+                federation);
     }
 
     private static WorkloadPolicy policy(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -13,6 +13,7 @@ import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
 import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.WorkloadProof;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
 import dev.latchkey.http.approval.ApprovalResource;
@@ -39,6 +40,7 @@ final class AgentsFeature {
     final ManageDelegationGrants manageDelegationGrants;
     final WorkloadSigningKeys signingKeys;
     final WorkloadTokenCodec workloadTokenCodec;
+    final WorkloadProof workloadProof;
     final IssueWorkloadToken issueWorkloadToken;
     final HandOnWorkloadToken handOnWorkloadToken;
     final WorkloadTokenVerifier workloadTokenVerifier;
@@ -52,7 +54,15 @@ final class AgentsFeature {
         // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
         SecretHasher workloadSecrets = new GeneratedSecretHasher(base.hasher);
         this.manageWorkloads = new ManageWorkloads(
-                stores.workloads(), workloadSecrets, base.ids, base.random, base.clock, base.audit, base.events);
+                stores.workloads(),
+                workloadSecrets,
+                base.ids,
+                base.random,
+                base.clock,
+                base.audit,
+                base.events,
+                people.externalTokens::isConfigured);
+        this.workloadProof = new WorkloadProof(stores.workloads(), workloadSecrets, people.externalTokens, base.clock);
         this.workloadLifecycle = new WorkloadLifecycle(
                 manageWorkloads,
                 stores.workloads(),
@@ -93,10 +103,9 @@ final class AgentsFeature {
                 base.clock,
                 base.caches);
         this.issueWorkloadToken = new IssueWorkloadToken(
-                stores.workloads(),
+                workloadProof,
                 stores.delegationGrants(),
                 grantScopes,
-                workloadSecrets,
                 workloadTokenCodec,
                 stores.issuedWorkloadTokens(),
                 base.ids,
@@ -109,8 +118,7 @@ final class AgentsFeature {
                 people.tokenVerifications,
                 base.clock);
         this.handOnWorkloadToken = new HandOnWorkloadToken(
-                stores.workloads(),
-                workloadSecrets,
+                workloadProof,
                 workloadTokenVerifier,
                 workloadTokenCodec,
                 grantScopes,

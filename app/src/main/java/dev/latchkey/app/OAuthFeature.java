@@ -200,6 +200,7 @@ final class OAuthFeature {
                 issueTokens,
                 revokeToken,
                 Optional.of(new ExchangeForWorkloadToken(
+                        agents.workloadProof,
                         agents.issueWorkloadToken,
                         agents.handOnWorkloadToken,
                         base.stores.delegationGrants(),

@@ -36,6 +36,9 @@ import java.util.Optional;
  */
 final class PeopleFeature {
     final IssueUserToken issueUserToken;
+    /** The trusted issuers: people's sign-in, and federated workloads' platform tokens. */
+    final ExternalTokenVerifier externalTokens;
+
     final UserPrincipals principals;
     /** Shared by user tokens and external JWTs: both are verified once per revalidation window. */
     final CachedTokenVerification tokenVerifications;
@@ -51,6 +54,7 @@ final class PeopleFeature {
     final ManageMembers manageMembers;
 
     PeopleFeature(Foundations base, UserTokenCodec codec, ExternalTokenVerifier externalTokens) {
+        this.externalTokens = externalTokens;
         JdbiStores stores = base.stores;
         UserTokensConfiguration userTokens = base.configuration.getUserTokens();
         PasswordsConfiguration passwords = base.configuration.getPasswords();

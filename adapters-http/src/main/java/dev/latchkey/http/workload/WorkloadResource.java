@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.workload.ManageWorkloads;
+import dev.latchkey.domain.workload.WorkloadFederation;
 import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
 import dev.latchkey.http.RequestSource;
 import dev.latchkey.http.RequestValues;
@@ -45,8 +46,11 @@ public final class WorkloadResource {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RotateRequest(Long overlapSeconds) {}
 
-    /** {@code POST /internal/auth/workloads} body. */
-    public record RegisterRequest(String name) {}
+    /** {@code POST /internal/auth/workloads} body; {@code federation} for a workload without a secret. */
+    public record RegisterRequest(String name, Federation federation) {}
+
+    /** The platform identity a federated workload proves itself with: a trusted issuer's name and a subject. */
+    public record Federation(String issuer, String subject) {}
 
     /** {@code POST /internal/auth/workload-policies} body. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -58,11 +62,27 @@ public final class WorkloadResource {
     public Response register(
             RegisterRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
         Principal caller = CallerContext.principal(security);
+        RegisterRequest request = RequestValues.requireBody(body);
         ManageWorkloads.Registered registered = workloads.register(
-                caller, RequestValues.requireBody(body).name(), RequestSource.initiator(caller, http));
+                caller, request.name(), federation(request.federation()), RequestSource.initiator(caller, http));
         return Response.status(Response.Status.CREATED)
-                .entity(WorkloadViews.WorkloadView.of(registered.workload(), registered.secret()))
+                .entity(WorkloadViews.WorkloadView.of(
+                        registered.workload(), registered.secret().orElse(null)))
                 .build();
+    }
+
+    private static Optional<WorkloadFederation> federation(Federation federation) {
+        if (federation == null) {
+            return Optional.empty();
+        }
+        if (federation.issuer() == null
+                || federation.subject() == null
+                || federation.subject().isBlank()
+                || federation.subject().length() > WorkloadFederation.MAX_SUBJECT) {
+            throw dev.latchkey.domain.error.RequestRejected.invalid(
+                    "federation needs an issuer and a subject of 1.." + WorkloadFederation.MAX_SUBJECT + " characters");
+        }
+        return Optional.of(new WorkloadFederation(federation.issuer(), federation.subject()));
     }
 
     @GET

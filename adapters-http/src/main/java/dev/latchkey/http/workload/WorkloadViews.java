@@ -10,6 +10,7 @@ import dev.latchkey.domain.workloadtoken.WorkloadTokenClaims;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The wire shapes of workloads and their policies. */
 final class WorkloadViews {
@@ -26,7 +27,8 @@ final class WorkloadViews {
             String createdAt,
             String createdBy,
             String secret,
-            String previousSecretValidUntil) {
+            String previousSecretValidUntil,
+            Map<String, String> federation) {
         static WorkloadView of(Workload w, String secret) {
             return new WorkloadView(
                     w.id(),
@@ -35,7 +37,10 @@ final class WorkloadViews {
                     w.createdAt().toString(),
                     w.createdBy(),
                     secret,
-                    w.retiringSecret().map(r -> r.until().toString()).orElse(null));
+                    w.retiringSecret().map(r -> r.until().toString()).orElse(null),
+                    w.federation()
+                            .map(f -> Map.of("issuer", f.issuer(), "subject", f.subject()))
+                            .orElse(null));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.common.GeneratedSecretHasher;
 import dev.latchkey.domain.common.RandomIdGenerator;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.external.ExternalTokenVerifier;
 import dev.latchkey.domain.grant.DelegationGrant;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.membership.Membership;
@@ -23,6 +24,7 @@ import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.WorkloadProof;
 import dev.latchkey.domain.workspace.Workspace;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -108,10 +110,9 @@ public class WorkloadTokenIssueBenchmark {
                 "latchkey-internal",
                 clock);
         issue = new IssueWorkloadToken(
-                workloads,
+                new WorkloadProof(workloads, hasher, ExternalTokenVerifier.NONE, clock),
                 grants,
                 new GrantScopes(memberships, workloads, RoleScopes.defaults(), workspaces),
-                hasher,
                 codec,
                 new InMemoryIssuedWorkloadTokenStore(),
                 ids,

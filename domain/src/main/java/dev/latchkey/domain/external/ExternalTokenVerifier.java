@@ -8,6 +8,25 @@ import java.util.Optional;
  */
 public interface ExternalTokenVerifier {
 
+    /** No trusted issuer at all: nothing is identified, and nothing verifies. */
+    ExternalTokenVerifier NONE = new ExternalTokenVerifier() {
+        @Override
+        public Optional<TrustedIssuer> identify(String token) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean isConfigured(String issuerName) {
+            return false;
+        }
+
+        @Override
+        public ExternalClaims verify(String issuerName, String token) {
+            throw new dev.latchkey.domain.error.AuthFailure(
+                    dev.latchkey.domain.error.AuthError.INVALID_JWT, "No trusted issuer is configured");
+        }
+    };
+
     /** A configured issuer the token claims to come from (an unverified look, no I/O). */
     record TrustedIssuer(String name, boolean acceptedAsBearer, boolean provisionsOnFirstUse) {
         public TrustedIssuer(String name, boolean acceptedAsBearer) {

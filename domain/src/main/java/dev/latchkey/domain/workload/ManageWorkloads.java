@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Governance of workloads in the caller's tenant: register a workload (its secret shown
@@ -30,8 +31,8 @@ public final class ManageWorkloads {
     static final String SECRET_PREFIX = "wk_";
     private static final int SECRET_LENGTH = 44;
 
-    /** A new workload and its secret, which exists nowhere else. */
-    public record Registered(Workload workload, String secret) {
+    /** A new workload and its secret, which exists nowhere else (none for a federated workload). */
+    public record Registered(Workload workload, Optional<String> secret) {
         @Override
         public String toString() {
             return "Registered[" + workload.id() + ", secret=redacted]";
@@ -45,6 +46,7 @@ public final class ManageWorkloads {
     private final Clock clock;
     private final AuditTrail audit;
     private final CredentialEvents events;
+    private final Predicate<String> federationIssuers;
 
     public ManageWorkloads(
             WorkloadStore workloads,
@@ -53,7 +55,9 @@ public final class ManageWorkloads {
             SecureRandom random,
             Clock clock,
             AuditTrail audit,
-            CredentialEvents events) {
+            CredentialEvents events,
+            Predicate<String> federationIssuers) {
+        this.federationIssuers = federationIssuers;
         this.workloads = workloads;
         this.hasher = hasher;
         this.ids = ids;
@@ -64,16 +68,53 @@ public final class ManageWorkloads {
     }
 
     public Registered register(Principal caller, String name, Initiator initiator) {
+        return register(caller, name, Optional.empty(), initiator);
+    }
+
+    /**
+     * Registers a workload. With {@code federation} it proves itself with its platform's token (the
+     * issuer must be a configured trusted issuer, the identity not already another workload's) and
+     * gets no secret: its stored hash is of 256 random bits nobody is shown.
+     */
+    public Registered register(
+            Principal caller, String name, Optional<WorkloadFederation> federation, Initiator initiator) {
         String tenant = AccessPolicy.requireTenant(caller);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RequestRejected.invalid("name is required and must be at most 200 characters");
         }
+        if (federation.isPresent()) {
+            WorkloadFederation identity = federation.get();
+            if (!federationIssuers.test(identity.issuer())) {
+                throw RequestRejected.invalid("federation.issuer must name a configured trusted issuer");
+            }
+            if (workloads
+                    .findByFederation(identity.issuer(), identity.subject())
+                    .isPresent()) {
+                throw new RequestRejected(
+                        RequestError.CONFLICT,
+                        "Another workload is registered for this " + identity.issuer() + " identity");
+            }
+        }
         String secret = newSecret(random);
         Workload workload = new Workload(
-                ids.newId("wl"), tenant, name.strip(), hasher.hash(secret), clock.instant(), initiator.actorId());
+                ids.newId("wl"),
+                tenant,
+                name.strip(),
+                hasher.hash(secret),
+                clock.instant(),
+                initiator.actorId(),
+                WorkloadStatus.ACTIVE,
+                Optional.empty(),
+                federation);
         workloads.insert(workload);
-        audit.record(tenant, initiator, "workload.registered", workload.id(), Map.of("name", workload.name()));
-        return new Registered(workload, secret);
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("name", workload.name());
+        federation.ifPresent(f -> {
+            details.put("federated_issuer", f.issuer());
+            details.put("federated_subject", f.subject());
+        });
+        audit.record(tenant, initiator, "workload.registered", workload.id(), details);
+        return new Registered(workload, federation.isPresent() ? Optional.empty() : Optional.of(secret));
     }
 
     /** 44 base-62 characters: 261 bits, enough that a fast hash protects it (GeneratedSecretHasher). */

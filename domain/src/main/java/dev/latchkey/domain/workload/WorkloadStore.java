@@ -14,6 +14,9 @@ public interface WorkloadStore {
     /** Found whatever its status, deleted included: a verifier must tell a deleted workload from none. */
     Optional<Workload> findById(String id);
 
+    /** The workload, deleted or not, whose platform identity is pinned to this issuer and subject. */
+    Optional<Workload> findByFederation(String issuer, String subject);
+
     /** The tenant's workloads that are not deleted, oldest first. */
     List<Workload> listByTenant(String tenantId);
 

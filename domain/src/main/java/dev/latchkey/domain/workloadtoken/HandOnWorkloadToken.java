@@ -3,7 +3,6 @@ package dev.latchkey.domain.workloadtoken;
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
@@ -11,7 +10,6 @@ import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.AccessToken;
 import dev.latchkey.domain.workload.Workload;
-import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +38,7 @@ public final class HandOnWorkloadToken {
     private final int maxDepth;
 
     public HandOnWorkloadToken(
-            WorkloadStore workloads,
-            SecretHasher hasher,
+            WorkloadProof proof,
             WorkloadTokenVerifier verifier,
             WorkloadTokenCodec codec,
             GrantScopes grantScopes,
@@ -49,7 +46,7 @@ public final class HandOnWorkloadToken {
             IdGenerator ids,
             Clock clock,
             int maxDepth) {
-        this.proof = new WorkloadProof(workloads, hasher, clock);
+        this.proof = proof;
         this.verifier = verifier;
         this.codec = codec;
         this.grantScopes = grantScopes;
@@ -71,8 +68,9 @@ public final class HandOnWorkloadToken {
      * @throws RequestRejected the chain would be too long, loop, or cross workspaces
      */
     public IssueWorkloadToken.Issued execute(
-            String workloadId, String secret, String handedOn, Optional<ScopeSet> requested) {
-        Workload subAgent = proof.prove(workloadId, secret);
+            WorkloadCredential credential, String handedOn, Optional<ScopeSet> requested) {
+        Workload subAgent = proof.prove(credential);
+        String workloadId = subAgent.id();
         Principal live = verifier.verify(new PresentedCredential.Bearer(handedOn));
         WorkloadTokenClaims parent = codec.verify(handedOn);
         if (!subAgent.tenantId().equals(parent.tenantId())) {

@@ -1,7 +1,6 @@
 package dev.latchkey.domain.workloadtoken;
 
 import dev.latchkey.domain.common.IdGenerator;
-import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestError;
@@ -11,7 +10,6 @@ import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.AccessToken;
-import dev.latchkey.domain.workload.WorkloadStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,15 +36,14 @@ public final class IssueWorkloadToken {
     private final Clock clock;
 
     public IssueWorkloadToken(
-            WorkloadStore workloads,
+            WorkloadProof proof,
             DelegationGrantStore grants,
             GrantScopes grantScopes,
-            SecretHasher hasher,
             WorkloadTokenCodec codec,
             IssuedWorkloadTokenStore issued,
             IdGenerator ids,
             Clock clock) {
-        this.proof = new WorkloadProof(workloads, hasher, clock);
+        this.proof = proof;
         this.grants = grants;
         this.grantScopes = grantScopes;
         this.codec = codec;
@@ -56,18 +53,21 @@ public final class IssueWorkloadToken {
     }
 
     public Issued execute(String workloadId, String secret, String grantId) {
-        return execute(workloadId, secret, grantId, Optional.empty());
+        if (workloadId == null || secret == null || grantId == null) {
+            throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
+        }
+        return execute(new WorkloadCredential.Secret(workloadId, secret), grantId, Optional.empty());
     }
 
     /**
      * As above, the token narrowed to {@code requested} when given (a token exchange's {@code scope}):
      * every requested scope must be within the grant's effective scopes, or nothing is issued.
      */
-    public Issued execute(String workloadId, String secret, String grantId, Optional<ScopeSet> requested) {
-        if (workloadId == null || secret == null || grantId == null) {
-            throw RequestRejected.invalid("workload_id, workload_secret and grant_id are required");
+    public Issued execute(WorkloadCredential credential, String grantId, Optional<ScopeSet> requested) {
+        if (grantId == null) {
+            throw RequestRejected.invalid("grant_id is required");
         }
-        proof.prove(workloadId, secret);
+        String workloadId = proof.prove(credential).id();
         Instant now = clock.instant();
         DelegationGrant grant = grants.findById(grantId)
                 .filter(g -> g.workloadId().equals(workloadId))

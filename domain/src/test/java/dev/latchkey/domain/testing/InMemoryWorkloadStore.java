@@ -2,6 +2,7 @@ package dev.latchkey.domain.testing;
 
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadFederation;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
@@ -25,6 +26,13 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
     @Override
     public Optional<Workload> findById(String id) {
         return Optional.ofNullable(workloads.get(id));
+    }
+
+    @Override
+    public Optional<Workload> findByFederation(String issuer, String subject) {
+        return workloads.values().stream()
+                .filter(w -> w.federation().equals(Optional.of(new WorkloadFederation(issuer, subject))))
+                .findFirst();
     }
 
     @Override

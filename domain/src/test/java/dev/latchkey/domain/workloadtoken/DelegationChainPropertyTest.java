@@ -65,10 +65,12 @@ class DelegationChainPropertyTest {
             new CachedTokenVerification(new InMemoryVerificationCache(100), clock, Duration.ZERO, new InMemoryCaches()),
             clock);
     private final InMemoryIssuedWorkloadTokenStore issued = new InMemoryIssuedWorkloadTokenStore();
+    private final WorkloadProof proof =
+            new WorkloadProof(workloads, hasher, dev.latchkey.domain.external.ExternalTokenVerifier.NONE, clock);
     private final IssueWorkloadToken issue =
-            new IssueWorkloadToken(workloads, grants, grantScopes, hasher, codec, issued, ids, clock);
+            new IssueWorkloadToken(proof, grants, grantScopes, codec, issued, ids, clock);
     private final HandOnWorkloadToken handOn =
-            new HandOnWorkloadToken(workloads, hasher, verifier, codec, grantScopes, issued, ids, clock, 4);
+            new HandOnWorkloadToken(proof, verifier, codec, grantScopes, issued, ids, clock, 4);
 
     @RepeatedTest(300)
     void noTokenInAChainHoldsMoreThanItWasHandedItsPolicyOrItsRequestAndNarrowingReachesDown() {
@@ -108,7 +110,8 @@ class DelegationChainPropertyTest {
             Optional<ScopeSet> requested = random.nextBoolean() ? Optional.of(randomSet(random)) : Optional.empty();
             IssueWorkloadToken.Issued next;
             try {
-                next = handOn.execute(workload, "wk_" + workload, tokens.get(i - 1), requested);
+                next = handOn.execute(
+                        new WorkloadCredential.Secret(workload, "wk_" + workload), tokens.get(i - 1), requested);
             } catch (AuthFailure refused) {
                 break; // nothing left, or more was asked than is held: refused, never widened
             }

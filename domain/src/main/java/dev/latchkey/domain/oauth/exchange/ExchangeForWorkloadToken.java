@@ -14,6 +14,8 @@ import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.WorkloadCredential;
+import dev.latchkey.domain.workloadtoken.WorkloadProof;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,6 +43,8 @@ public final class ExchangeForWorkloadToken {
     public static final String GRANT_TOKEN_TYPE = "urn:latchkey:params:oauth:token-type:delegation-grant";
     /** A workload's own secret ({@code wk_…}) as the actor. */
     public static final String WORKLOAD_SECRET_TYPE = "urn:latchkey:params:oauth:token-type:workload-secret";
+    /** A platform's OIDC token as the actor (Kubernetes, GitHub Actions): also accepted as a JWT. */
+    public static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
 
     /** The exchange's parameters (RFC 8693 §2.1); any may be missing. */
     public record Request(
@@ -59,6 +63,7 @@ public final class ExchangeForWorkloadToken {
         }
     }
 
+    private final WorkloadProof proof;
     private final IssueWorkloadToken issue;
     private final HandOnWorkloadToken handOn;
     private final DelegationGrantStore grants;
@@ -67,12 +72,14 @@ public final class ExchangeForWorkloadToken {
     private final Clock clock;
 
     public ExchangeForWorkloadToken(
+            WorkloadProof proof,
             IssueWorkloadToken issue,
             HandOnWorkloadToken handOn,
             DelegationGrantStore grants,
             AuthenticateRequest authenticate,
             String audience,
             Clock clock) {
+        this.proof = proof;
         this.issue = issue;
         this.handOn = handOn;
         this.grants = grants;
@@ -82,10 +89,9 @@ public final class ExchangeForWorkloadToken {
     }
 
     public IssueWorkloadToken.Issued exchange(Request request) {
-        String workloadId = required(request.workloadId(), "client_id (the workload's id)");
         String subject = required(request.subjectToken(), "subject_token");
         String subjectType = required(request.subjectTokenType(), "subject_token_type");
-        String secret = actorSecret(request);
+        WorkloadCredential actor = actor(request);
         request.requestedTokenType()
                 .filter(type -> !type.equals(ACCESS_TOKEN_TYPE) && !type.equals(JWT_TOKEN_TYPE))
                 .ifPresent(type -> {
@@ -102,10 +108,12 @@ public final class ExchangeForWorkloadToken {
             }
             if (accessToken && handOn.handsOn(subject)) {
                 // Another workload's token: this workload takes over part of its work (multi-hop).
-                return handOn.execute(workloadId, secret, subject, narrowed);
+                return handOn.execute(actor, subject, narrowed);
             }
-            String grantId = accessToken ? grantOfPerson(subject, workloadId) : subject;
-            return issue.execute(workloadId, secret, grantId, narrowed);
+            // Which workload the actor is, to find the person's grant to it; issuing proves it again.
+            String grantId =
+                    accessToken ? grantOfPerson(subject, proof.prove(actor).id()) : subject;
+            return issue.execute(actor, grantId, narrowed);
         } catch (AuthFailure failure) {
             throw translated(failure);
         } catch (RequestRejected rejected) {
@@ -114,18 +122,31 @@ public final class ExchangeForWorkloadToken {
     }
 
     /**
-     * The workload's secret: the {@code actor_token}, or — for clients that authenticate the usual
-     * OAuth way — the client secret it authenticated with as client {@code workload id}.
+     * The workload's own credential: the {@code actor_token} — its secret (the workload named by
+     * {@code client_id}) or its platform's signed token (federation: the workload pinned to the token's
+     * issuer and subject) — or, for clients that authenticate the usual OAuth way, the client secret
+     * it authenticated with as client {@code workload id}.
      */
-    private static String actorSecret(Request request) {
-        if (request.actorToken().isPresent()) {
-            if (!WORKLOAD_SECRET_TYPE.equals(required(request.actorTokenType(), "actor_token_type"))) {
-                throw invalid("actor_token_type must be " + WORKLOAD_SECRET_TYPE);
-            }
-            return required(request.actorToken(), "actor_token");
+    private static WorkloadCredential actor(Request request) {
+        if (request.actorToken().isEmpty()) {
+            return new WorkloadCredential.Secret(
+                    required(request.workloadId(), "client_id (the workload's id)"),
+                    required(
+                            request.clientSecret(),
+                            "actor_token (the workload's secret or platform token), or the secret as client"
+                                    + " authentication"));
         }
-        return required(
-                request.clientSecret(), "actor_token (the workload's secret), or the secret as client authentication");
+        String token = required(request.actorToken(), "actor_token");
+        String type = required(request.actorTokenType(), "actor_token_type");
+        if (type.equals(WORKLOAD_SECRET_TYPE)) {
+            return new WorkloadCredential.Secret(
+                    required(request.workloadId(), "client_id (the workload's id)"), token);
+        }
+        if (type.equals(JWT_TOKEN_TYPE) || type.equals(ID_TOKEN_TYPE)) {
+            return new WorkloadCredential.PlatformToken(request.workloadId().filter(id -> !id.isEmpty()), token);
+        }
+        throw invalid(
+                "actor_token_type must be " + WORKLOAD_SECRET_TYPE + " or, for a platform's token, " + JWT_TOKEN_TYPE);
     }
 
     /** The newest active grant the token's person gave this workload in the token's workspace. */

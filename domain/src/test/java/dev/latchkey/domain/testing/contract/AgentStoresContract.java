@@ -8,6 +8,7 @@ import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.RetiringSecret;
 import dev.latchkey.domain.workload.Workload;
+import dev.latchkey.domain.workload.WorkloadFederation;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workload.WorkloadStatus;
 import dev.latchkey.domain.workload.WorkloadStore;
@@ -156,6 +157,34 @@ public abstract class AgentStoresContract {
                 Optional.empty());
         workloads.update(withoutOverlap);
         assertThat(workloads.findById(w.id())).contains(withoutOverlap);
+    }
+
+    @Test
+    void aFederatedWorkloadIsFoundByItsIssuerAndSubjectOnly() {
+        String subject = "system:serviceaccount:agents:" + fresh("sa-");
+        Workload federated = new Workload(
+                fresh("wl_"),
+                tenant,
+                "k8s agent",
+                "sha256$unknowable",
+                T0,
+                "usr_admin",
+                WorkloadStatus.ACTIVE,
+                Optional.empty(),
+                Optional.of(new WorkloadFederation("kubernetes", subject)));
+        workloads.insert(federated);
+        workload();
+
+        assertThat(workloads.findById(federated.id())).contains(federated);
+        assertThat(workloads.findByFederation("kubernetes", subject)).contains(federated);
+        assertThat(workloads.findByFederation("github", subject)).isEmpty();
+        assertThat(workloads.findByFederation("kubernetes", subject + "-other")).isEmpty();
+        workloads.update(federated.withStatus(WorkloadStatus.DISABLED));
+        assertThat(workloads
+                        .findByFederation("kubernetes", subject)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(WorkloadStatus.DISABLED);
     }
 
     @Test
