@@ -20,6 +20,7 @@ import dev.latchkey.domain.token.UserTokenCodec;
 import dev.latchkey.domain.usage.InMemoryUsageCounters;
 import dev.latchkey.domain.usage.UsageCounters;
 import dev.latchkey.http.RequestIds;
+import dev.latchkey.http.UnreadBodies;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.console.ConsoleResource;
 import dev.latchkey.http.openapi.OpenApiResource;
@@ -145,6 +146,10 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         environment
                 .servlets()
                 .addFilter("request-ids", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment
+                .servlets()
+                .addFilter("unread-bodies", new UnreadBodies())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
