@@ -59,11 +59,19 @@ final class TcpProxy implements AutoCloseable {
                     while (!accepting.isClosed()) {
                         try {
                             Socket client = accepting.accept();
-                            Socket upstream = new Socket(targetHost, targetPort);
-                            open.add(client);
-                            open.add(upstream);
-                            pump(client, upstream);
-                            pump(upstream, client);
+                            // Under the lock cut() takes: a connection accepted just as the proxy is cut is
+                            // either in `open` before cut() closes them all, or closed here, never relayed.
+                            synchronized (this) {
+                                if (accepting.isClosed()) {
+                                    closeQuietly(client);
+                                    return;
+                                }
+                                Socket upstream = new Socket(targetHost, targetPort);
+                                open.add(client);
+                                open.add(upstream);
+                                pump(client, upstream);
+                                pump(upstream, client);
+                            }
                         } catch (IOException closed) {
                             return;
                         }
