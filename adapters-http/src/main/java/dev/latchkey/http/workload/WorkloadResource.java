@@ -72,17 +72,7 @@ public final class WorkloadResource {
     }
 
     private static Optional<WorkloadFederation> federation(Federation federation) {
-        if (federation == null) {
-            return Optional.empty();
-        }
-        if (federation.issuer() == null
-                || federation.subject() == null
-                || federation.subject().isBlank()
-                || federation.subject().length() > WorkloadFederation.MAX_SUBJECT) {
-            throw dev.latchkey.domain.error.RequestRejected.invalid(
-                    "federation needs an issuer and a subject of 1.." + WorkloadFederation.MAX_SUBJECT + " characters");
-        }
-        return Optional.of(new WorkloadFederation(federation.issuer(), federation.subject()));
+        return Optional.ofNullable(federation).map(f -> WorkloadFederation.of(f.issuer(), f.subject()));
     }
 
     @GET

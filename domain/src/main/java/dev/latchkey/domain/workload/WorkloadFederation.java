@@ -1,5 +1,6 @@
 package dev.latchkey.domain.workload;
 
+import dev.latchkey.domain.error.RequestRejected;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,19 @@ import java.util.Objects;
  */
 public record WorkloadFederation(String issuer, String subject) {
     public static final int MAX_SUBJECT = 400;
+
+    /**
+     * From what a caller sent: either may be missing or out of bounds.
+     *
+     * @throws RequestRejected {@code invalid_request}
+     */
+    public static WorkloadFederation of(String issuer, String subject) {
+        if (issuer == null || subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
+            throw RequestRejected.invalid(
+                    "federation needs an issuer and a subject of 1.." + MAX_SUBJECT + " characters");
+        }
+        return new WorkloadFederation(issuer, subject);
+    }
 
     public WorkloadFederation {
         Objects.requireNonNull(issuer, "issuer");
