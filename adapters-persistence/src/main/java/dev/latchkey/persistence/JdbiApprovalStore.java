@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiApprovalStore implements ApprovalStore {
     private static final String COLUMNS =
             "id, tenant_id, workload_id, grant_id, method, resource, body_sha256, status, "
-                    + "requested_at, expires_at, decided_by, decided_at";
+                    + "requested_at, expires_at, decided_by, decided_at, decision_reason";
 
     private final Jdbi jdbi;
 
@@ -32,7 +32,7 @@ final class JdbiApprovalStore implements ApprovalStore {
     public void insert(Approval a) {
         StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO approvals (" + COLUMNS + ") VALUES (:id, :tenant, :workload, :grant, :method, "
-                                + ":resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt)")
+                                + ":resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt, :reason)")
                 .bind("id", a.id())
                 .bind("tenant", a.tenantId())
                 .bind("workload", a.workloadId())
@@ -45,6 +45,7 @@ final class JdbiApprovalStore implements ApprovalStore {
                 .bind("expiresAt", utc(a.expiresAt()))
                 .bindByType("decidedBy", a.decidedBy().orElse(null), String.class)
                 .bindByType("decidedAt", Columns.utcOrNull(a.decidedAt()), OffsetDateTime.class)
+                .bindByType("reason", a.reason().orElse(null), String.class)
                 .execute()));
     }
 
@@ -69,14 +70,16 @@ final class JdbiApprovalStore implements ApprovalStore {
 
     @Override
     public boolean decide(Approval decided) {
-        return StoreCalls.call(() -> jdbi.withHandle(
-                        h -> h.createUpdate("UPDATE approvals SET status = :status, decided_by = :by, decided_at = :at "
+        return StoreCalls.call(() -> jdbi.withHandle(h -> h.createUpdate(
+                                "UPDATE approvals SET status = :status, decided_by = :by, decided_at = :at, "
+                                        + "decision_reason = :reason "
                                         + "WHERE id = :id AND status = 'PENDING'")
-                                .bind("status", decided.status().name())
-                                .bindByType("by", decided.decidedBy().orElse(null), String.class)
-                                .bindByType("at", Columns.utcOrNull(decided.decidedAt()), OffsetDateTime.class)
-                                .bind("id", decided.id())
-                                .execute())
+                        .bind("status", decided.status().name())
+                        .bindByType("by", decided.decidedBy().orElse(null), String.class)
+                        .bindByType("at", Columns.utcOrNull(decided.decidedAt()), OffsetDateTime.class)
+                        .bindByType("reason", decided.reason().orElse(null), String.class)
+                        .bind("id", decided.id())
+                        .execute())
                 == 1);
     }
 
@@ -102,6 +105,7 @@ final class JdbiApprovalStore implements ApprovalStore {
                 instant(rs, "requested_at"),
                 instant(rs, "expires_at"),
                 optionalString(rs, "decided_by"),
-                optionalInstant(rs, "decided_at"));
+                optionalInstant(rs, "decided_at"),
+                optionalString(rs, "decision_reason"));
     }
 }

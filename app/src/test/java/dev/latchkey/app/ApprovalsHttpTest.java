@@ -252,6 +252,38 @@ class ApprovalsHttpTest {
     }
 
     @Test
+    void aRejectionsReasonReachesTheWorkloadInItsStatusAndItsNextRefusal() {
+        String id = attempt("/api/pipelines/p_7", BODY_A, null).string("approval_id");
+        assertProblem(
+                call("POST", "/internal/auth/approvals/" + id + "/reject", owner, Map.of("reason", "x".repeat(501))),
+                400,
+                "invalid_request");
+        assertProblem(
+                call("POST", "/internal/auth/approvals/" + id + "/reject", owner, Map.of("reason", "two\nlines")),
+                400,
+                "invalid_request");
+        assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
+                        .body())
+                .as("a refused decision decides nothing")
+                .containsEntry("status", "pending");
+
+        Reply rejected = call(
+                "POST",
+                "/internal/auth/approvals/" + id + "/reject",
+                owner,
+                Map.of("reason", " Not during the freeze "));
+        assertThat(rejected.body())
+                .containsEntry("status", "rejected")
+                .containsEntry("reason", "Not during the freeze");
+        assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
+                        .body())
+                .containsEntry("status", "rejected")
+                .containsEntry("reason", "Not during the freeze");
+        assertThat(attempt("/api/pipelines/p_7", BODY_A, id).string("detail"))
+                .contains("was rejected (Not during the freeze)");
+    }
+
+    @Test
     void peopleWithTheScopeAreNotAskedAndScopesStillApply() {
         assertThat(Reply.of(check("DELETE", "/api/pipelines/p_9", owner).get()).status())
                 .isEqualTo(200);

@@ -46,7 +46,8 @@ public final class ApprovalResource {
             String requestedAt,
             String expiresAt,
             String decidedBy,
-            String decidedAt) {
+            String decidedAt,
+            String reason) {
         static ApprovalView of(Approval a) {
             return of(a, a.status().name().toLowerCase(Locale.ROOT));
         }
@@ -63,9 +64,13 @@ public final class ApprovalResource {
                     a.requestedAt().toString(),
                     a.expiresAt().toString(),
                     a.decidedBy().orElse(null),
-                    a.decidedAt().map(Instant::toString).orElse(null));
+                    a.decidedAt().map(Instant::toString).orElse(null),
+                    a.reason().orElse(null));
         }
     }
+
+    /** The optional body of approve and reject: why, in words the workload will read with the status. */
+    public record DecisionRequest(String reason) {}
 
     @GET
     @Authenticated(scopes = "approvals:read")
@@ -96,17 +101,32 @@ public final class ApprovalResource {
     @Path("/{id}/approve")
     @Authenticated(scopes = "approvals:decide")
     public ApprovalView approve(
-            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
-        Principal admin = CallerContext.principal(security);
-        return ApprovalView.of(actions.decide(admin, id, true, RequestSource.initiator(admin, http)));
+            @PathParam("id") String id,
+            DecisionRequest body,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        return decide(id, true, body, security, http);
     }
 
     @POST
     @Path("/{id}/reject")
     @Authenticated(scopes = "approvals:decide")
     public ApprovalView reject(
-            @PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
+            @PathParam("id") String id,
+            DecisionRequest body,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        return decide(id, false, body, security, http);
+    }
+
+    private ApprovalView decide(
+            String id, boolean approve, DecisionRequest body, SecurityContext security, HttpServletRequest http) {
         Principal admin = CallerContext.principal(security);
-        return ApprovalView.of(actions.decide(admin, id, false, RequestSource.initiator(admin, http)));
+        return ApprovalView.of(actions.decide(
+                admin,
+                id,
+                approve,
+                java.util.Optional.ofNullable(body).map(DecisionRequest::reason),
+                RequestSource.initiator(admin, http)));
     }
 }

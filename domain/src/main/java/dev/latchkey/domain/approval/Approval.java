@@ -21,7 +21,11 @@ public record Approval(
         Instant requestedAt,
         Instant expiresAt,
         Optional<String> decidedBy,
-        Optional<Instant> decidedAt) {
+        Optional<Instant> decidedAt,
+        Optional<String> reason) {
+
+    /** The longest reason an admin may give for a decision. */
+    public static final int MAX_REASON_LENGTH = 500;
 
     public Approval {
         Objects.requireNonNull(id, "id");
@@ -36,6 +40,34 @@ public record Approval(
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(decidedBy, "decidedBy");
         Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A request nobody has decided yet. */
+    public static Approval pending(
+            String id,
+            String tenantId,
+            String workloadId,
+            String grantId,
+            String method,
+            String resource,
+            String bodySha256,
+            Instant requestedAt,
+            Instant expiresAt) {
+        return new Approval(
+                id,
+                tenantId,
+                workloadId,
+                grantId,
+                method,
+                resource,
+                bodySha256,
+                ApprovalStatus.PENDING,
+                requestedAt,
+                expiresAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether this approval covers exactly this action. */
@@ -48,6 +80,11 @@ public record Approval(
     }
 
     public Approval decided(ApprovalStatus decision, String by, Instant at) {
+        return decided(decision, by, at, Optional.empty());
+    }
+
+    /** Decided by {@code by} at {@code at}, with the reason the admin gave (shown to the workload). */
+    public Approval decided(ApprovalStatus decision, String by, Instant at, Optional<String> why) {
         return new Approval(
                 id,
                 tenantId,
@@ -60,6 +97,25 @@ public record Approval(
                 requestedAt,
                 expiresAt,
                 Optional.of(by),
-                Optional.of(at));
+                Optional.of(at),
+                why);
+    }
+
+    /** Spent: an approved approval lets exactly one request through. */
+    public Approval used() {
+        return new Approval(
+                id,
+                tenantId,
+                workloadId,
+                grantId,
+                method,
+                resource,
+                bodySha256,
+                ApprovalStatus.USED,
+                requestedAt,
+                expiresAt,
+                decidedBy,
+                decidedAt,
+                reason);
     }
 }

@@ -111,9 +111,9 @@ public final class SensitiveActions {
             throw refusal(
                     presented.get(),
                     "rejected",
-                    "Approval " + presented.get().id()
-                            + " was rejected; nothing was done. Retry without X-Latchkey-Approval to ask again. "
-                            + would);
+                    "Approval " + presented.get().id() + " was rejected"
+                            + presented.get().reason().map(r -> " (" + r + ")").orElse("")
+                            + "; nothing was done. Retry without X-Latchkey-Approval to ask again. " + would);
         }
         String why = whyNot(presentedApproval, presented, matches, now);
         // One read of the workload's waiting requests answers both: is this one of them, and is there room.
@@ -169,7 +169,7 @@ public final class SensitiveActions {
                             + " until some are decided or expire",
                     Duration.ofMinutes(1));
         }
-        Approval request = new Approval(
+        Approval request = Approval.pending(
                 ids.newId("apr"),
                 tenant,
                 workload,
@@ -177,11 +177,8 @@ public final class SensitiveActions {
                 method.toUpperCase(java.util.Locale.ROOT),
                 path,
                 bodySha256,
-                ApprovalStatus.PENDING,
                 now,
-                now.plus(APPROVAL_LIFETIME),
-                Optional.empty(),
-                Optional.empty());
+                now.plus(APPROVAL_LIFETIME));
         approvals.insert(request);
         audit.record(
                 tenant,
@@ -234,30 +231,45 @@ public final class SensitiveActions {
         return approvals.listPending(AccessPolicy.requireTenant(admin));
     }
 
-    public Approval decide(Principal admin, String approvalId, boolean approve, Initiator initiator) {
+    public Approval decide(
+            Principal admin, String approvalId, boolean approve, Optional<String> reason, Initiator initiator) {
         String tenant = AccessPolicy.requireTenant(admin);
+        Optional<String> why = checkedReason(reason);
         Approval approval = approvals
                 .findById(approvalId)
                 .filter(a -> a.tenantId().equals(tenant))
                 .orElseThrow(() -> RequestRejected.notFound("Approval " + approvalId));
         Approval decided = approval.decided(
-                approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, initiator.actorId(), clock.instant());
+                approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, initiator.actorId(), clock.instant(), why);
         if (!approvals.decide(decided)) {
             throw new RequestRejected(RequestError.CONFLICT, "Approval " + approvalId + " is no longer pending");
         }
-        audit.record(
-                tenant,
-                initiator,
-                approve ? "approval.approved" : "approval.rejected",
-                approvalId,
-                Map.of(
-                        "method",
-                        approval.method(),
-                        "resource",
-                        approval.resource(),
-                        "workload_id",
-                        approval.workloadId()));
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("method", approval.method());
+        details.put("resource", approval.resource());
+        details.put("workload_id", approval.workloadId());
+        why.ifPresent(r -> details.put("reason", r));
+        audit.record(tenant, initiator, approve ? "approval.approved" : "approval.rejected", approvalId, details);
         return decided;
+    }
+
+    /**
+     * A decision's reason as the workload will read it: trimmed, at most {@link
+     * Approval#MAX_REASON_LENGTH} characters, one line of printable text (it is echoed in refusals and
+     * headers' neighbours, so no control characters).
+     */
+    static Optional<String> checkedReason(Optional<String> reason) {
+        Optional<String> stripped = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (stripped.isPresent()) {
+            String r = stripped.get();
+            if (r.length() > Approval.MAX_REASON_LENGTH) {
+                throw RequestRejected.invalid("reason must be at most " + Approval.MAX_REASON_LENGTH + " characters");
+            }
+            if (r.codePoints().anyMatch(Character::isISOControl)) {
+                throw RequestRejected.invalid("reason must be one line of text, without control characters");
+            }
+        }
+        return stripped;
     }
 
     /** The grant a workload principal acts under. */

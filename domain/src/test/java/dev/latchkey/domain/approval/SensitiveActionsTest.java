@@ -77,6 +77,7 @@ class SensitiveActionsTest {
                         Optional.empty()),
                 id,
                 true,
+                Optional.empty(),
                 Initiator.operator("test"));
         assertThat(SensitiveActions.statusOf(approved, clock.instant())).isEqualTo("approved");
 

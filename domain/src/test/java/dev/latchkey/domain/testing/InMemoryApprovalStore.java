@@ -47,21 +47,7 @@ public final class InMemoryApprovalStore implements ApprovalStore {
         if (current == null || current.status() != ApprovalStatus.APPROVED) {
             return false;
         }
-        approvals.put(
-                id,
-                new Approval(
-                        current.id(),
-                        current.tenantId(),
-                        current.workloadId(),
-                        current.grantId(),
-                        current.method(),
-                        current.resource(),
-                        current.bodySha256(),
-                        ApprovalStatus.USED,
-                        current.requestedAt(),
-                        current.expiresAt(),
-                        current.decidedBy(),
-                        current.decidedAt()));
+        approvals.put(id, current.used());
         return true;
     }
 }

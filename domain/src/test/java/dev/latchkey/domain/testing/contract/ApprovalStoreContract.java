@@ -17,7 +17,7 @@ public abstract class ApprovalStoreContract {
     protected abstract ApprovalStore approvalStore();
 
     private static Approval pending(String tenant, Instant at) {
-        return new Approval(
+        return Approval.pending(
                 "apr_" + UUID.randomUUID().toString().substring(0, 12),
                 tenant,
                 "wl_1",
@@ -25,11 +25,8 @@ public abstract class ApprovalStoreContract {
                 "DELETE",
                 "/pipelines/p_1",
                 "ab".repeat(32),
-                ApprovalStatus.PENDING,
                 at,
-                at.plusSeconds(1800),
-                Optional.empty(),
-                Optional.empty());
+                at.plusSeconds(1800));
     }
 
     @Test
@@ -61,5 +58,24 @@ public abstract class ApprovalStoreContract {
         assertThat(store.consume(approval.id())).as("single use").isFalse();
         assertThat(store.findById(approval.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.USED);
         assertThat(store.findById(approval.id()).orElseThrow().decidedBy()).contains("usr_admin");
+    }
+
+    @Test
+    void aRejectionKeepsTheReasonTheAdminGave() {
+        ApprovalStore store = approvalStore();
+        Approval approval = pending("ws_" + UUID.randomUUID().toString().substring(0, 8), T0);
+        store.insert(approval);
+
+        assertThat(store.decide(approval.decided(
+                        ApprovalStatus.REJECTED,
+                        "usr_admin",
+                        T0.plusSeconds(60),
+                        Optional.of("Not during the freeze"))))
+                .isTrue();
+
+        Approval read = store.findById(approval.id()).orElseThrow();
+        assertThat(read.status()).isEqualTo(ApprovalStatus.REJECTED);
+        assertThat(read.reason()).contains("Not during the freeze");
+        assertThat(read.decidedAt()).contains(T0.plusSeconds(60));
     }
 }
