@@ -8,7 +8,10 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-256-GCM for private keys at rest: base64(12-byte nonce ‖ ciphertext ‖ tag), bound to the key id. */
+/**
+ * AES-256-GCM for secrets at rest (signing keys, webhook secrets): base64(12-byte nonce ‖ ciphertext ‖
+ * tag), bound to what it belongs to (a key id) as associated data.
+ */
 final class KeyEncryption {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -37,7 +40,7 @@ final class KeyEncryption {
                             .put(sealed)
                             .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt a signing key", e);
+            throw new IllegalStateException("cannot encrypt a secret at rest", e);
         }
     }
 
@@ -50,7 +53,7 @@ final class KeyEncryption {
             return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(
-                    "cannot decrypt signing key " + keyId
+                    "cannot decrypt the secret of " + keyId
                             + ": is workloadTokens.keyEncryptionKey the one it was stored with?",
                     e);
         }

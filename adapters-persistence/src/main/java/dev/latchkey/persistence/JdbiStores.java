@@ -15,6 +15,7 @@ import dev.latchkey.domain.oauth.handoff.PendingAuthorizationStore;
 import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.user.EmailTokenStore;
 import dev.latchkey.domain.user.UserStore;
+import dev.latchkey.domain.webhook.WebhookStore;
 import dev.latchkey.domain.workload.WorkloadStore;
 import dev.latchkey.domain.workloadtoken.IssuedWorkloadTokenStore;
 import dev.latchkey.domain.workloadtoken.SigningKeyStore;
@@ -42,6 +43,7 @@ public final class JdbiStores {
     private final EmailTokenStore emailTokens;
     private final PendingAuthorizationStore pendingAuthorizations;
     private final IssuedWorkloadTokenStore issuedWorkloadTokens;
+    private final WebhookStore webhooks;
 
     public JdbiStores(Jdbi jdbi) {
         this.apiKeys = new JdbiApiKeyStore(jdbi);
@@ -63,6 +65,7 @@ public final class JdbiStores {
         this.emailTokens = new JdbiEmailTokenStore(jdbi);
         this.pendingAuthorizations = new JdbiPendingAuthorizationStore(jdbi);
         this.issuedWorkloadTokens = new JdbiIssuedWorkloadTokenStore(jdbi);
+        this.webhooks = new JdbiWebhookStore(jdbi);
     }
 
     public PendingAuthorizationStore pendingAuthorizations() {
@@ -91,6 +94,10 @@ public final class JdbiStores {
 
     public IssuedWorkloadTokenStore issuedWorkloadTokens() {
         return issuedWorkloadTokens;
+    }
+
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public SigningKeyStore signingKeys() {

@@ -182,6 +182,14 @@ class StoreContractTests {
         }
 
         @Nested
+        class Webhooks extends dev.latchkey.domain.testing.contract.WebhookStoreContract {
+            @Override
+            protected dev.latchkey.domain.webhook.WebhookStore webhookStore() {
+                return stores().webhooks();
+            }
+        }
+
+        @Nested
         class Approvals extends ApprovalStoreContract {
             @Override
             protected ApprovalStore approvalStore() {

@@ -9,6 +9,7 @@ import dev.latchkey.domain.common.SecretHasher;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.route.PrincipalAssertions;
+import dev.latchkey.domain.webhook.WebhookOutbox;
 import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
 import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
@@ -48,7 +49,7 @@ final class AgentsFeature {
     final SensitiveActions sensitiveActions;
     private final Foundations base;
 
-    AgentsFeature(Foundations base, PeopleFeature people) {
+    AgentsFeature(Foundations base, PeopleFeature people, WebhookOutbox webhooks) {
         this.base = base;
         JdbiStores stores = base.stores;
         // Workload secrets are Latchkey's own 261-bit randoms: SHA-256, not argon2id (GeneratedSecretHasher).
@@ -132,7 +133,8 @@ final class AgentsFeature {
                 base.ids,
                 base.clock,
                 base.audit,
-                base.configuration.getApprovals().requiredFor());
+                base.configuration.getApprovals().requiredFor(),
+                webhooks);
     }
 
     /**

@@ -10,19 +10,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes records nobody needs any more (never-used OAuth clients, dead codes and tokens, expired
- * handed-off authorization requests, expired workload token records) on a timer, a Dropwizard managed
- * executor. Each task returns how many records it deleted; a failing one is retried next time.
+ * Work on a timer, a Dropwizard managed executor: deleting records nobody needs any more (never-used
+ * OAuth clients, dead codes and tokens, expired handed-off authorization requests, expired workload
+ * token records, old webhook deliveries), and attempting due webhook deliveries. Each task returns how
+ * many records it handled; a failing one is retried next time.
  */
 final class Housekeeping implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
     private final String what;
+    private final String verb;
     private final List<IntSupplier> tasks;
     private final Duration interval;
     private final ScheduledExecutorService timer;
 
     Housekeeping(String what, List<IntSupplier> tasks, Duration interval, ScheduledExecutorService timer) {
+        this("deleted", what, tasks, interval, timer);
+    }
+
+    /** @param verb what was done to the records, for the log line ("attempted 3 webhook deliveries") */
+    Housekeeping(String verb, String what, List<IntSupplier> tasks, Duration interval, ScheduledExecutorService timer) {
+        this.verb = verb;
         this.what = what;
         this.tasks = List.copyOf(tasks);
         this.interval = interval;
@@ -35,16 +43,16 @@ final class Housekeeping implements Managed {
     }
 
     private void runQuietly() {
-        int deleted = 0;
+        int done = 0;
         for (IntSupplier task : tasks) {
             try {
-                deleted += task.getAsInt();
+                done += task.getAsInt();
             } catch (RuntimeException e) {
-                LOG.warn("housekeeping of {} failed, retrying next time: {}", what, e.getMessage());
+                LOG.warn("work on {} failed, retrying next time: {}", what, e.getMessage());
             }
         }
-        if (deleted > 0) {
-            LOG.info("deleted {} {}", deleted, what);
+        if (done > 0) {
+            LOG.info("{} {} {}", verb, done, what);
         }
     }
 }

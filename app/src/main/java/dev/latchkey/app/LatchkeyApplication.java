@@ -158,6 +158,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         core.people.register(environment);
         core.workspaces.register(environment);
         core.agents.register(environment);
+        core.webhooks.register(environment);
         core.oauth.ifPresent(oauth -> oauth.register(environment, core.people, core.authenticateRequest(metrics)));
         registerSystemResources(environment, configuration, core);
         environment

@@ -30,6 +30,7 @@ final class LatchkeyCore {
     final ApiKeysFeature apiKeys;
     final PeopleFeature people;
     final WorkspacesFeature workspaces;
+    final WebhooksFeature webhooks;
     final AgentsFeature agents;
     final Optional<OAuthFeature> oauth;
     final UsageGate usageGate;
@@ -51,7 +52,8 @@ final class LatchkeyCore {
         this.apiKeys = new ApiKeysFeature(base);
         this.people = new PeopleFeature(base, codec, externalTokens);
         this.workspaces = new WorkspacesFeature(base, apiKeys, people);
-        this.agents = new AgentsFeature(base, people);
+        this.webhooks = new WebhooksFeature(base);
+        this.agents = new AgentsFeature(base, people, webhooks.outbox);
         this.oauth = configuration.getOauth().isEnabled()
                 ? Optional.of(new OAuthFeature(base, people, agents, documents))
                 : Optional.empty();

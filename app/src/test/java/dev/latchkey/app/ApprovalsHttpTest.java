@@ -49,39 +49,11 @@ class ApprovalsHttpTest {
         return matcher.group(1);
     }
 
-    @SuppressWarnings("unchecked")
     @BeforeEach
     void workloadActingForTheOwner() {
-        String email = "o-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String token = Reply.of(request(APP, "/auth/register")
-                        .post(Entity.json(Map.of("email", email, "password", "correct horse battery staple"))))
-                .string("access_token");
-        owner = call("POST", "/workspaces/bootstrap", token, Map.of()).string("access_token");
-        Reply workload = call("POST", "/internal/auth/workloads", owner, Map.of("name", "release bot"));
-        String policy = call(
-                        "POST",
-                        "/internal/auth/workload-policies",
-                        owner,
-                        Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*")))
-                .string("id");
-        call("POST", "/internal/auth/workload-policies/" + policy + "/approve", owner, Map.of());
-        String grant = (String) ((Map<String, Object>) call(
-                                "POST",
-                                "/internal/auth/delegation-grants",
-                                owner,
-                                Map.of("workload_id", workload.string("id"), "scopes", List.of("pipelines:*")))
-                        .body()
-                        .get("grant"))
-                .get("id");
-        workloadToken = Reply.of(request(APP, "/internal/auth/workload-token")
-                        .post(Entity.json(Map.of(
-                                "workload_id",
-                                workload.string("id"),
-                                "workload_secret",
-                                workload.string("secret"),
-                                "grant_id",
-                                grant))))
-                .string("access_token");
+        AgentFixtures.Delegated delegated = AgentFixtures.workloadActingForAnOwner(APP, List.of("pipelines:*"));
+        owner = delegated.owner();
+        workloadToken = delegated.workloadToken();
     }
 
     @Test
@@ -281,6 +253,20 @@ class ApprovalsHttpTest {
                 .containsEntry("reason", "Not during the freeze");
         assertThat(attempt("/api/pipelines/p_7", BODY_A, id).string("detail"))
                 .contains("was rejected (Not during the freeze)");
+    }
+
+    @Test
+    void aWebhookReceiverMustBeHttpsOnAPublicAddressByDefault() {
+        assertProblem(
+                call("POST", "/internal/auth/webhooks", owner, Map.of("url", "http://hooks.example.com/in")),
+                400,
+                "invalid_request");
+        Reply internal =
+                call("POST", "/internal/auth/webhooks", owner, Map.of("url", "https://127.0.0.1/latest/meta-data"));
+        assertProblem(internal, 400, "invalid_request");
+        assertThat(internal.string("detail")).contains("private or local address");
+        Reply metadata = call("POST", "/internal/auth/webhooks", owner, Map.of("url", "https://169.254.169.254/"));
+        assertProblem(metadata, 400, "invalid_request");
     }
 
     @Test

@@ -32,6 +32,7 @@ class ArchitectureTest {
         latchkey = new ClassFileImporter().withImportOption(productionOnly).importPackages("dev.latchkey");
     }
 
+    /** The JDK: {@code java..}, and {@code javax.crypto} (java.base) for the webhook signature's HMAC. */
     @Test
     void domainDependsOnlyOnTheJdk() {
         classes()
@@ -39,7 +40,7 @@ class ArchitectureTest {
                 .resideInAPackage("dev.latchkey.domain..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.latchkey.domain..")
+                .resideInAnyPackage("java..", "javax.crypto..", "dev.latchkey.domain..")
                 .check(latchkey);
     }
 
@@ -55,7 +56,7 @@ class ArchitectureTest {
 
     /** Every adapter module; a new one must be added here to be checked. */
     private static final List<String> ADAPTERS =
-            List.of("http", "persistence", "crypto", "identity", "workos", "redis", "mail", "cache");
+            List.of("http", "persistence", "crypto", "identity", "workos", "redis", "mail", "cache", "webhooks");
 
     @Test
     void adaptersDoNotDependOnEachOther() {
@@ -76,7 +77,7 @@ class ArchitectureTest {
 
     /**
      * The outbound-call library (resilient HTTP, JWKS, the public-address fence) is shared by the
-     * adapters that call out, identity and WorkOS, without either depending on the other; it is
+     * adapters that call out, identity, WorkOS and webhooks, without any depending on another; it is
      * no adapter and knows none.
      */
     @Test
@@ -122,7 +123,8 @@ class ArchitectureTest {
                         "dev.latchkey.outbound..",
                         "dev.latchkey.redis..",
                         "dev.latchkey.mail..",
-                        "dev.latchkey.cache..")
+                        "dev.latchkey.cache..",
+                        "dev.latchkey.webhooks..")
                 .check(latchkey);
     }
 

@@ -91,6 +91,11 @@ public final class LatchkeyConfiguration extends Configuration {
     @JsonProperty("approvals")
     private ApprovalsConfiguration approvals = new ApprovalsConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty("webhooks")
+    private WebhooksConfiguration webhooks = new WebhooksConfiguration();
+
     /** The postures of the API guarded through {@code /authz/check}; first match wins, no match is denied. */
     @Valid
     @NotNull
@@ -171,6 +176,10 @@ public final class LatchkeyConfiguration extends Configuration {
 
     public ApprovalsConfiguration getApprovals() {
         return approvals;
+    }
+
+    public WebhooksConfiguration getWebhooks() {
+        return webhooks;
     }
 
     public List<RouteRule> getRouteRules() {

@@ -13,6 +13,8 @@ import dev.latchkey.domain.error.RequestError;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.grant.DelegationGrant;
 import dev.latchkey.domain.grant.DelegationGrantStore;
+import dev.latchkey.domain.webhook.WebhookEvents;
+import dev.latchkey.domain.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +46,12 @@ public final class SensitiveActions {
     private final Clock clock;
     private final AuditTrail audit;
     private final Set<CredentialKind> requiredFor;
+    private final WebhookOutbox webhooks;
 
     /** Approvals for workload tokens only. */
     public SensitiveActions(
             ApprovalStore approvals, DelegationGrantStore grants, IdGenerator ids, Clock clock, AuditTrail audit) {
-        this(approvals, grants, ids, clock, audit, Set.of(CredentialKind.WORKLOAD_TOKEN));
+        this(approvals, grants, ids, clock, audit, Set.of(CredentialKind.WORKLOAD_TOKEN), WebhookOutbox.NONE);
     }
 
     public SensitiveActions(
@@ -57,8 +60,10 @@ public final class SensitiveActions {
             IdGenerator ids,
             Clock clock,
             AuditTrail audit,
-            Set<CredentialKind> requiredFor) {
+            Set<CredentialKind> requiredFor,
+            WebhookOutbox webhooks) {
         this.requiredFor = Set.copyOf(requiredFor);
+        this.webhooks = webhooks;
         this.approvals = approvals;
         this.grants = grants;
         this.ids = ids;
@@ -186,6 +191,7 @@ public final class SensitiveActions {
                 "approval.requested",
                 request.id(),
                 Map.of("method", request.method(), "resource", path, "body_sha256", bodySha256, "grant_id", boundTo));
+        webhooks.publish(tenant, WebhookEvents.APPROVAL_REQUESTED, eventData(request, "pending"));
         return request;
     }
 
@@ -250,7 +256,26 @@ public final class SensitiveActions {
         details.put("workload_id", approval.workloadId());
         why.ifPresent(r -> details.put("reason", r));
         audit.record(tenant, initiator, approve ? "approval.approved" : "approval.rejected", approvalId, details);
+        webhooks.publish(tenant, WebhookEvents.APPROVAL_DECIDED, eventData(decided, approve ? "approved" : "rejected"));
         return decided;
+    }
+
+    /** What an approval event tells a receiver: the request, never a credential or the body itself. */
+    private static Map<String, String> eventData(Approval approval, String status) {
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        data.put("approval_id", approval.id());
+        data.put("workload_id", approval.workloadId());
+        data.put("grant_id", approval.grantId());
+        data.put("method", approval.method());
+        data.put("resource", approval.resource());
+        data.put("body_sha256", approval.bodySha256());
+        data.put("status", status);
+        data.put("requested_at", approval.requestedAt().toString());
+        data.put("expires_at", approval.expiresAt().toString());
+        approval.decidedBy().ifPresent(by -> data.put("decided_by", by));
+        approval.decidedAt().ifPresent(at -> data.put("decided_at", at.toString()));
+        approval.reason().ifPresent(reason -> data.put("reason", reason));
+        return data;
     }
 
     /**

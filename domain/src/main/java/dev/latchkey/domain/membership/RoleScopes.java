@@ -36,6 +36,7 @@ public final class RoleScopes {
                                 "workload_policies:*",
                                 "grants:*",
                                 "approvals:*",
+                                "webhooks:*",
                                 "usage:read")),
                 Role.MEMBER, ScopeSet.parse(List.of("api_keys:read", "records:*")),
                 Role.VIEWER, ScopeSet.parse(List.of("records:read"))));

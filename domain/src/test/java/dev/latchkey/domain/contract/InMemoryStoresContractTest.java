@@ -26,6 +26,7 @@ import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemorySigningKeyStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
+import dev.latchkey.domain.testing.InMemoryWebhookStore;
 import dev.latchkey.domain.testing.InMemoryWorkloadStore;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
 import dev.latchkey.domain.testing.contract.ActorMappingStoreContract;
@@ -166,6 +167,14 @@ class InMemoryStoresContractTest {
         @Override
         protected SigningKeyStore signingKeyStore() {
             return new InMemorySigningKeyStore();
+        }
+    }
+
+    @Nested
+    class Webhooks extends dev.latchkey.domain.testing.contract.WebhookStoreContract {
+        @Override
+        protected dev.latchkey.domain.webhook.WebhookStore webhookStore() {
+            return new InMemoryWebhookStore();
         }
     }
 

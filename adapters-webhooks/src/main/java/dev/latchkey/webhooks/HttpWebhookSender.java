@@ -1,0 +1,96 @@
+package dev.latchkey.webhooks;
+
+import dev.latchkey.domain.webhook.WebhookSender;
+import dev.latchkey.domain.webhook.WebhookUnreachable;
+import dev.latchkey.outbound.PublicAddresses;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Posts webhook events with the JDK HTTP client. The URL is a tenant's, so the call is fenced: every
+ * address its host resolves to must be public (checked at registration and again before each attempt,
+ * since DNS changes), redirects are not followed (a 3xx is a failed attempt), and the whole attempt —
+ * connecting, sending, the receiver's answer — has one deadline, after which it is abandoned. The
+ * answer's body is not read beyond what the client buffers: only the status counts. What is left is
+ * DNS rebinding between the check and the connection, which pinning the address would close.
+ */
+public final class HttpWebhookSender implements WebhookSender {
+    static final String USER_AGENT = "Latchkey-Webhooks/1";
+
+    private final HttpClient http;
+    private final Duration deadline;
+    private final boolean allowPrivateAddresses;
+
+    /**
+     * @param allowPrivateAddresses for receivers on the operator's own network or in tests: lifts the
+     *     public-address fence
+     */
+    public HttpWebhookSender(Duration deadline, boolean allowPrivateAddresses) {
+        this.deadline = deadline;
+        this.allowPrivateAddresses = allowPrivateAddresses;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(deadline)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Optional<String> refuses(URI url) {
+        if (allowPrivateAddresses) {
+            return Optional.empty();
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(url.getHost());
+        } catch (UnknownHostException e) {
+            return Optional.of("its host does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!PublicAddresses.isPublic(address)) {
+                return Optional.of("its host resolves to a private or local address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int post(URI url, Map<String, String> headers, String body) {
+        Optional<String> refused = refuses(url);
+        if (refused.isPresent()) {
+            throw new WebhookUnreachable("not sent: " + refused.get());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(deadline)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        CompletableFuture<HttpResponse<Void>> answer =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        try {
+            return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+        } catch (TimeoutException slow) {
+            answer.cancel(true);
+            throw new WebhookUnreachable("no answer within " + deadline.toMillis() + " ms");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            throw new WebhookUnreachable(
+                    "connection failed: " + cause.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            throw new WebhookUnreachable("interrupted");
+        }
+    }
+}

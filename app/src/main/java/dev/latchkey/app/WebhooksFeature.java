@@ -1,0 +1,68 @@
+package dev.latchkey.app;
+
+import dev.latchkey.crypto.AesGcmSecretSealer;
+import dev.latchkey.domain.common.SecretSealer;
+import dev.latchkey.domain.webhook.DeliverWebhooks;
+import dev.latchkey.domain.webhook.ManageWebhooks;
+import dev.latchkey.domain.webhook.WebhookOutbox;
+import dev.latchkey.http.webhook.WebhookResource;
+import dev.latchkey.webhooks.HttpWebhookSender;
+import io.dropwizard.core.setup.Environment;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Signed webhooks to the approvers' own systems: endpoints a workspace registers, the outbox the
+ * approval events are written to, and the timer that delivers them with retries.
+ */
+final class WebhooksFeature {
+    final WebhookOutbox outbox;
+    final ManageWebhooks manage;
+    final DeliverWebhooks deliver;
+    private final Foundations base;
+
+    WebhooksFeature(Foundations base) {
+        this.base = base;
+        var settings = base.configuration.getWebhooks();
+        SecretSealer sealer =
+                new AesGcmSecretSealer(ConfiguredSecrets.keyEncryptionKey(base.configuration.getWorkloadTokens()));
+        HttpWebhookSender sender = new HttpWebhookSender(settings.timeout(), settings.allowPrivateAddresses());
+        this.outbox = new WebhookOutbox(base.stores.webhooks(), base.ids, base.clock);
+        this.manage = new ManageWebhooks(
+                base.stores.webhooks(),
+                sender,
+                sealer,
+                base.ids,
+                base.random,
+                base.clock,
+                base.audit,
+                settings.allowHttp());
+        // A claimed attempt lapses well after its deadline, so only a stopped instance's is made again.
+        this.deliver = new DeliverWebhooks(
+                base.stores.webhooks(),
+                sender,
+                sealer,
+                settings.retrySchedule(),
+                settings.timeout().multipliedBy(3),
+                base.clock);
+    }
+
+    void register(Environment environment) {
+        environment.jersey().register(new WebhookResource(manage));
+        var settings = base.configuration.getWebhooks();
+        var lifecycle = environment.lifecycle();
+        lifecycle.manage(new Housekeeping(
+                "attempted",
+                "webhook deliveries",
+                List.of(deliver::deliverDue),
+                settings.pollInterval(),
+                lifecycle.scheduledExecutorService("webhook-delivery", true).build()));
+        lifecycle.manage(new Housekeeping(
+                "old webhook deliveries",
+                List.of(() -> base.stores
+                        .webhooks()
+                        .deleteFinishedBefore(base.clock.instant().minus(settings.keepDeliveriesFor()))),
+                Duration.ofMinutes(10),
+                lifecycle.scheduledExecutorService("webhook-housekeeping", true).build()));
+    }
+}
