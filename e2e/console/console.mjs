@@ -82,13 +82,15 @@ try {
     { workload_id: workload.id, workload_secret: workload.secret, grant_id: grant.id })).body.access_token;
   const check = (extra) => api('GET', '/authz/check', token, undefined,
     { 'x-original-method': 'DELETE', 'x-original-uri': '/records/r_1', ...extra });
+  await page.goto(`${base}/console/agents`);
+  const row = page.locator('tr', { hasText: '/records/r_1' });
+  assert.equal(await row.count(), 0, 'nothing is waiting yet');
   const held = await check({});
   assert.equal(held.status, 403);
   assert.equal(held.body.code, 'approval_required');
   const approvalId = /apr_[A-Za-z0-9]+/.exec(held.body.detail)[0];
-
-  await page.goto(`${base}/console/agents`);
-  const row = page.locator('tr', { hasText: '/records/r_1' });
+  await row.waitFor({ timeout: 15000 });
+  ok('the open approvals page shows the workload\'s new request without a reload');
   assert.ok((await row.textContent()).includes('DELETE'), 'the pending action says what it will do');
   assert.ok((await row.textContent()).includes(
     `cleanup agent, acting for ${email} through a delegation grant, wants to DELETE /records/r_1.`),

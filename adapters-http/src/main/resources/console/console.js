@@ -1,4 +1,5 @@
-// The console's only script: copy buttons and readable times. Loaded from Latchkey itself; no inline script runs.
+// The console's only script: copy buttons, readable times, and live sections. Loaded from Latchkey
+// itself; no inline script runs.
 document.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-copy]');
   if (!button) return;
@@ -15,11 +16,43 @@ document.addEventListener('click', (event) => {
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400],
   ['hour', 3600], ['minute', 60], ['second', 1]];
-for (const time of document.querySelectorAll('time[datetime]')) {
-  const at = new Date(time.dateTime);
-  if (Number.isNaN(at.getTime())) continue;
-  const seconds = Math.round((at.getTime() - Date.now()) / 1000);
-  const [unit, size] = units.find(([, length]) => Math.abs(seconds) >= length) || ['second', 1];
-  time.textContent = relative.format(Math.round(seconds / size), unit);
-  time.title = at.toLocaleString();
+const relativeTimes = (root) => {
+  for (const time of root.querySelectorAll('time[datetime]')) {
+    const at = new Date(time.dateTime);
+    if (Number.isNaN(at.getTime())) continue;
+    const seconds = Math.round((at.getTime() - Date.now()) / 1000);
+    const [unit, size] = units.find(([, length]) => Math.abs(seconds) >= length) || ['second', 1];
+    time.textContent = relative.format(Math.round(seconds / size), unit);
+    time.title = at.toLocaleString();
+  }
+};
+
+// A section marked data-live (the approvals queue) is fetched again every few seconds while the page
+// is in view, so a workload's new request shows up without a reload. It is left alone while one of its
+// buttons has focus, so nothing moves under the admin's hand; a failed fetch is tried next time.
+const served = new Map();
+for (const section of document.querySelectorAll('section[data-live][id]')) {
+  served.set(section.id, section.innerHTML);
+}
+relativeTimes(document);
+if (served.size > 0) {
+  setInterval(async () => {
+    if (document.visibilityState !== 'visible') return;
+    if (document.activeElement && document.activeElement.closest('section[data-live]')) return;
+    try {
+      const response = await fetch(location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (!response.ok) return;
+      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+      for (const section of document.querySelectorAll('section[data-live][id]')) {
+        const next = fresh.getElementById(section.id);
+        if (next && next.innerHTML !== served.get(section.id)) {
+          served.set(section.id, next.innerHTML);
+          section.innerHTML = next.innerHTML;
+          relativeTimes(section);
+        }
+      }
+    } catch (offline) {
+      // the network or the server is away for a moment: the next tick tries again
+    }
+  }, 3000);
 }

@@ -6,6 +6,7 @@ import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.approval.SensitiveActions;
 import dev.latchkey.domain.common.GeneratedSecretHasher;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.grant.GrantAtTime;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.grant.ManageDelegationGrants;
 import dev.latchkey.domain.route.PrincipalAssertions;
@@ -85,7 +86,8 @@ final class AgentsFeature {
                 base.clock,
                 base.audit,
                 base.events,
-                stores.revokedTokens());
+                stores.revokedTokens(),
+                new GrantAtTime(stores.auditLog(), stores.memberships(), base.roleScopes, stores.workloads()));
         var workloadTokens = base.configuration.getWorkloadTokens();
         this.signingKeys = new WorkloadSigningKeys(
                 stores.signingKeys(),

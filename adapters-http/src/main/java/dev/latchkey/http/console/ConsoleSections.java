@@ -183,6 +183,8 @@ final class ConsoleSections {
         Map<String, String> workloads = names(workloadList, "id", "name");
         Map<String, String> people = names(api.members(), "user_id", "email");
         Map<String, String> grantUsers = names(api.grants(), "id", "user_id");
+        // Live: the console's script fetches this section again every few seconds (console.js).
+        page.html("<section id=\"approvals\" data-live>");
         page.subheading("Pending approvals of sensitive actions");
         List<Map<String, Object>> approvals = list(api.pendingApprovals(), "pending approvals");
         if (approvals != null) {
@@ -218,6 +220,7 @@ final class ConsoleSections {
                     rows,
                     "What each workload asked to do; approving lets that exact request through once");
         }
+        page.html("</section>");
         page.subheading("Proposed scope policies");
         rows(
                 list(api.proposedPolicies(), "proposed policies"),

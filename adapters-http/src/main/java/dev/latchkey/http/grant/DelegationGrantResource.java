@@ -17,12 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +86,18 @@ public final class DelegationGrantResource {
     @GET
     @Path("/{id}/explain")
     @Authenticated
-    public GrantViews.ExplanationView explain(@PathParam("id") String id, @Context SecurityContext security) {
-        return GrantViews.ExplanationView.of(grants.explain(CallerContext.principal(security), id));
+    public Object explain(@PathParam("id") String id, @QueryParam("at") String at, @Context SecurityContext security) {
+        Principal caller = CallerContext.principal(security);
+        if (at == null) {
+            return GrantViews.ExplanationView.of(grants.explain(caller, id));
+        }
+        Instant moment;
+        try {
+            moment = Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            throw RequestRejected.invalid("at must be an ISO-8601 instant such as 2026-12-01T12:00:00Z");
+        }
+        return GrantViews.ExplanationAtView.of(grants.explainAt(caller, id, moment));
     }
 
     /** Revokes one workload token of the grant, by its {@code jti}; the grant and its other tokens stay. */

@@ -80,6 +80,39 @@ final class GrantViews {
         }
     }
 
+    /** What a grant granted at a past moment, and the audit events that say so. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ExplanationAtView(
+            String at,
+            String grantState,
+            String workloadState,
+            String userRole,
+            String policyId,
+            List<String> effective,
+            ExplanationView terms,
+            List<EvidenceView> evidence,
+            boolean auditTrailIntact) {
+        static ExplanationAtView of(dev.latchkey.domain.grant.GrantAtTime.Explanation e) {
+            return new ExplanationAtView(
+                    e.at().toString(),
+                    e.grantState(),
+                    e.workloadState(),
+                    e.userRole().map(r -> r.wireName()).orElse(null),
+                    e.policyId().orElse(null),
+                    e.effective().asStrings(),
+                    ExplanationView.of(e.terms()),
+                    e.evidence().stream()
+                            .map(v -> new EvidenceView(
+                                    v.eventId(), v.action(), v.occurredAt().toString()))
+                            .toList(),
+                    e.auditTrailIntact());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EvidenceView(String eventId, String action, String occurredAt) {}
+
     /** A created grant (absent on a dry run) and its explanation. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -48,6 +48,7 @@ public final class ManageDelegationGrants {
     private final Clock clock;
     private final AuditTrail audit;
     private final CredentialEvents events;
+    private final GrantAtTime history;
     private final RevokedTokenStore revokedTokens;
 
     public ManageDelegationGrants(
@@ -58,8 +59,10 @@ public final class ManageDelegationGrants {
             Clock clock,
             AuditTrail audit,
             CredentialEvents events,
-            RevokedTokenStore revokedTokens) {
+            RevokedTokenStore revokedTokens,
+            GrantAtTime history) {
         this.revokedTokens = revokedTokens;
+        this.history = history;
         this.grants = grants;
         this.workloads = workloads;
         this.scopes = scopes;
@@ -139,6 +142,19 @@ public final class ManageDelegationGrants {
 
     public GrantExplanation explain(Principal caller, String grantId) {
         return scopes.explain(visible(caller, grantId));
+    }
+
+    /**
+     * What the grant granted at {@code at}, from the audit trail ({@link GrantAtTime}).
+     *
+     * @throws RequestRejected invalid for a moment still to come: the trail only knows the past
+     */
+    public GrantAtTime.Explanation explainAt(Principal caller, String grantId, Instant at) {
+        DelegationGrant grant = visible(caller, grantId);
+        if (at.isAfter(clock.instant())) {
+            throw RequestRejected.invalid("at must not be in the future; without at, explain answers for now");
+        }
+        return history.explain(grant, at);
     }
 
     public List<DelegationGrant> list(Principal caller) {
