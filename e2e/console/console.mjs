@@ -104,6 +104,18 @@ try {
   assert.equal(retried.status, 200, JSON.stringify(retried.body));
   ok('approves the pending sensitive action, and the workload\'s retry succeeds');
 
+  const second = await api('GET', '/authz/check', token, undefined,
+    { 'x-original-method': 'DELETE', 'x-original-uri': '/records/r_2' });
+  const secondId = second.body.approval_id;
+  const secondRow = page.locator('tr', { hasText: '/records/r_2' });
+  await secondRow.waitFor({ timeout: 15000 });
+  await secondRow.locator('input[name=reason]').fill('Not before the backup runs');
+  await Promise.all([page.waitForLoadState('load'), page.click('button[aria-label="Reject DELETE /records/r_2"]')]);
+  const status = await api('GET', `/internal/auth/approvals/${secondId}`, token);
+  assert.equal(status.body.status, 'rejected');
+  assert.equal(status.body.reason, 'Not before the backup runs');
+  ok('rejects a request with a reason, which the workload reads with its status');
+
   await page.goto(`${base}/console/grants`);
   assert.ok((await page.textContent('main')).includes('records:delete'), 'the grant and its explanation are shown');
   await Promise.all([page.waitForLoadState('load'), page.click(`button[aria-label="Revoke grant ${grant.id}"]`)]);

@@ -27,9 +27,10 @@ const relativeTimes = (root) => {
   }
 };
 
-// A section marked data-live (the approvals queue) is fetched again every few seconds while the page
-// is in view, so a workload's new request shows up without a reload. It is left alone while one of its
-// buttons has focus, so nothing moves under the admin's hand; a failed fetch is tried next time.
+// A section marked data-live (the approvals queue) is fetched again every few seconds, from the page
+// its attribute names, while the page is in view, so a workload's new request shows up without a
+// reload. It is left alone while one of its buttons or fields has focus, so nothing moves under the
+// admin's hand; a failed fetch is tried next time.
 const served = new Map();
 for (const section of document.querySelectorAll('section[data-live][id]')) {
   served.set(section.id, section.innerHTML);
@@ -39,20 +40,22 @@ if (served.size > 0) {
   setInterval(async () => {
     if (document.visibilityState !== 'visible') return;
     if (document.activeElement && document.activeElement.closest('section[data-live]')) return;
-    try {
-      const response = await fetch(location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-      if (!response.ok) return;
-      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
-      for (const section of document.querySelectorAll('section[data-live][id]')) {
+    for (const section of document.querySelectorAll('section[data-live][id]')) {
+      try {
+        const source = new URL(section.dataset.live, location.href);
+        if (source.origin !== location.origin) continue;
+        const response = await fetch(source, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+        if (!response.ok) continue;
+        const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
         const next = fresh.getElementById(section.id);
         if (next && next.innerHTML !== served.get(section.id)) {
           served.set(section.id, next.innerHTML);
           section.innerHTML = next.innerHTML;
           relativeTimes(section);
         }
+      } catch (offline) {
+        // the network or the server is away for a moment: the next tick tries again
       }
-    } catch (offline) {
-      // the network or the server is away for a moment: the next tick tries again
     }
   }, 3000);
 }

@@ -48,6 +48,7 @@ final class AgentsFeature {
     final WorkloadTokenVerifier workloadTokenVerifier;
     final PrincipalAssertions principalAssertions;
     final SensitiveActions sensitiveActions;
+    final GrantScopes grantScopes;
     private final Foundations base;
 
     AgentsFeature(Foundations base, PeopleFeature people, WebhookOutbox webhooks) {
@@ -76,7 +77,7 @@ final class AgentsFeature {
                 base.clock,
                 base.audit,
                 base.events);
-        GrantScopes grantScopes =
+        this.grantScopes =
                 new GrantScopes(stores.memberships(), stores.workloads(), base.roleScopes, stores.workspaces());
         this.manageDelegationGrants = new ManageDelegationGrants(
                 stores.delegationGrants(),

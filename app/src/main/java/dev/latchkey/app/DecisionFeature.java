@@ -5,6 +5,7 @@ import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.common.Caches;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.oauth.introspection.IntrospectToken;
+import dev.latchkey.domain.review.AccessReview;
 import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.http.auth.AuthMetrics;
@@ -14,6 +15,7 @@ import dev.latchkey.http.oauth.DelegatedResourceMetadataResource;
 import dev.latchkey.http.oauth.IntrospectionResource;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
+import dev.latchkey.http.review.AccessReviewResource;
 import dev.latchkey.workos.WorkosSettings;
 import io.dropwizard.core.setup.Environment;
 import java.util.List;
@@ -76,8 +78,22 @@ final class DecisionFeature {
         authKitMcp.ifPresent(mcp -> jersey.register(new DelegatedResourceMetadataResource(
                 mcp.resource(), mcp.issuer(), "MCP server, authorized by WorkOS AuthKit")));
         ProblemMappers.all(refusals).forEach(jersey::register);
+        RouteTable routeTable = new RouteTable(configuration.getRouteRules());
+        var stores = core.base.stores;
+        jersey.register(new AccessReviewResource(new AccessReview(
+                routeTable,
+                stores.memberships(),
+                core.base.roleScopes,
+                stores.apiKeys(),
+                stores.delegationGrants(),
+                core.agents.grantScopes,
+                stores.workloads(),
+                stores.oauthClients(),
+                stores.oauthTokens(),
+                configuration.getApprovals().requiredFor(),
+                core.base.clock)));
         jersey.register(new AuthzCheckResource(
-                new RouteTable(configuration.getRouteRules()),
+                routeTable,
                 DecideAccess.forGuardedApis(
                         authenticate,
                         core.agents.sensitiveActions,

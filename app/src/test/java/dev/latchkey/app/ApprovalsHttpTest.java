@@ -139,7 +139,9 @@ class ApprovalsHttpTest {
 
     @Test
     void theWorkloadFollowsItsRequestAndEveryRefusalSaysWhy() {
-        String id = attempt("/api/pipelines/p_3", BODY_A, null).string("approval_id");
+        Reply asked = attempt("/api/pipelines/p_3", BODY_A, null);
+        assertThat(asked.string("approval_refusal")).isEqualTo("not_presented");
+        String id = asked.string("approval_id");
         assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
                         .body())
                 .containsEntry("status", "pending")
@@ -147,11 +149,14 @@ class ApprovalsHttpTest {
 
         Reply stillPending = attempt("/api/pipelines/p_3", BODY_A, id);
         assertThat(stillPending.string("detail")).contains("still pending");
+        assertThat(stillPending.string("approval_refusal")).isEqualTo("still_pending");
         assertThat(stillPending.string("approval_id")).isEqualTo(id);
         Reply mismatched = attempt("/api/pipelines/p_4", BODY_A, id);
         assertThat(mismatched.string("detail")).contains("another action");
+        assertThat(mismatched.string("approval_refusal")).isEqualTo("other_action");
         Reply unknown = attempt("/api/pipelines/p_3", BODY_A, "apr_unknown");
         assertThat(unknown.string("detail")).contains("not known");
+        assertThat(unknown.string("approval_refusal")).isEqualTo("unknown");
 
         call("POST", "/internal/auth/approvals/" + id + "/approve", owner, Map.of());
         assertThat(call("GET", "/internal/auth/approvals/" + id, workloadToken, null)
@@ -163,6 +168,7 @@ class ApprovalsHttpTest {
                 .containsEntry("status", "used");
         Reply replayed = attempt("/api/pipelines/p_3", BODY_A, id);
         assertThat(replayed.string("detail")).contains("already used");
+        assertThat(replayed.string("approval_refusal")).isEqualTo("used");
         assertThat(replayed.string("approval_id")).isNotEqualTo(id);
 
         String rejected = attempt("/api/pipelines/p_5", BODY_A, null).string("approval_id");
@@ -172,6 +178,7 @@ class ApprovalsHttpTest {
         assertProblem(no, 403, "approval_required");
         assertThat(no.string("approval_status")).isEqualTo("rejected");
         assertThat(no.string("detail")).contains("was rejected");
+        assertThat(no.string("approval_refusal")).isEqualTo("rejected");
         assertThat(pendingCount())
                 .as("a rejection is not re-asked behind the admin's back")
                 .isEqualTo(before);

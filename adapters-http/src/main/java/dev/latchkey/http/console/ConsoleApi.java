@@ -131,9 +131,14 @@ final class ConsoleApi {
         return get("/internal/auth/approvals");
     }
 
-    /** @param decision {@code approve} or {@code reject} */
-    Answer decideApproval(String approvalId, String decision) {
-        return post("/internal/auth/approvals/" + id(approvalId) + "/" + decision, Map.of());
+    /**
+     * @param decision {@code approve} or {@code reject}
+     * @param reason what the workload is told with the decision; blank: nothing
+     */
+    Answer decideApproval(String approvalId, String decision, String reason) {
+        return post(
+                "/internal/auth/approvals/" + id(approvalId) + "/" + decision,
+                reason.isBlank() ? Map.of() : Map.of("reason", reason));
     }
 
     Answer grants() {

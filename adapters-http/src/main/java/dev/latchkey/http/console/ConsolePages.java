@@ -151,6 +151,20 @@ final class ConsolePages {
         return Templates.render("console/button", scope);
     }
 
+    private record Note(String name, String label, String placeholder) {}
+
+    /** A one-button form with a line of text beside the button (a decision's reason), as a cell's fragment. */
+    String withNote(
+            String action, String label, String accessibleName, String name, String noteLabel, String placeholder) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("action", action);
+        scope.put("csrf", csrf);
+        scope.put("label", label);
+        scope.put("accessibleName", accessibleName);
+        scope.put("note", new Note(name, noteLabel, placeholder));
+        return Templates.render("console/button", scope);
+    }
+
     /** A labelled field: a text-like input, or — with choices — a select. */
     record Field(String name, String label, String type, String placeholder, List<String> choices, String value) {
         static Field input(String name, String label, String type, String placeholder) {

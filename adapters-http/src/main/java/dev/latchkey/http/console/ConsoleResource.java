@@ -238,7 +238,7 @@ public final class ConsoleResource {
             case "members/role" -> api.changeRole(id, value(form, "role"));
             case "members/remove" -> api.removeMember(id);
             case "policies/approve", "policies/reject" -> api.decidePolicy(id, action);
-            case "approvals/approve", "approvals/reject" -> api.decideApproval(id, action);
+            case "approvals/approve", "approvals/reject" -> api.decideApproval(id, action, value(form, "reason"));
             case "grants/revoke" -> api.revokeGrant(id);
             case "grants/create" -> api.createGrant(value(form, "workload_id"), words(value(form, "scopes")));
             case "workloads/register" -> api.registerWorkload(value(form, "name"));

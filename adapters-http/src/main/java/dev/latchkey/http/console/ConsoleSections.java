@@ -183,8 +183,9 @@ final class ConsoleSections {
         Map<String, String> workloads = names(workloadList, "id", "name");
         Map<String, String> people = names(api.members(), "user_id", "email");
         Map<String, String> grantUsers = names(api.grants(), "id", "user_id");
-        // Live: the console's script fetches this section again every few seconds (console.js).
-        page.html("<section id=\"approvals\" data-live>");
+        // Live: the console's script fetches this section again every few seconds from the page named
+        // (console.js) — named, since after an action the address is the action's, not the page's.
+        page.html("<section id=\"approvals\" data-live=\"/console/agents\">");
         page.subheading("Pending approvals of sensitive actions");
         List<Map<String, Object>> approvals = list(api.pendingApprovals(), "pending approvals");
         if (approvals != null) {
@@ -210,10 +211,13 @@ final class ConsoleSections {
                                         "Approve",
                                         "Approve " + what)
                                 + " "
-                                + page.button(
+                                + page.withNote(
                                         "/console/approvals/" + id(approval.get("id")) + "/reject",
                                         "Reject",
-                                        "Reject " + what)));
+                                        "Reject " + what,
+                                        "reason",
+                                        "Reason for rejecting " + what,
+                                        "why (the workload is told)")));
             }
             page.table(
                     List.of("Request", "Asked", "Expires", "Actions"),

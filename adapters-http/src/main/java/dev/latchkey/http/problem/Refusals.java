@@ -142,12 +142,7 @@ public final class Refusals {
         try {
             byte[] body = PROBLEM_WRITER.writeValueAsBytes(key.approval()
                     .map(approval -> Problem.ofApproval(
-                            status,
-                            key.error().code(),
-                            key.error().title(),
-                            key.detail(),
-                            approval.id(),
-                            approval.status()))
+                            status, key.error().code(), key.error().title(), key.detail(), approval))
                     .orElseGet(() ->
                             Problem.of(status, key.error().code(), key.error().title(), key.detail())));
             return new Rendered(status, Map.copyOf(headers), body);

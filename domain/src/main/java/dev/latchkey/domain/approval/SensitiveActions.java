@@ -116,10 +116,12 @@ public final class SensitiveActions {
             throw refusal(
                     presented.get(),
                     "rejected",
+                    "rejected",
                     "Approval " + presented.get().id() + " was rejected"
                             + presented.get().reason().map(r -> " (" + r + ")").orElse("")
                             + "; nothing was done. Retry without X-Latchkey-Approval to ask again. " + would);
         }
+        String refused = refusalOf(presentedApproval, presented, matches, now);
         String why = whyNot(presentedApproval, presented, matches, now);
         // One read of the workload's waiting requests answers both: is this one of them, and is there room.
         List<Approval> waiting = approvals.listPending(tenant).stream()
@@ -133,8 +135,32 @@ public final class SensitiveActions {
         throw refusal(
                 request,
                 "pending",
+                refused,
                 why + ": dry run only, nothing was done. " + would + "; approval request " + request.id()
                         + " (status: GET /internal/auth/approvals/" + request.id() + ")");
+    }
+
+    /**
+     * The same as {@link #whyNot}, as a stable code a workload can switch on: {@code not_presented},
+     * {@code unknown}, {@code other_action}, {@code still_pending}, {@code expired}, {@code used}
+     * (and {@code rejected}, which asks nothing anew).
+     */
+    private static String refusalOf(
+            Optional<String> presentedId, Optional<Approval> presented, boolean matches, Instant now) {
+        if (presentedId.isEmpty()) {
+            return "not_presented";
+        }
+        if (presented.isEmpty()) {
+            return "unknown";
+        }
+        if (!matches) {
+            return "other_action";
+        }
+        return switch (statusOf(presented.get(), now)) {
+            case "used" -> "used";
+            case "expired" -> "expired";
+            default -> "still_pending";
+        };
     }
 
     /** Why the presented approval, if any, did not let the action through. */
@@ -195,8 +221,8 @@ public final class SensitiveActions {
         return request;
     }
 
-    private static AuthFailure refusal(Approval approval, String status, String detail) {
-        return AuthFailure.approvalRequired(detail, new AuthFailure.ApprovalReference(approval.id(), status));
+    private static AuthFailure refusal(Approval approval, String status, String refused, String detail) {
+        return AuthFailure.approvalRequired(detail, new AuthFailure.ApprovalReference(approval.id(), status, refused));
     }
 
     /**

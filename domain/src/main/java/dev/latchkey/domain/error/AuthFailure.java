@@ -21,13 +21,16 @@ public final class AuthFailure extends RuntimeException {
 
     /**
      * The approval request an {@code approval_required} refusal is about, and where it stands
-     * ({@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code used}): what a
-     * workload needs to follow it without reading prose.
+     * ({@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code used}), and why
+     * the approval the request presented did not let it through ({@code refusal}: {@code
+     * not_presented}, {@code unknown}, {@code other_action}, {@code still_pending}, {@code rejected},
+     * {@code expired}, {@code used}): what a workload needs to follow it without reading prose.
      */
-    public record ApprovalReference(String id, String status) {
+    public record ApprovalReference(String id, String status, String refusal) {
         public ApprovalReference {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(refusal, "refusal");
         }
     }
 

@@ -86,6 +86,7 @@ class SensitiveActionsTest {
                 .isEqualTo("expired");
         AuthFailure late = refused(Optional.of(id));
         assertThat(late.detail()).contains("has expired");
+        assertThat(late.approval().orElseThrow().refusal()).isEqualTo("expired");
         assertThat(late.approval().orElseThrow().id()).isNotEqualTo(id);
         assertThat(late.approval().orElseThrow().status()).isEqualTo("pending");
     }
