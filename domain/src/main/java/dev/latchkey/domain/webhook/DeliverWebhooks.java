@@ -62,7 +62,17 @@ public final class DeliverWebhooks {
             return delivery.attempted(
                     WebhookDelivery.Status.FAILED, now, now, Optional.empty(), Optional.of("endpoint deleted"));
         }
-        byte[] key = sealer.open(endpoint.get().sealedSecret(), endpoint.get().id());
+        byte[] key;
+        try {
+            key = sealer.open(endpoint.get().sealedSecret(), endpoint.get().id());
+        } catch (IllegalStateException unopened) {
+            // Not the receiver's fault, but no attempt can succeed: counted, so the delivery ends as failed.
+            return failedAttempt(
+                    delivery,
+                    now,
+                    Optional.empty(),
+                    "not sent: the signing secret cannot be opened (was the key-encryption key replaced?)");
+        }
         int status;
         try {
             status = sender.post(

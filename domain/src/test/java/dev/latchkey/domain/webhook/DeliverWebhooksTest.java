@@ -147,6 +147,29 @@ class DeliverWebhooksTest {
     }
 
     @Test
+    void aSecretThatNoLongerOpensFailsTheAttemptInsteadOfRetryingItForever() {
+        store.insertEndpoint(new WebhookEndpoint(
+                "whk_9",
+                "ws_9",
+                "https://hooks.example.com/in",
+                "sealed with another key",
+                Set.of(WebhookEvents.APPROVAL_REQUESTED),
+                clock.instant(),
+                "usr_1"));
+        outbox.publish("ws_9", WebhookEvents.APPROVAL_REQUESTED, Map.of());
+
+        for (int i = 0; i < 6; i++) {
+            deliver.deliverDue();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        WebhookDelivery failed = store.deliveriesOf("whk_9", 10).get(0);
+        assertThat(failed.status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(failed.lastError().orElseThrow()).contains("signing secret cannot be opened");
+        assertThat(receiver.bodies).as("nothing unsigned went out").isEmpty();
+    }
+
+    @Test
     void onlyEndpointsOfTheWorkspaceThatWantTheEventGetIt() {
         store.insertEndpoint(new WebhookEndpoint(
                 "whk_2",
