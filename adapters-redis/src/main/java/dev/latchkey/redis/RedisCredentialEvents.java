@@ -40,6 +40,25 @@ public final class RedisCredentialEvents implements CredentialEvents, AutoClosea
      */
     public RedisCredentialEvents(
             String host, int port, String namespace, Duration timeout, Consumer<CredentialEvent> local) {
+        this(host, port, namespace, timeout, local, true);
+    }
+
+    /**
+     * Publishes only, hearing nobody: for an operator command, whose changes the running instances must
+     * hear at once, and which has no cache of its own worth keeping fresh.
+     */
+    public static RedisCredentialEvents publisher(
+            String host, int port, String namespace, Duration timeout, Consumer<CredentialEvent> local) {
+        return new RedisCredentialEvents(host, port, namespace, timeout, local, false);
+    }
+
+    private RedisCredentialEvents(
+            String host,
+            int port,
+            String namespace,
+            Duration timeout,
+            Consumer<CredentialEvent> local,
+            boolean subscribe) {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
@@ -60,7 +79,9 @@ public final class RedisCredentialEvents implements CredentialEvents, AutoClosea
         this.local = local;
         this.listening = new Thread(this::listen, "credential-events");
         listening.setDaemon(true);
-        listening.start();
+        if (subscribe) {
+            listening.start();
+        }
     }
 
     @Override

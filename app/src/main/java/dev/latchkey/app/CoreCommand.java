@@ -1,6 +1,8 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.config.LatchkeyConfiguration;
+import dev.latchkey.domain.auth.events.CredentialEvents;
+import dev.latchkey.redis.RedisCredentialEvents;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -9,6 +11,8 @@ import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,15 +37,23 @@ abstract class CoreCommand extends ConfiguredCommand<LatchkeyConfiguration> {
         DataSourceFactory database = Databases.forCommand(configuration.getDataSourceFactory());
         Databases.migrate(database);
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName() + "-command");
+        AtomicReference<Optional<RedisCredentialEvents>> shared = new AtomicReference<>(Optional.empty());
         try {
             LatchkeyCore core = LatchkeyApplication.core(
                     configuration,
                     Jdbi.create(dataSource),
                     bootstrap.getMetricRegistry(),
-                    Clock.tickMillis(ZoneOffset.UTC));
+                    Clock.tickMillis(ZoneOffset.UTC),
+                    bus -> {
+                        shared.set(LatchkeyApplication.commandEvents(configuration, bus));
+                        return shared.get()
+                                .<CredentialEvents>map(events -> events)
+                                .orElse(bus);
+                    });
             run(core, namespace);
             out.flush();
         } finally {
+            shared.get().ifPresent(RedisCredentialEvents::close);
             dataSource.stop();
         }
     }

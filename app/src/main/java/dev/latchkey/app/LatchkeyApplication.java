@@ -55,6 +55,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
@@ -236,8 +237,18 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 : Optional.empty();
     }
 
-    /** The core as the commands (and tests) build it: the same wiring as the server, over any Jdbi. */
+    /** The core as tests build it: the same wiring as the server, over any Jdbi, its events kept in process. */
     static LatchkeyCore core(LatchkeyConfiguration configuration, Jdbi jdbi, MetricRegistry metrics, Clock clock) {
+        return core(configuration, jdbi, metrics, clock, bus -> bus);
+    }
+
+    /** The core as the commands build it: {@code shareEvents} tells the running instances what changed. */
+    static LatchkeyCore core(
+            LatchkeyConfiguration configuration,
+            Jdbi jdbi,
+            MetricRegistry metrics,
+            Clock clock,
+            Function<InProcessCredentialEvents, CredentialEvents> shareEvents) {
         CaffeineCaches caches = new CaffeineCaches(metrics);
         return new LatchkeyCore(
                 configuration,
@@ -250,7 +261,24 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 clientMetadataDocuments(configuration, clock, caches),
                 new InMemoryUsageCounters(),
                 caches,
-                bus -> bus);
+                shareEvents);
+    }
+
+    /**
+     * What an operator command publishes its credential events through: the server's Redis channel when
+     * one is configured, so a change made from the command line reaches every running instance at once,
+     * as one made through the API does; else this process alone.
+     */
+    static Optional<RedisCredentialEvents> commandEvents(
+            LatchkeyConfiguration configuration, InProcessCredentialEvents bus) {
+        UsageCountersConfiguration config = configuration.getUsageCounters();
+        return config.redis()
+                .map(uri -> RedisCredentialEvents.publisher(
+                        uri.getHost(),
+                        uri.getPort() == -1 ? 6379 : uri.getPort(),
+                        config.getNamespace(),
+                        config.timeout(),
+                        bus::publish));
     }
 
     /** Redis when configured (shared by every instance, with a health check), else this process's memory. */

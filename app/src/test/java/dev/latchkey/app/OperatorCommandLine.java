@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The operator's command line over a fresh H2 file database: what it prints, and the stores it wrote. */
-/** The operator's command line over a fresh H2 file database: what it prints, and the stores it wrote. */
 final class OperatorCommandLine {
     final String url;
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -25,12 +24,18 @@ final class OperatorCommandLine {
     private final Cli cli;
 
     OperatorCommandLine(Path dir, String database) throws Exception {
+        this(dir, database, "");
+    }
+
+    /** @param moreConfiguration top-level YAML sections added to the test configuration */
+    OperatorCommandLine(Path dir, String database, String moreConfiguration) throws Exception {
         url = "jdbc:h2:file:" + dir.resolve(database) + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
         config = dir.resolve(database + ".yml");
         Files.writeString(
                 config,
                 Files.readString(Path.of(io.dropwizard.testing.ResourceHelpers.resourceFilePath("latchkey-test.yml")))
-                        .replace("jdbc:h2:mem:overridden-by-each-test", url));
+                                .replace("jdbc:h2:mem:overridden-by-each-test", url)
+                        + "\n" + moreConfiguration);
         LatchkeyApplication application =
                 new LatchkeyApplication(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         Bootstrap<LatchkeyConfiguration> bootstrap = new Bootstrap<>(application);
