@@ -31,6 +31,13 @@ public final class HttpWebhookSender implements WebhookSender {
     private final HttpClient http;
     private final Duration deadline;
     private final boolean allowPrivateAddresses;
+    /** Few, daemon, and refusing beyond a short queue: a slow resolver holds none of the callers' threads long. */
+    private final java.util.concurrent.ThreadPoolExecutor resolvers = new java.util.concurrent.ThreadPoolExecutor(
+            4, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(32), runnable -> {
+                Thread thread = new Thread(runnable, "webhook-resolve");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /**
      * @param allowPrivateAddresses for receivers on the operator's own network or in tests: lifts the
@@ -39,6 +46,7 @@ public final class HttpWebhookSender implements WebhookSender {
     public HttpWebhookSender(Duration deadline, boolean allowPrivateAddresses) {
         this.deadline = deadline;
         this.allowPrivateAddresses = allowPrivateAddresses;
+        resolvers.allowCoreThreadTimeOut(true); // idle, it holds no thread
         this.http = HttpClient.newBuilder()
                 .connectTimeout(deadline)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -52,9 +60,19 @@ public final class HttpWebhookSender implements WebhookSender {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(url.getHost());
-        } catch (UnknownHostException e) {
+            // The system resolver has no deadline of its own: it is asked on a thread of ours, and waited for
+            // no longer than an attempt's (a registration waits on it).
+            addresses = CompletableFuture.supplyAsync(() -> resolve(url.getHost()), resolvers)
+                    .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            return Optional.of("its host did not resolve within " + deadline.toMillis() + " ms");
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            return Optional.of("too many webhook hosts are being resolved; try again shortly");
+        } catch (ExecutionException failed) {
             return Optional.of("its host does not resolve");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("its host was not resolved");
         }
         for (InetAddress address : addresses) {
             if (!PublicAddresses.isPublic(address)) {
@@ -62,6 +80,14 @@ public final class HttpWebhookSender implements WebhookSender {
             }
         }
         return Optional.empty();
+    }
+
+    private static InetAddress[] resolve(String host) {
+        try {
+            return InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
     }
 
     @Override
