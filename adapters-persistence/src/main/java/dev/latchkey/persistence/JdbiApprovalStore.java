@@ -22,17 +22,44 @@ final class JdbiApprovalStore implements ApprovalStore {
             "id, tenant_id, workload_id, grant_id, method, resource, body_sha256, status, "
                     + "requested_at, expires_at, decided_by, decided_at, decision_reason";
 
+    private static final int MAX_INSERT_ATTEMPTS = 3;
+
     private final Jdbi jdbi;
 
     JdbiApprovalStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /** Races for the unique {@code pending_key}: the loser reads the winner; an expired holder gives it up. */
     @Override
-    public void insert(Approval a) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate(
-                        "INSERT INTO approvals (" + COLUMNS + ") VALUES (:id, :tenant, :workload, :grant, :method, "
-                                + ":resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt, :reason)")
+    public Approval insertPending(Approval a) {
+        String key = a.pendingKey();
+        for (int attempt = 1; attempt <= MAX_INSERT_ATTEMPTS; attempt++) {
+            if (StoreCalls.insertUnlessDuplicate(() -> insertRow(a, key))) {
+                return a;
+            }
+            Optional<Approval> standing = StoreCalls.call(() ->
+                    jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM approvals WHERE pending_key = :key")
+                            .bind("key", key)
+                            .map(JdbiApprovalStore::map)
+                            .findOne()));
+            if (standing.isPresent() && a.requestedAt().isBefore(standing.get().expiresAt())) {
+                return standing.get();
+            }
+            standing.ifPresent(expired -> StoreCalls.run(() -> jdbi.useHandle(
+                    h -> h.createUpdate("UPDATE approvals SET pending_key = NULL WHERE id = :id AND pending_key = :key")
+                            .bind("id", expired.id())
+                            .bind("key", key)
+                            .execute())));
+        }
+        throw new IllegalStateException("approval request " + a.id() + " kept losing the race for its action");
+    }
+
+    private void insertRow(Approval a, String key) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO approvals (" + COLUMNS + ", pending_key) VALUES (:id, :tenant, :workload, :grant, "
+                                + ":method, :resource, :body, :status, :requestedAt, :expiresAt, :decidedBy, :decidedAt, "
+                                + ":reason, :key)")
                 .bind("id", a.id())
                 .bind("tenant", a.tenantId())
                 .bind("workload", a.workloadId())
@@ -46,7 +73,8 @@ final class JdbiApprovalStore implements ApprovalStore {
                 .bindByType("decidedBy", a.decidedBy().orElse(null), String.class)
                 .bindByType("decidedAt", Columns.utcOrNull(a.decidedAt()), OffsetDateTime.class)
                 .bindByType("reason", a.reason().orElse(null), String.class)
-                .execute()));
+                .bind("key", key)
+                .execute());
     }
 
     @Override
@@ -72,7 +100,7 @@ final class JdbiApprovalStore implements ApprovalStore {
     public boolean decide(Approval decided) {
         return StoreCalls.call(() -> jdbi.withHandle(h -> h.createUpdate(
                                 "UPDATE approvals SET status = :status, decided_by = :by, decided_at = :at, "
-                                        + "decision_reason = :reason "
+                                        + "decision_reason = :reason, pending_key = NULL "
                                         + "WHERE id = :id AND status = 'PENDING'")
                         .bind("status", decided.status().name())
                         .bindByType("by", decided.decidedBy().orElse(null), String.class)

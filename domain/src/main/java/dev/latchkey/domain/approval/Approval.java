@@ -70,6 +70,32 @@ public record Approval(
                 Optional.empty());
     }
 
+    /**
+     * What makes two requests one: the workspace, workload, grant, method, resource and body, as the
+     * SHA-256 of those fields length-prefixed. While a request is pending, a second for the same key is
+     * that request ({@link ApprovalStore#insertPending}).
+     */
+    public String pendingKey() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String field : new String[] {
+                tenantId,
+                workloadId,
+                grantId,
+                method.toUpperCase(java.util.Locale.ROOT),
+                resource,
+                bodySha256.toLowerCase(java.util.Locale.ROOT)
+            }) {
+                byte[] bytes = field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                sha.update(bytes);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
     /** Whether this approval covers exactly this action. */
     public boolean covers(String workload, String grant, String requestMethod, String path, String bodyHash) {
         return workloadId.equals(workload)

@@ -6,7 +6,14 @@ import java.util.Optional;
 /** Approval requests and decisions. */
 public interface ApprovalStore {
 
-    void insert(Approval approval);
+    /**
+     * Stores a new pending request — unless one for the same action ({@link Approval#pendingKey}) is
+     * already pending and not expired at the new one's {@code requestedAt}, even one stored a moment
+     * ago by another instance: then that one stands, and is returned. An expired one gives way.
+     *
+     * @return the request that stands for this action: {@code request}, or the earlier one
+     */
+    Approval insertPending(Approval request);
 
     Optional<Approval> findById(String id);
 

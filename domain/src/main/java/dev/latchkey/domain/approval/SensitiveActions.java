@@ -210,7 +210,10 @@ public final class SensitiveActions {
                 bodySha256,
                 now,
                 now.plus(APPROVAL_LIFETIME));
-        approvals.insert(request);
+        Approval standing = approvals.insertPending(request);
+        if (!standing.id().equals(request.id())) {
+            return standing; // the same request, made a moment ago by a concurrent retry: asked once
+        }
         audit.record(
                 tenant,
                 new Initiator(workload, Optional.of(principal.credentialId()), Optional.empty()),

@@ -14,8 +14,18 @@ public final class InMemoryApprovalStore implements ApprovalStore {
     private final Map<String, Approval> approvals = new ConcurrentHashMap<>();
 
     @Override
-    public void insert(Approval approval) {
-        approvals.put(approval.id(), approval);
+    public synchronized Approval insertPending(Approval request) {
+        String key = request.pendingKey();
+        Optional<Approval> standing = approvals.values().stream()
+                .filter(a -> a.status() == ApprovalStatus.PENDING
+                        && a.pendingKey().equals(key)
+                        && request.requestedAt().isBefore(a.expiresAt()))
+                .findFirst();
+        if (standing.isPresent()) {
+            return standing.get();
+        }
+        approvals.put(request.id(), request);
+        return request;
     }
 
     @Override
