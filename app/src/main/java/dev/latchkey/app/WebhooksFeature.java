@@ -16,6 +16,9 @@ import java.util.List;
  * approval events are written to, and the timer that delivers them with retries.
  */
 final class WebhooksFeature {
+    /** Webhook attempts made at once by one instance. */
+    static final int ATTEMPT_THREADS = 8;
+
     final WebhookOutbox outbox;
     final ManageWebhooks manage;
     final DeliverWebhooks deliver;
@@ -51,10 +54,16 @@ final class WebhooksFeature {
         environment.jersey().register(new WebhookResource(manage));
         var settings = base.configuration.getWebhooks();
         var lifecycle = environment.lifecycle();
+        // Attempts side by side, a few at a time: a receiver stalling to the deadline holds one of these threads.
+        var attempts = lifecycle
+                .executorService("webhook-attempt-%d")
+                .minThreads(ATTEMPT_THREADS)
+                .maxThreads(ATTEMPT_THREADS)
+                .build();
         lifecycle.manage(new Housekeeping(
                 "attempted",
                 "webhook deliveries",
-                List.of(deliver::deliverDue),
+                List.of(() -> deliver.deliverDue(attempts)),
                 settings.pollInterval(),
                 lifecycle.scheduledExecutorService("webhook-delivery", true).build()));
         lifecycle.manage(new Housekeeping(

@@ -5,7 +5,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Sends due deliveries, one attempt each, and records what happened: a 2xx answer delivers; anything
@@ -43,17 +47,28 @@ public final class DeliverWebhooks {
         this.clock = clock;
     }
 
-    /** @return how many attempts were made */
-    public int deliverDue() {
-        int attempted = 0;
+    /**
+     * Claims the due deliveries, then makes their attempts on {@code attempts} side by side — so one
+     * receiver that stalls to the deadline holds one thread, not everyone's deliveries — and waits for
+     * them all.
+     *
+     * @return how many attempts were made
+     */
+    public int deliverDue(Executor attempts) {
+        List<CompletableFuture<Void>> made = new ArrayList<>();
         for (WebhookDelivery due : store.due(clock.instant(), BATCH)) {
             Instant now = clock.instant();
             if (store.claim(due.id(), due.attempts(), now, now.plus(lease))) {
-                store.recordAttempt(attempt(due, now));
-                attempted++;
+                made.add(CompletableFuture.runAsync(() -> store.recordAttempt(attempt(due, now)), attempts));
             }
         }
-        return attempted;
+        CompletableFuture.allOf(made.toArray(CompletableFuture[]::new)).join();
+        return made.size();
+    }
+
+    /** One attempt after another, on the calling thread. */
+    public int deliverDue() {
+        return deliverDue(Runnable::run);
     }
 
     private WebhookDelivery attempt(WebhookDelivery delivery, Instant now) {

@@ -170,6 +170,56 @@ class DeliverWebhooksTest {
     }
 
     @Test
+    void aReceiverThatStallsHoldsOneThreadNotTheOthersDeliveries() throws Exception {
+        java.util.concurrent.CountDownLatch fastArrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean fastWhileSlowWaited = new java.util.concurrent.atomic.AtomicBoolean();
+        WebhookSender receivers = new ScriptedReceiver() {
+            @Override
+            public int post(URI url, Map<String, String> sent, String body) {
+                if (url.getHost().startsWith("slow")) {
+                    try {
+                        fastWhileSlowWaited.set(fastArrived.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else {
+                    fastArrived.countDown();
+                }
+                return 204;
+            }
+        };
+        InMemoryWebhookStore two = new InMemoryWebhookStore();
+        for (String host : List.of("slow", "fast")) {
+            two.insertEndpoint(new WebhookEndpoint(
+                    "whk_" + host,
+                    "ws_" + host,
+                    "https://" + host + ".example.com/in",
+                    SEALER.seal(KEY, "whk_" + host),
+                    Set.of(WebhookEvents.APPROVAL_REQUESTED),
+                    clock.instant(),
+                    "usr_1"));
+        }
+        WebhookOutbox publisher = new WebhookOutbox(
+                two, new dev.latchkey.domain.common.RandomIdGenerator(new java.security.SecureRandom()), clock);
+        publisher.publish("ws_slow", WebhookEvents.APPROVAL_REQUESTED, Map.of());
+        clock.advance(Duration.ofMillis(1));
+        publisher.publish("ws_fast", WebhookEvents.APPROVAL_REQUESTED, Map.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            int attempted = new DeliverWebhooks(
+                            two, receivers, SEALER, RetrySchedule.defaults(), Duration.ofSeconds(15), clock)
+                    .deliverDue(pool);
+
+            assertThat(attempted).isEqualTo(2);
+            assertThat(fastWhileSlowWaited)
+                    .as("the fast receiver got its event while the slow one stalled")
+                    .isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyEndpointsOfTheWorkspaceThatWantTheEventGetIt() {
         store.insertEndpoint(new WebhookEndpoint(
                 "whk_2",
