@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response;
  * cookies — the credential is in the request itself — so {@code *} exposes nothing a script could
  * not send anyway. The authorization and consent pages are excluded: they rely on the session
  * cookie and are navigated to, never fetched. {@code WWW-Authenticate} is exposed so that a
- * browser client can find the resource metadata after a 401.
+ * browser client can find the resource metadata after a 401. The server-to-server endpoints served
+ * outside JAX-RS ({@code /authz/check} for proxies, {@code /oauth/introspect} for resource servers)
+ * never see this filter, and send no CORS headers: a browser has no business calling them.
  */
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)

@@ -10,9 +10,10 @@ import dev.latchkey.domain.route.DecideAccess;
 import dev.latchkey.domain.route.RouteTable;
 import dev.latchkey.http.auth.AuthMetrics;
 import dev.latchkey.http.auth.PostureFeature;
-import dev.latchkey.http.authz.AuthzCheckResource;
+import dev.latchkey.http.authz.AuthzCheckServlet;
 import dev.latchkey.http.oauth.DelegatedResourceMetadataResource;
-import dev.latchkey.http.oauth.IntrospectionResource;
+import dev.latchkey.http.oauth.IntrospectionServlet;
+import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.http.review.AccessReviewResource;
@@ -58,6 +59,13 @@ final class DecisionFeature {
         return mcp;
     }
 
+    /** What the servlets above serve, for the OpenAPI document (Jersey's model does not show them). */
+    List<ServletRoute> servletRoutes() {
+        List<ServletRoute> routes = new java.util.ArrayList<>(AuthzCheckServlet.ROUTES);
+        core.oauth.ifPresent(oauth -> routes.addAll(IntrospectionServlet.ROUTES));
+        return routes;
+    }
+
     void register(Environment environment) {
         var jersey = environment.jersey();
         Optional<WorkosSettings.McpAuthorization> authKitMcp = authKitMcp();
@@ -92,19 +100,29 @@ final class DecisionFeature {
                 stores.oauthTokens(),
                 configuration.getApprovals().requiredFor(),
                 core.base.clock)));
-        jersey.register(new AuthzCheckResource(
-                routeTable,
-                DecideAccess.forGuardedApis(
-                        authenticate,
-                        core.agents.sensitiveActions,
-                        core.usageGate,
-                        resources,
-                        configuration.getMissingTenantError(),
-                        core.agents.principalAssertions),
-                configuration.getForwardAuth().proxy(),
-                refusals));
+        // Served by plain servlets, outside JAX-RS: they sit on the guarded APIs' every request.
+        environment
+                .servlets()
+                .addServlet(
+                        "authz-check",
+                        new AuthzCheckServlet(
+                                routeTable,
+                                DecideAccess.forGuardedApis(
+                                        authenticate,
+                                        core.agents.sensitiveActions,
+                                        core.usageGate,
+                                        resources,
+                                        configuration.getMissingTenantError(),
+                                        core.agents.principalAssertions),
+                                configuration.getForwardAuth().proxy(),
+                                refusals))
+                .addMapping(AuthzCheckServlet.PATH, AuthzCheckServlet.PATH + "/*");
         // The third way to ask: a resource server introspecting a token (RFC 7662), same chain, same caches.
-        core.oauth.ifPresent(oauth ->
-                jersey.register(new IntrospectionResource(new IntrospectToken(oauth.resourceServers, authenticate))));
+        core.oauth.ifPresent(oauth -> environment
+                .servlets()
+                .addServlet(
+                        "introspection",
+                        new IntrospectionServlet(new IntrospectToken(oauth.resourceServers, authenticate)))
+                .addMapping(IntrospectionServlet.PATH));
     }
 }

@@ -53,6 +53,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -154,14 +155,15 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         exposePrometheus(environment);
-        new DecisionFeature(configuration, core, metrics, caches).register(environment);
+        DecisionFeature decisions = new DecisionFeature(configuration, core, metrics, caches);
+        decisions.register(environment);
         core.apiKeys.register(environment);
         core.people.register(environment);
         core.workspaces.register(environment);
         core.agents.register(environment);
         core.webhooks.register(environment);
         core.oauth.ifPresent(oauth -> oauth.register(environment, core.people, core.authenticateRequest(metrics)));
-        registerSystemResources(environment, configuration, core);
+        registerSystemResources(environment, configuration, core, decisions.servletRoutes());
         environment
                 .lifecycle()
                 .addServerLifecycleListener(server -> LoggerFactory.getLogger(LatchkeyApplication.class)
@@ -179,12 +181,15 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
 
     /** Health, who-am-I, usage, the OpenAPI document and the console. */
     private static void registerSystemResources(
-            Environment environment, LatchkeyConfiguration configuration, LatchkeyCore core) {
+            Environment environment,
+            LatchkeyConfiguration configuration,
+            LatchkeyCore core,
+            List<dev.latchkey.http.openapi.ServletRoute> servletRoutes) {
         var jersey = environment.jersey();
         jersey.register(new HealthResource());
         jersey.register(new WhoAmIResource());
         jersey.register(new UsageResource(core.usageGate));
-        jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0"));
+        jersey.register(new OpenApiResource(configuration.getOauth().getIssuer(), "0.1.0", servletRoutes));
         jersey.register(new dev.latchkey.http.html.StylesheetResource());
         jersey.register(new ConsoleResource(
                 ownApi(environment),

@@ -106,6 +106,23 @@ class ForwardAuthContractHttpTest {
         assertThat(answer.body()).contains("repeated");
     }
 
+    /** The upstream might read the other copy of an approval or a declared body hash: neither is guessed. */
+    @Test
+    void aRepeatedApprovalOrBodyHashIsRefusedNotJoinedOrPicked() {
+        String hash = "a".repeat(64);
+        for (String[] repeated : List.of(
+                new String[] {"X-Latchkey-Approval: apr_1", "X-Latchkey-Approval: apr_2"},
+                new String[] {"X-Latchkey-Body-SHA256: " + hash, "X-Latchkey-Body-SHA256: " + "b".repeat(64)})) {
+            RawHttp.Answer answer =
+                    nginx("GET", "/api/pipelines/p_1", "Authorization: Bearer " + key, repeated[0], repeated[1]);
+            assertThat(answer.status()).as(repeated[0]).isEqualTo(400);
+            assertThat(answer.body()).contains("repeated").contains("\"code\":\"invalid_request\"");
+        }
+        assertThat(nginx("GET", "/api/pipelines/p_1", "Authorization: Bearer " + key, "X-Latchkey-Body-SHA256: " + hash)
+                        .status())
+                .isEqualTo(200);
+    }
+
     @Test
     void behindNginxTheTraefikFamilyIsRefused() {
         RawHttp.Answer answer = nginx("GET", "/api/pipelines/p_1", "X-Forwarded-Uri: /health");

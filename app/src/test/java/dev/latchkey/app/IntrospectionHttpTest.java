@@ -228,6 +228,61 @@ class IntrospectionHttpTest {
         assertThat(missing.json()).containsEntry("error", "invalid_request");
     }
 
+    /**
+     * Introspection is a plain servlet (outside JAX-RS, for speed): it reads the form body and nothing
+     * else — never a token from the query string — and answers other shapes as the JAX-RS endpoints do.
+     */
+    @Test
+    void onlyTheFormBodyIsReadAndEveryOtherShapeIsRefusedInItsOwnWayNeverA500() throws Exception {
+        String access = (String)
+                tokensFor(publicClient(), INTROSPECTED, client.person()).get("access_token");
+        String basic = OAuthTestClient.basic("example-mcp-server", SECRET);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, java.net.http.HttpRequest.Builder, java.net.http.HttpResponse<String>>
+                send = (type, builder) -> {
+                    try {
+                        return http.send(
+                                builder.header("Authorization", basic)
+                                        .header("Content-Type", type)
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> post =
+                body -> java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/oauth/introspect"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        String form = "application/x-www-form-urlencoded";
+
+        var answered = send.apply(form + "; charset=UTF-8", post.apply("token=" + access));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("\"active\":true");
+        assertThat(answered.headers().firstValue("cache-control")).hasValue("no-store");
+        assertThat(answered.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+
+        var inQuery = send.apply(
+                form,
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/oauth/introspect?token=" + access))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")));
+        assertThat(inQuery.statusCode()).as(inQuery.body()).isEqualTo(400);
+        assertThat(inQuery.body()).contains("invalid_request").doesNotContain("active");
+
+        for (String body : List.of("token=" + "x".repeat(70_000), "token=%zz" + access)) {
+            var refused = send.apply(form, post.apply(body));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"error\":\"invalid_request\"");
+        }
+        var json = send.apply("application/json", post.apply("{\"token\":\"" + access + "\"}"));
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(json.body()).contains("unsupported_media_type");
+        var get =
+                send.apply(form, java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/oauth/introspect")));
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("allow")).hasValue("POST");
+    }
+
     @Test
     void theJwtResourceGetsShortLivedRfc9068TokensThatLatchkeyStillRevokesAtOnce() throws Exception {
         Person person = client.person();

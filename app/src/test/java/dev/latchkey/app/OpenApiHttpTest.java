@@ -73,6 +73,9 @@ class OpenApiHttpTest {
                         .keySet()
                         .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
         assertThat(documented).containsAll(declaredRoutes());
+        // Served by plain servlets, outside Jersey's model, and listed all the same.
+        assertThat(documented).contains("GET /authz/check", "POST /authz/check", "POST /oauth/introspect");
+        assertThat(paths(document).get("/oauth/introspect").get("post")).containsEntry("security", List.of());
         assertThat(declaredRoutes()).hasSizeGreaterThan(40);
 
         Map<String, Object> listKeys = paths(document).get("/api-keys").get("get");

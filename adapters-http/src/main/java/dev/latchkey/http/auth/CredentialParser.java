@@ -7,6 +7,7 @@ import dev.latchkey.domain.error.AuthFailure;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads the one credential a request presents, from {@code Authorization: Bearer} (RFC 6750 §2.1)
@@ -42,6 +43,14 @@ public final class CredentialParser {
 
     /** @param source the client address, which budgets the unknown API keys it presents */
     public static Optional<PresentedCredential> parse(MultivaluedMap<String, String> headers, String source) {
+        return parse((Function<String, List<String>>) headers::get, source);
+    }
+
+    /**
+     * @param headers every value a request sent under a header name (an empty list or null for none)
+     * @param source the client address, which budgets the unknown API keys it presents
+     */
+    public static Optional<PresentedCredential> parse(Function<String, List<String>> headers, String source) {
         Optional<String> authorization = single(headers, AUTHORIZATION);
         Optional<String> apiKey = single(headers, API_KEY_HEADER);
         if (authorization.isPresent() && apiKey.isPresent()) {
@@ -56,8 +65,8 @@ public final class CredentialParser {
         });
     }
 
-    private static Optional<String> single(MultivaluedMap<String, String> headers, String name) {
-        List<String> values = headers.get(name);
+    private static Optional<String> single(Function<String, List<String>> headers, String name) {
+        List<String> values = headers.apply(name);
         if (values == null || values.isEmpty()) {
             return Optional.empty();
         }

@@ -2,8 +2,8 @@ package dev.latchkey.http.authz;
 
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.route.OriginalTarget;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriInfo;
+import dev.latchkey.http.ServletHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,10 +56,10 @@ public enum ForwardAuthProxy {
      * @throws RequestRejected {@code invalid_request} when the request carries the other family, a
      *     repeated header, no original URI, or an ambiguous one
      */
-    OriginalRequest read(ContainerRequestContext request) {
+    OriginalRequest read(HttpServletRequest request) {
         for (String name : ALL) {
-            List<String> values = request.getHeaders().get(name);
-            if (values == null || values.isEmpty()) {
+            List<String> values = ServletHeaders.values(request, name);
+            if (values.isEmpty()) {
                 continue;
             }
             if (!trusted.contains(name)) {
@@ -70,8 +70,7 @@ public enum ForwardAuthProxy {
                 throw RequestRejected.invalid(name + " is repeated: refused rather than guessed");
             }
         }
-        List<String> hosts = request.getHeaders().get(hostHeader);
-        if (hosts != null && hosts.size() > 1) {
+        if (ServletHeaders.values(request, hostHeader).size() > 1) {
             throw RequestRejected.invalid(hostHeader + " is repeated: refused rather than guessed");
         }
         Optional<String> host = header(request, hostHeader);
@@ -79,8 +78,7 @@ public enum ForwardAuthProxy {
             throw RequestRejected.invalid(hostHeader + " is longer than 255 characters");
         }
         if (this == ENVOY) {
-            return new OriginalRequest(
-                    request.getMethod(), host, OriginalTarget.path(envoyTarget(request.getUriInfo())));
+            return new OriginalRequest(request.getMethod(), host, OriginalTarget.path(envoyTarget(request)));
         }
         String method = header(request, trusted.get(0)).orElse(request.getMethod());
         String target = header(request, trusted.get(1))
@@ -90,19 +88,19 @@ public enum ForwardAuthProxy {
     }
 
     /** Envoy asks at the configured prefix followed by the original path, exactly as received. */
-    private static String envoyTarget(UriInfo uri) {
-        String raw = uri.getRequestUri().getRawPath();
+    private static String envoyTarget(HttpServletRequest request) {
+        String raw = request.getRequestURI();
         int at = raw.indexOf("/authz/check");
         String suffix = at < 0 ? "" : raw.substring(at + "/authz/check".length());
-        String query = uri.getRequestUri().getRawQuery();
+        String query = request.getQueryString();
         if (suffix.isEmpty()) {
             throw RequestRejected.invalid("Envoy's check request names no original path after /authz/check");
         }
         return query == null ? suffix : suffix + "?" + query;
     }
 
-    private static Optional<String> header(ContainerRequestContext request, String name) {
-        String value = request.getHeaderString(name);
+    private static Optional<String> header(HttpServletRequest request, String name) {
+        String value = request.getHeader(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 

@@ -38,12 +38,16 @@ final class OAuthResponses {
             String authorization,
             MultivaluedMap<String, String> form,
             java.util.function.Function<ClientCredentials, Response> handler) {
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         try {
             return handler.apply(ClientCredentialsParser.parse(authorization, form));
         } catch (OAuthFailure failure) {
-            return OAuthResponses.error(failure, basic);
+            return OAuthResponses.error(failure, usesBasic(authorization));
         }
+    }
+
+    /** Whether the client authenticates with {@code Authorization: Basic} (its refusal then carries a Basic challenge). */
+    static boolean usesBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     /** {@code invalid_client} is a 401 (with a Basic challenge when the client tried Basic), throttling a 429. */

@@ -28,11 +28,13 @@ final class OpenApiDocument {
 
     private OpenApiDocument() {}
 
-    static Map<String, Object> of(ResourceModel model, String serverUrl, String version) {
+    static Map<String, Object> of(
+            ResourceModel model, List<ServletRoute> servletRoutes, String serverUrl, String version) {
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         for (Resource resource : model.getRootResources()) {
             collect(resource, "", paths);
         }
+        servletRoutes.forEach(route -> collect(route, paths));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
         document.put(
@@ -64,6 +66,49 @@ final class OpenApiDocument {
         }
         for (Resource child : resource.getChildResources()) {
             collect(child, path, paths);
+        }
+    }
+
+    private static void collect(ServletRoute route, Map<String, Map<String, Object>> paths) {
+        for (String method : route.methods()) {
+            Map<String, Object> operation = new LinkedHashMap<>();
+            operation.put("operationId", route.tag() + "." + method.toLowerCase(Locale.ROOT) + "." + route.path());
+            operation.put("tags", List.of(route.tag()));
+            if (route.path().contains("{")) {
+                operation.put(
+                        "parameters",
+                        List.of(Map.of(
+                                "name",
+                                "original",
+                                "in",
+                                "path",
+                                "required",
+                                true,
+                                "schema",
+                                Map.of("type", "string"))));
+            }
+            operation.put("security", List.of());
+            if (!route.consumes().isEmpty()) {
+                Map<String, Object> content = new LinkedHashMap<>();
+                route.consumes().forEach(type -> content.put(type, Map.of("schema", Map.of("type", "object"))));
+                operation.put("requestBody", Map.of("content", content));
+            }
+            Map<String, Object> responses = new LinkedHashMap<>();
+            responses.put(
+                    "2XX",
+                    route.produces().isEmpty()
+                            ? Map.of("description", "Success")
+                            : Map.of(
+                                    "description",
+                                    "Success",
+                                    "content",
+                                    content(route.produces().stream()
+                                            .map(MediaType::valueOf)
+                                            .toList())));
+            responses.put("4XX", Map.of("$ref", "#/components/responses/Problem"));
+            responses.put("5XX", Map.of("$ref", "#/components/responses/Problem"));
+            operation.put("responses", responses);
+            paths.computeIfAbsent(route.path(), p -> new TreeMap<>()).put(method.toLowerCase(Locale.ROOT), operation);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 
@@ -14,11 +15,14 @@ import org.glassfish.jersey.server.ExtendedResourceContext;
 public final class OpenApiResource {
     private final String serverUrl;
     private final String version;
+    private final List<ServletRoute> servletRoutes;
     private volatile Map<String, Object> document;
 
-    public OpenApiResource(String serverUrl, String version) {
+    /** @param servletRoutes the routes served outside JAX-RS, which Jersey's model does not show */
+    public OpenApiResource(String serverUrl, String version, List<ServletRoute> servletRoutes) {
         this.serverUrl = serverUrl;
         this.version = version;
+        this.servletRoutes = List.copyOf(servletRoutes);
     }
 
     @GET
@@ -27,7 +31,7 @@ public final class OpenApiResource {
     public Map<String, Object> document(@Context ExtendedResourceContext resources) {
         Map<String, Object> built = document;
         if (built == null) {
-            built = OpenApiDocument.of(resources.getResourceModel(), serverUrl, version);
+            built = OpenApiDocument.of(resources.getResourceModel(), servletRoutes, serverUrl, version);
             document = built; // the resource model does not change once the application runs
         }
         return built;

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,27 +79,17 @@ public final class Refusals {
     }
 
     /**
-     * The same refusal as {@link #response}, written and committed straight onto the servlet
-     * response: for the forward-auth endpoint, where a refusal is a common answer and Jersey's
-     * entity pipeline cost more than the decision (docs/performance.md). The returned response has
-     * the same status and no entity, so Jersey's view of the exchange agrees with the wire; the
-     * servlet ignores what Jersey writes after the commit.
+     * The same refusal as {@link #response}, written straight onto the servlet response: for the
+     * endpoints served outside JAX-RS ({@code /authz/check}), where a refusal is a common answer.
      */
-    public Response writeTo(
-            HttpServletResponse servletResponse, AuthFailure failure, Optional<String> host, String path) {
+    public void write(HttpServletResponse servletResponse, AuthFailure failure, Optional<String> host, String path)
+            throws IOException {
         Rendered refusal = renderedOnce(keyOf(failure, host, path));
-        try {
-            servletResponse.setStatus(refusal.status());
-            servletResponse.setContentType(Problem.MEDIA_TYPE);
-            refusal.headers().forEach(servletResponse::setHeader);
-            servletResponse.setContentLength(refusal.body().length);
-            servletResponse.getOutputStream().write(refusal.body());
-            servletResponse.flushBuffer();
-        } catch (IOException e) {
-            // The caller went away; there is no one left to answer.
-            throw new UncheckedIOException(e);
-        }
-        return Response.status(refusal.status()).build();
+        servletResponse.setStatus(refusal.status());
+        servletResponse.setContentType(Problem.MEDIA_TYPE);
+        refusal.headers().forEach(servletResponse::setHeader);
+        servletResponse.setContentLength(refusal.body().length);
+        servletResponse.getOutputStream().write(refusal.body());
     }
 
     private Rendered renderedOnce(Key key) {

@@ -17,8 +17,13 @@ public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavai
 
     @Override
     public Response toResponse(StoreUnavailable unavailable) {
+        return answer(unavailable, OAuthErrorBodies.wanted(resource));
+    }
+
+    /** The same answer outside Jersey, for the endpoints served straight from a servlet. */
+    public static Response answer(StoreUnavailable unavailable, boolean oauthShape) {
         LOG.warn("store unavailable: {}", unavailable.getMessage());
-        if (OAuthErrorBodies.wanted(resource)) {
+        if (oauthShape) {
             return OAuthErrorBodies.of(
                             503,
                             "temporarily_unavailable",

@@ -20,6 +20,11 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     @Override
     public Response toResponse(Throwable exception) {
+        return answer(exception, OAuthErrorBodies.wanted(resource));
+    }
+
+    /** The same answer outside Jersey, for the endpoints served straight from a servlet. */
+    public static Response answer(Throwable exception, boolean oauthShape) {
         String errorId = UUID.randomUUID().toString();
         java.sql.SQLException sql = sqlCause(exception);
         if (sql != null) {
@@ -34,7 +39,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
             LOG.error("unexpected error {}", errorId, exception);
         }
         String detail = "Something went wrong on our side; quote error id " + errorId;
-        if (OAuthErrorBodies.wanted(resource)) {
+        if (oauthShape) {
             return OAuthErrorBodies.of(500, "server_error", detail).build();
         }
         return ProblemResponses.problem(500, HttpErrorCodes.INTERNAL_ERROR, "Internal server error", detail);

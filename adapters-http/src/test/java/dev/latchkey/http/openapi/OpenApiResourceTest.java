@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenApiResourceTest {
     static final ResourceExtension API = ResourceExtension.builder()
-            .addResource(new OpenApiResource("https://latchkey.example", "9.9.9"))
+            .addResource(new OpenApiResource("https://latchkey.example", "9.9.9", java.util.List.of()))
             .addResource(new HealthResource())
             .addResource(new UsageResource(new UsageGate(
                     new InMemoryUsageCounters(),
