@@ -3,6 +3,11 @@ package dev.latchkey.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.latchkey.domain.common.StoreUnavailable;
+import dev.latchkey.domain.error.RequestRejected;
+import dev.latchkey.http.problem.RequestRejectedMapper;
+import dev.latchkey.http.problem.StoreUnavailableMapper;
+import dev.latchkey.http.problem.UnexpectedExceptionMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.util.Map;
  */
 public final class ServletAnswers {
     private static final ObjectWriter JSON = new ObjectMapper().writer();
+    private static final RequestRejectedMapper REJECTIONS = new RequestRejectedMapper();
 
     private ServletAnswers() {}
 
@@ -46,6 +52,23 @@ public final class ServletAnswers {
             bytes(servlet, entity instanceof byte[] raw ? raw : JSON.writeValueAsBytes(entity));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An answer could not be rendered", e);
+        }
+    }
+
+    /**
+     * A failure the endpoint did not answer itself, as the exception mappers answer it: a request
+     * error as its problem, an outage as 503, anything else as a 500 that names only an error id.
+     *
+     * @param oauthShape whether the endpoint answers RFC 6749 error objects rather than problems
+     */
+    public static void failure(HttpServletResponse servlet, RuntimeException failure, boolean oauthShape)
+            throws IOException {
+        if (failure instanceof RequestRejected rejected) {
+            write(servlet, REJECTIONS.toResponse(rejected));
+        } else if (failure instanceof StoreUnavailable unavailable) {
+            write(servlet, StoreUnavailableMapper.answer(unavailable, oauthShape));
+        } else {
+            write(servlet, UnexpectedExceptionMapper.answer(failure, oauthShape));
         }
     }
 

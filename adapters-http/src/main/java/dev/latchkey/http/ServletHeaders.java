@@ -11,6 +11,10 @@ public final class ServletHeaders {
 
     /** Every value sent under {@code name}, in order; an empty list when there is none. */
     public static List<String> values(HttpServletRequest request, String name) {
+        // Most headers asked about are absent: getHeader allocates nothing, getHeaders an iterator.
+        if (request.getHeader(name) == null) {
+            return List.of();
+        }
         Enumeration<String> values = request.getHeaders(name);
         if (values == null || !values.hasMoreElements()) {
             return List.of();

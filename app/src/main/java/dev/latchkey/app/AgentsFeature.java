@@ -20,9 +20,10 @@ import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
 import dev.latchkey.http.approval.ApprovalResource;
 import dev.latchkey.http.grant.DelegationGrantResource;
+import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.http.workload.WorkloadResource;
 import dev.latchkey.http.workloadtoken.JwksResource;
-import dev.latchkey.http.workloadtoken.WorkloadTokenResource;
+import dev.latchkey.http.workloadtoken.WorkloadTokenServlet;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
@@ -152,11 +153,17 @@ final class AgentsFeature {
                 : IssueWorkloadToken.LIFETIME;
     }
 
-    void register(Environment environment) {
+    /** @param refusals renders a refusal at the endpoints served outside JAX-RS, as the mappers do */
+    void register(Environment environment, Refusals refusals) {
         var jersey = environment.jersey();
         jersey.register(new WorkloadResource(manageWorkloads, workloadLifecycle));
         jersey.register(new DelegationGrantResource(manageDelegationGrants, base.clock));
-        jersey.register(new WorkloadTokenResource(issueWorkloadToken));
+        environment
+                .servlets()
+                .addServlet(
+                        "workload-token",
+                        new WorkloadTokenServlet(issueWorkloadToken, environment.getObjectMapper(), refusals))
+                .addMapping(WorkloadTokenServlet.PATH);
         jersey.register(new JwksResource(workloadTokenCodec));
         jersey.register(new ApprovalResource(sensitiveActions));
         environment

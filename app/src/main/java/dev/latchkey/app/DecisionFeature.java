@@ -17,6 +17,7 @@ import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.http.review.AccessReviewResource;
+import dev.latchkey.http.workloadtoken.WorkloadTokenServlet;
 import dev.latchkey.workos.WorkosSettings;
 import io.dropwizard.core.setup.Environment;
 import java.util.List;
@@ -33,6 +34,7 @@ final class DecisionFeature {
     private final LatchkeyCore core;
     private final AuthMetrics metrics;
     private final Caches caches;
+    private Refusals refusals;
 
     DecisionFeature(LatchkeyConfiguration configuration, LatchkeyCore core, AuthMetrics metrics, Caches caches) {
         this.configuration = configuration;
@@ -59,9 +61,15 @@ final class DecisionFeature {
         return mcp;
     }
 
+    /** The one renderer of refusals, once {@link #register} has made it. */
+    Refusals refusals() {
+        return java.util.Objects.requireNonNull(refusals, "register first");
+    }
+
     /** What the servlets above serve, for the OpenAPI document (Jersey's model does not show them). */
     List<ServletRoute> servletRoutes() {
         List<ServletRoute> routes = new java.util.ArrayList<>(AuthzCheckServlet.ROUTES);
+        routes.addAll(WorkloadTokenServlet.ROUTES);
         core.oauth.ifPresent(oauth -> routes.addAll(IntrospectionServlet.ROUTES));
         return routes;
     }
@@ -82,7 +90,7 @@ final class DecisionFeature {
                         .isPresent();
         AuthenticateRequest authenticate = core.authenticateRequest(metrics);
         jersey.register(new PostureFeature(DecideAccess.forOwnApi(authenticate, core.usageGate, resources), metrics));
-        Refusals refusals = new Refusals(resources, publishesMetadata, caches);
+        refusals = new Refusals(resources, publishesMetadata, caches);
         authKitMcp.ifPresent(mcp -> jersey.register(new DelegatedResourceMetadataResource(
                 mcp.resource(), mcp.issuer(), "MCP server, authorized by WorkOS AuthKit")));
         ProblemMappers.all(refusals).forEach(jersey::register);

@@ -116,6 +116,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
                 .manage(new EmbeddedDatabaseShare(
                         configuration.getDataSourceFactory().getUrl()));
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
+        // No statement uses templating; Dropwizard's name-prepending engine re-parsed every statement
+        // on every call (its wrapper bypasses JDBI's template cache): 3 % of a workload token's CPU.
+        jdbi.setTemplateEngine(org.jdbi.v3.core.statement.TemplateEngine.NOP);
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         TrustedIssuers trustedIssuers = trustedIssuers(configuration, clock);
         Optional<WorkosIdentityProvider> workos = workos(configuration, clock);
@@ -160,7 +163,7 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         core.apiKeys.register(environment);
         core.people.register(environment);
         core.workspaces.register(environment);
-        core.agents.register(environment);
+        core.agents.register(environment, decisions.refusals());
         core.webhooks.register(environment);
         core.oauth.ifPresent(oauth -> oauth.register(environment, core.people, core.authenticateRequest(metrics)));
         registerSystemResources(environment, configuration, core, decisions.servletRoutes());

@@ -147,6 +147,47 @@ class WorkloadTokenHttpTest {
                 "not_found");
     }
 
+    /**
+     * The endpoint is a plain servlet (outside JAX-RS, for speed); a body it cannot use is a 4xx problem
+     * as at every JSON endpoint, never echoing what was sent (a secret may have been pasted there).
+     */
+    @Test
+    void aBodyThatIsNotATokenRequestIsAProblemThatEchoesNothing() {
+        String grant = grant(member, List.of("records:read"));
+        String json = "Content-Type: application/json";
+        String leaked = "wk_pasted_secret_" + UUID.randomUUID();
+        java.util.function.BiFunction<String, String, RawHttp.Answer> post = (type, body) -> RawHttp.send(
+                APP.getLocalPort(),
+                "POST",
+                "/internal/auth/workload-token",
+                List.of(type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        for (String body : List.of(
+                "{\"workload_id\": \"" + leaked,
+                "{\"workload_id\":\"" + workload + "\",\"workload_secret\":\"" + leaked + "\",\"grant_id\":\"" + grant
+                        + "\",\"extra\":1}",
+                "",
+                "{\"workload_id\":\"" + "x".repeat(70_000) + "\"}")) {
+            RawHttp.Answer refused = post.apply(json, body);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"code\":\"invalid_request\"").doesNotContain(leaked);
+        }
+        assertThat(post.apply("Content-Type: text/plain", "{}").status()).isEqualTo(415);
+        RawHttp.Answer get =
+                RawHttp.send(APP.getLocalPort(), "GET", "/internal/auth/workload-token", List.of(), new byte[0]);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.body()).contains("\"code\":\"method_not_allowed\"");
+
+        RawHttp.Answer issued = post.apply(
+                json,
+                "{\"workload_id\":\"" + workload + "\",\"workload_secret\":\"" + secret + "\",\"grant_id\":\"" + grant
+                        + "\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.head().toLowerCase(java.util.Locale.ROOT)).contains("cache-control: no-store");
+        assertThat(issued.body()).contains("\"token_type\":\"Bearer\"").contains("\"scope\":\"records:read\"");
+    }
+
     @Test
     void revokingTheGrantKillsItsTokensAtOnce() {
         String grant = grant(member, List.of("records:read"));

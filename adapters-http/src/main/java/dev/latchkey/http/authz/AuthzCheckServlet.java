@@ -2,7 +2,6 @@ package dev.latchkey.http.authz;
 
 import dev.latchkey.domain.auth.PresentedCredential;
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.common.StoreUnavailable;
 import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.route.DecideAccess;
@@ -15,9 +14,6 @@ import dev.latchkey.http.auth.RateLimitHeaders;
 import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.ErrorStatus;
 import dev.latchkey.http.problem.Refusals;
-import dev.latchkey.http.problem.RequestRejectedMapper;
-import dev.latchkey.http.problem.StoreUnavailableMapper;
-import dev.latchkey.http.problem.UnexpectedExceptionMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,8 +48,6 @@ public final class AuthzCheckServlet extends HttpServlet {
     /** The status Latchkey would have answered, on a subrequest denial. */
     static final String STATUS = "X-Latchkey-Status";
 
-    private static final RequestRejectedMapper REJECTIONS = new RequestRejectedMapper();
-
     private final transient RouteTable routes;
     private final transient DecideAccess decide;
     private final ForwardAuthProxy proxy;
@@ -83,12 +77,10 @@ public final class AuthzCheckServlet extends HttpServlet {
             if (subrequest) {
                 relayable(response, ErrorStatus.of(rejected.error()));
             } else {
-                ServletAnswers.write(response, REJECTIONS.toResponse(rejected));
+                ServletAnswers.failure(response, rejected, false);
             }
-        } catch (StoreUnavailable unavailable) {
-            ServletAnswers.write(response, StoreUnavailableMapper.answer(unavailable, false));
-        } catch (RuntimeException unexpected) {
-            ServletAnswers.write(response, UnexpectedExceptionMapper.answer(unexpected, false));
+        } catch (RuntimeException failure) {
+            ServletAnswers.failure(response, failure, false);
         }
     }
 

@@ -1,16 +1,13 @@
 package dev.latchkey.http.oauth;
 
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.common.StoreUnavailable;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.introspection.IntrospectToken;
 import dev.latchkey.domain.oauth.introspection.Introspection;
-import dev.latchkey.http.FormBody;
+import dev.latchkey.http.RequestBodies;
 import dev.latchkey.http.ServletAnswers;
 import dev.latchkey.http.openapi.ServletRoute;
-import dev.latchkey.http.problem.StoreUnavailableMapper;
-import dev.latchkey.http.problem.UnexpectedExceptionMapper;
 import dev.latchkey.http.problem.WebApplicationExceptionMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,19 +65,20 @@ public final class IntrospectionServlet extends HttpServlet {
                 ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotAllowedException("POST")));
                 return;
             }
-            if (!FormBody.isForm(request)) {
+            if (!RequestBodies.declares(request, MediaType.APPLICATION_FORM_URLENCODED)) {
                 ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotSupportedException()));
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            Optional<MultivaluedMap<String, String>> form = FormBody.read(request);
+            Optional<MultivaluedMap<String, String>> form =
+                    RequestBodies.read(request).flatMap(RequestBodies::form);
             if (form.isEmpty()) {
                 ServletAnswers.write(
                         response,
                         OAuthResponses.error(
                                 new OAuthFailure(
                                         OAuthError.INVALID_REQUEST,
-                                        "The body must be a form of at most " + FormBody.LIMIT
+                                        "The body must be a form of at most " + RequestBodies.LIMIT
                                                 + " bytes, its %-escapes well-formed"),
                                 false));
                 return;
@@ -95,10 +93,8 @@ public final class IntrospectionServlet extends HttpServlet {
             } catch (OAuthFailure failure) {
                 ServletAnswers.write(response, OAuthResponses.error(failure, OAuthResponses.usesBasic(authorization)));
             }
-        } catch (StoreUnavailable unavailable) {
-            ServletAnswers.write(response, StoreUnavailableMapper.answer(unavailable, true));
-        } catch (RuntimeException unexpected) {
-            ServletAnswers.write(response, UnexpectedExceptionMapper.answer(unexpected, true));
+        } catch (RuntimeException failure) {
+            ServletAnswers.failure(response, failure, true);
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.latchkey.domain.auth;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,12 +40,7 @@ public interface VerificationCache {
 
     /** The cache key of a presented value; not reversible for a random key. */
     static ByteBuffer fingerprint(String presented) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return ByteBuffer.wrap(dev.latchkey.domain.common.Sha256.of(presented));
     }
 
     Optional<Entry> get(ByteBuffer fingerprint);

@@ -19,6 +19,12 @@ public final class ScopeSet {
     public static final ScopeSet ALL = new ScopeSet(new TreeSet<>(List.of(Scope.ALL)));
 
     private final SortedSet<Scope> scopes;
+    /**
+     * The space-separated form, made once: every allowed decision writes it into a header, and
+     * joining the set again was a tenth of forward-auth's own allocation. A benign race: two
+     * threads may each make the same string.
+     */
+    private String spaceSeparated;
 
     private ScopeSet(SortedSet<Scope> normalised) {
         this.scopes = Collections.unmodifiableSortedSet(normalised);
@@ -147,7 +153,12 @@ public final class ScopeSet {
 
     /** Space-separated, as in an OAuth {@code scope} parameter or a stored column. */
     public String toSpaceSeparated() {
-        return String.join(" ", asStrings());
+        String text = spaceSeparated;
+        if (text == null) {
+            text = String.join(" ", asStrings());
+            spaceSeparated = text;
+        }
+        return text;
     }
 
     @Override
