@@ -26,13 +26,46 @@ public final class DatabaseMigrations {
     /** The PostgreSQL advisory lock every Latchkey migration holds: "lk-migr" as a number. */
     private static final long MIGRATION_LOCK = 0x6c6b2d6d696772L;
 
+    /** What {@link #apply} did. */
+    public enum Outcome {
+        /** Liquibase ran: it applied what was pending, if anything. */
+        MIGRATED,
+        /** The schema was already this changelog's, as recorded after its last migration: Liquibase did not run. */
+        ALREADY_CURRENT
+    }
+
     /**
      * Applies every pending change set; safe to run on every start and from several processes. On
      * PostgreSQL the whole migration runs under a session-level advisory lock: Liquibase's own lock
      * lives in a table it must first create, and two instances starting on an empty database would
      * both try to (the loser dies on "relation databasechangelog already exists").
+     *
+     * <p>Liquibase takes about a second to find that nothing is pending (it parses the changelog,
+     * checksums every change set, takes and releases its lock): a third of a start. So after each
+     * migration the changelog's SHA-256 is recorded ({@link SchemaMark}), and a start that finds it,
+     * with as many rows in {@code databasechangelog} as the changelog has change sets, skips
+     * Liquibase. Any other changelog, a rolled-back change set or a {@code db} command clears the way.
      */
-    public static void apply(DataSource dataSource) {
+    public static Outcome apply(DataSource dataSource) {
+        SchemaMark mark = SchemaMark.ofChangelog(CHANGELOG);
+        try (Connection connection = dataSource.getConnection()) {
+            if (mark.isCurrent(connection)) {
+                return Outcome.ALREADY_CURRENT;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database unreachable: " + e.getMessage(), e);
+        }
+        migrate(dataSource, mark);
+        return Outcome.MIGRATED;
+    }
+
+    /** Forgets the recorded schema, so that the next start runs Liquibase: before any {@code db} command. */
+    public static void forgetRecordedSchema(Connection connection) throws java.sql.SQLException {
+        SchemaMark.forget(connection);
+    }
+
+    /** Liquibase's update, then the record of it — on PostgreSQL both under the advisory lock. */
+    private static void migrate(DataSource dataSource, SchemaMark mark) {
         // These machines have no outside network, and we do not phone home anyway.
         System.setProperty("liquibase.analytics.enabled", "false");
         try (Connection connection = dataSource.getConnection()) {
@@ -59,6 +92,7 @@ public final class DatabaseMigrations {
                             .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
                             .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute());
+            mark.record(connection);
             if (postgres) {
                 try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                     unlock.setLong(1, MIGRATION_LOCK);

@@ -5,6 +5,8 @@ import dev.latchkey.persistence.DatabaseMigrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.DbCommand;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import net.sourceforge.argparse4j.inf.Namespace;
 
@@ -19,9 +21,18 @@ final class DatabaseCommand extends DbCommand<LatchkeyConfiguration> {
         super("db", DatabaseCommand::database, LatchkeyConfiguration.class, DatabaseMigrations.CHANGELOG);
     }
 
+    /**
+     * Any {@code db} command may change the schema behind Liquibase's back (a rollback, a tag, a
+     * drop): the record that lets a start skip Liquibase is cleared first, so the next start checks.
+     */
     private static DataSourceFactory database(LatchkeyConfiguration configuration) {
         try {
-            return Databases.forCommand(configuration.getDataSourceFactory());
+            DataSourceFactory factory = Databases.forCommand(configuration.getDataSourceFactory());
+            try (Connection connection =
+                    DriverManager.getConnection(factory.getUrl(), factory.getUser(), factory.getPassword())) {
+                DatabaseMigrations.forgetRecordedSchema(connection);
+            }
+            return factory;
         } catch (SQLException unreachable) {
             throw new IllegalStateException(unreachable);
         }
