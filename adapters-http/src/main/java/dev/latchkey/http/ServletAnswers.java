@@ -8,7 +8,11 @@ import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.http.problem.RequestRejectedMapper;
 import dev.latchkey.http.problem.StoreUnavailableMapper;
 import dev.latchkey.http.problem.UnexpectedExceptionMapper;
+import dev.latchkey.http.problem.WebApplicationExceptionMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.Map;
 public final class ServletAnswers {
     private static final ObjectWriter JSON = new ObjectMapper().writer();
     private static final RequestRejectedMapper REJECTIONS = new RequestRejectedMapper();
+    private static final WebApplicationExceptionMapper SHAPES = new WebApplicationExceptionMapper();
 
     private ServletAnswers() {}
 
@@ -53,6 +58,25 @@ public final class ServletAnswers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An answer could not be rendered", e);
         }
+    }
+
+    /**
+     * Answers 405 unless the request is a POST, and 415 unless its body declares {@code mediaType},
+     * as Jersey answers a resource method's {@code @POST} and {@code @Consumes}.
+     *
+     * @return whether it answered, and the endpoint must not
+     */
+    public static boolean refusedUnlessPosted(HttpServletRequest request, HttpServletResponse servlet, String mediaType)
+            throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            write(servlet, SHAPES.toResponse(new NotAllowedException("POST")));
+            return true;
+        }
+        if (!RequestBodies.declares(request, mediaType)) {
+            write(servlet, SHAPES.toResponse(new NotSupportedException()));
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -8,12 +8,9 @@ import dev.latchkey.domain.oauth.introspection.Introspection;
 import dev.latchkey.http.RequestBodies;
 import dev.latchkey.http.ServletAnswers;
 import dev.latchkey.http.openapi.ServletRoute;
-import dev.latchkey.http.problem.WebApplicationExceptionMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -44,8 +41,6 @@ public final class IntrospectionServlet extends HttpServlet {
             List.of(MediaType.APPLICATION_FORM_URLENCODED),
             List.of(MediaType.APPLICATION_JSON)));
 
-    private static final WebApplicationExceptionMapper REFUSED_SHAPE = new WebApplicationExceptionMapper();
-
     private final transient IntrospectToken introspect;
 
     public IntrospectionServlet(IntrospectToken introspect) {
@@ -61,12 +56,7 @@ public final class IntrospectionServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!"POST".equals(request.getMethod())) {
-                ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotAllowedException("POST")));
-                return;
-            }
-            if (!RequestBodies.declares(request, MediaType.APPLICATION_FORM_URLENCODED)) {
-                ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotSupportedException()));
+            if (ServletAnswers.refusedUnlessPosted(request, response, MediaType.APPLICATION_FORM_URLENCODED)) {
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

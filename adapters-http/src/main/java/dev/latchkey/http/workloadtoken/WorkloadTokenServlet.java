@@ -14,12 +14,9 @@ import dev.latchkey.http.ServletAnswers;
 import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.JsonBodyExceptionMapper;
 import dev.latchkey.http.problem.Refusals;
-import dev.latchkey.http.problem.WebApplicationExceptionMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -44,7 +41,6 @@ public final class WorkloadTokenServlet extends HttpServlet {
             List.of(MediaType.APPLICATION_JSON),
             List.of(MediaType.APPLICATION_JSON)));
 
-    private static final WebApplicationExceptionMapper REFUSED_SHAPE = new WebApplicationExceptionMapper();
     private static final JsonBodyExceptionMapper NOT_OUR_JSON = new JsonBodyExceptionMapper();
 
     /** The workload's own credential and the grant it acts under. */
@@ -74,12 +70,7 @@ public final class WorkloadTokenServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!"POST".equals(request.getMethod())) {
-                ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotAllowedException("POST")));
-                return;
-            }
-            if (!RequestBodies.declares(request, MediaType.APPLICATION_JSON)) {
-                ServletAnswers.write(response, REFUSED_SHAPE.toResponse(new NotSupportedException()));
+            if (ServletAnswers.refusedUnlessPosted(request, response, MediaType.APPLICATION_JSON)) {
                 return;
             }
             byte[] body = RequestBodies.read(request)
