@@ -33,14 +33,30 @@ final class DecisionFeature {
     private final LatchkeyConfiguration configuration;
     private final LatchkeyCore core;
     private final AuthMetrics metrics;
-    private final Caches caches;
-    private Refusals refusals;
+    private final Optional<WorkosSettings.McpAuthorization> authKitMcp;
+    /**
+     * Tokens bound to a resource are refused elsewhere: Latchkey's own OAuth server's resources, or
+     * the MCP server AuthKit authorizes beside the rest of the API (which has no metadata of its own).
+     */
+    private final Optional<ProtectedResources> resources;
+
+    private final Refusals refusals;
 
     DecisionFeature(LatchkeyConfiguration configuration, LatchkeyCore core, AuthMetrics metrics, Caches caches) {
         this.configuration = configuration;
         this.core = core;
         this.metrics = metrics;
-        this.caches = caches;
+        this.authKitMcp = authKitMcp();
+        this.resources = core.oauth
+                .map(oauth -> oauth.resources)
+                .or(() -> authKitMcp.map(mcp -> new ProtectedResources(List.of(
+                        ProtectedResources.canonicalise(configuration.getOauth().getIssuer()), mcp.resource()))));
+        Predicate<String> publishesMetadata = core.oauth.isPresent()
+                ? resource -> true
+                : resource -> authKitMcp
+                        .filter(mcp -> mcp.resource().equals(resource))
+                        .isPresent();
+        this.refusals = new Refusals(resources, publishesMetadata, caches);
     }
 
     /**
@@ -61,9 +77,9 @@ final class DecisionFeature {
         return mcp;
     }
 
-    /** The one renderer of refusals, once {@link #register} has made it. */
+    /** The one renderer of refusals, for the JAX-RS mappers and the servlets alike. */
     Refusals refusals() {
-        return java.util.Objects.requireNonNull(refusals, "register first");
+        return refusals;
     }
 
     /** What the servlets above serve, for the OpenAPI document (Jersey's model does not show them). */
@@ -76,21 +92,8 @@ final class DecisionFeature {
 
     void register(Environment environment) {
         var jersey = environment.jersey();
-        Optional<WorkosSettings.McpAuthorization> authKitMcp = authKitMcp();
-        // Tokens bound to a resource are refused elsewhere: Latchkey's own OAuth server's resources, or
-        // the MCP server AuthKit authorizes beside the rest of the API (which has no metadata of its own).
-        Optional<ProtectedResources> resources = core.oauth
-                .map(oauth -> oauth.resources)
-                .or(() -> authKitMcp.map(mcp -> new ProtectedResources(List.of(
-                        ProtectedResources.canonicalise(configuration.getOauth().getIssuer()), mcp.resource()))));
-        Predicate<String> publishesMetadata = core.oauth.isPresent()
-                ? resource -> true
-                : resource -> authKitMcp
-                        .filter(mcp -> mcp.resource().equals(resource))
-                        .isPresent();
         AuthenticateRequest authenticate = core.authenticateRequest(metrics);
         jersey.register(new PostureFeature(DecideAccess.forOwnApi(authenticate, core.usageGate, resources), metrics));
-        refusals = new Refusals(resources, publishesMetadata, caches);
         authKitMcp.ifPresent(mcp -> jersey.register(new DelegatedResourceMetadataResource(
                 mcp.resource(), mcp.issuer(), "MCP server, authorized by WorkOS AuthKit")));
         ProblemMappers.all(refusals).forEach(jersey::register);

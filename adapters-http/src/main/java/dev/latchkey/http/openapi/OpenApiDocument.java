@@ -74,18 +74,9 @@ final class OpenApiDocument {
             Map<String, Object> operation = new LinkedHashMap<>();
             operation.put("operationId", route.tag() + "." + method.toLowerCase(Locale.ROOT) + "." + route.path());
             operation.put("tags", List.of(route.tag()));
-            if (route.path().contains("{")) {
-                operation.put(
-                        "parameters",
-                        List.of(Map.of(
-                                "name",
-                                "original",
-                                "in",
-                                "path",
-                                "required",
-                                true,
-                                "schema",
-                                Map.of("type", "string"))));
+            List<Map<String, Object>> parameters = pathParameters(route.path());
+            if (!parameters.isEmpty()) {
+                operation.put("parameters", parameters);
             }
             operation.put("security", List.of());
             if (!route.consumes().isEmpty()) {
@@ -119,12 +110,7 @@ final class OpenApiDocument {
                 java.getDeclaringClass().getSimpleName() + "." + java.getName() + "."
                         + method.getHttpMethod().toLowerCase(Locale.ROOT));
         operation.put("tags", List.of(java.getDeclaringClass().getSimpleName().replace("Resource", "")));
-        List<Map<String, Object>> parameters = new ArrayList<>();
-        Matcher names = PATH_PARAMETER.matcher(path);
-        while (names.find()) {
-            parameters.add(
-                    Map.of("name", names.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
-        }
+        List<Map<String, Object>> parameters = pathParameters(path);
         if (!parameters.isEmpty()) {
             operation.put("parameters", parameters);
         }
@@ -153,6 +139,17 @@ final class OpenApiDocument {
         responses.put("5XX", Map.of("$ref", "#/components/responses/Problem"));
         operation.put("responses", responses);
         return operation;
+    }
+
+    /** Each {@code {name}} (or Jersey's {@code {name: regex}}) of a path, as an OpenAPI path parameter. */
+    private static List<Map<String, Object>> pathParameters(String path) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        Matcher names = PATH_PARAMETER.matcher(path);
+        while (names.find()) {
+            parameters.add(
+                    Map.of("name", names.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+        }
+        return parameters;
     }
 
     private static Map<String, Object> content(List<MediaType> produced) {
