@@ -5,6 +5,7 @@ import dev.latchkey.crypto.Jose4jClientAssertions;
 import dev.latchkey.crypto.Rs256JwtAccessTokenSigner;
 import dev.latchkey.domain.auth.AuthenticateRequest;
 import dev.latchkey.domain.auth.CachedTokenVerification;
+import dev.latchkey.domain.common.TimeOrderedIdGenerator;
 import dev.latchkey.domain.error.AuthError;
 import dev.latchkey.domain.oauth.AccessTokenFormats;
 import dev.latchkey.domain.oauth.AuthenticateClient;
@@ -27,6 +28,7 @@ import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.oauth.RefreshTokenGrant;
 import dev.latchkey.domain.oauth.RegisterClient;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
+import dev.latchkey.domain.oauth.SealedMachineTokens;
 import dev.latchkey.domain.oauth.ValidateAuthorizationRequest;
 import dev.latchkey.domain.oauth.exchange.ExchangeForWorkloadToken;
 import dev.latchkey.domain.oauth.handoff.HandOffAuthorization;
@@ -85,13 +87,20 @@ final class OAuthFeature {
         this.resources = config.toProtectedResources();
         this.resourceServers = config.toResourceServers(resources);
         OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
-        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), base.events, clock);
+        // Keyed by the user-token secret: every instance that can verify a user token can open these.
+        SealedMachineTokens sealed = new SealedMachineTokens(
+                ConfiguredSecrets.userTokenSecret(base.configuration.getUserTokens()),
+                settings.issuer(),
+                settings.accessTokenPrefix(),
+                stores.revokedTokens());
+        OAuthRevocations revocations = new OAuthRevocations(stores.oauthTokens(), sealed, base.events, clock);
         AccessTokenFormats formats = config.toAccessTokenFormats();
         OAuthTokenIssuer issuer = new OAuthTokenIssuer(
                 stores.oauthTokens(),
+                sealed,
                 clients,
                 settings,
-                base.ids,
+                new TimeOrderedIdGenerator(base.random, clock),
                 base.random,
                 clock,
                 formats,
@@ -144,7 +153,7 @@ final class OAuthFeature {
                         new RefreshTokenGrant(
                                 stores.oauthTokens(), issuer, revocations, resources, settings, stores.users(), clock),
                         new ClientCredentialsGrant(issuer, resources)));
-        this.revokeToken = new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), revocations);
+        this.revokeToken = new RevokeOAuthToken(authenticateClient, stores.oauthTokens(), sealed, revocations);
         this.connections = new ManageOAuthConnections(stores.oauthTokens(), clients, revocations, clock);
         this.expireRecords = new ExpireOAuthRecords(
                 stores.oauthClients(),
@@ -154,6 +163,7 @@ final class OAuthFeature {
                 clock);
         this.verifier = new OAuthTokenVerifier(
                 stores.oauthTokens(),
+                sealed,
                 stores.users(),
                 people.principals,
                 new MachineClientPrincipals(stores.oauthClients(), stores.workspaces()),

@@ -225,6 +225,62 @@ class MachineClientsHttpTest {
     }
 
     @Test
+    void aMachineTokenIsSealedAndOnlyItsOwnClientRevokesItAtOnce() {
+        Person owner = client.person();
+        Map<String, Object> sync = create(owner.token(), Map.of("name", "sync", "scopes", List.of("records:read")))
+                .json();
+        Map<String, Object> other = create(owner.token(), Map.of("name", "other", "scopes", List.of("records:read")))
+                .json();
+        String syncId = (String) sync.get("client_id");
+        String syncSecret = (String) sync.get("client_secret");
+        String access =
+                (String) clientCredentials(syncId, syncSecret, Map.of()).json().get("access_token");
+        assertThat(access).startsWith("lk_oat_m1.");
+        assertThat(whoami(access).status()).isEqualTo(200);
+
+        // Another workspace's id in the payload, under the genuine MAC: refused, like any changed byte.
+        String payload = access.substring("lk_oat_m1.".length(), access.lastIndexOf('.'));
+        String decoded = new String(
+                java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[] parts = decoded.split("ws_", 2);
+        String elsewhere = parts[0] + "ws_" + (parts[1].charAt(0) == 'A' ? 'B' : 'A') + parts[1].substring(1);
+        String forged = "lk_oat_m1."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(elsewhere.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                + access.substring(access.lastIndexOf('.'));
+        Page refused = whoami(forged);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json()).containsEntry("code", "invalid_oauth_token");
+
+        Page byOther = client.postForm(
+                "/oauth/revoke",
+                Map.of("token", access),
+                "Authorization",
+                OAuthTestClient.basic((String) other.get("client_id"), (String) other.get("client_secret")));
+        assertThat(byOther.status()).as("RFC 7009 §2.2: answered as a success").isEqualTo(200);
+        assertThat(whoami(access).status()).as("another client revokes nothing").isEqualTo(200);
+
+        Page revoked = client.postForm(
+                "/oauth/revoke", Map.of("token", access), "Authorization", OAuthTestClient.basic(syncId, syncSecret));
+        assertThat(revoked.status()).isEqualTo(200);
+        Page after = whoami(access);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json()).containsEntry("code", "invalid_oauth_token");
+        assertThat(client.postForm(
+                                "/oauth/revoke",
+                                Map.of("token", access),
+                                "Authorization",
+                                OAuthTestClient.basic(syncId, syncSecret))
+                        .status())
+                .as("again: harmless")
+                .isEqualTo(200);
+        String next =
+                (String) clientCredentials(syncId, syncSecret, Map.of()).json().get("access_token");
+        assertThat(whoami(next).status()).as("the client's next token works").isEqualTo(200);
+    }
+
+    @Test
     void deletingAClientEndsItsTokensAtOnceAndOnlyItsOwnWorkspaceMayDeleteIt() {
         Person owner = client.person();
         Person other = client.person();

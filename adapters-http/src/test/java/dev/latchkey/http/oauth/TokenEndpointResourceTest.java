@@ -18,10 +18,12 @@ import dev.latchkey.domain.oauth.OAuthTokenIssuer;
 import dev.latchkey.domain.oauth.ProtectedResources;
 import dev.latchkey.domain.oauth.RefreshTokenGrant;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
+import dev.latchkey.domain.oauth.SealedMachineTokens;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.InMemoryAuthorizationCodeStore;
 import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
+import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.TestCredentialEvents;
@@ -103,8 +105,11 @@ class TokenEndpointResourceTest {
         ProtectedResources resources = new ProtectedResources(List.of(ISSUER));
         OAuthClients clients = new OAuthClients(CLIENTS, ClientMetadataDocuments.NONE);
         VerificationCache cache = new InMemoryVerificationCache(10);
-        OAuthRevocations revocations = new OAuthRevocations(tokens, TestCredentialEvents.forgettingIn(cache), clock);
-        OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, clients, settings, ids, random, clock);
+        SealedMachineTokens sealed = new SealedMachineTokens(
+                new byte[32], ISSUER, settings.accessTokenPrefix(), new InMemoryRevokedTokenStore());
+        OAuthRevocations revocations =
+                new OAuthRevocations(tokens, sealed, TestCredentialEvents.forgettingIn(cache), clock);
+        OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, sealed, clients, settings, ids, random, clock);
         AuthenticateClient authenticate = new AuthenticateClient(clients);
         IssueOAuthTokens issue = new IssueOAuthTokens(
                 authenticate,
@@ -114,7 +119,7 @@ class TokenEndpointResourceTest {
                                 tokens, issuer, revocations, resources, settings, new InMemoryUserStore(), clock)));
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .addResource(new TokenResource(
-                        issue, new RevokeOAuthToken(authenticate, tokens, revocations), Optional.empty()))
+                        issue, new RevokeOAuthToken(authenticate, tokens, sealed, revocations), Optional.empty()))
                 .addProvider(new OAuthFailureMapper());
         ProblemMappers.all(new Refusals(Optional.of(resources), new InMemoryCaches()))
                 .forEach(builder::addProvider);

@@ -183,6 +183,11 @@ public class DecisionPathBenchmark {
                 Optional.empty()));
         OAuthTokenVerifier oauthVerifier = new OAuthTokenVerifier(
                 oauthTokens,
+                new dev.latchkey.domain.oauth.SealedMachineTokens(
+                        new byte[32],
+                        oauth.issuer(),
+                        oauth.accessTokenPrefix(),
+                        new dev.latchkey.domain.testing.InMemoryRevokedTokenStore()),
                 users,
                 new UserPrincipals(memberships, workspaces, RoleScopes.defaults()),
                 new dev.latchkey.domain.oauth.MachineClientPrincipals(

@@ -27,9 +27,21 @@ public final class OAuthClients {
         return isMetadataDocumentUrl(clientId) ? documents.fetch(clientId) : store.findById(clientId);
     }
 
-    /** Records that a registered client obtained tokens (document clients are not stored). */
+    /**
+     * How fresh a client's recorded last use is kept: to the minute. A machine client may ask for
+     * tokens many times a second, and a row rewritten on every token is a write for nothing.
+     */
+    static final java.time.Duration USE_RECORDED_EVERY = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Records that a registered client obtained tokens (document clients are not stored), unless a
+     * use less than {@link #USE_RECORDED_EVERY} ago is recorded already.
+     */
     void markUsed(OAuthClient client, java.time.Instant at) {
-        if (!isMetadataDocumentUrl(client.clientId())) {
+        boolean recordedRecently = client.lastUsedAt()
+                .filter(last -> last.isAfter(at.minus(USE_RECORDED_EVERY)))
+                .isPresent();
+        if (!recordedRecently && !isMetadataDocumentUrl(client.clientId())) {
             store.markUsed(client.clientId(), at);
         }
     }

@@ -6,16 +6,19 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Revokes token families and forgets their cached verifications in this process at once; other
- * processes see it within their revalidation bound.
+ * Revokes token families, and sealed machine tokens, and makes every instance forget their cached
+ * verifications: this one at once, the others when the credential event reaches them (or within
+ * their revalidation bound when it cannot).
  */
 public final class OAuthRevocations {
     private final OAuthTokenStore tokens;
+    private final SealedMachineTokens sealed;
     private final CredentialEvents events;
     private final Clock clock;
 
-    public OAuthRevocations(OAuthTokenStore tokens, CredentialEvents events, Clock clock) {
+    public OAuthRevocations(OAuthTokenStore tokens, SealedMachineTokens sealed, CredentialEvents events, Clock clock) {
         this.tokens = tokens;
+        this.sealed = sealed;
         this.events = events;
         this.clock = clock;
     }
@@ -25,5 +28,11 @@ public final class OAuthRevocations {
         List<String> revoked = tokens.revokeFamily(familyId, clock.instant());
         events.publish(new CredentialEvent.GrantRevoked(familyId));
         return revoked.size();
+    }
+
+    /** Revokes one sealed machine token (its own family: a machine's tokens are each alone). */
+    void revokeSealed(OAuthToken token) {
+        sealed.revoke(token);
+        events.publish(new CredentialEvent.GrantRevoked(token.familyId()));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Mints an access and refresh token pair in a family, storing only their hashes. The access token
  * is opaque, or — for a resource that asked for them — an RFC 9068 JWT with a short life; both are
- * found again by their hash, so revocation reaches either at Latchkey at once.
+ * found again by their hash, so revocation reaches either at Latchkey at once. A machine client's
+ * own opaque token is sealed instead ({@link SealedMachineTokens}): nothing is stored for it.
  */
 public final class OAuthTokenIssuer {
     private static final int TOKEN_LENGTH = 43; // ~256 bits of base62
@@ -25,21 +26,24 @@ public final class OAuthTokenIssuer {
     private final Clock clock;
     private final AccessTokenFormats formats;
     private final Optional<JwtAccessTokenSigner> signer;
+    private final SealedMachineTokens sealed;
 
     /** Opaque access tokens for every resource. */
     public OAuthTokenIssuer(
             OAuthTokenStore tokens,
+            SealedMachineTokens sealed,
             OAuthClients clients,
             OAuthSettings settings,
             IdGenerator ids,
             SecureRandom random,
             Clock clock) {
-        this(tokens, clients, settings, ids, random, clock, AccessTokenFormats.allOpaque(), Optional.empty());
+        this(tokens, sealed, clients, settings, ids, random, clock, AccessTokenFormats.allOpaque(), Optional.empty());
     }
 
     /** @throws IllegalArgumentException when some resource wants JWT access tokens and there is no signer */
     public OAuthTokenIssuer(
             OAuthTokenStore tokens,
+            SealedMachineTokens sealed,
             OAuthClients clients,
             OAuthSettings settings,
             IdGenerator ids,
@@ -53,6 +57,7 @@ public final class OAuthTokenIssuer {
         this.formats = formats;
         this.signer = signer;
         this.tokens = tokens;
+        this.sealed = sealed;
         this.clients = clients;
         this.settings = settings;
         this.ids = ids;
@@ -82,9 +87,20 @@ public final class OAuthTokenIssuer {
         return mint(familyId, client, Optional.of(userId), workspaceId, scopes, grantedScopes, resource);
     }
 
-    /** A machine client's own access token (client_credentials): no person, no refresh token. */
+    /**
+     * A machine client's own access token (client_credentials): no person, no refresh token. Sealed
+     * when opaque; a JWT is stored like every JWT access token (found by its hash, revocable at once).
+     */
     IssuedTokens issueForClient(OAuthClient client, String workspaceId, ScopeSet scopes, String resource) {
-        return mint(newFamilyId(), client, Optional.empty(), workspaceId, scopes, scopes, resource);
+        if (formats.jwtLifetime(resource).isPresent()) {
+            return mint(newFamilyId(), client, Optional.empty(), workspaceId, scopes, scopes, resource);
+        }
+        Instant now = clock.instant();
+        Duration lifetime = settings.accessTokenLifetime();
+        String id = ids.newId("oat");
+        String access = sealed.seal(id, client.clientId(), workspaceId, scopes, resource, now, now.plus(lifetime));
+        clients.markUsed(client, now);
+        return new IssuedTokens(access, Optional.empty(), lifetime, scopes);
     }
 
     private IssuedTokens mint(

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Verifies OAuth access tokens, opaque ({@code <prefix>oat_…}) or RFC 9068 JWTs of ours ({@code typ:
- * at+jwt}, our issuer, a {@code client_id}): either is found by its hash — a JWT's signature adds
+ * at+jwt}, our issuer, a {@code client_id}). A machine client's sealed token is opened (its MAC
+ * checked) and its id looked up among the revoked; any other is found by its hash — a JWT's signature adds
  * nothing Latchkey's own record does not already prove, and the record is what revocation changes —
  * in one indexed read by the token's SHA-256
  * (already computed for the cache; a token found unknown, expired or revoked is remembered — all three
@@ -31,6 +32,7 @@ import java.util.Optional;
  */
 public final class OAuthTokenVerifier implements CredentialVerifier {
     private final OAuthTokenStore tokens;
+    private final SealedMachineTokens sealed;
     private final UserStore users;
     private final UserPrincipals principals;
     private final CachedTokenVerification verifications;
@@ -45,6 +47,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
     /** For a server issuing opaque access tokens only. */
     public OAuthTokenVerifier(
             OAuthTokenStore tokens,
+            SealedMachineTokens sealed,
             UserStore users,
             UserPrincipals principals,
             MachineClientPrincipals machines,
@@ -54,6 +57,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
             Caches caches) {
         this(
                 tokens,
+                sealed,
                 users,
                 principals,
                 machines,
@@ -66,6 +70,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
 
     public OAuthTokenVerifier(
             OAuthTokenStore tokens,
+            SealedMachineTokens sealed,
             UserStore users,
             UserPrincipals principals,
             MachineClientPrincipals machines,
@@ -78,6 +83,7 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
         this.machines = machines;
         this.absent = new AbsentCredentials(caches, "unknown_oauth_tokens");
         this.tokens = tokens;
+        this.sealed = sealed;
         this.users = users;
         this.principals = principals;
         this.verifications = verifications;
@@ -117,8 +123,10 @@ public final class OAuthTokenVerifier implements CredentialVerifier {
         if (absent.isKnownAbsent(credential.fingerprint())) {
             throw invalid("The OAuth token is unknown, expired or revoked");
         }
-        Optional<OAuthToken> usable = tokens.findByAccessHash(TokenHashes.of(credential.fingerprint()))
-                .filter(t -> t.accessUsableAt(now));
+        Optional<OAuthToken> found = sealed.holds(credential.value())
+                ? sealed.find(credential.value())
+                : tokens.findByAccessHash(TokenHashes.of(credential.fingerprint()));
+        Optional<OAuthToken> usable = found.filter(t -> t.accessUsableAt(now));
         if (usable.isEmpty()) {
             // Unknown, expired and revoked are all final: no need to read this token again.
             absent.rememberAbsent(credential.fingerprint());

@@ -10,12 +10,17 @@ import java.util.Optional;
 public final class RevokeOAuthToken {
     private final AuthenticateClient authenticateClient;
     private final OAuthTokenStore tokens;
+    private final SealedMachineTokens sealed;
     private final OAuthRevocations revocations;
 
     public RevokeOAuthToken(
-            AuthenticateClient authenticateClient, OAuthTokenStore tokens, OAuthRevocations revocations) {
+            AuthenticateClient authenticateClient,
+            OAuthTokenStore tokens,
+            SealedMachineTokens sealed,
+            OAuthRevocations revocations) {
         this.authenticateClient = authenticateClient;
         this.tokens = tokens;
+        this.sealed = sealed;
         this.revocations = revocations;
     }
 
@@ -23,6 +28,12 @@ public final class RevokeOAuthToken {
         OAuthClient client = authenticateClient.authenticate(credentials);
         String presented = token.filter(t -> !t.isEmpty())
                 .orElseThrow(() -> new OAuthFailure(OAuthError.INVALID_REQUEST, "token is required"));
+        if (sealed.holds(presented)) {
+            sealed.open(presented)
+                    .filter(t -> t.clientId().equals(client.clientId()))
+                    .ifPresent(revocations::revokeSealed);
+            return;
+        }
         String hash = TokenHashes.of(presented);
         boolean refreshFirst = tokenTypeHint.filter("refresh_token"::equals).isPresent();
         Optional<OAuthToken> found = refreshFirst

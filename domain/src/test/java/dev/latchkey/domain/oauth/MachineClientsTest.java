@@ -13,6 +13,7 @@ import dev.latchkey.domain.error.RequestRejected;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.testing.InMemoryAuditLog;
 import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
+import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
 import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.MutableClock;
 import java.security.SecureRandom;
@@ -140,6 +141,60 @@ class MachineClientsTest {
         assertThat(authenticate.authenticate(
                         new ClientCredentials(Optional.of(id), Optional.empty(), Optional.of("by " + id + " j5 60"))))
                 .isEqualTo(client.client());
+    }
+
+    @Test
+    void aMachineTokenIsSealedNotStoredAndItsClientsUseIsRecordedOnceAMinute() {
+        OAuthClient machine = created("client_secret_basic", Optional.empty()).client();
+        InMemoryOAuthTokenStore tokens = new InMemoryOAuthTokenStore();
+        SealedMachineTokens sealed = new SealedMachineTokens(
+                new byte[32], "https://auth.example.com", "lk_oat_", new InMemoryRevokedTokenStore());
+        OAuthSettings settings = new OAuthSettings(
+                "https://auth.example.com",
+                "lk_",
+                ScopeSet.parseSpaceSeparated("records:read"),
+                ScopeSet.parseSpaceSeparated("records:read"),
+                Duration.ofHours(1),
+                Duration.ofDays(30),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
+        ClientCredentialsGrant grant = new ClientCredentialsGrant(
+                new OAuthTokenIssuer(
+                        tokens,
+                        sealed,
+                        new OAuthClients(store, ClientMetadataDocuments.NONE),
+                        settings,
+                        new RandomIdGenerator(random),
+                        random,
+                        clock),
+                new ProtectedResources(List.of("https://api.example.com")));
+        TokenRequest request = new TokenRequest(
+                Optional.of("client_credentials"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        java.util.function.Supplier<OAuthClient> current =
+                () -> store.findById(machine.clientId()).orElseThrow();
+
+        IssuedTokens issued = grant.grant(current.get(), request);
+        assertThat(sealed.find(issued.accessToken()))
+                .hasValueSatisfying(t -> assertThat(t.workspaceId()).isEqualTo("ws_1"));
+        assertThat(issued.refreshToken()).isEmpty();
+        assertThat(tokens.findByAccessHash(TokenHashes.of(issued.accessToken())))
+                .as("nothing stored")
+                .isEmpty();
+        java.time.Instant firstUse = clock.instant();
+        assertThat(current.get().lastUsedAt()).contains(firstUse);
+
+        clock.advance(Duration.ofSeconds(59));
+        grant.grant(current.get(), request);
+        assertThat(current.get().lastUsedAt()).as("within the minute").contains(firstUse);
+        clock.advance(Duration.ofSeconds(2));
+        grant.grant(current.get(), request);
+        assertThat(current.get().lastUsedAt()).contains(clock.instant());
     }
 
     @Test

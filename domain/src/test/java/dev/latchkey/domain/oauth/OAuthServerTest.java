@@ -25,6 +25,7 @@ import dev.latchkey.domain.testing.InMemoryCaches;
 import dev.latchkey.domain.testing.InMemoryMembershipStore;
 import dev.latchkey.domain.testing.InMemoryOAuthClientStore;
 import dev.latchkey.domain.testing.InMemoryOAuthTokenStore;
+import dev.latchkey.domain.testing.InMemoryRevokedTokenStore;
 import dev.latchkey.domain.testing.InMemoryUserStore;
 import dev.latchkey.domain.testing.InMemoryVerificationCache;
 import dev.latchkey.domain.testing.InMemoryWorkspaceStore;
@@ -69,9 +70,11 @@ class OAuthServerTest {
     private final ProtectedResources resources = new ProtectedResources(List.of(ISSUER));
     private final OAuthClients clients = new OAuthClients(clientStore, ClientMetadataDocuments.NONE);
     private final UserPrincipals principals = new UserPrincipals(memberships, workspaces, RoleScopes.defaults());
+    private final SealedMachineTokens sealed = new SealedMachineTokens(
+            new byte[32], ISSUER, settings.accessTokenPrefix(), new InMemoryRevokedTokenStore());
     private final OAuthRevocations revocations =
-            new OAuthRevocations(tokens, TestCredentialEvents.forgettingIn(cache), clock);
-    private final OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, clients, settings, ids, random, clock);
+            new OAuthRevocations(tokens, sealed, TestCredentialEvents.forgettingIn(cache), clock);
+    private final OAuthTokenIssuer issuer = new OAuthTokenIssuer(tokens, sealed, clients, settings, ids, random, clock);
     private final RegisterClient register = new RegisterClient(
             clientStore,
             new FailedAttemptLimiter(3, Duration.ofHours(1), clock, new InMemoryCaches(), "test"),
@@ -96,6 +99,7 @@ class OAuthServerTest {
                     new RefreshTokenGrant(tokens, issuer, revocations, resources, settings, users, clock)));
     private final OAuthTokenVerifier verifier = new OAuthTokenVerifier(
             tokens,
+            sealed,
             users,
             principals,
             new MachineClientPrincipals(clientStore, workspaces),
@@ -444,6 +448,7 @@ class OAuthServerTest {
         };
         OAuthTokenVerifier verifying = new OAuthTokenVerifier(
                 counting,
+                sealed,
                 users,
                 principals,
                 new MachineClientPrincipals(clientStore, workspaces),
