@@ -13,6 +13,7 @@ import dev.latchkey.http.auth.PostureFeature;
 import dev.latchkey.http.authz.AuthzCheckServlet;
 import dev.latchkey.http.oauth.DelegatedResourceMetadataResource;
 import dev.latchkey.http.oauth.IntrospectionServlet;
+import dev.latchkey.http.oauth.TokenServlet;
 import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.ProblemMappers;
 import dev.latchkey.http.problem.Refusals;
@@ -86,7 +87,10 @@ final class DecisionFeature {
     List<ServletRoute> servletRoutes() {
         List<ServletRoute> routes = new java.util.ArrayList<>(AuthzCheckServlet.ROUTES);
         routes.addAll(WorkloadTokenServlet.ROUTES);
-        core.oauth.ifPresent(oauth -> routes.addAll(IntrospectionServlet.ROUTES));
+        core.oauth.ifPresent(oauth -> {
+            routes.addAll(IntrospectionServlet.ROUTES);
+            routes.addAll(TokenServlet.ROUTES);
+        });
         return routes;
     }
 

@@ -38,6 +38,8 @@ final class Foundations {
     final VerificationCache tokenVerifications;
     final VerificationCache providerValidations;
     final CredentialEvents events;
+    /** What this process hears, from its own use cases and — through Redis — from the others. */
+    final InProcessCredentialEvents heard;
 
     Foundations(
             LatchkeyConfiguration configuration,
@@ -58,11 +60,11 @@ final class Foundations {
         this.tokenVerifications = caches.verifications("tokens", maxEntries);
         this.providerValidations = caches.verifications("provider_validations", maxEntries);
         // Use cases tell what changed; the caches forget what it made stale (one place knows what).
-        InProcessCredentialEvents bus = new InProcessCredentialEvents();
-        bus.subscribe(
+        this.heard = new InProcessCredentialEvents();
+        heard.subscribe(
                 new ForgetStaleVerifications(List.of(apiKeyVerifications, tokenVerifications, providerValidations)));
         // Shared with the other instances when they have a channel (Redis), else this process's alone.
-        this.events = share.apply(bus);
+        this.events = share.apply(heard);
     }
 
     /** A failure or request budget of {@code maxFailures} per {@code window}, counted in a bounded cache. */

@@ -165,7 +165,8 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         core.workspaces.register(environment);
         core.agents.register(environment, decisions.refusals());
         core.webhooks.register(environment);
-        core.oauth.ifPresent(oauth -> oauth.register(environment, core.people, core.authenticateRequest(metrics)));
+        core.oauth.ifPresent(oauth ->
+                oauth.register(environment, core.people, core.authenticateRequest(metrics), decisions.refusals()));
         registerSystemResources(environment, configuration, core, decisions.servletRoutes());
         environment
                 .lifecycle()

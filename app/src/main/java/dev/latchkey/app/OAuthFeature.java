@@ -42,7 +42,8 @@ import dev.latchkey.http.oauth.ConnectionsResource;
 import dev.latchkey.http.oauth.MachineClientsResource;
 import dev.latchkey.http.oauth.OAuthEndpoints;
 import dev.latchkey.http.oauth.OAuthFailureMapper;
-import dev.latchkey.http.oauth.TokenResource;
+import dev.latchkey.http.oauth.TokenServlet;
+import dev.latchkey.http.problem.Refusals;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
@@ -86,7 +87,14 @@ final class OAuthFeature {
         this.settings = config.toSettings();
         this.resources = config.toProtectedResources();
         this.resourceServers = config.toResourceServers(resources);
-        OAuthClients clients = new OAuthClients(stores.oauthClients(), documents);
+        // Machine clients remembered as long as a verified token is: the token endpoint reads one per token.
+        OAuthClients clients = new OAuthClients(
+                stores.oauthClients(),
+                documents,
+                base.caches,
+                clock,
+                base.configuration.getUserTokens().getRevalidateAfter().toJavaDuration());
+        base.heard.subscribe(clients::forget);
         // Keyed by the user-token secret: every instance that can verify a user token can open these.
         SealedMachineTokens sealed = new SealedMachineTokens(
                 ConfiguredSecrets.userTokenSecret(base.configuration.getUserTokens()),
@@ -183,8 +191,9 @@ final class OAuthFeature {
     /**
      * @param authenticate the whole verifier chain, for a token exchange whose subject is a person's
      *     access token
+     * @param refusals the one renderer of refusals, for the token endpoint's servlet
      */
-    void register(Environment environment, PeopleFeature people, AuthenticateRequest authenticate) {
+    void register(Environment environment, PeopleFeature people, AuthenticateRequest authenticate, Refusals refusals) {
         var jersey = environment.jersey();
         OAuthEndpoints endpoints = new OAuthEndpoints(settings.issuer());
         jersey.register(new OAuthFailureMapper());
@@ -206,17 +215,24 @@ final class OAuthFeature {
                 config.getScopes(),
                 handoff));
         jersey.register(new AuthorizationRequestsResource(handoff, config.getScopes()));
-        jersey.register(new TokenResource(
-                issueTokens,
-                revokeToken,
-                Optional.of(new ExchangeForWorkloadToken(
-                        agents.workloadProof,
-                        agents.issueWorkloadToken,
-                        agents.handOnWorkloadToken,
-                        base.stores.delegationGrants(),
-                        authenticate,
-                        base.configuration.getWorkloadTokens().getAudience(),
-                        base.clock))));
+        // A plain servlet, outside JAX-RS: a machine client may ask for a token per job.
+        environment
+                .servlets()
+                .addServlet(
+                        "oauth-token",
+                        new TokenServlet(
+                                issueTokens,
+                                revokeToken,
+                                Optional.of(new ExchangeForWorkloadToken(
+                                        agents.workloadProof,
+                                        agents.issueWorkloadToken,
+                                        agents.handOnWorkloadToken,
+                                        base.stores.delegationGrants(),
+                                        authenticate,
+                                        base.configuration.getWorkloadTokens().getAudience(),
+                                        base.clock)),
+                                refusals))
+                .addMapping(TokenServlet.TOKEN_PATH, TokenServlet.REVOKE_PATH);
         jersey.register(new ConnectionsResource(connections));
         environment
                 .lifecycle()

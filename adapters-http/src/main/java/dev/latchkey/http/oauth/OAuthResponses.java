@@ -1,6 +1,5 @@
 package dev.latchkey.http.oauth;
 
-import dev.latchkey.domain.oauth.ClientCredentials;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.http.problem.ErrorStatus;
@@ -8,7 +7,6 @@ import dev.latchkey.http.problem.OAuthErrorBodies;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -28,21 +26,6 @@ final class OAuthResponses {
                 .header("Pragma", "no-cache")
                 .entity(body)
                 .build();
-    }
-
-    /**
-     * Runs an endpoint that authenticates its caller as a client (token, revocation, introspection):
-     * the credentials read from Basic or the form, any {@link OAuthFailure} rendered as RFC 6749 §5.2.
-     */
-    static Response forClient(
-            String authorization,
-            MultivaluedMap<String, String> form,
-            java.util.function.Function<ClientCredentials, Response> handler) {
-        try {
-            return handler.apply(ClientCredentialsParser.parse(authorization, form));
-        } catch (OAuthFailure failure) {
-            return OAuthResponses.error(failure, usesBasic(authorization));
-        }
     }
 
     /** Whether the client authenticates with {@code Authorization: Basic} (its refusal then carries a Basic challenge). */

@@ -198,6 +198,83 @@ class MachineClientsTest {
     }
 
     @Test
+    void aMachineClientIsReadOnceWithinTheBoundForgottenWhenDeletedAndReadAgainAfter() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        OAuthClientStore counting = new OAuthClientStore() {
+            @Override
+            public void insert(OAuthClient client) {
+                store.insert(client);
+            }
+
+            @Override
+            public Optional<OAuthClient> findById(String clientId) {
+                reads.incrementAndGet();
+                return store.findById(clientId);
+            }
+
+            @Override
+            public void markUsed(String clientId, java.time.Instant at) {
+                store.markUsed(clientId, at);
+            }
+
+            @Override
+            public int deleteNeverUsedIssuedBefore(java.time.Instant cutoff) {
+                return store.deleteNeverUsedIssuedBefore(cutoff);
+            }
+
+            @Override
+            public List<OAuthClient> listMachineClients(String workspaceId) {
+                return store.listMachineClients(workspaceId);
+            }
+
+            @Override
+            public boolean deleteMachineClient(String workspaceId, String clientId) {
+                return store.deleteMachineClient(workspaceId, clientId);
+            }
+        };
+        OAuthClients clients = new OAuthClients(
+                counting,
+                ClientMetadataDocuments.NONE,
+                new dev.latchkey.domain.testing.InMemoryCaches(),
+                clock,
+                Duration.ofSeconds(30));
+        String id = created("client_secret_basic", Optional.empty()).client().clientId();
+
+        assertThat(clients.find(id)).isPresent();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(clients.find(id)).isPresent();
+        assertThat(reads).as("remembered within the bound").hasValue(1);
+        clients.markUsed(clients.find(id).orElseThrow(), clock.instant());
+        assertThat(clients.find(id).orElseThrow().lastUsedAt())
+                .as("the remembered copy knows its use, so the next token does not write it again")
+                .contains(clock.instant());
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(clients.find(id)).isPresent();
+        assertThat(reads).as("read again past it").hasValue(2);
+
+        manage.delete("ws_1", id, ADMIN_ANA);
+        published.forEach(clients::forget);
+        assertThat(clients.find(id))
+                .as("a deleted client is read, and gone, at once")
+                .isEmpty();
+        assertThat(reads).hasValue(3);
+
+        OAuthClient registered = new OAuthClient(
+                "client_open",
+                Optional.empty(),
+                ClientAuthMethod.NONE,
+                Optional.empty(),
+                List.of("http://127.0.0.1/cb"),
+                Optional.of("records:read"),
+                clock.instant(),
+                Optional.empty());
+        store.insert(registered);
+        clients.find("client_open");
+        clients.find("client_open");
+        assertThat(reads).as("only machine clients are remembered").hasValue(5);
+    }
+
+    @Test
     void deletingIsForTheClientsOwnWorkspaceAndEveryInstanceHearsIt() {
         String id = created("client_secret_post", Optional.empty()).client().clientId();
 
