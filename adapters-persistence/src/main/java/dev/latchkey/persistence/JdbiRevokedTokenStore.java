@@ -29,6 +29,14 @@ final class JdbiRevokedTokenStore implements RevokedTokenStore {
     }
 
     @Override
+    public int deleteExpiredBefore(Instant cutoff) {
+        return StoreCalls.call(
+                () -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM revoked_tokens WHERE expires_at < :cutoff")
+                        .bind("cutoff", utc(cutoff))
+                        .execute()));
+    }
+
+    @Override
     public boolean isRevoked(String tokenId) {
         return StoreCalls.call(
                 () -> jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM revoked_tokens WHERE token_id = :id")

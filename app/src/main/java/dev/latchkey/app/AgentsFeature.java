@@ -166,17 +166,13 @@ final class AgentsFeature {
                 .addMapping(WorkloadTokenServlet.PATH);
         jersey.register(new JwksResource(workloadTokenCodec));
         jersey.register(new ApprovalResource(sensitiveActions));
-        environment
-                .lifecycle()
-                .manage(new Housekeeping(
-                        "expired workload token records",
-                        List.of(() -> base.stores
-                                .issuedWorkloadTokens()
-                                .deleteExpiredBefore(base.clock.instant().minus(Duration.ofHours(1)))),
-                        Duration.ofMinutes(10),
-                        environment
-                                .lifecycle()
-                                .scheduledExecutorService("workload-token-housekeeping", true)
-                                .build()));
+        Housekeeping.every(
+                Duration.ofMinutes(10),
+                "expired workload token records",
+                List.of(() -> base.stores
+                        .issuedWorkloadTokens()
+                        .deleteExpiredBefore(base.clock.instant().minus(Duration.ofHours(1)))),
+                environment.lifecycle(),
+                "workload-token-housekeeping");
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Work on a timer, a Dropwizard managed executor: deleting records nobody needs any more (never-used
  * OAuth clients, dead codes and tokens, expired handed-off authorization requests, expired workload
- * token records, old webhook deliveries), and attempting due webhook deliveries. Each task returns how
+ * token records, revoked-token records past their token's expiry, old webhook deliveries), and
+ * attempting due webhook deliveries. Each task returns how
  * many records it handled; a failing one is retried next time.
  */
 final class Housekeeping implements Managed {
@@ -35,6 +37,16 @@ final class Housekeeping implements Managed {
         this.tasks = List.copyOf(tasks);
         this.interval = interval;
         this.timer = timer;
+    }
+
+    /** Deletes what {@code tasks} delete every {@code interval}, on a timer thread of its own, as long as the service runs. */
+    static void every(
+            Duration interval, String what, List<IntSupplier> tasks, LifecycleEnvironment lifecycle, String thread) {
+        lifecycle.manage(new Housekeeping(
+                what,
+                tasks,
+                interval,
+                lifecycle.scheduledExecutorService(thread, true).build()));
     }
 
     @Override

@@ -234,17 +234,13 @@ final class OAuthFeature {
                                 refusals))
                 .addMapping(TokenServlet.TOKEN_PATH, TokenServlet.REVOKE_PATH);
         jersey.register(new ConnectionsResource(connections));
-        environment
-                .lifecycle()
-                .manage(new Housekeeping(
-                        "expired OAuth records",
-                        handoff.isPresent()
-                                ? List.of(expireRecords::run, handoff.get()::forgetExpired)
-                                : List.of(expireRecords::run),
-                        Duration.ofMinutes(10),
-                        environment
-                                .lifecycle()
-                                .scheduledExecutorService("oauth-housekeeping", true)
-                                .build()));
+        Housekeeping.every(
+                Duration.ofMinutes(10),
+                "expired OAuth records",
+                handoff.isPresent()
+                        ? List.of(expireRecords::run, handoff.get()::forgetExpired)
+                        : List.of(expireRecords::run),
+                environment.lifecycle(),
+                "oauth-housekeeping");
     }
 }

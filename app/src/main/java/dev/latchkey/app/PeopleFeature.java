@@ -17,6 +17,7 @@ import dev.latchkey.domain.membership.AcceptInvitations;
 import dev.latchkey.domain.membership.ManageMembers;
 import dev.latchkey.domain.membership.UserPrincipals;
 import dev.latchkey.domain.token.IssueUserToken;
+import dev.latchkey.domain.token.RevokedTokenStore;
 import dev.latchkey.domain.token.SignInSessions;
 import dev.latchkey.domain.token.SignOut;
 import dev.latchkey.domain.token.UserTokenCodec;
@@ -26,7 +27,9 @@ import dev.latchkey.http.user.AuthResource;
 import dev.latchkey.http.user.MembersResource;
 import dev.latchkey.persistence.JdbiStores;
 import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,9 +56,14 @@ final class PeopleFeature {
     final SignOut signOut;
     final ManageMembers manageMembers;
 
+    private final RevokedTokenStore revokedTokens;
+    private final Clock clock;
+
     PeopleFeature(Foundations base, UserTokenCodec codec, ExternalTokenVerifier externalTokens) {
         this.externalTokens = externalTokens;
         JdbiStores stores = base.stores;
+        this.revokedTokens = stores.revokedTokens();
+        this.clock = base.clock;
         UserTokensConfiguration userTokens = base.configuration.getUserTokens();
         PasswordsConfiguration passwords = base.configuration.getPasswords();
         this.issueUserToken = new IssueUserToken(
@@ -152,5 +160,13 @@ final class PeopleFeature {
                 .jersey()
                 .register(new AuthResource(registerUser, logIn, signOut, signInWithExternalIdentity, addressProofs));
         environment.jersey().register(new MembersResource(manageMembers));
+        // Signed-out user tokens, revoked machine tokens, spent client assertions: each entry only
+        // until its token expires (a day's margin, beyond any clock-skew allowance).
+        Housekeeping.every(
+                Duration.ofMinutes(10),
+                "expired revoked-token records",
+                List.of(() -> revokedTokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)))),
+                environment.lifecycle(),
+                "revoked-token-housekeeping");
     }
 }

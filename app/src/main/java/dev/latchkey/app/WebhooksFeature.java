@@ -66,12 +66,13 @@ final class WebhooksFeature {
                 List.of(() -> deliver.deliverDue(attempts)),
                 settings.pollInterval(),
                 lifecycle.scheduledExecutorService("webhook-delivery", true).build()));
-        lifecycle.manage(new Housekeeping(
+        Housekeeping.every(
+                Duration.ofMinutes(10),
                 "old webhook deliveries",
                 List.of(() -> base.stores
                         .webhooks()
                         .deleteFinishedBefore(base.clock.instant().minus(settings.keepDeliveriesFor()))),
-                Duration.ofMinutes(10),
-                lifecycle.scheduledExecutorService("webhook-housekeeping", true).build()));
+                lifecycle,
+                "webhook-housekeeping");
     }
 }

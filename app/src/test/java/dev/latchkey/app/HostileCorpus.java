@@ -62,6 +62,7 @@ final class HostileCorpus {
         HostileCorpus corpus = new HostileCorpus();
         corpus.apiKeyMutations(apiKey);
         corpus.jwtForgeries(userToken);
+        corpus.sealedTokenForgeries();
         corpus.headerAbuse(apiKey);
         corpus.injections();
         corpus.forwardAuthPaths();
@@ -124,6 +125,24 @@ final class HostileCorpus {
 
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text in the sealed machine token's format that no key of this server sealed: refused, never a 500. */
+    private void sealedTokenForgeries() {
+        String payload = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("\u0000\u0005oat_1\u0000\u0005mcl_1\u0000\u0004ws_1".getBytes(StandardCharsets.UTF_8));
+        for (String forged : List.of(
+                "lk_oat_m1.",
+                "lk_oat_m1..",
+                "lk_oat_m1." + payload,
+                "lk_oat_m1." + payload + ".",
+                "lk_oat_m1." + payload + "." + "A".repeat(43),
+                "lk_oat_m1.%%%." + "A".repeat(43),
+                "lk_oat_m1." + "A".repeat(5000) + "." + "B".repeat(43),
+                "lk_oat_m1.\u00e9\u00e9." + "A".repeat(43))) {
+            bearer("sealed machine token forged (" + forged.length() + " characters)", forged);
+        }
     }
 
     private void jwtForgeries(String userToken) {

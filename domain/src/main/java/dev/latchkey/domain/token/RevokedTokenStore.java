@@ -14,4 +14,10 @@ public interface RevokedTokenStore {
      * every later one (a single-use client assertion replayed, even concurrently or on another instance).
      */
     boolean revokeOnce(String tokenId, String userId, Instant tokenExpiresAt);
+
+    /**
+     * Forgets the tokens that expired before {@code cutoff} (a token past its expiry is refused for
+     * that alone, so its entry protects nothing); returns how many.
+     */
+    int deleteExpiredBefore(Instant cutoff);
 }

@@ -23,4 +23,11 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
     public boolean isRevoked(String tokenId) {
         return revoked.containsKey(tokenId);
     }
+
+    @Override
+    public int deleteExpiredBefore(Instant cutoff) {
+        int before = revoked.size();
+        revoked.values().removeIf(expiresAt -> expiresAt.isBefore(cutoff));
+        return before - revoked.size();
+    }
 }

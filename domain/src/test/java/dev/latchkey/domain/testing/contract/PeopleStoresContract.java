@@ -14,6 +14,7 @@ import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserStore;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -321,6 +322,18 @@ public abstract class PeopleStoresContract {
 
         assertThat(revoked.isRevoked(jti)).isTrue();
         assertThat(revoked.isRevoked(fresh("jti"))).isFalse();
+    }
+
+    @Test
+    void aRevokedTokenIsForgottenOnlyOnceItHasExpired() {
+        String expired = fresh("jti");
+        String live = fresh("jti");
+        revoked.revoke(expired, "client_x", T0.minus(Duration.ofDays(10)));
+        revoked.revoke(live, "client_x", T0.plusSeconds(3600));
+
+        assertThat(revoked.deleteExpiredBefore(T0.minus(Duration.ofDays(5)))).isGreaterThanOrEqualTo(1);
+        assertThat(revoked.isRevoked(expired)).isFalse();
+        assertThat(revoked.isRevoked(live)).isTrue();
     }
 
     @Test
