@@ -67,6 +67,28 @@ class MachineClientsTest {
             clock);
     private static final Initiator ADMIN_ANA = new Initiator("usr_ana", Optional.empty(), Optional.empty());
 
+    /** A client_credentials request that asks for nothing in particular. */
+    private static final TokenRequest CLIENT_CREDENTIALS = new TokenRequest(
+            Optional.of("client_credentials"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
+    private OAuthClient fromOpenRegistration(String clientId) {
+        return new OAuthClient(
+                clientId,
+                Optional.empty(),
+                ClientAuthMethod.NONE,
+                Optional.empty(),
+                List.of("http://127.0.0.1/cb"),
+                Optional.of("records:read"),
+                clock.instant(),
+                Optional.empty());
+    }
+
     private ManageMachineClients.Created created(String method, Optional<String> jwks) {
         return manage.create(
                 "ws_1",
@@ -168,14 +190,7 @@ class MachineClientsTest {
                         random,
                         clock),
                 new ProtectedResources(List.of("https://api.example.com")));
-        TokenRequest request = new TokenRequest(
-                Optional.of("client_credentials"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        TokenRequest request = CLIENT_CREDENTIALS;
         java.util.function.Supplier<OAuthClient> current =
                 () -> store.findById(machine.clientId()).orElseThrow();
 
@@ -259,15 +274,7 @@ class MachineClientsTest {
                 .isEmpty();
         assertThat(reads).hasValue(3);
 
-        OAuthClient registered = new OAuthClient(
-                "client_open",
-                Optional.empty(),
-                ClientAuthMethod.NONE,
-                Optional.empty(),
-                List.of("http://127.0.0.1/cb"),
-                Optional.of("records:read"),
-                clock.instant(),
-                Optional.empty());
+        OAuthClient registered = fromOpenRegistration("client_open");
         store.insert(registered);
         clients.find("client_open");
         clients.find("client_open");
@@ -289,27 +296,10 @@ class MachineClientsTest {
 
     @Test
     void aClientFromOpenRegistrationHasNoWorkspaceSoNoClientCredentials() {
-        OAuthClient registered = new OAuthClient(
-                "client_1",
-                Optional.empty(),
-                ClientAuthMethod.NONE,
-                Optional.empty(),
-                List.of("http://127.0.0.1/cb"),
-                Optional.of("records:read"),
-                clock.instant(),
-                Optional.empty());
+        OAuthClient registered = fromOpenRegistration("client_1");
         ClientCredentialsGrant grant =
                 new ClientCredentialsGrant(null, new ProtectedResources(List.of("https://api.example.com")));
-        assertThatThrownBy(() -> grant.grant(
-                        registered,
-                        new TokenRequest(
-                                Optional.of("client_credentials"),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty())))
+        assertThatThrownBy(() -> grant.grant(registered, CLIENT_CREDENTIALS))
                 .isInstanceOfSatisfying(
                         OAuthFailure.class, f -> assertThat(f.error()).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT));
     }
