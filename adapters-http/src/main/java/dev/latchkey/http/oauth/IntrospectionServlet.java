@@ -1,11 +1,9 @@
 package dev.latchkey.http.oauth;
 
 import dev.latchkey.domain.auth.Principal;
-import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.introspection.IntrospectToken;
 import dev.latchkey.domain.oauth.introspection.Introspection;
-import dev.latchkey.http.RequestBodies;
 import dev.latchkey.http.ServletAnswers;
 import dev.latchkey.http.openapi.ServletRoute;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Token introspection (RFC 7662) for registered resource servers. The answer's standard members are
@@ -60,25 +57,12 @@ public final class IntrospectionServlet extends HttpServlet {
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            Optional<MultivaluedMap<String, String>> form =
-                    RequestBodies.read(request).flatMap(RequestBodies::form);
-            if (form.isEmpty()) {
-                ServletAnswers.write(
-                        response,
-                        OAuthResponses.error(
-                                new OAuthFailure(
-                                        OAuthError.INVALID_REQUEST,
-                                        "The body must be a form of at most " + RequestBodies.LIMIT
-                                                + " bytes, its %-escapes well-formed"),
-                                false));
-                return;
-            }
             try {
+                MultivaluedMap<String, String> form = OAuthResponses.form(request);
                 Introspection answer = introspect.introspect(
-                        ClientCredentialsParser.parse(authorization, form.get()),
-                        ClientCredentialsParser.single(form.get(), "token"));
-                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                response.setHeader("Pragma", "no-cache");
+                        ClientCredentialsParser.parse(authorization, form),
+                        ClientCredentialsParser.single(form, "token"));
+                OAuthResponses.noStore(response);
                 ServletAnswers.json(response, 200, view(answer));
             } catch (OAuthFailure failure) {
                 ServletAnswers.write(response, OAuthResponses.error(failure, OAuthResponses.usesBasic(authorization)));

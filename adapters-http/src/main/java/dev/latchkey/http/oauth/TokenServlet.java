@@ -5,14 +5,12 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.domain.oauth.ClientCredentials;
 import dev.latchkey.domain.oauth.IssueOAuthTokens;
 import dev.latchkey.domain.oauth.IssuedTokens;
-import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RevokeOAuthToken;
 import dev.latchkey.domain.oauth.TokenRequest;
 import dev.latchkey.domain.oauth.exchange.ExchangeForWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
 import dev.latchkey.http.CorsFilter;
-import dev.latchkey.http.RequestBodies;
 import dev.latchkey.http.ServletAnswers;
 import dev.latchkey.http.openapi.ServletRoute;
 import dev.latchkey.http.problem.OAuthErrorBodies;
@@ -78,21 +76,16 @@ public final class TokenServlet extends HttpServlet {
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             try {
-                MultivaluedMap<String, String> form = RequestBodies.read(request)
-                        .flatMap(RequestBodies::form)
-                        .orElseThrow(() -> new OAuthFailure(
-                                OAuthError.INVALID_REQUEST,
-                                "The body must be a form of at most " + RequestBodies.LIMIT
-                                        + " bytes, its %-escapes well-formed"));
+                MultivaluedMap<String, String> form = OAuthResponses.form(request);
                 ClientCredentials credentials = ClientCredentialsParser.parse(authorization, form);
                 if (REVOKE_PATH.equals(path)) {
                     revokeToken.revoke(credentials, single(form, "token"), single(form, "token_type_hint"));
-                    noStore(response);
+                    OAuthResponses.noStore(response);
                     response.setStatus(200);
                     response.setContentLength(0);
                 } else {
                     Map<String, Object> issued = token(credentials, form);
-                    noStore(response); // only on success: every failure's answer carries its own
+                    OAuthResponses.noStore(response); // only on success: every failure's answer carries its own
                     ServletAnswers.json(response, 200, issued);
                 }
             } catch (OAuthFailure failure) {
@@ -100,11 +93,7 @@ public final class TokenServlet extends HttpServlet {
             }
         } catch (AuthFailure failure) {
             if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE) {
-                ServletAnswers.write(
-                        response,
-                        OAuthErrorBodies.of(503, "temporarily_unavailable", failure.getMessage())
-                                .header(HttpHeaders.RETRY_AFTER, "5")
-                                .build());
+                ServletAnswers.write(response, OAuthErrorBodies.temporarilyUnavailable(failure.getMessage()));
             } else {
                 refusals.write(response, failure, Optional.empty(), path);
             }
@@ -130,11 +119,6 @@ public final class TokenServlet extends HttpServlet {
                 single(form, "scope"),
                 single(form, "resource"));
         return view(issueTokens.issue(credentials, request));
-    }
-
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("Pragma", "no-cache");
     }
 
     private static Optional<String> single(MultivaluedMap<String, String> form, String name) {

@@ -5,7 +5,6 @@ import dev.latchkey.domain.error.AuthFailure;
 import dev.latchkey.http.RequestPaths;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -32,9 +31,7 @@ public final class AuthFailureMapper implements ExceptionMapper<AuthFailure> {
     @Override
     public Response toResponse(AuthFailure failure) {
         if (failure.error() == AuthError.IDENTITY_PROVIDER_UNAVAILABLE && OAuthErrorBodies.wanted(resource)) {
-            return OAuthErrorBodies.of(503, "temporarily_unavailable", failure.getMessage())
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .build();
+            return OAuthErrorBodies.temporarilyUnavailable(failure.getMessage());
         }
         return refusals.response(failure, Optional.empty(), RequestPaths.of(uri));
     }

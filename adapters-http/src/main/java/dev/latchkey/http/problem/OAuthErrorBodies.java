@@ -2,6 +2,7 @@ package dev.latchkey.http.problem;
 
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -19,6 +20,13 @@ public final class OAuthErrorBodies {
         } catch (IllegalStateException outsideARequest) {
             return false;
         }
+    }
+
+    /** A 503 {@code temporarily_unavailable}, to be tried again in 5 seconds. */
+    public static Response temporarilyUnavailable(String description) {
+        return of(503, "temporarily_unavailable", description)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
     }
 
     /** {@code {"error", "error_description"}} with {@code no-store}, as OAuth clients expect. */

@@ -24,12 +24,8 @@ public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavai
     public static Response answer(StoreUnavailable unavailable, boolean oauthShape) {
         LOG.warn("store unavailable: {}", unavailable.getMessage());
         if (oauthShape) {
-            return OAuthErrorBodies.of(
-                            503,
-                            "temporarily_unavailable",
-                            "A store Latchkey depends on cannot be reached; try again shortly")
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .build();
+            return OAuthErrorBodies.temporarilyUnavailable(
+                    "A store Latchkey depends on cannot be reached; try again shortly");
         }
         Response problem = ProblemResponses.problem(
                 503,
