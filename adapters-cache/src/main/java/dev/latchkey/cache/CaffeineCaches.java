@@ -12,6 +12,7 @@ import io.dropwizard.metrics.caffeine3.MetricsStatsCounter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,11 @@ public final class CaffeineCaches implements Caches {
         @Override
         public void remove(K key) {
             cache.invalidate(key);
+        }
+
+        @Override
+        public void removeIf(Predicate<? super V> stale) {
+            cache.asMap().values().removeIf(stale);
         }
 
         @Override

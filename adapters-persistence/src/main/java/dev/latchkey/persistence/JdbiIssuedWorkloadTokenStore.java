@@ -11,22 +11,48 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiIssuedWorkloadTokenStore implements IssuedWorkloadTokenStore {
     private static final String COLUMNS =
             "jti, workload_id, grant_id, tenant_id, user_id, scopes, issued_at, expires_at";
 
+    private static final String INSERT = "INSERT INTO workload_tokens (" + COLUMNS
+            + ") VALUES (:jti, :workload, :grant, :tenant, :user, :scopes, :issuedAt, :expiresAt)";
+    /** Rows per transaction at most: a burst of thousands commits in a few, none waiting long. */
+    private static final int MAX_BATCH = 128;
+
     private final Jdbi jdbi;
+    private final GroupCommit<WorkloadTokenClaims> inserts = new GroupCommit<>(this::insertAll, MAX_BATCH);
 
     JdbiIssuedWorkloadTokenStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /** A row per issued token, many tokens at once under load: those issued together commit together. */
     @Override
-    public void insert(WorkloadTokenClaims t) {
-        StoreCalls.run(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO workload_tokens (" + COLUMNS
-                        + ") VALUES (:jti, :workload, :grant, :tenant, :user, :scopes, :issuedAt, :expiresAt)")
+    public void insert(WorkloadTokenClaims token) {
+        inserts.insert(token);
+    }
+
+    private void insertAll(List<WorkloadTokenClaims> tokens) {
+        StoreCalls.run(() -> {
+            if (tokens.size() == 1) {
+                jdbi.useHandle(h -> bind(h.createUpdate(INSERT), tokens.get(0)).execute());
+                return;
+            }
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = h.prepareBatch(INSERT);
+                tokens.forEach(t -> bind(batch, t).add());
+                batch.execute();
+            });
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, WorkloadTokenClaims t) {
+        return statement
                 .bind("jti", t.tokenId())
                 .bind("workload", t.workloadId())
                 .bind("grant", t.grantId())
@@ -34,8 +60,7 @@ final class JdbiIssuedWorkloadTokenStore implements IssuedWorkloadTokenStore {
                 .bind("user", t.userId())
                 .bind("scopes", t.scopes().toSpaceSeparated())
                 .bind("issuedAt", utc(t.issuedAt()))
-                .bind("expiresAt", utc(t.expiresAt()))
-                .execute()));
+                .bind("expiresAt", utc(t.expiresAt()));
     }
 
     @Override

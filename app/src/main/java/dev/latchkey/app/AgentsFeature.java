@@ -6,6 +6,7 @@ import dev.latchkey.crypto.WorkloadSigningKeys;
 import dev.latchkey.domain.approval.SensitiveActions;
 import dev.latchkey.domain.common.GeneratedSecretHasher;
 import dev.latchkey.domain.common.SecretHasher;
+import dev.latchkey.domain.common.TimeOrderedIdGenerator;
 import dev.latchkey.domain.grant.GrantAtTime;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.grant.ManageDelegationGrants;
@@ -15,6 +16,7 @@ import dev.latchkey.domain.workload.ManageWorkloads;
 import dev.latchkey.domain.workload.lifecycle.WorkloadLifecycle;
 import dev.latchkey.domain.workloadtoken.HandOnWorkloadToken;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.RememberedGrantTerms;
 import dev.latchkey.domain.workloadtoken.WorkloadProof;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenCodec;
 import dev.latchkey.domain.workloadtoken.WorkloadTokenVerifier;
@@ -107,14 +109,22 @@ final class AgentsFeature {
                 Duration.ofSeconds(60),
                 base.clock,
                 base.caches);
+        // Token ids in creation order: each issued token's row appends to its index (as OAuth tokens' do).
+        TimeOrderedIdGenerator tokenIds = new TimeOrderedIdGenerator(base.random, base.clock);
+        // A grant's terms remembered as long as a verified workload token's are, forgotten by the same events.
+        RememberedGrantTerms grantTerms = new RememberedGrantTerms(
+                base.caches,
+                base.configuration.getUserTokens().getRevalidateAfter().toJavaDuration());
+        base.heard.subscribe(grantTerms::forget);
         this.issueWorkloadToken = new IssueWorkloadToken(
                 workloadProof,
                 stores.delegationGrants(),
                 grantScopes,
                 workloadTokenCodec,
                 stores.issuedWorkloadTokens(),
-                base.ids,
-                base.clock);
+                tokenIds,
+                base.clock,
+                grantTerms);
         this.workloadTokenVerifier = new WorkloadTokenVerifier(
                 workloadTokenCodec,
                 stores.delegationGrants(),
@@ -128,7 +138,7 @@ final class AgentsFeature {
                 workloadTokenCodec,
                 grantScopes,
                 stores.issuedWorkloadTokens(),
-                base.ids,
+                tokenIds,
                 base.clock,
                 workloadTokens.getMaxDelegationDepth());
         this.sensitiveActions = new SensitiveActions(

@@ -202,6 +202,40 @@ class WorkloadTokenHttpTest {
         assertProblem(token(grant, secret), 409, "conflict");
     }
 
+    /**
+     * The token endpoint remembers a grant's terms between tokens (RememberedGrantTerms): every
+     * change that ends or narrows them still holds from the very next token.
+     */
+    @Test
+    void theNextTokenAfterARotationDisablementPolicyChangeOrDepartureObeysIt() {
+        String memberGrant = grant(member, List.of("records:read"));
+        String ownerGrant = grant(owner, List.of("records:*"));
+        assertThat(token(memberGrant, secret).status()).isEqualTo(200);
+        assertThat(token(ownerGrant, secret).body()).containsEntry("scope", "records:*");
+        assertProblem(token(memberGrant, "wk_wrong"), 401, "invalid_credentials");
+
+        // A leaked secret, rotated with no overlap, stops at once; the new one works.
+        String rotated = call(
+                        "POST",
+                        "/internal/auth/workloads/" + workload + "/rotate-secret",
+                        owner,
+                        Map.of("overlap_seconds", 0))
+                .string("secret");
+        assertProblem(token(memberGrant, secret), 401, "invalid_credentials");
+        assertThat(token(memberGrant, rotated).status()).isEqualTo(200);
+
+        call("POST", "/internal/auth/workloads/" + workload + "/disable", owner, Map.of());
+        assertProblem(token(memberGrant, rotated), 403, "workload_disabled");
+        call("POST", "/internal/auth/workloads/" + workload + "/enable", owner, Map.of());
+        assertThat(token(memberGrant, rotated).status()).isEqualTo(200);
+
+        approvePolicy(List.of("records:read"));
+        assertThat(token(ownerGrant, rotated).body()).containsEntry("scope", "records:read");
+
+        call("DELETE", "/members/" + memberId, owner, null);
+        assertProblem(token(memberGrant, rotated), 403, "insufficient_scope");
+    }
+
     @Test
     void oneTokenCanBeRevokedByItsJtiWhileTheGrantsOtherTokensLive() throws Exception {
         String grant = grant(member, List.of("records:read"));

@@ -2,6 +2,7 @@ package dev.latchkey.domain.common;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Values worth remembering, never more than a bound: when full, the least useful entries go first.
@@ -30,6 +31,9 @@ public interface BoundedCache<K, V> {
     V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
 
     void remove(K key);
+
+    /** Forgets every entry whose value {@code stale} accepts: for an event that makes many stale at once. */
+    void removeIf(Predicate<? super V> stale);
 
     /** About how many entries it holds now (for the bound's contract and for gauges). */
     long size();

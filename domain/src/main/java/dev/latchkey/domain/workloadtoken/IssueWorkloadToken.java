@@ -10,6 +10,7 @@ import dev.latchkey.domain.grant.DelegationGrantStore;
 import dev.latchkey.domain.grant.GrantScopes;
 import dev.latchkey.domain.scope.ScopeSet;
 import dev.latchkey.domain.token.AccessToken;
+import dev.latchkey.domain.workload.Workload;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * a rotation's overlap, the one it replaced) and names one of its grants; it gets a short-lived token
  * carrying the grant's live effective scopes. Issued only to an active workload, for an active grant
  * with something left to grant; each issued token's claims are recorded so that it can be listed.
+ * A grant's terms may be remembered from the workload's last proof ({@link RememberedGrantTerms}).
  */
 public final class IssueWorkloadToken {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -34,7 +36,9 @@ public final class IssueWorkloadToken {
     private final IssuedWorkloadTokenStore issued;
     private final IdGenerator ids;
     private final Clock clock;
+    private final RememberedGrantTerms remembered;
 
+    /** Every token reads the grant's terms from the stores. */
     public IssueWorkloadToken(
             WorkloadProof proof,
             DelegationGrantStore grants,
@@ -43,6 +47,18 @@ public final class IssueWorkloadToken {
             IssuedWorkloadTokenStore issued,
             IdGenerator ids,
             Clock clock) {
+        this(proof, grants, grantScopes, codec, issued, ids, clock, RememberedGrantTerms.NONE);
+    }
+
+    public IssueWorkloadToken(
+            WorkloadProof proof,
+            DelegationGrantStore grants,
+            GrantScopes grantScopes,
+            WorkloadTokenCodec codec,
+            IssuedWorkloadTokenStore issued,
+            IdGenerator ids,
+            Clock clock,
+            RememberedGrantTerms remembered) {
         this.proof = proof;
         this.grants = grants;
         this.grantScopes = grantScopes;
@@ -50,6 +66,7 @@ public final class IssueWorkloadToken {
         this.issued = issued;
         this.ids = ids;
         this.clock = clock;
+        this.remembered = remembered;
     }
 
     public Issued execute(String workloadId, String secret, String grantId) {
@@ -67,19 +84,12 @@ public final class IssueWorkloadToken {
         if (grantId == null) {
             throw RequestRejected.invalid("grant_id is required");
         }
-        String workloadId = proof.prove(credential).id();
         Instant now = clock.instant();
-        DelegationGrant grant = grants.findById(grantId)
-                .filter(g -> g.workloadId().equals(workloadId))
-                .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));
-        if (!grant.isActiveAt(now)) {
-            throw new RequestRejected(RequestError.CONFLICT, "Grant " + grantId + " is revoked or expired");
-        }
-        grantScopes.requireWorkspace(grant);
-        ScopeSet effective = grantScopes.explain(grant).effective();
-        if (effective.isEmpty()) {
-            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");
-        }
+        RememberedGrantTerms.Terms terms =
+                recalled(credential, grantId, now).orElseGet(() -> read(credential, grantId, now));
+        String workloadId = terms.workload().id();
+        DelegationGrant grant = terms.grant();
+        ScopeSet effective = terms.effective();
         if (requested.isPresent()) {
             if (!effective.coversAll(requested.get())) {
                 throw new AuthFailure(
@@ -95,5 +105,36 @@ public final class IssueWorkloadToken {
         String token = codec.sign(claims);
         issued.insert(claims);
         return new Issued(new AccessToken(token, Duration.between(now, expiresAt)), effective);
+    }
+
+    /** Terms remembered for this workload's grant, if its secret still proves the remembered workload and the grant is live. */
+    private Optional<RememberedGrantTerms.Terms> recalled(WorkloadCredential credential, String grantId, Instant now) {
+        if (!(credential instanceof WorkloadCredential.Secret secret)) {
+            return Optional.empty(); // a platform token is verified afresh each time
+        }
+        return remembered
+                .recall(secret.workloadId(), grantId, now)
+                .filter(t ->
+                        proof.stillProves(t.workload(), secret) && t.grant().isActiveAt(now));
+    }
+
+    private RememberedGrantTerms.Terms read(WorkloadCredential credential, String grantId, Instant now) {
+        Workload workload = proof.prove(credential);
+        DelegationGrant grant = grants.findById(grantId)
+                .filter(g -> g.workloadId().equals(workload.id()))
+                .orElseThrow(() -> RequestRejected.notFound("Grant " + grantId));
+        if (!grant.isActiveAt(now)) {
+            throw new RequestRejected(RequestError.CONFLICT, "Grant " + grantId + " is revoked or expired");
+        }
+        grantScopes.requireWorkspace(grant);
+        ScopeSet effective = grantScopes.explain(grant).effective();
+        if (effective.isEmpty()) {
+            throw new AuthFailure(AuthError.INSUFFICIENT_SCOPE, "Grant " + grantId + " no longer grants anything");
+        }
+        RememberedGrantTerms.Terms terms = new RememberedGrantTerms.Terms(workload, grant, effective, now);
+        if (credential instanceof WorkloadCredential.Secret) {
+            remembered.remember(terms);
+        }
+        return terms;
     }
 }

@@ -48,6 +48,16 @@ public final class WorkloadProof {
         return proven;
     }
 
+    /**
+     * Whether the secret proves a workload as remembered from an earlier proof — against the secret
+     * hashes read then, a retiring one only until its overlap ends — and that workload was active.
+     */
+    boolean stillProves(Workload remembered, WorkloadCredential.Secret credential) {
+        return remembered.isActive()
+                && remembered.id().equals(credential.workloadId())
+                && remembered.proves(credential.secret(), hasher, clock.instant());
+    }
+
     private Workload bySecret(WorkloadCredential.Secret credential) {
         Instant now = clock.instant();
         Optional<Workload> workload =

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The caches' in-memory twin: least recently used goes first when full; expiry is not modelled
@@ -57,6 +58,11 @@ public final class InMemoryCaches implements Caches {
         @Override
         public synchronized void remove(K key) {
             entries.remove(key);
+        }
+
+        @Override
+        public synchronized void removeIf(Predicate<? super V> stale) {
+            entries.values().removeIf(stale);
         }
 
         @Override

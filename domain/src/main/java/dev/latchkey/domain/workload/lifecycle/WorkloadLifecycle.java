@@ -122,6 +122,8 @@ public final class WorkloadLifecycle {
         String secret = ManageWorkloads.newSecret(random);
         Workload rotated = workload.withNewSecret(hasher.hash(secret), now.plus(overlap), now);
         workloads.update(rotated);
+        // Instances that remember the workload's secret hashes (RememberedGrantTerms) read them afresh.
+        events.publish(new CredentialEvent.ActorChanged(workload.id()));
         audit.record(
                 workload.tenantId(),
                 initiator,

@@ -20,6 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +211,28 @@ public abstract class AgentStoresContract {
 
         assertThat(issued.deleteExpiredBefore(T0.minusSeconds(299))).isGreaterThanOrEqualTo(1);
         assertThat(issued.unexpired(workload, T0.minusSeconds(1000), 10)).containsExactly(newer, older);
+    }
+
+    @Test
+    void tokensIssuedAtOnceByManyThreadsAreEachStoredOnceWhenInsertReturns() throws Exception {
+        IssuedWorkloadTokenStore issued = issuedWorkloadTokenStore();
+        String workload = workload().id();
+        List<WorkloadTokenClaims> tokens = IntStream.range(0, 400)
+                .mapToObj(i -> issuedToken(workload, T0.plusMillis(i), T0.plusSeconds(300)))
+                .toList();
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> inserts = tokens.stream()
+                    .map(t -> threads.submit(() -> issued.insert(t)))
+                    .collect(Collectors.toList());
+            for (Future<?> insert : inserts) {
+                insert.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(issued.unexpired(workload, T0, 1_000)).containsExactlyInAnyOrderElementsOf(tokens);
     }
 
     private WorkloadTokenClaims issuedToken(String workloadId, Instant issuedAt, Instant expiresAt) {

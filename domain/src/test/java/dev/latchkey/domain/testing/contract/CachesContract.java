@@ -38,6 +38,17 @@ public abstract class CachesContract {
     }
 
     @Test
+    void forgetsEveryEntryAPredicateCallsStaleAndNoOther() {
+        BoundedCache<String, Integer> cache = caches().bounded("contract", 10, Optional.of(Duration.ofMinutes(5)));
+        IntStream.range(0, 6).forEach(i -> cache.put("k" + i, i));
+
+        cache.removeIf(value -> value % 2 == 0);
+
+        assertThat(IntStream.range(0, 6).filter(i -> cache.get("k" + i).isPresent()))
+                .containsExactly(1, 3, 5);
+    }
+
+    @Test
     void computeIsAtomicUnderContention() throws InterruptedException {
         BoundedCache<String, Integer> cache = caches().bounded("contract", 10, Optional.of(Duration.ofMinutes(5)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
