@@ -53,6 +53,7 @@ final class GroupCommit<T> {
     void insert(T row) {
         Pending<T> mine = new Pending<>(row);
         queued.add(mine);
+        boolean interrupted = false;
         while (!mine.written) {
             if (writer.tryLock()) {
                 try {
@@ -68,11 +69,22 @@ final class GroupCommit<T> {
                 }
             } else {
                 LockSupport.parkNanos(this, RECHECK_NANOS);
+                // Its row is queued and will be written: wait for it, and keep the interrupt for after
+                // (a park returns at once while the flag is set, which would make this loop spin).
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
+    }
+
+    /** How many rows wait for a batch (for tests, which must know their rows are queued). */
+    int queuedRows() {
+        return queued.size();
     }
 
     /** Under the lock: the oldest rows queued (at most {@code maxBatch}); each marked written, or failed. */

@@ -3,6 +3,8 @@ package dev.latchkey.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +37,9 @@ class GroupCommitTest {
             int row = i;
             calls.add(threads.submit(() -> {
                 commit.insert(row);
-                assertThat(written).contains(row); // never acknowledged before it is written
+                synchronized (written) { // a synchronized list is iterated under its own lock
+                    assertThat(written).contains(row); // never acknowledged before it is written
+                }
             }));
         }
         for (Future<?> call : calls) {
@@ -76,7 +80,7 @@ class GroupCommitTest {
         await(firstWriting);
         List<Future<?>> queued = new ArrayList<>();
         IntStream.of(1, 2, 3).forEach(row -> queued.add(threads.submit(() -> commit.insert(row))));
-        sleep(200); // all three wait for the writer's lock, their rows queued
+        awaitQueued(commit, 3); // all three wait for the writer's lock, their rows queued
         othersQueued.countDown();
 
         first.get(10, TimeUnit.SECONDS);
@@ -89,6 +93,58 @@ class GroupCommitTest {
         threads.shutdown();
 
         assertThat(written).containsExactly(0, 4);
+    }
+
+    @Test
+    void aCallerInterruptedWhileItsRowWaitsStillWaitsForItIdlyAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer> commit = new GroupCommit<>(
+                rows -> {
+                    if (rows.contains(0)) {
+                        writing.countDown();
+                        await(release);
+                    }
+                    written.addAll(rows);
+                },
+                10);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<?> first = threads.submit(() -> commit.insert(0));
+        await(writing);
+        AtomicBoolean keptItsInterrupt = new AtomicBoolean();
+        Thread waiting = new Thread(() -> {
+            commit.insert(1);
+            keptItsInterrupt.set(Thread.currentThread().isInterrupted());
+        });
+        waiting.start();
+        awaitQueued(commit, 1);
+        waiting.interrupt();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long before = cpu.getThreadCpuTime(waiting.getId());
+        sleep(300);
+        long spent = cpu.getThreadCpuTime(waiting.getId()) - before;
+        assertThat(written).as("not written while the batch before it is").doesNotContain(1);
+        // Parked, not spinning: a park returns at once while the interrupt flag is set.
+        assertThat(TimeUnit.NANOSECONDS.toMillis(spent))
+                .as("CPU spent waiting, ms")
+                .isLessThan(50);
+        release.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        waiting.join(10_000);
+        threads.shutdown();
+
+        assertThat(written).containsExactly(0, 1);
+        assertThat(keptItsInterrupt).isTrue();
+    }
+
+    private static void awaitQueued(GroupCommit<?> commit, int rows) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (commit.queuedRows() < rows && System.nanoTime() < deadline) {
+            sleep(1);
+        }
+        assertThat(commit.queuedRows()).isEqualTo(rows);
     }
 
     private static void sleep(long millis) {
