@@ -24,6 +24,7 @@ import dev.latchkey.domain.workload.PolicyStatus;
 import dev.latchkey.domain.workload.Workload;
 import dev.latchkey.domain.workload.WorkloadPolicy;
 import dev.latchkey.domain.workloadtoken.IssueWorkloadToken;
+import dev.latchkey.domain.workloadtoken.RememberedGrantTerms;
 import dev.latchkey.domain.workloadtoken.WorkloadProof;
 import dev.latchkey.domain.workspace.Workspace;
 import java.security.SecureRandom;
@@ -116,7 +117,8 @@ public class WorkloadTokenIssueBenchmark {
                 codec,
                 new InMemoryIssuedWorkloadTokenStore(),
                 ids,
-                clock);
+                clock,
+                RememberedGrantTerms.NONE);
     }
 
     @Benchmark

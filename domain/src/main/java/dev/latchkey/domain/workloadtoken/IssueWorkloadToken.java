@@ -38,18 +38,7 @@ public final class IssueWorkloadToken {
     private final Clock clock;
     private final RememberedGrantTerms remembered;
 
-    /** Every token reads the grant's terms from the stores. */
-    public IssueWorkloadToken(
-            WorkloadProof proof,
-            DelegationGrantStore grants,
-            GrantScopes grantScopes,
-            WorkloadTokenCodec codec,
-            IssuedWorkloadTokenStore issued,
-            IdGenerator ids,
-            Clock clock) {
-        this(proof, grants, grantScopes, codec, issued, ids, clock, RememberedGrantTerms.NONE);
-    }
-
+    /** @param remembered {@link RememberedGrantTerms#NONE} for every token to read the stores */
     public IssueWorkloadToken(
             WorkloadProof proof,
             DelegationGrantStore grants,

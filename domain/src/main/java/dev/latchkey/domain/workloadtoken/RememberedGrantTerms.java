@@ -58,6 +58,9 @@ public final class RememberedGrantTerms {
 
     /** Forgets every grant's terms the event may have changed; forgetting too much only costs a read. */
     public void forget(CredentialEvent event) {
+        if (event instanceof CredentialEvent.CredentialChanged) {
+            return; // one token signed out or revoked: no grant's terms change, and no sweep is needed
+        }
         terms.ifPresent(cache -> cache.removeIf(staleAfter(event)));
     }
 
@@ -81,9 +84,6 @@ public final class RememberedGrantTerms {
         }
         if (event instanceof CredentialEvent.WorkspacesChanged workspaces) {
             return t -> workspaces.workspaceIds().contains(t.grant().tenantId());
-        }
-        if (event instanceof CredentialEvent.CredentialChanged) {
-            return t -> false; // one token signed out or revoked: a grant's terms are unchanged
         }
         throw new IllegalArgumentException("an event no subscriber knows: " + event);
     }

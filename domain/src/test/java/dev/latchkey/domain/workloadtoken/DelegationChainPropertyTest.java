@@ -68,7 +68,7 @@ class DelegationChainPropertyTest {
     private final WorkloadProof proof =
             new WorkloadProof(workloads, hasher, dev.latchkey.domain.external.ExternalTokenVerifier.NONE, clock);
     private final IssueWorkloadToken issue =
-            new IssueWorkloadToken(proof, grants, grantScopes, codec, issued, ids, clock);
+            new IssueWorkloadToken(proof, grants, grantScopes, codec, issued, ids, clock, RememberedGrantTerms.NONE);
     private final HandOnWorkloadToken handOn =
             new HandOnWorkloadToken(proof, verifier, codec, grantScopes, issued, ids, clock, 4);
 
