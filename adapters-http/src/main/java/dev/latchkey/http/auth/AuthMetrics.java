@@ -1,12 +1,15 @@
 package dev.latchkey.http.auth;
 
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import dev.latchkey.domain.auth.AuthenticationListener;
 import dev.latchkey.domain.auth.CredentialKind;
 import dev.latchkey.domain.auth.Principal;
 import dev.latchkey.domain.error.AuthError;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,11 @@ public final class AuthMetrics implements AuthenticationListener {
 
     private final MetricRegistry registry;
     private final Timer authentication;
+    /**
+     * The counters by kind and outcome, found once: naming one and looking it up in the registry
+     * built a string on every decision. Outcomes are the stable error codes, a closed set.
+     */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     public AuthMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -33,7 +41,7 @@ public final class AuthMetrics implements AuthenticationListener {
 
     @Override
     public void authenticated(Principal principal) {
-        registry.counter(name(principal.credentialKind().wireName(), "ok")).inc();
+        counter(principal.credentialKind().wireName(), "ok").inc();
         LOG.debug(
                 "authenticated kind={} credential={} actor={} tenant={}",
                 principal.credentialKind().wireName(),
@@ -45,14 +53,13 @@ public final class AuthMetrics implements AuthenticationListener {
     @Override
     public void rejected(Optional<CredentialKind> kind, AuthError error) {
         String kindName = kind.map(CredentialKind::wireName).orElse(UNRECOGNISED);
-        registry.counter(name(kindName, error.code())).inc();
+        counter(kindName, error.code()).inc();
         LOG.debug("rejected kind={} code={}", kindName, error.code());
     }
 
     @Override
     public void denied(Principal principal, AuthError error) {
-        registry.counter(name(principal.credentialKind().wireName(), error.code()))
-                .inc();
+        counter(principal.credentialKind().wireName(), error.code()).inc();
         LOG.debug(
                 "denied kind={} credential={} code={}",
                 principal.credentialKind().wireName(),
@@ -60,7 +67,15 @@ public final class AuthMetrics implements AuthenticationListener {
                 error.code());
     }
 
-    private static String name(String kind, String outcome) {
-        return MetricRegistry.name("latchkey.auth", kind, outcome);
+    private Counter counter(String kind, String outcome) {
+        Map<String, Counter> byOutcome = counters.get(kind);
+        if (byOutcome == null) {
+            byOutcome = counters.computeIfAbsent(kind, any -> new ConcurrentHashMap<>());
+        }
+        Counter counter = byOutcome.get(outcome);
+        return counter != null
+                ? counter
+                : byOutcome.computeIfAbsent(
+                        outcome, any -> registry.counter(MetricRegistry.name("latchkey.auth", kind, outcome)));
     }
 }
