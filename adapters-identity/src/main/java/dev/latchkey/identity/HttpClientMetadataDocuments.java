@@ -8,13 +8,13 @@ import dev.latchkey.domain.oauth.OAuthClient;
 import dev.latchkey.domain.oauth.OAuthError;
 import dev.latchkey.domain.oauth.OAuthFailure;
 import dev.latchkey.domain.oauth.RedirectUris;
+import dev.latchkey.outbound.OutboundHttpClient;
 import dev.latchkey.outbound.PublicAddresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
 
     private final ClientMetadataDocumentSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final OutboundHttpClient http;
     private final BoundedCache<String, Cached> cache;
     /** A fetch in flight, and the body it is reading (closed by whoever gives up waiting first). */
     private record Flight(CompletableFuture<Cached> result, AtomicReference<InputStream> body) {}
@@ -82,10 +82,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         Duration longest = settings.maxCacheAge().compareTo(FAILURE_CACHE) > 0 ? settings.maxCacheAge() : FAILURE_CACHE;
         this.cache = caches.bounded("client_metadata_documents", MAX_ENTRIES, Optional.of(longest));
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new OutboundHttpClient(settings.timeout());
     }
 
     @Override
@@ -166,13 +163,14 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         requirePublicHost(uri.getHost());
         HttpResponse<InputStream> response;
         try {
-            response = http.send(
-                    HttpRequest.newBuilder(uri)
-                            .timeout(settings.timeout())
-                            .header("Accept", "application/json")
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = http.get()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(settings.timeout())
+                                    .header("Accept", "application/json")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw invalid("The client metadata document could not be fetched");
         } catch (InterruptedException e) {

@@ -7,10 +7,10 @@ import dev.latchkey.domain.external.ExternalClaims;
 import dev.latchkey.domain.external.ExternalTokenVerifier;
 import dev.latchkey.outbound.JwksKeys;
 import dev.latchkey.outbound.OutboundCallSettings;
+import dev.latchkey.outbound.OutboundHttpClient;
 import dev.latchkey.outbound.ProviderUnavailable;
 import dev.latchkey.outbound.ResilientHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.time.Clock;
@@ -51,10 +51,7 @@ public final class TrustedIssuers implements ExternalTokenVerifier {
     public TrustedIssuers(List<TrustedIssuerSettings> issuers, OutboundCallSettings calls, Clock clock) {
         this.breakers = CircuitBreakerRegistry.ofDefaults();
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(calls.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        OutboundHttpClient client = new OutboundHttpClient(calls.timeout());
         for (TrustedIssuerSettings settings : issuers) {
             Optional<JwksKeys> keys = settings.jwksUrl()
                     .map(url -> new JwksKeys(

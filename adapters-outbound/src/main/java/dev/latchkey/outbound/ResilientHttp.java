@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * GETs from one identity provider through resilience4j: retry (outermost, transient faults only,
@@ -50,14 +51,14 @@ public final class ResilientHttp {
     /** The longest Retry-After worth waiting for on a caller's request; longer ones fail at once. */
     private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker breaker;
     private final Bulkhead bulkhead;
     private final Retry retry;
 
     public ResilientHttp(
-            String name, HttpClient client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
+            String name, Supplier<HttpClient> client, OutboundCallSettings settings, CircuitBreakerRegistry breakers) {
         this.client = client;
         this.timeLimiter = TimeLimiter.of(
                 name,
@@ -155,14 +156,16 @@ public final class ResilientHttp {
     }
 
     private CompletableFuture<Answer> sendOnce(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw new java.util.concurrent.CompletionException(new BadResponse(
-                        "HTTP " + response.statusCode() + " from "
-                                + request.uri().getHost() + requestId(response),
-                        retryAfter(response.headers().firstValue("Retry-After"))));
-            }
-            return new Answer(response.statusCode(), response.body());
-        });
+        return client.get()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() == 429 || response.statusCode() >= 500) {
+                        throw new java.util.concurrent.CompletionException(new BadResponse(
+                                "HTTP " + response.statusCode() + " from "
+                                        + request.uri().getHost() + requestId(response),
+                                retryAfter(response.headers().firstValue("Retry-After"))));
+                    }
+                    return new Answer(response.statusCode(), response.body());
+                });
     }
 }

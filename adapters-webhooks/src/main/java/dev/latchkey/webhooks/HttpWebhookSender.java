@@ -2,11 +2,11 @@ package dev.latchkey.webhooks;
 
 import dev.latchkey.domain.webhook.WebhookSender;
 import dev.latchkey.domain.webhook.WebhookUnreachable;
+import dev.latchkey.outbound.OutboundHttpClient;
 import dev.latchkey.outbound.PublicAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 public final class HttpWebhookSender implements WebhookSender {
     static final String USER_AGENT = "Latchkey-Webhooks/1";
 
-    private final HttpClient http;
+    private final OutboundHttpClient http;
     private final Duration deadline;
     private final boolean allowPrivateAddresses;
     /** Few, daemon, and refusing beyond a short queue: a slow resolver holds none of the callers' threads long. */
@@ -47,10 +47,7 @@ public final class HttpWebhookSender implements WebhookSender {
         this.deadline = deadline;
         this.allowPrivateAddresses = allowPrivateAddresses;
         resolvers.allowCoreThreadTimeOut(true); // idle, it holds no thread
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(deadline)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new OutboundHttpClient(deadline);
     }
 
     @Override
@@ -103,7 +100,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         CompletableFuture<HttpResponse<Void>> answer =
-                http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+                http.get().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
         } catch (TimeoutException slow) {

@@ -8,11 +8,11 @@ import dev.latchkey.domain.provider.IdentityProvider;
 import dev.latchkey.domain.provider.ProviderIdentity;
 import dev.latchkey.outbound.JwksKeys;
 import dev.latchkey.outbound.OutboundCallSettings;
+import dev.latchkey.outbound.OutboundHttpClient;
 import dev.latchkey.outbound.ProviderUnavailable;
 import dev.latchkey.outbound.ResilientHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,10 +61,7 @@ public final class WorkosIdentityProvider implements IdentityProvider {
     public WorkosIdentityProvider(WorkosSettings settings, OutboundCallSettings calls, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(calls.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        OutboundHttpClient client = new OutboundHttpClient(calls.timeout());
         this.api = new ResilientHttp("workos-api", client, calls, breakers);
         this.keys = new JwksKeys(
                 URI.create(base() + "/sso/jwks/" + settings.clientId()),

@@ -35,10 +35,17 @@ final class LatchkeyApiClient {
 
     private final Supplier<URI> base;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+
+    /**
+     * Made on the console's first call, not at start: a JDK client initialises TLS and starts a
+     * thread (docs/performance.md), and most instances never serve the console.
+     */
+    private static final class Loopback {
+        static final HttpClient HTTP = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
     LatchkeyApiClient(Supplier<URI> base, ObjectMapper json) {
         this.base = base;
@@ -59,7 +66,7 @@ final class LatchkeyApiClient {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Loopback.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             Map<String, Object> parsed =
                     text == null || text.isBlank() || !text.strip().startsWith("{")
