@@ -81,6 +81,9 @@ public final class LatchkeyApplication extends Application<LatchkeyConfiguration
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        if (args.length > 0 && "server".equals(args[0])) {
+            StartClasses.preloadInBackground();
+        }
         new LatchkeyApplication().run(args);
     }
 
