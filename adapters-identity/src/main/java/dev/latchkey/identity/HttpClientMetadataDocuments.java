@@ -171,7 +171,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) { // the latter: no client could be made
             throw invalid("The client metadata document could not be fetched");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

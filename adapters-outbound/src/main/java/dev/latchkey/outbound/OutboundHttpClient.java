@@ -22,6 +22,12 @@ public final class OutboundHttpClient implements Supplier<HttpClient> {
         this.connectTimeout = connectTimeout;
     }
 
+    /**
+     * The client, made now if this is the first call.
+     *
+     * @throws java.io.UncheckedIOException when the JDK cannot open the client's selector (no file
+     *     descriptor left, say): a failed call for the caller, as a refused connection would be
+     */
     @Override
     public HttpClient get() {
         HttpClient made = client;

@@ -99,8 +99,12 @@ public final class HttpWebhookSender implements WebhookSender {
                 .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<Void>> answer =
-                http.get().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<HttpResponse<Void>> answer;
+        try {
+            answer = http.get().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.UncheckedIOException noClient) { // the JDK could not open the client's selector
+            throw new WebhookUnreachable("no connection could be opened: " + noClient.getMessage());
+        }
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
         } catch (TimeoutException slow) {
